@@ -1,0 +1,25 @@
+import type { RouteTable } from '../http/routeTable.js';
+import { advanceClock, getClock } from './clock.js';
+import { listJobs, listRequests } from './journals.js';
+import * as schemas from './schemas.js';
+import { exportSnapshot, postSnapshot, putSnapshot, restore } from './snapshots.js';
+import { listTenants, postReset, postTenant } from './tenants.js';
+
+/** The emulator's control plane. The tenant comes from `X-Emulator-Tenant` (default tenant when absent). */
+export const adminRoutes: RouteTable = {
+  dialect: 'admin',
+  routes: [
+    { method: 'GET', path: '/__emulator/health', auth: 'none', handler: () => ({ body: { status: 'ok' } }) },
+    { method: 'POST', path: '/__emulator/reset', auth: 'admin', body: schemas.resetRequest, handler: postReset },
+    { method: 'GET', path: '/__emulator/clock', auth: 'admin', handler: getClock },
+    { method: 'POST', path: '/__emulator/clock/advance', auth: 'admin', body: schemas.advanceRequest, handler: advanceClock },
+    { method: 'GET', path: '/__emulator/jobs', auth: 'admin', handler: listJobs },
+    { method: 'GET', path: '/__emulator/tenants', auth: 'admin', handler: listTenants },
+    { method: 'POST', path: '/__emulator/tenants', auth: 'admin', body: schemas.tenantRequest, handler: postTenant },
+    { method: 'POST', path: '/__emulator/snapshots', auth: 'admin', body: schemas.snapshotRequest, handler: postSnapshot },
+    { method: 'GET', path: '/__emulator/snapshots/:name', auth: 'admin', handler: exportSnapshot },
+    { method: 'PUT', path: '/__emulator/snapshots/:name', auth: 'admin', body: schemas.snapshotDocument, handler: putSnapshot },
+    { method: 'POST', path: '/__emulator/snapshots/:name/restore', auth: 'admin', handler: restore },
+    { method: 'GET', path: '/__emulator/requests', auth: 'admin', handler: listRequests },
+  ],
+};

@@ -1,0 +1,38 @@
+import { DomainError, notFound } from '../domain/errors.js';
+import type { Reply, RequestContext } from '../http/routeTable.js';
+import { createTenant, resetTenant, restoreSnapshot, TenantExistsError } from '../state/tenants.js';
+
+export async function postTenant(ctx: RequestContext): Promise<Reply> {
+  const body = ctx.body as { clientId: string; clientSecret: string; name?: string; now?: string; fromSnapshot?: string };
+  const { store, wallNow } = ctx.services;
+  // A fork starts from a snapshot of the tenant named by the admin header (the default tenant if none).
+  const source = body.fromSnapshot ? store.snapshot(ctx.tenant, body.fromSnapshot) : undefined;
+  if (body.fromSnapshot && !source) throw notFound('Snapshot', body.fromSnapshot, 'fromSnapshot');
+  try {
+    const meta = await createTenant(store, body, wallNow());
+    if (source) await restoreSnapshot(store, meta.clientId, source);
+  } catch (error) {
+    if (error instanceof TenantExistsError) throw new DomainError('Conflict', error.message, 'Tenant', 'clientId');
+    throw error;
+  }
+  const meta = store.tenant(body.clientId)?.meta;
+  return { status: 201, body: { clientId: meta?.clientId, name: meta?.name, now: meta?.now } };
+}
+
+export function listTenants(ctx: RequestContext): Reply {
+  const { store } = ctx.services;
+  const data = store.tenantKeys().map((key) => {
+    const meta = store.tenant(key)?.meta;
+    return { clientId: key, name: meta?.name, now: meta?.now, createdAt: meta?.createdAt };
+  });
+  return { body: { data } };
+}
+
+/** Empties the tenant named by the admin header; `{"now": ISO}` restarts its clock there, else at wall time. */
+export async function postReset(ctx: RequestContext): Promise<Reply> {
+  const body = (ctx.body ?? {}) as { now?: string };
+  const { store, wallNow, requests } = ctx.services;
+  const meta = await resetTenant(store, ctx.tenant, body.now ?? wallNow().toISOString());
+  requests.clear(ctx.tenant);
+  return { body: { tenant: ctx.tenant, now: meta.now } };
+}

@@ -1,0 +1,194 @@
+import type { AnySchema } from 'ajv';
+import {
+  createCharge,
+  currenciesOf,
+  getCharge,
+  type Charge,
+  type ChargeFields,
+  type ChargeTier,
+} from '../../domain/catalog/charges.js';
+import type { CustomFields } from '../../domain/customFields.js';
+import type { Reply, RequestContext } from '../../http/routeTable.js';
+import { crudFields } from './crud.js';
+
+type Body = Record<string, unknown>;
+
+const num = { type: 'number' } as const;
+const str = { type: 'string' } as const;
+
+const tier = {
+  type: 'object',
+  required: ['Currency', 'Price'],
+  properties: {
+    Currency: str,
+    Price: num,
+    StartingUnit: num,
+    EndingUnit: { type: ['number', 'null'] },
+    PriceFormat: { enum: ['Flat Fee', 'Per Unit'] },
+    IsOveragePrice: { type: 'boolean' },
+    DiscountAmount: num,
+    DiscountPercentage: num,
+  },
+} as const;
+
+/** The CRUD charge body: the fields the emulator models. Zuora ignores others unless told to reject them. */
+const chargeProperties = {
+  ProductRatePlanId: str,
+  Name: str,
+  Description: str,
+  ChargeType: str,
+  ChargeModel: str,
+  BillingPeriod: str,
+  SpecificBillingPeriod: { type: 'integer' },
+  BillCycleType: str,
+  BillCycleDay: { type: 'integer' },
+  BillingTiming: str,
+  BillingPeriodAlignment: str,
+  TriggerEvent: str,
+  ListPriceBase: str,
+  DefaultQuantity: num,
+  MinQuantity: num,
+  MaxQuantity: num,
+  IncludedUnits: num,
+  UOM: { type: ['string', 'null'] },
+  AccountingCode: str,
+  DeferredRevenueAccount: str,
+  RecognizedRevenueAccount: str,
+  EndDateCondition: str,
+  UpToPeriods: { type: ['integer', 'null'] },
+  UpToPeriodsType: { type: ['string', 'null'] },
+  Taxable: { type: 'boolean' },
+  TaxCode: str,
+  TaxMode: { type: ['string', 'null'] },
+  ProductRatePlanChargeNumber: str,
+  UseDiscountSpecificAccountingCode: { type: ['boolean', 'null'] },
+  ProductRatePlanChargeTierData: {
+    type: 'object',
+    required: ['ProductRatePlanChargeTier'],
+    properties: { ProductRatePlanChargeTier: { type: 'array', minItems: 1, items: tier } },
+  },
+} as const;
+
+export const chargeCreateSchema: AnySchema = {
+  type: 'object',
+  required: ['ProductRatePlanId', 'Name', 'ChargeType', 'ChargeModel', 'ProductRatePlanChargeTierData'],
+  properties: chargeProperties,
+};
+
+/** The emulator's name for a CRUD field: `BillingPeriod` -> `billingPeriod`, `UOM` -> `uom`. */
+const FIELD_NAMES: Record<string, keyof ChargeFields | 'productRatePlanId'> = Object.fromEntries(
+  Object.keys(chargeProperties)
+    .filter((field) => field !== 'ProductRatePlanChargeTierData' && field !== 'UseDiscountSpecificAccountingCode')
+    .map((field) => [field, field === 'UOM' ? 'uom' : field.charAt(0).toLowerCase() + field.slice(1)]),
+) as Record<string, keyof ChargeFields | 'productRatePlanId'>;
+
+function tiersFrom(body: Body): ChargeTier[] {
+  const data = body.ProductRatePlanChargeTierData as { ProductRatePlanChargeTier: Body[] };
+  const defaultFormat = body.ChargeModel === 'Flat Fee Pricing' ? 'Flat Fee' : 'Per Unit';
+  return data.ProductRatePlanChargeTier.map((tier, index) => ({
+    currency: String(tier.Currency),
+    tier: index + 1,
+    startingUnit: Number(tier.StartingUnit ?? 0),
+    endingUnit: tier.EndingUnit === undefined || tier.EndingUnit === null ? null : Number(tier.EndingUnit),
+    price: Number(tier.Price),
+    priceFormat: (tier.PriceFormat as ChargeTier['priceFormat'] | undefined) ?? defaultFormat,
+  }));
+}
+
+export async function postCharge(ctx: RequestContext): Promise<Reply> {
+  const body = ctx.body as Body;
+  const { known, customFields } = crudFields(body, Object.keys(chargeProperties), ctx.query, 'ProductRatePlanCharge');
+  const input: Record<string, unknown> = { customFields: customFields as CustomFields, tiers: tiersFrom(body) };
+  for (const [field, value] of Object.entries(known)) {
+    const name = FIELD_NAMES[field];
+    if (name && value !== null) input[name] = value;
+  }
+  // The body schema has required ProductRatePlanId; the domain checks every value.
+  const charge = await ctx.services.store.transact(ctx.tenant, (tx) =>
+    createCharge(tx, input as unknown as ChargeFields & { productRatePlanId: string }),
+  );
+  return { body: { Success: true, Id: charge.id } };
+}
+
+const MODEL_NAMES: Record<string, string> = {
+  'Flat Fee Pricing': 'FlatFee',
+  'Per Unit Pricing': 'PerUnit',
+  'Tiered Pricing': 'Tiered',
+  'Volume Pricing': 'Volume',
+  'Overage Pricing': 'Overage',
+  'Tiered with Overage Pricing': 'TieredwithOverage',
+  'Discount-Fixed Amount': 'DiscountFixedAmount',
+  'Discount-Percentage': 'DiscountPercentage',
+};
+
+const underscored = (text: string): string => text.replace(/ /g, '_');
+
+/** `USD10`, `USD0 to 10: USD100/seat` — the one-line summaries Zuora prints per currency. */
+function pricingSummary(charge: Charge): string[] {
+  return currenciesOf(charge).map((currency) => {
+    const tiers = charge.tiers.filter((tier) => tier.currency === currency);
+    const per = (tier: ChargeTier): string => (tier.priceFormat === 'Per Unit' && charge.uom ? `/${charge.uom}` : '');
+    if (tiers.length === 1 && tiers[0]) return `${currency}${tiers[0].price}${per(tiers[0])}`;
+    return tiers
+      .map((tier) => `${currency}${tier.startingUnit}${tier.endingUnit === null ? '+' : ` to ${tier.endingUnit}`}: ${currency}${tier.price}${per(tier)}`)
+      .join(', ');
+  });
+}
+
+export function toV1Charge(charge: Charge): Record<string, unknown> {
+  const tiered = charge.tiers.some((tier) => tier.tier > 1);
+  return {
+    id: charge.id,
+    name: charge.name,
+    type: charge.chargeType,
+    model: MODEL_NAMES[charge.chargeModel],
+    productRatePlanChargeNumber: charge.productRatePlanChargeNumber,
+    billingPeriod: charge.billingPeriod ?? null,
+    specificBillingPeriod: charge.specificBillingPeriod ?? null,
+    billingDay: charge.billCycleType,
+    billingTiming: charge.billingTiming === 'In Advance' ? 'IN_ADVANCE' : 'IN_ARREARS',
+    billingPeriodAlignment: charge.billingPeriodAlignment ?? 'AlignToCharge',
+    triggerEvent: charge.triggerEvent,
+    listPriceBase: underscored(charge.listPriceBase),
+    endDateCondition: underscored(charge.endDateCondition === 'SubscriptionEnd' ? 'Subscription End' : charge.endDateCondition),
+    defaultQuantity: charge.defaultQuantity ?? null,
+    uom: charge.uom ?? null,
+    taxable: charge.taxable,
+    taxCode: charge.taxCode ?? '',
+    taxMode: charge.taxMode ?? null,
+    upToPeriods: charge.upToPeriods ?? null,
+    upToPeriodsType: charge.upToPeriodsType ?? null,
+    pricing: currenciesOf(charge).map((currency) => {
+      const tiers = charge.tiers.filter((tier) => tier.currency === currency);
+      return {
+        currency,
+        price: tiered ? 0 : (tiers[0]?.price ?? 0),
+        tiers: tiered
+          ? tiers.map((tier) => ({
+              tier: tier.tier,
+              startingUnit: tier.startingUnit,
+              endingUnit: tier.endingUnit,
+              price: tier.price,
+              priceFormat: underscored(tier.priceFormat),
+            }))
+          : null,
+        includedUnits: charge.includedUnits ?? null,
+        overagePrice: null,
+        discountPercentage: null,
+        discountAmount: null,
+      };
+    }),
+    pricingSummary: pricingSummary(charge),
+    financeInformation: {
+      deferredRevenueAccountingCode: charge.deferredRevenueAccount ?? null,
+      recognizedRevenueAccountingCode: charge.recognizedRevenueAccount ?? charge.accountingCode ?? null,
+    },
+    customFields: charge.customFields,
+    success: true,
+  };
+}
+
+export function getChargeV1(ctx: RequestContext): Reply {
+  const view = ctx.services.store.view(ctx.tenant);
+  return { body: toV1Charge(getCharge(view, ctx.params.charge_key ?? '')) };
+}

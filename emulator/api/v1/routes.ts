@@ -1,0 +1,36 @@
+import type { RouteTable } from '../../http/routeTable.js';
+import { getAccountV1 } from './accounts.js';
+import { chargeCreateSchema, getChargeV1, postCharge } from './charges.js';
+import { definitionPutSchema, getDefinition, putDefinition } from './customFieldDefinitions.js';
+import { listPaymentTerms } from './settings.js';
+import { postUnitOfMeasure, unitOfMeasureCreateSchema } from './unitsOfMeasure.js';
+
+/** V1 REST: errors as `{success:false, reasons}` with 8-digit codes. */
+export const v1Routes: RouteTable = {
+  dialect: 'v1',
+  routes: [
+    { method: 'GET', path: '/v1/accounts/:account_key', object: 'Account', handler: getAccountV1 },
+    { method: 'GET', path: '/v1/product-rate-plan-charges/:charge_key', object: 'ProductRatePlanCharge', handler: getChargeV1 },
+    { method: 'GET', path: '/v1/settings/payment-terms', handler: listPaymentTerms },
+    { method: 'GET', path: '/settings/payment-terms', handler: listPaymentTerms },
+  ],
+};
+
+/** V1 CRUD (`/v1/object/*`): capitalised fields, `{Success, Id}` answers. */
+export const v1CrudRoutes: RouteTable = {
+  dialect: 'v1crud',
+  routes: [
+    { method: 'POST', path: '/v1/object/product-rate-plan-charge', object: 'ProductRatePlanCharge', body: chargeCreateSchema, handler: postCharge },
+    { method: 'POST', path: '/v1/object/unit-of-measure', object: 'UnitOfMeasure', body: unitOfMeasureCreateSchema, handler: postUnitOfMeasure },
+  ],
+};
+
+/** Custom field definitions, in the custom objects API's place. */
+export const objectDefinitionRoutes: RouteTable = {
+  dialect: 'objects',
+  routes: [
+    { method: 'PUT', path: '/objects/definitions/:object_type', object: 'CustomFieldDefinition', body: definitionPutSchema, handler: putDefinition },
+    { method: 'PUT', path: '/objects/definitions/default/:object_type', object: 'CustomFieldDefinition', body: definitionPutSchema, handler: putDefinition },
+    { method: 'GET', path: '/objects/definitions/default/:object', object: 'CustomFieldDefinition', handler: getDefinition },
+  ],
+};

@@ -1,0 +1,28 @@
+import type { AnySchema } from 'ajv';
+import { createUnitOfMeasure } from '../../domain/catalog/unitsOfMeasure.js';
+import type { Reply, RequestContext } from '../../http/routeTable.js';
+import { crudFields } from './crud.js';
+
+const properties = {
+  UomName: { type: 'string' },
+  DisplayedAs: { type: 'string' },
+  DecimalPlaces: { type: 'integer' },
+  RoundingMode: { type: 'string' },
+  Active: { type: 'boolean' },
+} as const;
+
+export const unitOfMeasureCreateSchema: AnySchema = { type: 'object', required: ['UomName'], properties };
+
+export async function postUnitOfMeasure(ctx: RequestContext): Promise<Reply> {
+  const { known } = crudFields(ctx.body as Record<string, unknown>, Object.keys(properties), ctx.query, 'UnitOfMeasure');
+  const unit = await ctx.services.store.transact(ctx.tenant, (tx) =>
+    createUnitOfMeasure(tx, {
+      uomName: known.UomName as string,
+      displayedAs: known.DisplayedAs as string | undefined,
+      decimalPlaces: known.DecimalPlaces as number | undefined,
+      roundingMode: known.RoundingMode as string | undefined,
+      active: known.Active as boolean | undefined,
+    }),
+  );
+  return { body: { Success: true, Id: unit.id } };
+}

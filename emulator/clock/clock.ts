@@ -1,0 +1,87 @@
+import type { Store } from '../state/store.js';
+import { JOBS, pendingJobs, type JobRecord, type JobRegistry } from './jobs.js';
+
+/** Something that may still be working for a tenant after a commit (the callout dispatcher, say). */
+export type QuiescenceHook = (tenant: string) => Promise<void>;
+
+export interface AdvanceResult {
+  now: string;
+  jobsRun: number;
+}
+
+export class ClockError extends Error {}
+
+/**
+ * Each tenant's virtual clock. Time stands still until advanced; advancing runs every job that falls
+ * due on the way, in time order, each at its own due time, and returns once the tenant is quiet.
+ */
+export class Clock {
+  private readonly quiescenceHooks: QuiescenceHook[] = [];
+  private readonly advancing = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly jobs: JobRegistry,
+  ) {}
+
+  now(tenant: string): Date {
+    return this.store.view(tenant).now();
+  }
+
+  onQuiescence(hook: QuiescenceHook): void {
+    this.quiescenceHooks.push(hook);
+  }
+
+  /** Resolves when every registered background worker has nothing left to do for the tenant. */
+  async quiesce(tenant: string): Promise<void> {
+    for (const hook of this.quiescenceHooks) await hook(tenant);
+  }
+
+  /** Advances are serialised per tenant so two callers never run the same job twice. */
+  advanceTo(tenant: string, target: Date): Promise<AdvanceResult> {
+    const previous = this.advancing.get(tenant) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => this.runUntil(tenant, target));
+    this.advancing.set(tenant, run);
+    return run;
+  }
+
+  private async runUntil(tenant: string, target: Date): Promise<AdvanceResult> {
+    const start = this.now(tenant);
+    if (target.getTime() < start.getTime()) {
+      throw new ClockError(`cannot move the clock back from ${start.toISOString()} to ${target.toISOString()}`);
+    }
+    const targetIso = target.toISOString();
+    let jobsRun = 0;
+    await this.quiesce(tenant);
+    for (;;) {
+      const next = pendingJobs(this.store.view(tenant)).find((job) => job.dueAt <= targetIso);
+      if (!next) break;
+      await this.runJob(tenant, next);
+      jobsRun += 1;
+      // Callouts from this job may make the platform call back and schedule work before `target`.
+      await this.quiesce(tenant);
+    }
+    await this.store.transact(tenant, (tx) => tx.setNow(targetIso));
+    await this.quiesce(tenant);
+    return { now: targetIso, jobsRun };
+  }
+
+  private async runJob(tenant: string, job: JobRecord): Promise<void> {
+    const handler = this.jobs.handler(job.kind);
+    try {
+      await this.store.transact(tenant, (tx) => {
+        if (job.dueAt > tx.now().toISOString()) tx.setNow(job.dueAt);
+        tx.remove(JOBS, job.id);
+        if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+        handler(tx, job.payload);
+      });
+    } catch (error) {
+      // The failed job stays visible (status failed) instead of blocking every later job.
+      const message = error instanceof Error ? error.message : String(error);
+      await this.store.transact(tenant, (tx) => {
+        if (job.dueAt > tx.now().toISOString()) tx.setNow(job.dueAt);
+        tx.update<JobRecord>(JOBS, job.id, { status: 'failed', error: message });
+      });
+    }
+  }
+}

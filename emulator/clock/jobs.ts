@@ -1,0 +1,51 @@
+import type { ReadView, Transaction } from '../state/transaction.js';
+
+export const JOBS = '_jobs';
+
+/** Work due at a virtual time: scheduled orders, bill runs, payment runs, callout retries... */
+export interface JobRecord {
+  readonly id: string;
+  readonly kind: string;
+  /** Virtual time the job is due (ISO). */
+  readonly dueAt: string;
+  /** Tie-breaker: jobs due at the same instant run in the order they were scheduled. */
+  readonly seq: number;
+  readonly payload: unknown;
+  readonly status: 'pending' | 'failed';
+  readonly error?: string;
+}
+
+/** A job handler runs inside the transaction that removes the job, so its writes and the removal commit together. */
+export type JobHandler = (tx: Transaction, payload: unknown) => void;
+
+export class JobRegistry {
+  private readonly handlers = new Map<string, JobHandler>();
+
+  register(kind: string, handler: JobHandler): void {
+    if (this.handlers.has(kind)) throw new Error(`job kind ${kind} is already registered`);
+    this.handlers.set(kind, handler);
+  }
+
+  handler(kind: string): JobHandler | undefined {
+    return this.handlers.get(kind);
+  }
+}
+
+export function scheduleJob(tx: Transaction, kind: string, dueAt: Date, payload: unknown): JobRecord {
+  const id = tx.newId();
+  const seq = Number(tx.meta().counters.id ?? 0);
+  return tx.insert<JobRecord>(JOBS, { id, kind, dueAt: dueAt.toISOString(), seq, payload, status: 'pending' });
+}
+
+export function cancelJobs(tx: Transaction, matches: (job: JobRecord) => boolean): number {
+  const doomed = tx.all<JobRecord>(JOBS).filter((job) => job.status === 'pending' && matches(job));
+  for (const job of doomed) tx.remove(JOBS, job.id);
+  return doomed.length;
+}
+
+export function pendingJobs(view: ReadView): JobRecord[] {
+  return view
+    .all<JobRecord>(JOBS)
+    .filter((job) => job.status === 'pending')
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.seq - b.seq);
+}

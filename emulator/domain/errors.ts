@@ -1,0 +1,52 @@
+/**
+ * Typed failures of domain rules. Each wire dialect maps them to its own status, shape and code;
+ * domain code never speaks HTTP.
+ */
+export type DomainErrorKind =
+  | 'InvalidValue'
+  | 'UnknownField'
+  | 'MissingField'
+  | 'NotFound'
+  | 'Conflict'
+  | 'Unauthenticated'
+  | 'Malformed';
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+    /** Zuora object the failure concerns (Account, Product...), used to pick the V1 resource code. */
+    readonly object?: string,
+    /** Field path, spelt as the Quickstart API spells it (the one dialect that reports it), e.g. `bill_to.first_name`. */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const invalidValue = (object: string, field: string, message: string): DomainError =>
+  new DomainError('InvalidValue', message, object, field);
+
+export const missingField = (object: string, field: string): DomainError =>
+  new DomainError('MissingField', `'${field}' is required`, object, field);
+
+export const unknownField = (object: string, field: string): DomainError =>
+  new DomainError('UnknownField', `'${field}' is not a recognised field`, object, field);
+
+export const notFound = (object: string, key: string, field = 'id'): DomainError =>
+  new DomainError('NotFound', `Cannot find ${object} by key: '${key}'`, object, field);
+
+export const conflict = (object: string, message: string, field?: string): DomainError =>
+  new DomainError('Conflict', message, object, field);
+
+/** A body that points at something missing carries a bad value; the request's target itself was found. */
+export function referenced<T>(lookup: () => T, object: string, field: string, description: string): T {
+  try {
+    return lookup();
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === 'NotFound') {
+      throw invalidValue(object, field, `${description} does not exist`);
+    }
+    throw error;
+  }
+}

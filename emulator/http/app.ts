@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { DomainError } from '../domain/errors.js';
+import type { Services } from '../services.js';
+import { authenticate } from './auth.js';
+import { asDomainError, dialectForPath, errorReply, internalErrorReply } from './dialects.js';
+import { Idempotency } from './idempotency.js';
+import { parseBody } from './body.js';
+import type { Dialect, Reply, Route, RouteTable } from './routeTable.js';
+import { compileBodyValidator, type BodyValidator } from './validation.js';
+
+export const ADMIN_TENANT_HEADER = 'x-emulator-tenant';
+
+/**
+ * Assembles the express app from the route tables. Every route runs the same pipeline:
+ * resolve tenant -> parse body -> validate -> handler (domain call + shaping) -> error mapping.
+ */
+export function buildApp(services: Services, tables: readonly RouteTable[]): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.use(zuoraHeaders);
+  // Bodies are parsed inside the pipeline so authentication is checked before the body is judged.
+  app.use(express.raw({ type: () => true, limit: '10mb' }));
+  const idempotency = new Idempotency(services.store);
+  for (const table of tables) {
+    for (const route of table.routes) {
+      const handle = pipeline(services, idempotency, table.dialect, route);
+      app[lowerMethod(route)](route.path, (req, res) => {
+        void handle(req, res);
+      });
+    }
+  }
+  app.use(unmatchedRoute);
+  app.use(lastResort);
+  return app;
+}
+
+function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect, route: Route) {
+  const validateBody: BodyValidator | undefined = route.body
+    ? compileBodyValidator(route.body, route.object ?? 'Unknown')
+    : undefined;
+  const auth = route.auth ?? 'bearer';
+
+  return async (req: Request, res: Response): Promise<void> => {
+    const started = performance.now();
+    let tenant: string | undefined;
+    const run = async (): Promise<Reply> => {
+      try {
+        const body = parseBody(req, route.bodyFormat ?? 'json');
+        if (validateBody) validateBody(body);
+        return await route.handler({
+          tenant: tenant ?? '',
+          params: req.params as Record<string, string>,
+          query: req.query as Record<string, unknown>,
+          body,
+          headers: req.headers,
+          services,
+        });
+      } catch (error) {
+        return failureReply(dialect, error, req);
+      }
+    };
+    let reply: Reply;
+    try {
+      tenant = resolveTenant(services, auth, req);
+      const key = req.header('idempotency-key');
+      reply =
+        auth === 'bearer' && tenant && key && (req.method === 'POST' || req.method === 'PATCH')
+          ? await idempotency.run(tenant, req.method, req.path, key, run)
+          : await run();
+    } catch (error) {
+      reply = failureReply(dialect, error, req);
+    }
+    send(res, reply);
+    if (auth === 'bearer' && tenant) {
+      services.requests.record(tenant, {
+        requestId: String(res.getHeader('Zuora-Request-Id')),
+        method: req.method,
+        path: req.originalUrl,
+        status: res.statusCode,
+        at: services.wallNow().toISOString(),
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        ...(req.header('zuora-track-id') ? { trackId: req.header('zuora-track-id') } : {}),
+      });
+    }
+  };
+}
+
+function resolveTenant(services: Services, auth: Route['auth'], req: Request): string | undefined {
+  if (auth === 'none') return undefined;
+  if (auth === 'admin') {
+    const tenant = req.header(ADMIN_TENANT_HEADER) ?? services.defaultTenant;
+    if (!services.store.tenant(tenant)) throw new DomainError('NotFound', `Unknown tenant '${tenant}'`, 'Tenant', ADMIN_TENANT_HEADER);
+    return tenant;
+  }
+  return authenticate(services.store, req.header('authorization'), services.wallNow());
+}
+
+function failureReply(dialect: Dialect, error: unknown, req: Request): Reply {
+  const domainError = asDomainError(error);
+  if (domainError) return errorReply(dialect, domainError, req.method);
+  console.error(`zuora-emulator: ${req.method} ${req.originalUrl} failed`, error);
+  return internalErrorReply(dialect);
+}
+
+function send(res: Response, reply: Reply): void {
+  for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+  res.status(reply.status ?? 200);
+  if (reply.body === undefined) res.end();
+  else res.json(reply.body);
+}
+
+function zuoraHeaders(req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Zuora-Request-Id', randomUUID());
+  const trackId = req.header('zuora-track-id');
+  if (trackId) res.setHeader('Zuora-Track-Id', trackId);
+  next();
+}
+
+function unmatchedRoute(req: Request, res: Response): void {
+  const error = new DomainError('NotFound', `No such endpoint: ${req.method} ${req.path}`, undefined, 'path');
+  send(res, errorReply(dialectForPath(req.path), error, req.method));
+}
+
+/** Errors raised before a route runs (an oversized body, say) still leave in the dialect's shape. */
+function lastResort(error: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const dialect = dialectForPath(req.path);
+  const status = (error as { status?: number }).status;
+  if (status && status < 500) {
+    send(res, errorReply(dialect, new DomainError('Malformed', (error as Error).message, undefined, 'body'), req.method));
+    return;
+  }
+  console.error(`zuora-emulator: ${req.method} ${req.originalUrl} failed`, error);
+  send(res, internalErrorReply(dialect));
+}
+
+function lowerMethod(route: Route): 'get' | 'post' | 'put' | 'patch' | 'delete' {
+  return route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+}

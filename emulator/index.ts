@@ -1,0 +1,84 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { v1CrudRoutes, v1Routes, objectDefinitionRoutes } from './api/v1/routes.js';
+import { v2Routes } from './api/v2/routes.js';
+import { adminRoutes } from './admin/routes.js';
+import { Clock } from './clock/clock.js';
+import { JobRegistry } from './clock/jobs.js';
+import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_TENANT } from './config.js';
+import { buildApp } from './http/app.js';
+import { oauthRoutes } from './http/oauth.js';
+import { RequestJournal } from './http/requestJournal.js';
+import type { RouteTable } from './http/routeTable.js';
+import type { Services } from './services.js';
+import { Store } from './state/store.js';
+import { createTenant } from './state/tenants.js';
+
+export interface EmulatorOptions {
+  /** 0 (the default here) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Where state lives; ignored with `inMemory`. */
+  dataDir?: string;
+  inMemory?: boolean;
+  /** Start of the default tenant's virtual clock when the tenant is first created (ISO). */
+  now?: string;
+}
+
+export interface RunningEmulator {
+  /** Base URL, e.g. http://127.0.0.1:4010 */
+  url: string;
+  port: number;
+  host: string;
+  credentials: { clientId: string; clientSecret: string };
+  services: Services;
+  /** Stops accepting requests, waits for pending writes and compacts state to disk. */
+  close(): Promise<void>;
+}
+
+/** Every surface the emulator answers, one table each. */
+export const ROUTE_TABLES: readonly RouteTable[] = [oauthRoutes, v1Routes, v1CrudRoutes, objectDefinitionRoutes, v2Routes, adminRoutes];
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const store = await Store.open({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR, inMemory: options.inMemory ?? false });
+  const jobs = new JobRegistry();
+  const wallNow = () => new Date();
+  const services: Services = {
+    store,
+    jobs,
+    clock: new Clock(store, jobs),
+    requests: new RequestJournal(),
+    wallNow,
+    defaultTenant: DEFAULT_TENANT.clientId,
+  };
+  if (!store.tenant(DEFAULT_TENANT.clientId)) {
+    await createTenant(store, { ...DEFAULT_TENANT, ...(options.now ? { now: options.now } : {}) }, wallNow());
+  }
+  const app = buildApp(services, ROUTE_TABLES);
+  const host = options.host ?? DEFAULT_HOST;
+  const server = await listen(app, options.port ?? 0, host);
+  const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    host,
+    credentials: { clientId: DEFAULT_TENANT.clientId, clientSecret: DEFAULT_TENANT.clientSecret },
+    services,
+    close: () => {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function listen(app: ReturnType<typeof buildApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,16 @@
+import type { Clock } from './clock/clock.js';
+import type { JobRegistry } from './clock/jobs.js';
+import type { RequestJournal } from './http/requestJournal.js';
+import type { Store } from './state/store.js';
+
+/** What request handlers and the admin API may reach: one bundle per running emulator. */
+export interface Services {
+  store: Store;
+  clock: Clock;
+  jobs: JobRegistry;
+  requests: RequestJournal;
+  /** Wall time, for things outside billing (token expiry, tenant creation stamps). */
+  wallNow: () => Date;
+  /** Client id of the tenant created at start. */
+  defaultTenant: string;
+}

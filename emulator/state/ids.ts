@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Zuora-looking ids (32 lowercase hex) derived from the tenant and a per-tenant counter, so the same
+ * sequence of calls on a fresh tenant always yields the same ids and snapshots diff cleanly.
+ */
+export function deterministicId(tenant: string, counter: number): string {
+  return createHash('sha256').update(`${tenant}:${counter}`).digest('hex').slice(0, 32);
+}
+
+/** Number formats per kind of object, as Zuora prints them. */
+export const NUMBER_FORMATS = {
+  account: { prefix: 'A', width: 8 },
+  subscription: { prefix: 'A-S', width: 8 },
+  order: { prefix: 'O-', width: 8 },
+  invoice: { prefix: 'INV', width: 8 },
+  payment: { prefix: 'P-', width: 8 },
+  productRatePlan: { prefix: 'PRP-', width: 8 },
+  productRatePlanCharge: { prefix: 'PRPC-', width: 8 },
+  product: { prefix: 'SKU-', width: 8 },
+  paymentMethod: { prefix: 'PM-', width: 8 },
+} as const;
+
+export type NumberKind = keyof typeof NUMBER_FORMATS;
+
+export function formatNumber(kind: NumberKind, value: number): string {
+  const { prefix, width } = NUMBER_FORMATS[kind];
+  return prefix + String(value).padStart(width, '0');
+}
+
+/** The id Zuora shows in createdById/updatedById: here, one API user per tenant. */
+export function apiUserId(tenant: string): string {
+  return deterministicId(tenant, 0);
+}

@@ -1,0 +1,153 @@
+import type { ChangeType } from './changeFeed.js';
+import type { SetOp, StoredRecord, TenantData, TenantMeta } from './document.js';
+import { deterministicId, formatNumber, type NumberKind } from './ids.js';
+import { deepFreeze } from './paths.js';
+
+/** Read access to one tenant's state, as of a transaction's start plus its own writes. */
+export interface ReadView {
+  readonly tenant: string;
+  now(): Date;
+  meta(): TenantMeta;
+  get<T extends object = StoredRecord>(object: string, id: string): T | undefined;
+  all<T extends object = StoredRecord>(object: string): T[];
+  find<T extends object = StoredRecord>(object: string, predicate: (record: T) => boolean): T | undefined;
+}
+
+export interface PendingChange {
+  readonly object: string;
+  readonly changeType: ChangeType;
+  readonly before: StoredRecord | null;
+  readonly after: StoredRecord | null;
+}
+
+/** Collections whose names start with `_` hold the emulator's own bookkeeping, not Zuora objects. */
+export const isInternalCollection = (object: string): boolean => object.startsWith('_');
+
+/**
+ * A unit of work on one tenant. Writes stay in an overlay until the store commits them, so a
+ * transaction that throws leaves no trace.
+ */
+export class Transaction implements ReadView {
+  private readonly writes = new Map<string, Map<string, StoredRecord | null>>();
+  private readonly pending: PendingChange[] = [];
+  private metaValue: TenantMeta;
+  private metaChanged = false;
+
+  constructor(
+    public readonly tenant: string,
+    private readonly base: TenantData,
+  ) {
+    this.metaValue = base.meta;
+  }
+
+  now(): Date {
+    return new Date(this.metaValue.now);
+  }
+
+  meta(): TenantMeta {
+    return this.metaValue;
+  }
+
+  get<T extends object = StoredRecord>(object: string, id: string): T | undefined {
+    const written = this.writes.get(object)?.get(id);
+    if (written !== undefined) return (written ?? undefined) as T | undefined;
+    return this.base.objects[object]?.[id] as T | undefined;
+  }
+
+  all<T extends object = StoredRecord>(object: string): T[] {
+    const merged = new Map<string, StoredRecord | null>(Object.entries(this.base.objects[object] ?? {}));
+    for (const [id, record] of this.writes.get(object) ?? []) merged.set(id, record);
+    return [...merged.values()].filter((record): record is StoredRecord => record !== null) as T[];
+  }
+
+  find<T extends object = StoredRecord>(object: string, predicate: (record: T) => boolean): T | undefined {
+    return this.all<T>(object).find(predicate);
+  }
+
+  insert<T extends { id: string }>(object: string, record: T): T {
+    if (this.get(object, record.id)) throw new Error(`${object} ${record.id} already exists`);
+    return this.put(object, record, 'INSERT', null);
+  }
+
+  update<T extends { id: string }>(object: string, id: string, patch: Partial<T>): T {
+    const before = this.get<T>(object, id);
+    if (!before) throw new Error(`${object} ${id} does not exist`);
+    return this.put(object, { ...before, ...patch, id }, 'UPDATE', before as unknown as StoredRecord);
+  }
+
+  remove(object: string, id: string): void {
+    const before = this.get(object, id);
+    if (!before) return;
+    this.collection(object).set(id, null);
+    this.record({ object, changeType: 'DELETE', before, after: null });
+  }
+
+  /** A fresh deterministic 32-hex id. */
+  newId(): string {
+    return deterministicId(this.tenant, this.bump('id'));
+  }
+
+  /** The next number of a kind, e.g. A00000001 for accounts. */
+  nextNumber(kind: NumberKind): string {
+    return formatNumber(kind, this.bump(kind));
+  }
+
+  /** The next number of a kind that is not taken yet; callers may have picked numbers by hand. */
+  nextFreeNumber(kind: NumberKind, isTaken: (candidate: string) => boolean): string {
+    for (;;) {
+      const candidate = this.nextNumber(kind);
+      if (!isTaken(candidate)) return candidate;
+    }
+  }
+
+  setNow(iso: string): void {
+    this.patchMeta({ now: iso });
+  }
+
+  patchMeta(patch: Partial<TenantMeta>): void {
+    this.metaValue = { ...this.metaValue, ...patch };
+    this.metaChanged = true;
+  }
+
+  /** The durable ops this transaction amounts to. */
+  ops(): SetOp[] {
+    const ops: SetOp[] = [];
+    if (this.metaChanged) ops.push({ path: ['tenants', this.tenant, 'meta'], value: this.metaValue });
+    for (const [object, records] of this.writes) {
+      for (const [id, record] of records) {
+        ops.push({ path: ['tenants', this.tenant, 'objects', object, id], value: record ?? undefined });
+      }
+    }
+    return ops;
+  }
+
+  changes(): readonly PendingChange[] {
+    return this.pending;
+  }
+
+  private put<T extends { id: string }>(object: string, record: T, changeType: ChangeType, before: StoredRecord | null): T {
+    const after = deepFreeze(structuredClone(record)) as unknown as StoredRecord;
+    this.collection(object).set(record.id, after);
+    this.record({ object, changeType, before, after });
+    return after as unknown as T;
+  }
+
+  private record(change: PendingChange): void {
+    if (!isInternalCollection(change.object)) this.pending.push(change);
+  }
+
+  private collection(object: string): Map<string, StoredRecord | null> {
+    let records = this.writes.get(object);
+    if (!records) {
+      records = new Map();
+      this.writes.set(object, records);
+    }
+    return records;
+  }
+
+  private bump(counter: string): number {
+    const value = (this.metaValue.counters[counter] ?? 0) + 1;
+    this.patchMeta({ counters: { ...this.metaValue.counters, [counter]: value } });
+    return value;
+  }
+}

@@ -1,0 +1,2 @@
+export { startEmulator, ROUTE_TABLES, type EmulatorOptions, type RunningEmulator } from './emulator/index.js';
+export { DEFAULT_TENANT } from './emulator/config.js';

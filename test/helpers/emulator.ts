@@ -1,0 +1,120 @@
+import { afterAll, beforeAll } from 'vitest';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index.js';
+
+// `any` by default: tests read whatever JSON came back and assert on it field by field.
+export interface HttpResult<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** What a test needs to talk to one tenant: its token and plain HTTP helpers. */
+export interface TenantClient {
+  clientId: string;
+  token: string;
+  get(path: string, headers?: Record<string, string>): Promise<HttpResult>;
+  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult>;
+  put(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult>;
+  patch(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult>;
+}
+
+export async function request(
+  url: string,
+  method: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpResult> {
+  const init: RequestInit = { method, headers: { ...headers } };
+  if (body !== undefined) {
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(url, init);
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // Not JSON: the raw text is what the test gets.
+  }
+  return { status: response.status, headers: response.headers, body: parsed };
+}
+
+export async function fetchToken(baseUrl: string, clientId: string, clientSecret: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: clientId, client_secret: clientSecret, grant_type: 'client_credentials' }),
+  });
+  const body = (await response.json()) as { access_token?: string };
+  if (!body.access_token) throw new Error(`no token for ${clientId}: ${JSON.stringify(body)}`);
+  return body.access_token;
+}
+
+export async function tenantClient(baseUrl: string, clientId: string, clientSecret: string): Promise<TenantClient> {
+  const token = await fetchToken(baseUrl, clientId, clientSecret);
+  const auth = { Authorization: `Bearer ${token}` };
+  return {
+    clientId,
+    token,
+    get: (path, headers) => request(baseUrl + path, 'GET', undefined, { ...auth, ...headers }),
+    post: (path, body, headers) => request(baseUrl + path, 'POST', body, { ...auth, ...headers }),
+    put: (path, body, headers) => request(baseUrl + path, 'PUT', body, { ...auth, ...headers }),
+    patch: (path, body, headers) => request(baseUrl + path, 'PATCH', body, { ...auth, ...headers }),
+  };
+}
+
+/** The admin API of one tenant (the default tenant unless named). */
+export function adminClient(baseUrl: string, tenant?: string) {
+  const headers: Record<string, string> = tenant ? { 'X-Emulator-Tenant': tenant } : {};
+  return {
+    get: (path: string) => request(`${baseUrl}/__emulator${path}`, 'GET', undefined, headers),
+    post: (path: string, body?: unknown) => request(`${baseUrl}/__emulator${path}`, 'POST', body ?? {}, headers),
+    put: (path: string, body?: unknown) => request(`${baseUrl}/__emulator${path}`, 'PUT', body, headers),
+  };
+}
+
+export interface TestEmulator {
+  emulator: RunningEmulator;
+  url: string;
+  /** The default tenant's client. */
+  zuora: TenantClient;
+  admin: ReturnType<typeof adminClient>;
+}
+
+/**
+ * Starts an in-memory emulator on a free port for the file's tests and stops it afterwards.
+ * The returned object is filled in by beforeAll, so read its fields inside tests only.
+ */
+export function useEmulator(options: EmulatorOptions = {}): TestEmulator {
+  const context = {} as TestEmulator;
+  beforeAll(async () => {
+    context.emulator = await startEmulator({ inMemory: true, port: 0, ...options });
+    context.url = context.emulator.url;
+    const { clientId, clientSecret } = context.emulator.credentials;
+    context.zuora = await tenantClient(context.url, clientId, clientSecret);
+    context.admin = adminClient(context.url);
+  });
+  afterAll(async () => {
+    await context.emulator?.close();
+  });
+  return context;
+}
+
+/** A valid Quickstart account body; tests override what they care about. */
+export function accountBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: 'Acme Corp',
+    currency: 'USD',
+    bill_cycle_day: 1,
+    payment_terms: 'Net 30',
+    bill_to: {
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      work_email: 'ada@example.com',
+      address: { line1: '1 Main St', city: 'San Francisco', state: 'CA', country: 'United States', postal_code: '94105' },
+    },
+    custom_fields: { stiggCustomerId__c: 'customer-1', stiggEntityUrl__c: 'https://app.example.com/customers/customer-1' },
+    ...overrides,
+  };
+}
