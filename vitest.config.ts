@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Loading an official spec file takes a few seconds; the first validation in a file pays for it.
+    reporters: ['default', './test/reporters/summaryLine.ts'],
+    // The first check against an official spec file parses it (about a second); give slow machines room.
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -44,9 +44,15 @@ export async function runStart(argv: string[]): Promise<number> {
     inMemory: values['in-memory'],
     ...(values.now ? { now: values.now } : {}),
   });
-  process.stdout.write(`zuora-emulator listening on ${emulator.url}\n`);
-  process.stdout.write(`  default tenant: client_id=${emulator.credentials.clientId} client_secret=${emulator.credentials.clientSecret}\n`);
-  process.stdout.write(`  state: ${values['in-memory'] ? 'in memory' : values['data-dir']}\n`);
+  // One write, so whoever waits for the ready line also has the lines after it.
+  process.stdout.write(
+    [
+      `zuora-emulator listening on ${emulator.url}`,
+      `  default tenant: client_id=${emulator.credentials.clientId} client_secret=${emulator.credentials.clientSecret}`,
+      `  state: ${values['in-memory'] ? 'in memory' : values['data-dir']}`,
+      '',
+    ].join('\n'),
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -47,7 +47,7 @@ export async function putSnapshot(ctx: RequestContext): Promise<Reply> {
   const current = ctx.services.store.tenant(ctx.tenant)?.meta;
   if (!current) throw notFound('Tenant', ctx.tenant);
   const data: TenantData = {
-    meta: { ...current, now: document.meta.now, counters: document.meta.counters },
+    meta: { ...current, now: new Date(document.meta.now).toISOString(), counters: document.meta.counters },
     objects: document.objects,
   };
   await importSnapshot(ctx.services.store, ctx.tenant, name, data);

@@ -23,7 +23,7 @@ export async function createTenant(store: Store, input: NewTenant, wallNow: Date
     clientSecret: input.clientSecret,
     name: input.name ?? input.clientId,
     createdAt: wallNow.toISOString(),
-    now: input.now ?? wallNow.toISOString(),
+    now: new Date(input.now ?? wallNow).toISOString(),
     counters: {},
   };
   const data: TenantData = { meta, objects: {} };
@@ -35,7 +35,7 @@ export async function createTenant(store: Store, input: NewTenant, wallNow: Date
 export async function resetTenant(store: Store, clientId: string, now: string): Promise<TenantMeta> {
   const current = store.tenant(clientId)?.meta;
   if (!current) throw new Error(`unknown tenant ${clientId}`);
-  const meta: TenantMeta = { ...current, now, counters: {} };
+  const meta: TenantMeta = { ...current, now: new Date(now).toISOString(), counters: {} };
   await store.commit([{ path: ['tenants', clientId], value: { meta, objects: {} } }]);
   store.feed.forget(clientId);
   return meta;

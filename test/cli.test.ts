@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { accountBody, tenantClient } from './helpers/emulator.js';
+
+const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
+const READY = /^zuora-emulator listening on (http:\/\/\S+)$/m;
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+function startCli(args: string[]): Promise<Started> {
+  const child = spawn(process.execPath, [BIN, 'start', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = READY.exec(output);
+      if (match?.[1]) resolve({ child, url: match[1], output: () => output });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before it was ready:\n${output}`)));
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+describe('zuora-emulator start', () => {
+  it('prints the ready line with the real port and the default credentials, and exits 0 on SIGTERM', async () => {
+    const started = await startCli(['--port', '0', '--in-memory']);
+    expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(started.url).not.toMatch(/:0$/);
+    expect(started.output()).toContain('client_id=zuora-emulator-default-client-000001');
+    expect(started.output()).toContain('client_secret=zuora-emulator-default-secret');
+    const health = await fetch(`${started.url}/__emulator/health`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const exited = exitOf(started.child);
+    started.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('keeps state in --data-dir across a SIGINT restart', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'zuora-emulator-cli-'));
+    try {
+      const first = await startCli(['--port', '0', '--data-dir', dataDir]);
+      const client = await tenantClient(first.url, 'zuora-emulator-default-client-000001', 'zuora-emulator-default-secret');
+      const created = await client.post('/v2/accounts', accountBody({ name: 'Kept by the CLI' }));
+      const firstExit = exitOf(first.child);
+      first.child.kill('SIGINT');
+      expect(await firstExit).toBe(0);
+
+      const second = await startCli(['--port', '0', '--data-dir', dataDir]);
+      const again = await tenantClient(second.url, 'zuora-emulator-default-client-000001', 'zuora-emulator-default-secret');
+      const read = await again.get(`/v1/accounts/${created.body.account_number}`);
+      expect(read.body.basicInfo.name).toBe('Kept by the CLI');
+      const secondExit = exitOf(second.child);
+      second.child.kill('SIGTERM');
+      expect(await secondExit).toBe(0);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a bad port', async () => {
+    await expect(startCli(['--port', 'eighty', '--in-memory'])).rejects.toThrow(/--port/);
+  });
+});
