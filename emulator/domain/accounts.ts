@@ -167,7 +167,7 @@ export function listAccounts(view: ReadView): Account[] {
 }
 
 function findAccountByNumber(view: ReadView, accountNumber: string): Account | undefined {
-  return view.find<Account>(ACCOUNTS, (account) => account.accountNumber === accountNumber);
+  return view.findBy<Account>(ACCOUNTS, 'accountNumber', accountNumber);
 }
 
 function contactFields(contact: Contact | undefined): ContactInput {

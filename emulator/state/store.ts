@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { ChangeFeed, type Change } from './changeFeed.js';
-import type { SetOp, StateDocument, TenantData } from './document.js';
+import type { SetOp, StateDocument, StoredRecord, TenantData } from './document.js';
+import { Indexes } from './indexes.js';
 import { Journal } from './journal.js';
 import { applyOp, deepFreeze } from './paths.js';
 import { Transaction, type ReadView } from './transaction.js';
@@ -37,6 +38,7 @@ const emptyDocument = (): StateDocument => ({
  */
 export class Store {
   readonly feed = new ChangeFeed();
+  private readonly indexes = new Indexes();
   private snapshotBytes = 0;
   private commits = 0;
   private compactions = 0;
@@ -87,7 +89,7 @@ export class Store {
 
   /** A read-only view of a tenant's current state. */
   view(tenant: string): ReadView {
-    return new Transaction(tenant, this.requireTenant(tenant));
+    return new Transaction(tenant, this.requireTenant(tenant), this.indexes);
   }
 
   /**
@@ -95,7 +97,7 @@ export class Store {
    * transaction interleaves with it; if it throws, nothing is written.
    */
   async transact<T>(tenant: string, work: (tx: Transaction) => T): Promise<T> {
-    const tx = new Transaction(tenant, this.requireTenant(tenant));
+    const tx = new Transaction(tenant, this.requireTenant(tenant), this.indexes);
     const result = work(tx);
     const ops = tx.ops();
     if (ops.length === 0) return result;
@@ -115,9 +117,16 @@ export class Store {
   async commit(ops: readonly SetOp[]): Promise<void> {
     this.commits += 1;
     for (const op of ops) {
+      const [root, tenant, area, object, id] = op.path;
+      const isRecord = root === 'tenants' && area === 'objects' && op.path.length === 5;
+      const before = isRecord ? this.doc.tenants[tenant as string]?.objects[object as string]?.[id as string] : undefined;
       applyOp(this.doc as unknown as Record<string, unknown>, op);
-      const [root, tenant] = op.path;
-      if (root === 'tenants' && tenant && op.path.length === 2 && op.value !== undefined) freezeRecords(this.requireTenant(tenant));
+      if (isRecord) {
+        this.indexes.update(tenant as string, object as string, id as string, before, op.value as StoredRecord | undefined);
+      } else if (root === 'tenants' && tenant && op.path.length === 2) {
+        this.indexes.drop(tenant);
+        if (op.value !== undefined) freezeRecords(this.requireTenant(tenant));
+      }
     }
     if (this.journal) await this.journal.append(ops);
   }

@@ -1,6 +1,7 @@
 import type { ChangeType } from './changeFeed.js';
 import type { SetOp, StoredRecord, TenantData, TenantMeta } from './document.js';
 import { deterministicId, formatNumber, type NumberKind } from './ids.js';
+import type { Indexes } from './indexes.js';
 import { deepFreeze } from './paths.js';
 
 /** Read access to one tenant's state, as of a transaction's start plus its own writes. */
@@ -11,6 +12,9 @@ export interface ReadView {
   get<T extends object = StoredRecord>(object: string, id: string): T | undefined;
   all<T extends object = StoredRecord>(object: string): T[];
   find<T extends object = StoredRecord>(object: string, predicate: (record: T) => boolean): T | undefined;
+  /** Records whose `field` equals `value`, through an index rather than a scan: committed ones in creation order, then the transaction's own writes. */
+  filterBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[];
+  findBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T | undefined;
 }
 
 export interface PendingChange {
@@ -36,6 +40,7 @@ export class Transaction implements ReadView {
   constructor(
     public readonly tenant: string,
     private readonly base: TenantData,
+    private readonly indexes: Indexes,
   ) {
     this.metaValue = base.meta;
   }
@@ -62,6 +67,22 @@ export class Transaction implements ReadView {
 
   find<T extends object = StoredRecord>(object: string, predicate: (record: T) => boolean): T | undefined {
     return this.all<T>(object).find(predicate);
+  }
+
+  filterBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[] {
+    const written = this.writes.get(object);
+    const stored = this.base.objects[object];
+    const result: StoredRecord[] = [];
+    for (const id of this.indexes.ids(this.tenant, object, field, value, stored)) {
+      const record = stored?.[id];
+      if (record && !written?.has(id)) result.push(record);
+    }
+    for (const record of written?.values() ?? []) if (record && record[field] === value) result.push(record);
+    return result as T[];
+  }
+
+  findBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T | undefined {
+    return this.filterBy<T>(object, field, value)[0];
   }
 
   insert<T extends { id: string }>(object: string, record: T): T {
