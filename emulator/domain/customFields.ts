@@ -49,7 +49,7 @@ export function knownCustomFieldObject(name: string): string | undefined {
 }
 
 export function definitionFor(view: ReadView, object: string): CustomFieldDefinition | undefined {
-  return view.find<CustomFieldDefinition>(CUSTOM_FIELD_DEFINITIONS, (definition) => definition.object === object);
+  return view.findBy<CustomFieldDefinition>(CUSTOM_FIELD_DEFINITIONS, 'object', object);
 }
 
 /**

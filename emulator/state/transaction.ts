@@ -11,7 +11,6 @@ export interface ReadView {
   meta(): TenantMeta;
   get<T extends object = StoredRecord>(object: string, id: string): T | undefined;
   all<T extends object = StoredRecord>(object: string): T[];
-  find<T extends object = StoredRecord>(object: string, predicate: (record: T) => boolean): T | undefined;
   /** Records whose `field` equals `value`, through an index rather than a scan: committed ones in creation order, then the transaction's own writes. */
   filterBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[];
   findBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T | undefined;
@@ -63,10 +62,6 @@ export class Transaction implements ReadView {
     const merged = new Map<string, StoredRecord | null>(Object.entries(this.base.objects[object] ?? {}));
     for (const [id, record] of this.writes.get(object) ?? []) merged.set(id, record);
     return [...merged.values()].filter((record): record is StoredRecord => record !== null) as T[];
-  }
-
-  find<T extends object = StoredRecord>(object: string, predicate: (record: T) => boolean): T | undefined {
-    return this.all<T>(object).find(predicate);
   }
 
   filterBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[] {

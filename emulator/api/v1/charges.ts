@@ -3,6 +3,7 @@ import {
   createCharge,
   currenciesOf,
   getCharge,
+  takesTierTable,
   type Charge,
   type ChargeFields,
   type ChargeTier,
@@ -123,20 +124,28 @@ const MODEL_NAMES: Record<string, string> = {
 
 const underscored = (text: string): string => text.replace(/ /g, '_');
 
-/** `USD10`, `USD0 to 10: USD100/seat` — the one-line summaries Zuora prints per currency. */
+/**
+ * The one-line summaries Zuora prints per currency: `USD49`, `USD12/Seat`, and for a tier table
+ * `0 to 10 Seat: USD100 flat fee; 11 Seat or more: USD8/Seat` (the form of Zuora's documented example).
+ */
 function pricingSummary(charge: Charge): string[] {
+  const unit = charge.uom ?? '';
+  const price = (currency: string, tier: ChargeTier): string =>
+    `${currency}${tier.price}${tier.priceFormat === 'Per Unit' && unit ? `/${unit}` : ''}`;
   return currenciesOf(charge).map((currency) => {
     const tiers = charge.tiers.filter((tier) => tier.currency === currency);
-    const per = (tier: ChargeTier): string => (tier.priceFormat === 'Per Unit' && charge.uom ? `/${charge.uom}` : '');
-    if (tiers.length === 1 && tiers[0]) return `${currency}${tiers[0].price}${per(tiers[0])}`;
+    if (!takesTierTable(charge.chargeModel) && tiers[0]) return price(currency, tiers[0]);
     return tiers
-      .map((tier) => `${currency}${tier.startingUnit}${tier.endingUnit === null ? '+' : ` to ${tier.endingUnit}`}: ${currency}${tier.price}${per(tier)}`)
-      .join(', ');
+      .map((tier) => {
+        const range = tier.endingUnit === null ? `${tier.startingUnit} ${unit} or more` : `${tier.startingUnit} to ${tier.endingUnit} ${unit}`;
+        return `${range}: ${price(currency, tier)}${tier.priceFormat === 'Flat Fee' ? ' flat fee' : ''}`;
+      })
+      .join('; ');
   });
 }
 
 export function toV1Charge(charge: Charge): Record<string, unknown> {
-  const tiered = charge.tiers.some((tier) => tier.tier > 1);
+  const tiered = takesTierTable(charge.chargeModel);
   return {
     id: charge.id,
     name: charge.name,
@@ -169,7 +178,8 @@ export function toV1Charge(charge: Charge): Record<string, unknown> {
               startingUnit: tier.startingUnit,
               endingUnit: tier.endingUnit,
               price: tier.price,
-              priceFormat: underscored(tier.priceFormat),
+              // V1 REST spells tier formats without the space its CRUD calls take: `FlatFee`, `PerUnit`.
+              priceFormat: tier.priceFormat.replace(' ', ''),
             }))
           : null,
         includedUnits: charge.includedUnits ?? null,

@@ -8,7 +8,7 @@ import {
   type ChargeTier,
 } from '../../domain/catalog/charges.js';
 import { getRatePlan } from '../../domain/catalog/ratePlans.js';
-import { invalidValue } from '../../domain/errors.js';
+import { DomainError, invalidValue } from '../../domain/errors.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
 import { audit, compact } from './shape.js';
@@ -116,7 +116,8 @@ function billingPeriodOf(recurring: Body, charge: Charge): Pick<ChargeFields, 'b
   const exact = (Object.entries(PERIOD_INTERVALS) as Array<[BillingPeriod, { interval: string; count?: number }]>).find(
     ([, period]) => period.interval === interval && period.count === count,
   );
-  if (exact) return { billingPeriod: exact[0] };
+  // A named period has no count of its own; a count left from a 'Specific ...' period must go.
+  if (exact) return { billingPeriod: exact[0], specificBillingPeriod: undefined };
   if (interval === 'year') return { billingPeriod: 'Specific Months', specificBillingPeriod: count * 12 };
   const specific = { month: 'Specific Months', week: 'Specific Weeks', day: 'Specific Days' }[interval] as BillingPeriod | undefined;
   if (!specific) throw invalidValue('ProductRatePlanCharge', 'recurring.interval', `Interval '${interval}' cannot repeat ${count} times`);
@@ -176,7 +177,10 @@ function chargePatch(body: Body, charge: Charge): ChargeFields {
   }
   const recurring = body.recurring as Body | undefined;
   if (recurring) {
-    Object.assign(patch, billingPeriodOf(recurring, charge));
+    // A patch of the timing alone must leave the period (say, a quarter) as it is.
+    if (recurring.interval !== undefined || recurring.interval_count !== undefined) {
+      Object.assign(patch, billingPeriodOf(recurring, charge));
+    }
     if (recurring.timing) patch.billingTiming = recurring.timing === 'in_advance' ? 'In Advance' : 'In Arrears';
   }
   if (body.tiers_mode === 'graduated') patch.chargeModel = 'Tiered Pricing';
@@ -192,11 +196,41 @@ export function getPriceV2(ctx: RequestContext): Reply {
   return { body: toV2Price(view, getCharge(view, ctx.params.price_id ?? '')) };
 }
 
+/** The charge rules name fields as the CRUD API spells them; a Quickstart caller is told its own names. */
+const QUICKSTART_FIELDS: Record<string, string> = {
+  Name: 'name',
+  UOM: 'unit_of_measure',
+  DefaultQuantity: 'quantity',
+  MinQuantity: 'min_quantity',
+  MaxQuantity: 'max_quantity',
+  BillingPeriod: 'recurring.interval',
+  SpecificBillingPeriod: 'recurring.interval_count',
+  BillingTiming: 'recurring.timing',
+  TriggerEvent: 'start_event',
+  ChargeModel: 'tiers_mode',
+};
+const TIER_FIELDS = new Set(['Currency', 'Price', 'StartingUnit', 'EndingUnit', 'ProductRatePlanChargeTier', 'ProductRatePlanChargeTierData']);
+
+function quickstartField(field: string, body: Body): string {
+  if (field.endsWith('__c')) return `custom_fields.${field}`;
+  // Prices arrive in whichever of these the patch used.
+  if (TIER_FIELDS.has(field)) return ['tiers', 'amounts', 'unit_amounts'].find((name) => body[name] !== undefined) ?? field;
+  return QUICKSTART_FIELDS[field] ?? field;
+}
+
 export async function patchPrice(ctx: RequestContext): Promise<Reply> {
   const store = ctx.services.store;
-  const charge = await store.transact(ctx.tenant, (tx) => {
-    const current = getCharge(tx, ctx.params.price_id ?? '');
-    return updateCharge(tx, current.id, chargePatch((ctx.body ?? {}) as Body, current));
-  });
-  return { body: toV2Price(store.view(ctx.tenant), charge) };
+  const body = (ctx.body ?? {}) as Body;
+  try {
+    const charge = await store.transact(ctx.tenant, (tx) => {
+      const current = getCharge(tx, ctx.params.price_id ?? '');
+      return updateCharge(tx, current.id, chargePatch(body, current));
+    });
+    return { body: toV2Price(store.view(ctx.tenant), charge) };
+  } catch (error) {
+    if (error instanceof DomainError && error.field) {
+      throw new DomainError(error.kind, error.message, error.object, quickstartField(error.field, body));
+    }
+    throw error;
+  }
 }

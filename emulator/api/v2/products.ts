@@ -8,7 +8,7 @@ import {
   type ProductCategory,
   type ProductFields,
 } from '../../domain/catalog/products.js';
-import { listRatePlans } from '../../domain/catalog/ratePlans.js';
+import { ratePlansOfProduct } from '../../domain/catalog/ratePlans.js';
 import type { ReadView } from '../../state/transaction.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { paginate } from './pagination.js';
@@ -31,7 +31,7 @@ const CATEGORY_TO_TYPE: Record<ProductCategory, string> = {
 
 export function toV2Product(view: ReadView, product: Product, expand: ReadonlySet<string>): Record<string, unknown> {
   const plans = expand.has('plans')
-    ? { next_page: null, data: listRatePlans(view).filter((plan) => plan.productId === product.id).map((plan) => toV2Plan(view, plan, new Set())) }
+    ? { next_page: null, data: ratePlansOfProduct(view, product.id).map((plan) => toV2Plan(view, plan, new Set())) }
     : undefined;
   return compact({
     ...audit(product),

@@ -180,7 +180,12 @@ export function getCharge(view: ReadView, key: string): Charge {
 }
 
 export function chargesOfPlan(view: ReadView, planId: string): Charge[] {
-  return view.all<Charge>(CHARGES).filter((charge) => charge.productRatePlanId === planId);
+  return view.filterBy<Charge>(CHARGES, 'productRatePlanId', planId);
+}
+
+/** Whether the charge is priced by a tier table (even one of a single tier) rather than one price per currency. */
+export function takesTierTable(model: ChargeModel): boolean {
+  return !SINGLE_PRICE_MODELS.includes(model);
 }
 
 export function currenciesOf(charge: Pick<Charge, 'tiers'>): string[] {
@@ -189,17 +194,14 @@ export function currenciesOf(charge: Pick<Charge, 'tiers'>): string[] {
 
 /** Checks the whole charge against Zuora's catalog rules and fills in what follows from them. */
 function normalise(tx: Transaction, charge: Charge): Charge {
-  if (!(CHARGE_TYPES as readonly string[]).includes(charge.chargeType)) {
-    throw invalidValue(CHARGES, 'ChargeType', `'ChargeType' must be one of ${CHARGE_TYPES.join(', ')}`);
-  }
-  if (!(CHARGE_MODELS as readonly string[]).includes(charge.chargeModel)) {
-    throw invalidValue(CHARGES, 'ChargeModel', `'ChargeModel' must be one of ${CHARGE_MODELS.join(', ')}`);
-  }
+  checkOneOf('ChargeType', charge.chargeType, CHARGE_TYPES);
+  checkOneOf('ChargeModel', charge.chargeModel, CHARGE_MODELS);
+  checkOneOf('BillCycleType', charge.billCycleType, BILL_CYCLE_TYPES);
+  checkOneOf('BillingTiming', charge.billingTiming, BILLING_TIMINGS);
+  checkOneOf('TriggerEvent', charge.triggerEvent, TRIGGER_EVENTS);
   if (charge.chargeType !== 'OneTime') {
     if (!charge.billingPeriod) throw missingField(CHARGES, 'BillingPeriod');
-    if (!(BILLING_PERIODS as readonly string[]).includes(charge.billingPeriod)) {
-      throw invalidValue(CHARGES, 'BillingPeriod', `'BillingPeriod' must be one of ${BILLING_PERIODS.join(', ')}`);
-    }
+    checkOneOf('BillingPeriod', charge.billingPeriod, BILLING_PERIODS);
     if (charge.billingPeriod.startsWith('Specific') && !charge.specificBillingPeriod) {
       throw missingField(CHARGES, 'SpecificBillingPeriod');
     }
@@ -220,6 +222,11 @@ function normalise(tx: Transaction, charge: Charge): Charge {
   };
 }
 
+/** Zuora's picklist fields take only their listed values, spelt exactly. */
+function checkOneOf(field: string, value: string, allowed: readonly string[]): void {
+  if (!allowed.includes(value)) throw invalidValue(CHARGES, field, `'${field}' must be one of ${allowed.join(', ')}`);
+}
+
 function checkQuantities(charge: Charge): void {
   const { minQuantity: min, maxQuantity: max, defaultQuantity } = charge;
   for (const [field, value] of Object.entries({ MinQuantity: min, MaxQuantity: max, DefaultQuantity: defaultQuantity })) {
@@ -236,7 +243,7 @@ function checkQuantities(charge: Charge): void {
 /** One price per currency for single-price models; contiguous, ascending tiers otherwise. */
 function checkTiers(charge: Charge): ChargeTier[] {
   if (charge.tiers.length === 0) throw missingField(CHARGES, 'ProductRatePlanChargeTierData');
-  const single = SINGLE_PRICE_MODELS.includes(charge.chargeModel);
+  const single = !takesTierTable(charge.chargeModel);
   const result: ChargeTier[] = [];
   for (const currency of currenciesOf(charge)) {
     if (!/^[A-Z]{3}$/.test(currency)) throw invalidValue(CHARGES, 'Currency', `'${currency}' is not a currency code`);
@@ -268,7 +275,7 @@ function checkTiers(charge: Charge): ChargeTier[] {
 }
 
 function findByNumber(view: ReadView, number: string): Charge | undefined {
-  return view.find<Charge>(CHARGES, (charge) => charge.productRatePlanChargeNumber === number);
+  return view.findBy<Charge>(CHARGES, 'productRatePlanChargeNumber', number);
 }
 
 const pascal = (field: string): string => field.charAt(0).toUpperCase() + field.slice(1);

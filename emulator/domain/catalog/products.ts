@@ -100,5 +100,5 @@ export function productIsActive(view: ReadView, product: Product): boolean {
 }
 
 function findProductBySku(view: ReadView, sku: string): Product | undefined {
-  return view.find<Product>(PRODUCTS, (product) => product.sku === sku);
+  return view.findBy<Product>(PRODUCTS, 'sku', sku);
 }

@@ -76,6 +76,10 @@ export function listRatePlans(view: ReadView): RatePlan[] {
   return view.all<RatePlan>(RATE_PLANS);
 }
 
+export function ratePlansOfProduct(view: ReadView, productId: string): RatePlan[] {
+  return view.filterBy<RatePlan>(RATE_PLANS, 'productId', productId);
+}
+
 export function ratePlanIsActive(view: ReadView, plan: RatePlan): boolean {
   return isEffective(view.now(), plan.effectiveStartDate, plan.effectiveEndDate);
 }
@@ -89,5 +93,5 @@ export function activateCurrencies(tx: Transaction, plan: RatePlan, currencies: 
 }
 
 function findByNumber(view: ReadView, number: string): RatePlan | undefined {
-  return view.find<RatePlan>(RATE_PLANS, (plan) => plan.productRatePlanNumber === number);
+  return view.findBy<RatePlan>(RATE_PLANS, 'productRatePlanNumber', number);
 }

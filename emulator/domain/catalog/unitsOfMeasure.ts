@@ -52,5 +52,5 @@ export function createUnitOfMeasure(tx: Transaction, input: UnitOfMeasureInput):
 }
 
 export function findUnitOfMeasure(view: ReadView, name: string): UnitOfMeasure | undefined {
-  return view.find<UnitOfMeasure>(UNITS_OF_MEASURE, (unit) => unit.uomName === name);
+  return view.findBy<UnitOfMeasure>(UNITS_OF_MEASURE, 'uomName', name);
 }
