@@ -29,8 +29,9 @@ describe('requests nobody routes', () => {
     expect(response.body).toMatchObject({ type: 'not_found', retryable: false });
   });
 
-  it('answers an unknown V1 path with success:false', async () => {
+  it('answers an unknown V1 path with a 404 carrying success:false', async () => {
     const response = await env.zuora.get('/v1/widgets');
+    expect(response.status).toBe(404);
     expect(response.body).toMatchObject({ success: false, reasons: [{ code: 50000040 }] });
   });
 });

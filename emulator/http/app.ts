@@ -119,9 +119,10 @@ function zuoraHeaders(req: Request, res: Response, next: NextFunction): void {
   next();
 }
 
+/** An endpoint that does not exist is a 404 in every dialect, even V1, whose business errors are 200s. */
 function unmatchedRoute(req: Request, res: Response): void {
   const error = new DomainError('NotFound', `No such endpoint: ${req.method} ${req.path}`, undefined, 'path');
-  send(res, errorReply(dialectForPath(req.path), error, req.method));
+  send(res, { ...errorReply(dialectForPath(req.path), error, req.method), status: 404 });
 }
 
 /** Errors raised before a route runs (an oversized body, say) still leave in the dialect's shape. */
