@@ -19,6 +19,8 @@ export const NUMBER_FORMATS = {
   productRatePlanCharge: { prefix: 'PRPC-', width: 8 },
   product: { prefix: 'SKU-', width: 8 },
   paymentMethod: { prefix: 'PM-', width: 8 },
+  subscriptionCharge: { prefix: 'C-', width: 8 },
+  subscriptionRatePlan: { prefix: 'SRP-', width: 8 },
 } as const;
 
 export type NumberKind = keyof typeof NUMBER_FORMATS;

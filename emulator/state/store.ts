@@ -92,6 +92,11 @@ export class Store {
     return new Transaction(tenant, this.requireTenant(tenant), this.indexes);
   }
 
+  /** A transaction that is never committed: previews run real domain code on it and throw it away. */
+  scratch(tenant: string): Transaction {
+    return new Transaction(tenant, this.requireTenant(tenant), this.indexes);
+  }
+
   /**
    * Runs `work` against the tenant and commits what it wrote. `work` is synchronous, so no other
    * transaction interleaves with it; if it throws, nothing is written.

@@ -125,6 +125,46 @@ export class Transaction implements ReadView {
     this.metaChanged = true;
   }
 
+  /**
+   * Runs `work` like a savepoint: if it throws, its writes are undone and the error is returned, while
+   * the transaction's earlier writes stay. A scheduled order that fails is recorded as Failed this way.
+   */
+  attempt<T>(work: () => T): { ok: true; value: T } | { ok: false; error: unknown } {
+    const restore = this.savepoint();
+    try {
+      return { ok: true, value: work() };
+    } catch (error) {
+      restore();
+      return { ok: false, error };
+    }
+  }
+
+  /** Runs `work` and undoes its writes whatever happens: a dry run that only reports success or the error. */
+  dryRun(work: () => void): { ok: true } | { ok: false; error: unknown } {
+    const restore = this.savepoint();
+    try {
+      work();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error };
+    } finally {
+      restore();
+    }
+  }
+
+  private savepoint(): () => void {
+    const writes = new Map([...this.writes].map(([object, records]) => [object, new Map(records)]));
+    const pending = this.pending.length;
+    const { metaValue, metaChanged } = this;
+    return () => {
+      this.writes.clear();
+      for (const [object, records] of writes) this.writes.set(object, records);
+      this.pending.splice(pending);
+      this.metaValue = metaValue;
+      this.metaChanged = metaChanged;
+    };
+  }
+
   /** The durable ops this transaction amounts to. */
   ops(): SetOp[] {
     const ops: SetOp[] = [];

@@ -2,6 +2,7 @@ import type { RouteTable } from '../../http/routeTable.js';
 import { getAccountV1 } from './accounts.js';
 import { chargeCreateSchema, getChargeV1, postCharge } from './charges.js';
 import { definitionPutSchema, getDefinition, putDefinition } from './customFieldDefinitions.js';
+import { getOrderV1, listOrdersOfSubscription, listOrdersV1, orderCancelSchema, orderCreateSchema, postOrder, putOrderCancel } from './orders.js';
 import { listPaymentTerms } from './settings.js';
 import { postUnitOfMeasure, unitOfMeasureCreateSchema } from './unitsOfMeasure.js';
 
@@ -12,6 +13,11 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/v1/accounts/:account_key', object: 'Account', handler: getAccountV1 },
     { method: 'GET', path: '/v1/product-rate-plan-charges/:charge_key', object: 'ProductRatePlanCharge', handler: getChargeV1 },
     { method: 'GET', path: '/v1/settings/payment-terms', handler: listPaymentTerms },
+    { method: 'POST', path: '/v1/orders', object: 'Order', body: orderCreateSchema, handler: postOrder },
+    { method: 'GET', path: '/v1/orders', object: 'Order', handler: listOrdersV1 },
+    { method: 'GET', path: '/v1/orders/subscription/:subscriptionNumber', object: 'Order', handler: listOrdersOfSubscription },
+    { method: 'GET', path: '/v1/orders/:orderNumber', object: 'Order', handler: getOrderV1 },
+    { method: 'PUT', path: '/v1/orders/:orderNumber/cancel', object: 'Order', body: orderCancelSchema, handler: putOrderCancel },
     { method: 'GET', path: '/settings/payment-terms', handler: listPaymentTerms },
   ],
 };

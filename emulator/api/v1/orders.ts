@@ -1,0 +1,175 @@
+import type { AnySchema } from 'ajv';
+import { invalidValue } from '../../domain/errors.js';
+import { ORDER_STATUSES, type Order, type OrderInput } from '../../domain/orders/model.js';
+import { cancelOrder, getOrder, ordersOfSubscription, placeOrder } from '../../domain/orders/orders.js';
+import { SUBSCRIPTIONS, type Subscription } from '../../domain/subscriptions/model.js';
+import type { Reply, RequestContext } from '../../http/routeTable.js';
+import type { ReadView } from '../../state/transaction.js';
+import { v1Page } from './pagination.js';
+
+const obj = { type: 'object' } as const;
+const str = { type: 'string' } as const;
+
+const action = {
+  type: 'object',
+  required: ['type'],
+  properties: {
+    type: str,
+    triggerDates: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'triggerDate'],
+        properties: { name: { enum: ['ContractEffective', 'ServiceActivation', 'CustomerAcceptance'] }, triggerDate: str },
+      },
+    },
+    createSubscription: obj,
+    addProduct: obj,
+    updateProduct: obj,
+    removeProduct: obj,
+    cancelSubscription: { type: 'object', required: ['cancellationPolicy'], properties: { cancellationPolicy: str, cancellationEffectiveDate: str } },
+    renewSubscription: obj,
+    suspend: obj,
+    resume: obj,
+    customFields: obj,
+  },
+} as const;
+
+/** The top level of POSTOrderRequestType; nested parts are checked by the domain as it applies them. */
+export const orderCreateSchema: AnySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['orderDate'],
+  properties: {
+    orderDate: str,
+    orderNumber: str,
+    existingAccountNumber: str,
+    existingAccountId: str,
+    newAccount: obj,
+    description: str,
+    category: { enum: ['NewSales', 'Return'] },
+    reasonCode: str,
+    customFields: obj,
+    status: { enum: [...ORDER_STATUSES] },
+    schedulingOptions: { type: 'object', properties: { scheduledDate: str, scheduledDatePolicy: { enum: ['SpecificDate'] } } },
+    processingOptions: obj,
+    orderLineItems: { type: 'array' },
+    commitments: { type: 'array' },
+    subscriptions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['orderActions'],
+        properties: { subscriptionNumber: str, orderActions: { type: 'array', items: action }, customFields: obj, notes: str },
+      },
+    },
+  },
+};
+
+export const orderCancelSchema: AnySchema = { type: ['object', 'null'], properties: { cancelReason: str } };
+
+/** Billing arrives with the billing issue; until then an order that asks for it says so instead of inventing numbers. */
+function processingNotes(input: OrderInput): string[] {
+  const { runBilling, collectPayment } = input.processingOptions ?? {};
+  return runBilling || collectPayment
+    ? ['processingOptions.runBilling and collectPayment are not implemented by this emulator yet: no invoice or payment was created']
+    : [];
+}
+
+export async function postOrder(ctx: RequestContext): Promise<Reply> {
+  const input = ctx.body as OrderInput;
+  const order = await ctx.services.store.transact(ctx.tenant, (tx) => placeOrder(tx, input));
+  const returnIds = String(ctx.query.returnIds) === 'true';
+  const notes = processingNotes(input);
+  return {
+    body: {
+      success: true,
+      orderNumber: order.orderNumber,
+      accountNumber: order.accountNumber,
+      status: order.status,
+      subscriptions: order.results.map((result) => ({
+        subscriptionNumber: result.subscriptionNumber,
+        status: result.status,
+        ...(returnIds ? { subscriptionId: result.subscriptionId } : {}),
+      })),
+      ...(returnIds
+        ? { orderId: order.id, accountId: order.accountId, subscriptionIds: order.results.map((result) => result.subscriptionId) }
+        : {}),
+      ...(notes.length > 0 ? { emulatorNotes: notes } : {}),
+    },
+  };
+}
+
+function versionOf(view: ReadView, subscriptionId: string | undefined): number | undefined {
+  return subscriptionId ? view.get<Subscription>(SUBSCRIPTIONS, subscriptionId)?.version : undefined;
+}
+
+export function toV1Order(view: ReadView, order: Order): Record<string, unknown> {
+  return {
+    orderNumber: order.orderNumber,
+    orderDate: order.orderDate,
+    status: order.status,
+    category: order.category,
+    description: order.description,
+    reasonCode: order.reasonCode,
+    existingAccountNumber: order.accountNumber,
+    isScheduled: order.isScheduled,
+    ...(order.scheduledDate ? { schedulingOptions: { scheduledDate: order.scheduledDate, scheduledDatePolicy: order.scheduledDatePolicy } } : {}),
+    ...(order.cancelReason ? { cancelReason: order.cancelReason } : {}),
+    ...(order.errorMessage ? { errorMessage: order.errorMessage } : {}),
+    customFields: order.customFields,
+    createdBy: order.createdById,
+    createdDate: order.createdDate,
+    updatedBy: order.updatedById,
+    updatedDate: order.updatedDate,
+    subscriptions: order.subscriptions.map((group, index) => {
+      const result = order.results[index];
+      const newVersion = versionOf(view, result?.subscriptionId);
+      return {
+        sequence: index,
+        subscriptionNumber: result?.subscriptionNumber ?? group.subscriptionNumber,
+        ...(newVersion !== undefined ? { newVersion, ...(newVersion > 1 ? { baseVersion: newVersion - 1 } : {}) } : {}),
+        customFields: group.customFields ?? {},
+        ...(group.notes ? { notes: group.notes } : {}),
+        orderActions: group.orderActions.map((orderAction, sequence) => ({ ...orderAction, sequence })),
+      };
+    }),
+  };
+}
+
+export function getOrderV1(ctx: RequestContext): Reply {
+  const view = ctx.services.store.view(ctx.tenant);
+  return { body: { success: true, order: toV1Order(view, getOrder(view, ctx.params.orderNumber ?? '')) } };
+}
+
+export async function putOrderCancel(ctx: RequestContext): Promise<Reply> {
+  const reason = (ctx.body as { cancelReason?: string } | undefined)?.cancelReason;
+  const order = await ctx.services.store.transact(ctx.tenant, (tx) => cancelOrder(tx, ctx.params.orderNumber ?? '', reason));
+  return {
+    body: { success: true, orderNumber: order.orderNumber, accountNumber: order.accountNumber, status: order.status, ...(reason ? { cancelReason: reason } : {}) },
+  };
+}
+
+const STATUS_FILTERS = ['all', ...ORDER_STATUSES.map((status) => status.toLowerCase())];
+
+function listOrders(ctx: RequestContext, subscriptionNumber: string | undefined, path: string): Reply {
+  const view = ctx.services.store.view(ctx.tenant);
+  const status = String(ctx.query.status ?? 'all').toLowerCase();
+  if (!STATUS_FILTERS.includes(status)) throw invalidValue('Order', 'status', `'status' must be one of ${STATUS_FILTERS.join(', ')}`);
+  const orders = (subscriptionNumber ? ordersOfSubscription(view, subscriptionNumber) : view.all<Order>('Order')).filter(
+    (order) => status === 'all' || order.status.toLowerCase() === status,
+  );
+  const page = v1Page(orders, ctx.query, path);
+  return { body: { success: true, orders: page.items.map((order) => toV1Order(view, order)), ...(page.nextPage ? { nextPage: page.nextPage } : {}) } };
+}
+
+export function listOrdersOfSubscription(ctx: RequestContext): Reply {
+  const number = ctx.params.subscriptionNumber ?? '';
+  return listOrders(ctx, number, `/v1/orders/subscription/${encodeURIComponent(number)}`);
+}
+
+/** `GET /v1/orders`, with `subscriptionNumber` as the seeds call it. */
+export function listOrdersV1(ctx: RequestContext): Reply {
+  const number = typeof ctx.query.subscriptionNumber === 'string' ? ctx.query.subscriptionNumber : undefined;
+  return listOrders(ctx, number, '/v1/orders');
+}

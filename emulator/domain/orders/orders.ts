@@ -1,0 +1,179 @@
+import { cancelJobs, scheduleJob, type JobHandler } from '../../clock/jobs.js';
+import { apiUserId } from '../../state/ids.js';
+import type { ReadView, Transaction } from '../../state/transaction.js';
+import { ACCOUNTS, createAccount, getAccount, type Account, type NewAccountInput } from '../accounts.js';
+import type { ContactInput } from '../contacts.js';
+import { checkCustomFields, type CustomFields } from '../customFields.js';
+import { conflict, invalidValue, missingField, notFound, referenced } from '../errors.js';
+import { checkDate } from './context.js';
+import { executeOrderActions } from './execute.js';
+import { ORDERS, type Order, type OrderInput, type OrderStatus } from './model.js';
+
+export const EXECUTE_ORDER_JOB = 'order.execute';
+
+/** Statuses a caller may ask for; the others are the emulator's to give. */
+const REQUESTABLE: readonly OrderStatus[] = ['Completed', 'Scheduled', 'Draft', 'Pending'];
+const CANCELLABLE: readonly OrderStatus[] = ['Draft', 'Pending', 'Scheduled'];
+
+/** V1 contact fields of `newAccount.billToContact` / `soldToContact`. */
+function contactFrom(input: Record<string, unknown> | undefined): ContactInput | undefined {
+  if (!input) return undefined;
+  const pick = (key: string) => (typeof input[key] === 'string' ? (input[key] as string) : undefined);
+  return Object.fromEntries(
+    Object.entries({
+      firstName: pick('firstName'),
+      lastName: pick('lastName'),
+      nickname: pick('nickname'),
+      workEmail: pick('workEmail'),
+      personalEmail: pick('personalEmail'),
+      workPhone: pick('workPhone'),
+      mobilePhone: pick('mobilePhone'),
+      homePhone: pick('homePhone'),
+      address1: pick('address1'),
+      address2: pick('address2'),
+      city: pick('city'),
+      state: pick('state'),
+      county: pick('county'),
+      country: pick('country'),
+      postalCode: pick('zipCode'),
+      taxRegion: pick('taxRegion'),
+    }).filter(([, value]) => value !== undefined),
+  ) as ContactInput;
+}
+
+function newAccountFrom(tx: Transaction, input: Record<string, unknown>): Account {
+  const customFields = (input.customFields ?? {}) as CustomFields;
+  const account: NewAccountInput = {
+    name: String(input.name ?? ''),
+    currency: String(input.currency ?? ''),
+    billTo: contactFrom(input.billToContact as Record<string, unknown> | undefined) ?? {},
+    ...(input.soldToContact ? { soldTo: contactFrom(input.soldToContact as Record<string, unknown>) } : {}),
+    ...(typeof input.accountNumber === 'string' ? { accountNumber: input.accountNumber } : {}),
+    ...(typeof input.billCycleDay === 'number' ? { billCycleDay: input.billCycleDay } : {}),
+    ...(typeof input.autoPay === 'boolean' ? { autoPay: input.autoPay } : {}),
+    ...(typeof input.paymentTerm === 'string' ? { paymentTerm: input.paymentTerm } : {}),
+    ...(typeof input.crmId === 'string' ? { crmId: input.crmId } : {}),
+    customFields,
+  };
+  if (!account.name) throw missingField(ORDERS, 'newAccount.name');
+  if (!account.currency) throw missingField(ORDERS, 'newAccount.currency');
+  if (!input.billToContact) throw missingField(ORDERS, 'newAccount.billToContact');
+  return createAccount(tx, account).account;
+}
+
+function orderAccount(tx: Transaction, input: OrderInput): Account {
+  if (input.newAccount) return newAccountFrom(tx, input.newAccount);
+  const key = input.existingAccountNumber ?? input.existingAccountId;
+  if (!key) throw missingField(ORDERS, 'existingAccountNumber');
+  const field = input.existingAccountNumber ? 'existingAccountNumber' : 'existingAccountId';
+  const account = referenced(() => getAccount(tx, key), ORDERS, field, `Account '${key}'`);
+  if (account.status === 'Canceled') throw conflict(ORDERS, `Account ${account.accountNumber} is canceled`, field);
+  return account;
+}
+
+export function getOrder(view: ReadView, orderNumber: string): Order {
+  const order = view.findBy<Order>(ORDERS, 'orderNumber', orderNumber) ?? view.get<Order>(ORDERS, orderNumber);
+  if (!order) throw notFound(ORDERS, orderNumber, 'orderNumber');
+  return order;
+}
+
+/**
+ * Places an order. Completed orders run at once and atomically; Scheduled ones wait for the tenant
+ * clock to reach their date; Draft and Pending ones are only stored.
+ */
+export function placeOrder(tx: Transaction, input: OrderInput): Order {
+  const orderDate = checkDate(input.orderDate, 'orderDate');
+  const status = input.status ?? 'Completed';
+  if (!REQUESTABLE.includes(status)) throw invalidValue(ORDERS, 'status', `'status' must be one of ${REQUESTABLE.join(', ')}`);
+  const today = tx.now().toISOString().slice(0, 10);
+  let scheduledDate: string | null = null;
+  if (status === 'Scheduled') {
+    const date = input.schedulingOptions?.scheduledDate;
+    if (!date) throw missingField(ORDERS, 'schedulingOptions.scheduledDate');
+    scheduledDate = checkDate(date, 'schedulingOptions.scheduledDate');
+    if (scheduledDate <= today) throw invalidValue(ORDERS, 'schedulingOptions.scheduledDate', `A scheduled date must be after today (${today})`);
+  }
+  const account = orderAccount(tx, input);
+  const orderNumber = input.orderNumber ?? tx.nextFreeNumber('order', (number) => !!tx.findBy(ORDERS, 'orderNumber', number));
+  if (tx.findBy(ORDERS, 'orderNumber', orderNumber)) throw conflict(ORDERS, `Order number '${orderNumber}' is already in use`, 'orderNumber');
+  const id = tx.newId();
+  const groups = input.subscriptions ?? [];
+  if (status === 'Scheduled') checkScheduledOrder(tx, groups, account);
+  const results = status === 'Completed' ? executeOrderActions(tx, { orderId: id, orderNumber, orderDate, account }, groups) : [];
+  const now = tx.now().toISOString();
+  const user = apiUserId(tx.tenant);
+  const order = tx.insert<Order>(ORDERS, {
+    id,
+    orderNumber,
+    accountId: account.id,
+    accountNumber: account.accountNumber,
+    orderDate,
+    status,
+    isScheduled: status === 'Scheduled',
+    scheduledDate,
+    scheduledDatePolicy: scheduledDate ? (input.schedulingOptions?.scheduledDatePolicy ?? 'SpecificDate') : null,
+    category: input.category ?? 'NewSales',
+    ...(input.description ? { description: input.description } : {}),
+    ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
+    customFields: checkCustomFields(tx, ORDERS, input.customFields ?? {}, 'customFields.'),
+    subscriptions: groups,
+    results,
+    completedDate: status === 'Completed' ? now : null,
+    createdById: user,
+    createdDate: now,
+    updatedById: user,
+    updatedDate: now,
+  });
+  if (scheduledDate) scheduleJob(tx, EXECUTE_ORDER_JOB, new Date(`${scheduledDate}T00:00:00.000Z`), { orderId: id });
+  return order;
+}
+
+/** A scheduled order is dry-run now, so an order that could never succeed on its date is refused at once. */
+function checkScheduledOrder(tx: Transaction, groups: NonNullable<OrderInput['subscriptions']>, account: Account): void {
+  const trial = tx.dryRun(() => {
+    executeOrderActions(tx, { orderId: 'dry-run', orderNumber: 'dry-run', orderDate: tx.now().toISOString().slice(0, 10), account }, groups);
+  });
+  if (!trial.ok) throw trial.error;
+}
+
+export function cancelOrder(tx: Transaction, orderNumber: string, cancelReason?: string): Order {
+  const order = getOrder(tx, orderNumber);
+  if (!CANCELLABLE.includes(order.status)) {
+    throw conflict(ORDERS, `Order ${order.orderNumber} is ${order.status}; only Draft, Pending or Scheduled orders can be cancelled`, 'orderNumber');
+  }
+  cancelJobs(tx, (job) => job.kind === EXECUTE_ORDER_JOB && (job.payload as { orderId: string }).orderId === order.id);
+  return tx.update<Order>(ORDERS, order.id, {
+    status: 'Cancelled',
+    ...(cancelReason ? { cancelReason } : {}),
+    updatedById: apiUserId(tx.tenant),
+    updatedDate: tx.now().toISOString(),
+  });
+}
+
+/** Orders whose subscriptions part names the subscription, oldest first. */
+export function ordersOfSubscription(view: ReadView, subscriptionNumber: string): Order[] {
+  return view
+    .all<Order>(ORDERS)
+    .filter((order) =>
+      order.subscriptions.some((group) => group.subscriptionNumber === subscriptionNumber) ||
+      order.results.some((result) => result.subscriptionNumber === subscriptionNumber),
+    );
+}
+
+/**
+ * A scheduled order runs when the clock reaches its date, as if placed that day. If it fails, the
+ * order is marked Failed with the reason and nothing else changes.
+ */
+const executeScheduledOrder: JobHandler = (tx, payload) => {
+  const order = tx.get<Order>(ORDERS, (payload as { orderId: string }).orderId);
+  if (!order || order.status !== 'Scheduled' || !order.scheduledDate) return;
+  const account = tx.get<Account>(ACCOUNTS, order.accountId) as Account;
+  const orderDate = order.scheduledDate;
+  const outcome = tx.attempt(() => executeOrderActions(tx, { orderId: order.id, orderNumber: order.orderNumber, orderDate, account }, order.subscriptions));
+  const now = tx.now().toISOString();
+  tx.update<Order>(ORDERS, order.id, outcome.ok
+    ? { status: 'Completed', orderDate, results: outcome.value, completedDate: now, updatedDate: now }
+    : { status: 'Failed', errorMessage: outcome.error instanceof Error ? outcome.error.message : String(outcome.error), updatedDate: now });
+};
+
+export const ORDER_JOBS: Record<string, JobHandler> = { [EXECUTE_ORDER_JOB]: executeScheduledOrder };
