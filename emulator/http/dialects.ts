@@ -35,9 +35,12 @@ function v1Error(error: DomainError, method: string): Reply {
   const resource =
     method === 'GET' || method === 'DELETE' ? V1_UNKNOWN_RESOURCE : (V1_RESOURCE_CODES[error.object ?? ''] ?? V1_UNKNOWN_RESOURCE);
   const code = error.kind === 'Unauthenticated' ? 90000011 : resource * 100 + V1_CATEGORY[error.kind];
+  // V1 reasons carry no field of their own, so a nested field's path leads the message.
+  const nested = error.field && /[.[]/.test(error.field) && !error.message.includes(error.field);
+  const message = nested ? `${error.field}: ${error.message}` : error.message;
   return {
     status: error.kind === 'Unauthenticated' ? 401 : 200,
-    body: { success: false, processId: processId(), reasons: [{ code, message: error.message }] },
+    body: { success: false, processId: processId(), reasons: [{ code, message }] },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { AnySchema } from 'ajv';
 import { invalidValue } from '../../domain/errors.js';
-import { ORDER_STATUSES, type Order, type OrderInput } from '../../domain/orders/model.js';
+import { ORDER_STATUSES, type Order, type OrderActionInput, type OrderInput, type RatePlanInput } from '../../domain/orders/model.js';
 import { cancelOrder, getOrder, ordersOfSubscription, placeOrder } from '../../domain/orders/orders.js';
 import { SUBSCRIPTIONS, type Subscription } from '../../domain/subscriptions/model.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
@@ -100,6 +100,25 @@ export async function postOrder(ctx: RequestContext): Promise<Reply> {
   };
 }
 
+/** Zuora reads a charge override back as `productRateplanChargeId` (lower-case p), whatever was sent. */
+function readBackOverrides(plan: RatePlanInput): Record<string, unknown> {
+  if (!plan.chargeOverrides) return { ...plan };
+  return {
+    ...plan,
+    chargeOverrides: plan.chargeOverrides.map(({ productRatePlanChargeId, ...rest }) => ({ ...rest, productRateplanChargeId: productRatePlanChargeId })),
+  };
+}
+
+function readBackAction(action: OrderActionInput, sequence: number): Record<string, unknown> {
+  const create = action.createSubscription;
+  return {
+    ...action,
+    sequence,
+    ...(create ? { createSubscription: { ...create, subscribeToRatePlans: create.subscribeToRatePlans?.map(readBackOverrides) } } : {}),
+    ...(action.addProduct ? { addProduct: readBackOverrides(action.addProduct) } : {}),
+  };
+}
+
 function versionOf(view: ReadView, subscriptionId: string | undefined): number | undefined {
   return subscriptionId ? view.get<Subscription>(SUBSCRIPTIONS, subscriptionId)?.version : undefined;
 }
@@ -131,7 +150,7 @@ export function toV1Order(view: ReadView, order: Order): Record<string, unknown>
         ...(newVersion !== undefined ? { newVersion, ...(newVersion > 1 ? { baseVersion: newVersion - 1 } : {}) } : {}),
         customFields: group.customFields ?? {},
         ...(group.notes ? { notes: group.notes } : {}),
-        orderActions: group.orderActions.map((orderAction, sequence) => ({ ...orderAction, sequence })),
+        orderActions: group.orderActions.map(readBackAction),
       };
     }),
   };
