@@ -229,6 +229,40 @@ describe('amendments write new versions', () => {
     ]);
   });
 
+  it('keeps segments in order when a later change lands before an earlier future one', async () => {
+    const account = await newAccount();
+    const number = (await createSubscription(account, 10)).body.subscriptions[0].subscriptionNumber as string;
+    const chargeNumber = seatsPlanChargeNumber((versions(number)[0] as StoredVersion).id);
+    const seatsUpdate = (quantity: number, date: string) => ({
+      type: 'UpdateProduct',
+      updateProduct: { productRatePlanId: catalog.pro.planId, chargeUpdates: [{ chargeNumber, pricing: { recurringPerUnit: { quantity } }, effectiveDate: { specificTriggerDate: date } }] },
+    });
+    await amend(account, number, [seatsUpdate(20, '2026-02-01')]);
+    await amend(account, number, [seatsUpdate(30, '2026-01-25')]);
+    const seats = charges((versions(number).at(-1) as StoredVersion).id).filter((charge) => charge.name === 'Seats');
+    // The change from 1 February is superseded: 10 seats until the 25th, then 30 with no overlap.
+    expect(seats.map(({ quantity, effectiveStartDate, effectiveEndDate }) => [quantity, effectiveStartDate, effectiveEndDate])).toEqual([
+      [10, '2026-01-15', '2026-01-25'],
+      [30, '2026-01-25', null],
+    ]);
+    expect(seats.map((charge) => (charge as StoredCharge & { isLastSegment: boolean }).isLastSegment)).toEqual([false, true]);
+  });
+
+  it('cancels and removes before a future segment without leaving it behind', async () => {
+    const account = await newAccount();
+    const number = (await createSubscription(account, 10)).body.subscriptions[0].subscriptionNumber as string;
+    const chargeNumber = seatsPlanChargeNumber((versions(number)[0] as StoredVersion).id);
+    await amend(account, number, [
+      {
+        type: 'UpdateProduct',
+        updateProduct: { productRatePlanId: catalog.pro.planId, chargeUpdates: [{ chargeNumber, pricing: { recurringPerUnit: { quantity: 20 } }, effectiveDate: { specificTriggerDate: '2026-02-01' } }] },
+      },
+    ]);
+    await amend(account, number, [{ type: 'CancelSubscription', cancelSubscription: { cancellationPolicy: 'SpecificDate', cancellationEffectiveDate: '2026-01-25' } }]);
+    const seats = charges((versions(number).at(-1) as StoredVersion).id).filter((charge) => charge.name === 'Seats') as Array<StoredCharge & { isLastSegment: boolean }>;
+    expect(seats.map(({ quantity, effectiveEndDate, isLastSegment }) => [quantity, effectiveEndDate, isLastSegment])).toEqual([[10, '2026-01-25', true]]);
+  });
+
   it('removes a rate plan from a date, keeping it marked as removed', async () => {
     const account = await newAccount();
     const number = (await createSubscription(account)).body.subscriptions[0].subscriptionNumber as string;

@@ -3,7 +3,9 @@ import { getAccountV1 } from './accounts.js';
 import { chargeCreateSchema, getChargeV1, postCharge } from './charges.js';
 import { definitionPutSchema, getDefinition, putDefinition } from './customFieldDefinitions.js';
 import { getOrderV1, listOrdersOfSubscription, listOrdersV1, orderCancelSchema, orderCreateSchema, postOrder, putOrderCancel } from './orders.js';
+import { orderPreviewSchema, postOrderPreview, postSubscriptionPreview, subscriptionPreviewSchema } from './previews.js';
 import { listPaymentTerms } from './settings.js';
+import { getSubscriptionV1 } from './subscriptions.js';
 import { postUnitOfMeasure, unitOfMeasureCreateSchema } from './unitsOfMeasure.js';
 
 /** V1 REST: errors as `{success:false, reasons}` with 8-digit codes. */
@@ -14,10 +16,13 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/v1/product-rate-plan-charges/:charge_key', object: 'ProductRatePlanCharge', handler: getChargeV1 },
     { method: 'GET', path: '/v1/settings/payment-terms', handler: listPaymentTerms },
     { method: 'POST', path: '/v1/orders', object: 'Order', body: orderCreateSchema, handler: postOrder },
+    { method: 'POST', path: '/v1/orders/preview', object: 'Order', body: orderPreviewSchema, handler: postOrderPreview },
     { method: 'GET', path: '/v1/orders', object: 'Order', handler: listOrdersV1 },
+    { method: 'POST', path: '/v1/subscriptions/:subscription_key/preview', object: 'Subscription', body: subscriptionPreviewSchema, handler: postSubscriptionPreview },
     { method: 'GET', path: '/v1/orders/subscription/:subscriptionNumber', object: 'Order', handler: listOrdersOfSubscription },
     { method: 'GET', path: '/v1/orders/:orderNumber', object: 'Order', handler: getOrderV1 },
     { method: 'PUT', path: '/v1/orders/:orderNumber/cancel', object: 'Order', body: orderCancelSchema, handler: putOrderCancel },
+    { method: 'GET', path: '/v1/subscriptions/:subscription_key', object: 'Subscription', handler: getSubscriptionV1 },
     { method: 'GET', path: '/settings/payment-terms', handler: listPaymentTerms },
   ],
 };

@@ -4,6 +4,7 @@ import { getPlanV2, listPlansV2, postPlan } from './plans.js';
 import { getPriceV2, patchPrice } from './prices.js';
 import { getProductV2, listProductsV2, patchProduct, postProduct } from './products.js';
 import * as schemas from './schemas.js';
+import { getSubscriptionV2 } from './subscriptions.js';
 
 /** The Quickstart ("v2") surface. */
 export const v2Routes: RouteTable = {
@@ -22,5 +23,6 @@ export const v2Routes: RouteTable = {
     { method: 'GET', path: '/v2/plans/:plan_id', object: 'ProductRatePlan', handler: getPlanV2 },
     { method: 'GET', path: '/v2/prices/:price_id', object: 'ProductRatePlanCharge', handler: getPriceV2 },
     { method: 'PATCH', path: '/v2/prices/:price_id', object: 'ProductRatePlanCharge', body: schemas.pricePatch, handler: patchPrice },
+    { method: 'GET', path: '/v2/subscriptions/:subscription_id', object: 'Subscription', handler: getSubscriptionV2 },
   ],
 };

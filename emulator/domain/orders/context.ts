@@ -4,7 +4,10 @@ import { invalidValue } from '../errors.js';
 import type { OrderActionInput } from './model.js';
 import { ORDERS } from './model.js';
 
-/** The dates an order action takes effect on, from its trigger dates or else the order date. */
+/**
+ * The dates an order action takes effect on. The contract effective date defaults to the order date;
+ * the other two are null unless the order gives them (charges they trigger then start with the contract).
+ */
 export interface TriggerDates {
   contractEffective: string;
   serviceActivation: string | null;
@@ -30,23 +33,20 @@ export function checkDate(value: string, field: string): string {
   return value;
 }
 
-/**
- * Without trigger dates a subscription is active from the contract effective date; a
- * ServiceActivation or CustomerAcceptance date given explicitly is used as is.
- */
+/** Reads an action's trigger dates; only the contract effective date has a default. */
 export function triggerDatesOf(action: OrderActionInput, orderDate: string, field: string): TriggerDates {
   const given = new Map((action.triggerDates ?? []).map((trigger, index) => [trigger.name, checkDate(trigger.triggerDate, `${field}.triggerDates[${index}].triggerDate`)]));
   const contractEffective = given.get('ContractEffective') ?? orderDate;
   return {
     contractEffective,
-    serviceActivation: given.get('ServiceActivation') ?? contractEffective,
-    customerAcceptance: given.get('CustomerAcceptance') ?? given.get('ServiceActivation') ?? contractEffective,
+    serviceActivation: given.get('ServiceActivation') ?? null,
+    customerAcceptance: given.get('CustomerAcceptance') ?? null,
   };
 }
 
 /** The date a charge starts on, by the event that triggers it. */
 export function dateForTrigger(dates: TriggerDates, triggerEvent: string): string {
   if (triggerEvent === 'ServiceActivation') return dates.serviceActivation ?? dates.contractEffective;
-  if (triggerEvent === 'CustomerAcceptance') return dates.customerAcceptance ?? dates.contractEffective;
+  if (triggerEvent === 'CustomerAcceptance') return dates.customerAcceptance ?? dates.serviceActivation ?? dates.contractEffective;
   return dates.contractEffective;
 }

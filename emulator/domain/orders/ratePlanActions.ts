@@ -107,21 +107,29 @@ function findRatePlan(ctx: ActionContext, draft: SubscriptionDraft, reference: R
   return match;
 }
 
-/** Ends a charge's open segment on `date`; a segment that has not started by then is dropped. */
-function endSegment(draft: SubscriptionDraft, segment: DraftCharge, date: string): void {
-  if (segment.effectiveStartDate >= date) {
-    draft.charges.splice(draft.charges.indexOf(segment), 1);
-    return;
+/**
+ * Ends a charge on `date`: segments that would only start on or after it are dropped (the first
+ * segment is kept, emptied, so the charge stays on record), the one running then ends then, and
+ * the latest remaining segment becomes the last one.
+ */
+export function endChargeAt(draft: SubscriptionDraft, chargeNumber: string, date: string): void {
+  const segments = draft.charges.filter((charge) => charge.chargeNumber === chargeNumber).sort((a, b) => a.segment - b.segment);
+  const kept = segments.filter((segment, index) => index === 0 || segment.effectiveStartDate < date);
+  for (const segment of segments) if (!kept.includes(segment)) draft.charges.splice(draft.charges.indexOf(segment), 1);
+  for (const segment of kept) {
+    const end = segment.effectiveStartDate > date ? segment.effectiveStartDate : date;
+    if (segment.effectiveEndDate === null || segment.effectiveEndDate > end) segment.effectiveEndDate = end;
+    segment.isLastSegment = segment === kept.at(-1);
   }
-  if (segment.effectiveEndDate === null || segment.effectiveEndDate > date) segment.effectiveEndDate = date;
 }
 
-const lastSegments = (draft: SubscriptionDraft, ratePlanId: string): DraftCharge[] =>
-  draft.charges.filter((charge) => charge.ratePlanId === ratePlanId && charge.isLastSegment);
+const chargeNumbersOf = (draft: SubscriptionDraft, ratePlanId: string): string[] => [
+  ...new Set(draft.charges.filter((charge) => charge.ratePlanId === ratePlanId).map((charge) => charge.chargeNumber)),
+];
 
 export function removeRatePlan(ctx: ActionContext, draft: SubscriptionDraft, reference: RatePlanReferenceInput, field: string): void {
   const plan = findRatePlan(ctx, draft, reference, field);
-  for (const segment of lastSegments(draft, plan.id)) endSegment(draft, segment, ctx.dates.contractEffective);
+  for (const chargeNumber of chargeNumbersOf(draft, plan.id)) endChargeAt(draft, chargeNumber, ctx.dates.contractEffective);
   plan.lastChangeType = 'Remove';
 }
 
@@ -135,7 +143,8 @@ export function updateRatePlan(ctx: ActionContext, draft: SubscriptionDraft, inp
   if (updates.length === 0 && !input.customFields) throw missingField(ORDERS, `${field}.chargeUpdates`);
   updates.forEach((update, index) => {
     const updateField = `${field}.chargeUpdates[${index}]`;
-    const current = lastSegments(draft, plan.id).find((charge) => charge.chargeNumber === update.chargeNumber);
+    const segments = draft.charges.filter((charge) => charge.ratePlanId === plan.id && charge.chargeNumber === update.chargeNumber);
+    const current = segments.find((charge) => charge.isLastSegment);
     if (!current) throw invalidValue(ORDERS, `${updateField}.chargeNumber`, `Charge '${update.chargeNumber}' is not on rate plan ${plan.subscriptionRatePlanNumber}`);
     const catalog = getCharge(ctx.tx, current.productRatePlanChargeId);
     const date = checkDate(update.effectiveDate?.specificTriggerDate ?? input.specificUpdateDate ?? ctx.dates.contractEffective, `${updateField}.effectiveDate.specificTriggerDate`);
@@ -143,7 +152,7 @@ export function updateRatePlan(ctx: ActionContext, draft: SubscriptionDraft, inp
     const next: DraftCharge = {
       ...current,
       id: draftId(),
-      segment: current.segment + 1,
+      segment: Math.max(...segments.map((segment) => segment.segment)) + 1,
       price: firstDefined(update.pricing, 'listPrice') ?? current.price,
       quantity: firstDefined(update.pricing, 'quantity') ?? current.quantity,
       tiers: Object.values(update.pricing ?? {}).some((value) => value?.tiers) ? terms.tiers : current.tiers,
@@ -152,9 +161,9 @@ export function updateRatePlan(ctx: ActionContext, draft: SubscriptionDraft, inp
       customFields: { ...current.customFields, ...(update.customFields ?? {}) },
     };
     if (next.quantity !== null) checkQuantity(catalog, next.quantity, `${updateField}.pricing.quantity`);
-    endSegment(draft, current, date);
-    if (draft.charges.includes(current)) current.isLastSegment = false;
-    draft.charges.push(next);
+    endChargeAt(draft, update.chargeNumber, date);
+    for (const segment of segments) segment.isLastSegment = false;
+    draft.charges.push({ ...next, effectiveEndDate: null, isLastSegment: true });
   });
   if (input.customFields) plan.customFields = { ...plan.customFields, ...input.customFields };
   plan.lastChangeType = 'Update';

@@ -9,7 +9,7 @@ import { addTerm } from '../subscriptions/terms.js';
 import { checkDate, type ActionContext } from './context.js';
 import type { SubscriptionDraft } from './draft.js';
 import { ORDERS, type CancelSubscriptionInput, type CreateSubscriptionInput, type OrderSubscriptionInput, type ResumeInput, type SuspendInput } from './model.js';
-import { addRatePlan } from './ratePlanActions.js';
+import { addRatePlan, endChargeAt } from './ratePlanActions.js';
 
 function periodType(value: string | undefined, field: string): TermPeriodType {
   const type = value ?? 'Month';
@@ -18,8 +18,9 @@ function periodType(value: string | undefined, field: string): TermPeriodType {
 }
 
 /**
- * A subscription whose service activation or customer acceptance date lies ahead of the tenant clock
- * waits in Pending Activation / Pending Acceptance until then.
+ * A subscription given a service activation or customer acceptance date that lies ahead of the
+ * tenant clock waits in Pending Activation / Pending Acceptance until then. A future-dated order
+ * without those dates is simply Active from its start, as on a default Zuora tenant.
  */
 export function statusOn(today: string, serviceActivation: string | null, customerAcceptance: string | null): SubscriptionStatus {
   if (serviceActivation && serviceActivation > today) return 'Pending Activation';
@@ -74,8 +75,8 @@ export function createSubscriptionDraft(ctx: ActionContext, input: CreateSubscri
       subscriptionStartDate: termStart,
       subscriptionEndDate: initial.termType === 'TERMED' ? addTerm(termStart, period, initialType) : null,
       contractEffectiveDate: ctx.dates.contractEffective,
-      serviceActivationDate: ctx.dates.serviceActivation,
-      customerAcceptanceDate: ctx.dates.customerAcceptance,
+      serviceActivationDate: ctx.dates.serviceActivation ?? ctx.dates.contractEffective,
+      customerAcceptanceDate: ctx.dates.customerAcceptance ?? ctx.dates.serviceActivation ?? ctx.dates.contractEffective,
       cancelledDate: null,
       currency,
       orderId: ctx.orderId,
@@ -120,14 +121,7 @@ export function cancelDraft(ctx: ActionContext, draft: SubscriptionDraft, input:
   if (date < draft.subscription.subscriptionStartDate) {
     throw invalidValue(ORDERS, `${field}.cancellationEffectiveDate`, `A subscription cannot be cancelled before it starts (${draft.subscription.subscriptionStartDate})`);
   }
-  for (const charge of [...draft.charges]) {
-    if (!charge.isLastSegment) continue;
-    if (charge.effectiveStartDate >= date && charge.effectiveStartDate > draft.subscription.subscriptionStartDate) {
-      draft.charges.splice(draft.charges.indexOf(charge), 1);
-    } else if (charge.effectiveEndDate === null || charge.effectiveEndDate > date) {
-      charge.effectiveEndDate = date;
-    }
-  }
+  for (const chargeNumber of new Set(draft.charges.map((charge) => charge.chargeNumber))) endChargeAt(draft, chargeNumber, date);
   Object.assign(draft.subscription, {
     status: 'Cancelled' as const,
     cancelledDate: date,
