@@ -2,6 +2,7 @@ import type { RouteTable } from '../../http/routeTable.js';
 import { getAccountV1 } from './accounts.js';
 import { chargeCreateSchema, getChargeV1, postCharge } from './charges.js';
 import { definitionPutSchema, getDefinition, putDefinition } from './customFieldDefinitions.js';
+import { listHostedPages, postRsaSignature, rsaSignatureSchema } from './hostedPages.js';
 import { getOrderV1, listOrdersOfSubscription, listOrdersV1, orderCancelSchema, orderCreateSchema, postOrder, putOrderCancel } from './orders.js';
 import { orderPreviewSchema, postOrderPreview, postSubscriptionPreview, subscriptionPreviewSchema } from './previews.js';
 import { listPaymentTerms } from './settings.js';
@@ -24,6 +25,8 @@ export const v1Routes: RouteTable = {
     { method: 'PUT', path: '/v1/orders/:orderNumber/cancel', object: 'Order', body: orderCancelSchema, handler: putOrderCancel },
     { method: 'GET', path: '/v1/subscriptions/:subscription_key', object: 'Subscription', handler: getSubscriptionV1 },
     { method: 'GET', path: '/settings/payment-terms', handler: listPaymentTerms },
+    { method: 'GET', path: '/v1/hostedpages', object: 'HostedPage', handler: listHostedPages },
+    { method: 'POST', path: '/v1/rsa-signatures', object: 'HostedPage', body: rsaSignatureSchema, handler: postRsaSignature },
   ],
 };
 
