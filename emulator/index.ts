@@ -6,6 +6,7 @@ import { adminRoutes } from './admin/routes.js';
 import { Clock } from './clock/clock.js';
 import { JobRegistry } from './clock/jobs.js';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_TENANT } from './config.js';
+import { BILLING_JOBS } from './domain/invoices/billRuns.js';
 import { LIFECYCLE_JOBS } from './domain/orders/lifecycleJobs.js';
 import { ORDER_JOBS } from './domain/orders/orders.js';
 import { buildApp } from './http/app.js';
@@ -53,7 +54,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     wallNow,
     defaultTenant: DEFAULT_TENANT.clientId,
   };
-  for (const [kind, handler] of Object.entries({ ...ORDER_JOBS, ...LIFECYCLE_JOBS })) jobs.register(kind, handler);
+  for (const [kind, handler] of Object.entries({ ...ORDER_JOBS, ...LIFECYCLE_JOBS, ...BILLING_JOBS })) jobs.register(kind, handler);
   if (!store.tenant(DEFAULT_TENANT.clientId)) {
     await createTenant(store, { ...DEFAULT_TENANT, ...(options.now ? { now: options.now } : {}) }, wallNow());
   }

@@ -1,5 +1,6 @@
 import type { RouteTable } from '../http/routeTable.js';
 import { advanceClock, getClock } from './clock.js';
+import { paymentFaultRequest, postPaymentFault } from './faults.js';
 import { listJobs, listRequests } from './journals.js';
 import * as schemas from './schemas.js';
 import { exportSnapshot, postSnapshot, putSnapshot, restore } from './snapshots.js';
@@ -21,5 +22,6 @@ export const adminRoutes: RouteTable = {
     { method: 'PUT', path: '/__emulator/snapshots/:name', auth: 'admin', body: schemas.snapshotDocument, handler: putSnapshot },
     { method: 'POST', path: '/__emulator/snapshots/:name/restore', auth: 'admin', handler: restore },
     { method: 'GET', path: '/__emulator/requests', auth: 'admin', handler: listRequests },
+    { method: 'POST', path: '/__emulator/faults/payments', auth: 'admin', body: paymentFaultRequest, handler: postPaymentFault },
   ],
 };

@@ -17,6 +17,10 @@ const V1_RESOURCE_CODES: Record<string, number> = {
   CustomFieldDefinition: 500030,
   Subscription: 531000,
   Order: 531100,
+  Invoice: 500040,
+  Payment: 587300,
+  PaymentMethod: 500060,
+  Usage: 500050,
 };
 const V1_UNKNOWN_RESOURCE = 500000;
 

@@ -3,8 +3,10 @@ import { getAccountV1 } from './accounts.js';
 import { chargeCreateSchema, getChargeV1, postCharge } from './charges.js';
 import { definitionPutSchema, getDefinition, putDefinition } from './customFieldDefinitions.js';
 import { listHostedPages, postRsaSignature, rsaSignatureSchema } from './hostedPages.js';
+import { getCrudInvoice, getInvoiceItemsV1, listAccountInvoices } from './invoices.js';
 import { getOrderV1, listOrdersOfSubscription, listOrdersV1, orderCancelSchema, orderCreateSchema, postOrder, putOrderCancel } from './orders.js';
 import { orderPreviewSchema, postOrderPreview, postSubscriptionPreview, subscriptionPreviewSchema } from './previews.js';
+import { listAccountPayments, paymentCreateSchema, postPayment } from './payments.js';
 import { listPaymentTerms } from './settings.js';
 import { getSubscriptionV1 } from './subscriptions.js';
 import { postUnitOfMeasure, unitOfMeasureCreateSchema } from './unitsOfMeasure.js';
@@ -26,6 +28,10 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/v1/subscriptions/:subscription_key', object: 'Subscription', handler: getSubscriptionV1 },
     { method: 'GET', path: '/settings/payment-terms', handler: listPaymentTerms },
     { method: 'GET', path: '/v1/hostedpages', object: 'HostedPage', handler: listHostedPages },
+    { method: 'POST', path: '/v1/payments', object: 'Payment', body: paymentCreateSchema, handler: postPayment },
+    { method: 'GET', path: '/v1/invoices/:invoiceKey/items', object: 'Invoice', handler: getInvoiceItemsV1 },
+    { method: 'GET', path: '/v1/transactions/invoices/accounts/:account_key', object: 'Invoice', handler: listAccountInvoices },
+    { method: 'GET', path: '/v1/transactions/payments/accounts/:account_key', object: 'Payment', handler: listAccountPayments },
     { method: 'POST', path: '/v1/rsa-signatures', object: 'HostedPage', body: rsaSignatureSchema, handler: postRsaSignature },
   ],
 };
@@ -35,6 +41,7 @@ export const v1CrudRoutes: RouteTable = {
   dialect: 'v1crud',
   routes: [
     { method: 'POST', path: '/v1/object/product-rate-plan-charge', object: 'ProductRatePlanCharge', body: chargeCreateSchema, handler: postCharge },
+    { method: 'GET', path: '/v1/object/invoice/:id', object: 'Invoice', handler: getCrudInvoice },
     { method: 'POST', path: '/v1/object/unit-of-measure', object: 'UnitOfMeasure', body: unitOfMeasureCreateSchema, handler: postUnitOfMeasure },
   ],
 };

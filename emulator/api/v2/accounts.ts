@@ -1,5 +1,6 @@
 import {
   createAccount,
+  getAccount,
   listAccounts,
   updateAccount,
   withContacts,
@@ -10,9 +11,11 @@ import {
 } from '../../domain/accounts.js';
 import type { Contact, ContactInput } from '../../domain/contacts.js';
 import type { CustomFields } from '../../domain/customFields.js';
+import { checkDefaultPaymentMethod } from '../../domain/payments/paymentMethods.js';
 import type { RequestContext, Reply } from '../../http/routeTable.js';
 import { audit, compact, expansions } from './shape.js';
 import { paginate } from './pagination.js';
+import { createAccountPaymentMethod } from './paymentMethods.js';
 
 type Body = Record<string, unknown>;
 
@@ -148,8 +151,15 @@ function accountInput(body: Body): AccountFields & { billTo?: ContactInput; sold
 
 export async function postAccount(ctx: RequestContext): Promise<Reply> {
   // The body schema has already required name, currency and bill_to.
-  const input = accountInput(ctx.body as Body) as NewAccountInput;
-  const created = await ctx.services.store.transact(ctx.tenant, (tx) => createAccount(tx, input));
+  const body = ctx.body as Body;
+  const input = accountInput(body) as NewAccountInput;
+  const created = await ctx.services.store.transact(ctx.tenant, (tx) => {
+    const { account } = createAccount(tx, input);
+    // A new account owns no payment method yet, so a default it names can only be refused.
+    if (input.defaultPaymentMethodId) checkDefaultPaymentMethod(tx, account, input.defaultPaymentMethodId);
+    if (body.payment_method) createAccountPaymentMethod(tx, account.id, body.payment_method as Body);
+    return withContacts(tx, account.id);
+  });
   return { status: 201, body: toV2Account(created, expansions(ctx.query)) };
 }
 
@@ -159,9 +169,12 @@ export function getAccountV2(ctx: RequestContext): Reply {
 }
 
 export async function patchAccount(ctx: RequestContext): Promise<Reply> {
-  const updated = await ctx.services.store.transact(ctx.tenant, (tx) =>
-    updateAccount(tx, ctx.params.account_id ?? '', accountInput((ctx.body ?? {}) as Body)),
-  );
+  const key = ctx.params.account_id ?? '';
+  const patch = accountInput((ctx.body ?? {}) as Body);
+  const updated = await ctx.services.store.transact(ctx.tenant, (tx) => {
+    if (patch.defaultPaymentMethodId) checkDefaultPaymentMethod(tx, getAccount(tx, key), patch.defaultPaymentMethodId);
+    return updateAccount(tx, key, patch);
+  });
   return { body: toV2Account(updated, expansions(ctx.query)) };
 }
 

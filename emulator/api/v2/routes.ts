@@ -1,10 +1,12 @@
 import type { RouteTable } from '../../http/routeTable.js';
 import { getAccountV2, listAccountsV2, patchAccount, postAccount } from './accounts.js';
+import { getPaymentMethodV2, listPaymentMethodsV2, patchPaymentMethod, paymentMethodCreate, paymentMethodPatch, postPaymentMethod } from './paymentMethods.js';
 import { getPlanV2, listPlansV2, postPlan } from './plans.js';
 import { getPriceV2, patchPrice } from './prices.js';
 import { getProductV2, listProductsV2, patchProduct, postProduct } from './products.js';
 import * as schemas from './schemas.js';
 import { getSubscriptionV2 } from './subscriptions.js';
+import { getUsageV2, listUsageV2, patchUsage, postUsage, usageCreate, usagePatch } from './usage.js';
 
 /** The Quickstart ("v2") surface. */
 export const v2Routes: RouteTable = {
@@ -24,5 +26,13 @@ export const v2Routes: RouteTable = {
     { method: 'GET', path: '/v2/prices/:price_id', object: 'ProductRatePlanCharge', handler: getPriceV2 },
     { method: 'PATCH', path: '/v2/prices/:price_id', object: 'ProductRatePlanCharge', body: schemas.pricePatch, handler: patchPrice },
     { method: 'GET', path: '/v2/subscriptions/:subscription_id', object: 'Subscription', handler: getSubscriptionV2 },
+    { method: 'POST', path: '/v2/usage_records', object: 'Usage', body: usageCreate, handler: postUsage },
+    { method: 'GET', path: '/v2/usage_records', object: 'Usage', handler: listUsageV2 },
+    { method: 'GET', path: '/v2/usage_records/:id', object: 'Usage', handler: getUsageV2 },
+    { method: 'PATCH', path: '/v2/usage_records/:id', object: 'Usage', body: usagePatch, handler: patchUsage },
+    { method: 'POST', path: '/v2/payment_methods', object: 'PaymentMethod', body: paymentMethodCreate, handler: postPaymentMethod },
+    { method: 'GET', path: '/v2/payment_methods', object: 'PaymentMethod', handler: listPaymentMethodsV2 },
+    { method: 'GET', path: '/v2/payment_methods/:payment_method_id', object: 'PaymentMethod', handler: getPaymentMethodV2 },
+    { method: 'PATCH', path: '/v2/payment_methods/:payment_method_id', object: 'PaymentMethod', body: paymentMethodPatch, handler: patchPaymentMethod },
   ],
 };

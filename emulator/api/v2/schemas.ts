@@ -1,4 +1,5 @@
 import type { AnySchema } from 'ajv';
+import { accountPaymentMethod } from './paymentMethods.js';
 
 // Request bodies of the Quickstart endpoints, as the Quickstart spec types them: unknown properties
 // are rejected there (additionalProperties: false) and so they are here.
@@ -91,7 +92,7 @@ export const accountCreate: AnySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['name', 'currency', 'bill_to'],
-  properties: { ...accountProperties, bill_to: contactCreate, sold_to: contactCreate },
+  properties: { ...accountProperties, bill_to: contactCreate, sold_to: contactCreate, payment_method: accountPaymentMethod },
 };
 
 /** `status` is the emulator's addition: the spec has no way to cancel an account through Quickstart. */

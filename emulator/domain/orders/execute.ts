@@ -8,6 +8,7 @@ import { triggerDatesOf, type ActionContext } from './context.js';
 import { draftFrom, writeVersion, type SubscriptionDraft } from './draft.js';
 import { ORDER_ACTION_TYPES, ORDERS, type OrderActionInput, type OrderSubscriptionInput, type OrderSubscriptionResult } from './model.js';
 import { addRatePlan, removeRatePlan, updateRatePlan } from './ratePlanActions.js';
+import { ensureBillRun } from '../invoices/billRuns.js';
 import { scheduleLifecycleJobs } from './lifecycleJobs.js';
 import { cancelDraft, createSubscriptionDraft, renewDraft, resumeDraft, suspendDraft } from './subscriptionActions.js';
 
@@ -97,6 +98,7 @@ export function executeOrderActions(tx: Transaction, target: ExecutionTarget, gr
     Object.assign(finished.subscription, { orderId: target.orderId, orderNumber: target.orderNumber });
     const written: Subscription = writeVersion(tx, finished);
     scheduleLifecycleJobs(tx, written);
+    ensureBillRun(tx, written.invoiceOwnerId);
     return { subscriptionNumber: written.subscriptionNumber, subscriptionId: written.id, status: written.status };
   });
 }

@@ -153,7 +153,12 @@ export interface OrderInput {
   subscriptions?: OrderSubscriptionInput[];
   status?: OrderStatus;
   schedulingOptions?: { scheduledDate?: string; scheduledDatePolicy?: 'SpecificDate' };
-  processingOptions?: { runBilling?: boolean; collectPayment?: boolean };
+  processingOptions?: {
+    runBilling?: boolean;
+    collectPayment?: boolean;
+    billingOptions?: { targetDate?: string };
+    electronicPaymentOptions?: { paymentMethodId?: string };
+  };
 }
 
 export interface OrderSubscriptionResult {
@@ -179,7 +184,11 @@ export type Order = {
   customFields: CustomFields;
   /** The subscriptions part of the request, kept so a scheduled order can run later and be read back. */
   subscriptions: OrderSubscriptionInput[];
+  processingOptions?: OrderInput['processingOptions'];
   results: OrderSubscriptionResult[];
+  /** What `processingOptions` billed and collected when the order ran. */
+  invoiceIds: string[];
+  paymentIds: string[];
   cancelReason?: string;
   /** Why a scheduled order failed when it ran. */
   errorMessage?: string;

@@ -7,6 +7,7 @@ import { checkCustomFields, type CustomFields } from '../customFields.js';
 import { conflict, invalidValue, missingField, notFound, referenced } from '../errors.js';
 import { checkDate } from './context.js';
 import { executeOrderActions } from './execute.js';
+import { processOrderBilling } from './processing.js';
 import { ORDERS, type Order, type OrderInput, type OrderStatus } from './model.js';
 
 export const EXECUTE_ORDER_JOB = 'order.execute';
@@ -100,6 +101,7 @@ export function placeOrder(tx: Transaction, input: OrderInput): Order {
   const groups = input.subscriptions ?? [];
   if (status === 'Scheduled') checkScheduledOrder(tx, groups, account);
   const results = status === 'Completed' ? executeOrderActions(tx, { orderId: id, orderNumber, orderDate, account }, groups) : [];
+  const billing = status === 'Completed' ? processOrderBilling(tx, account, results, input.processingOptions, orderDate) : { invoiceIds: [], paymentIds: [] };
   const now = tx.now().toISOString();
   const user = apiUserId(tx.tenant);
   const order = tx.insert<Order>(ORDERS, {
@@ -117,7 +119,9 @@ export function placeOrder(tx: Transaction, input: OrderInput): Order {
     ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
     customFields: checkCustomFields(tx, ORDERS, input.customFields ?? {}, 'customFields.'),
     subscriptions: groups,
+    ...(input.processingOptions ? { processingOptions: input.processingOptions } : {}),
     results,
+    ...billing,
     completedDate: status === 'Completed' ? now : null,
     createdById: user,
     createdDate: now,
@@ -169,10 +173,13 @@ const executeScheduledOrder: JobHandler = (tx, payload) => {
   if (!order || order.status !== 'Scheduled' || !order.scheduledDate) return;
   const account = tx.get<Account>(ACCOUNTS, order.accountId) as Account;
   const orderDate = order.scheduledDate;
-  const outcome = tx.attempt(() => executeOrderActions(tx, { orderId: order.id, orderNumber: order.orderNumber, orderDate, account }, order.subscriptions));
+  const outcome = tx.attempt(() => {
+    const results = executeOrderActions(tx, { orderId: order.id, orderNumber: order.orderNumber, orderDate, account }, order.subscriptions);
+    return { results, ...processOrderBilling(tx, account, results, order.processingOptions, orderDate) };
+  });
   const now = tx.now().toISOString();
   tx.update<Order>(ORDERS, order.id, outcome.ok
-    ? { status: 'Completed', orderDate, results: outcome.value, completedDate: now, updatedDate: now }
+    ? { status: 'Completed', orderDate, ...outcome.value, completedDate: now, updatedDate: now }
     : { status: 'Failed', errorMessage: outcome.error instanceof Error ? outcome.error.message : String(outcome.error), updatedDate: now });
 };
 

@@ -1,0 +1,128 @@
+import { getAccount, type Account } from '../../domain/accounts.js';
+import { addDays } from '../../domain/billing/dates.js';
+import { getInvoice, invoicesOfAccount, itemsOfInvoice } from '../../domain/invoices/invoicing.js';
+import type { Invoice, InvoiceItem } from '../../domain/invoices/model.js';
+import type { Reply, RequestContext } from '../../http/routeTable.js';
+import type { ReadView } from '../../state/transaction.js';
+import { v1Page } from './pagination.js';
+
+/** The CRUD read of an invoice (`/v1/object/invoice/{id}`), capitalised as that API writes it. */
+export function toCrudInvoice(invoice: Invoice): Record<string, unknown> {
+  return {
+    Id: invoice.id,
+    AccountId: invoice.accountId,
+    InvoiceNumber: invoice.invoiceNumber,
+    InvoiceDate: invoice.invoiceDate,
+    TargetDate: invoice.targetDate,
+    DueDate: invoice.dueDate,
+    Status: invoice.status,
+    Amount: invoice.amount,
+    AmountWithoutTax: invoice.amountWithoutTax,
+    TaxAmount: invoice.taxAmount,
+    TaxExemptAmount: 0,
+    Balance: invoice.balance,
+    PaymentAmount: invoice.paymentAmount,
+    AdjustmentAmount: 0,
+    CreditBalanceAdjustmentAmount: 0,
+    RefundAmount: 0,
+    IncludesOneTime: invoice.includesOneTime,
+    IncludesRecurring: invoice.includesRecurring,
+    IncludesUsage: invoice.includesUsage,
+    ...(invoice.postedDate ? { PostedDate: invoice.postedDate, PostedBy: invoice.postedBy } : {}),
+    ...(invoice.comments ? { Comments: invoice.comments } : {}),
+    CreatedById: invoice.createdById,
+    CreatedDate: invoice.createdDate,
+    UpdatedById: invoice.updatedById,
+    UpdatedDate: invoice.updatedDate,
+  };
+}
+
+export function getCrudInvoice(ctx: RequestContext): Reply {
+  return { body: toCrudInvoice(getInvoice(ctx.services.store.view(ctx.tenant), ctx.params.id ?? '')) };
+}
+
+/** Zuora prints a service period's last day and amounts as decimal strings on these reads. */
+const lastDay = (exclusiveEnd: string): string => addDays(exclusiveEnd, -1);
+const decimal = (value: number): string => value.toFixed(2);
+
+function toV1InvoiceItem(item: InvoiceItem): Record<string, unknown> {
+  return {
+    id: item.id,
+    subscriptionId: item.subscriptionId,
+    subscriptionName: item.subscriptionNumber,
+    chargeId: item.chargeId,
+    chargeName: item.chargeName,
+    chargeDescription: '',
+    chargeType: item.chargeType,
+    // Zuora has no credit item type: a credit is a charge with a negative amount.
+    processingType: 'Charge',
+    productName: item.productName,
+    productRatePlanChargeId: item.productRatePlanChargeId,
+    serviceStartDate: item.serviceStartDate,
+    serviceEndDate: lastDay(item.serviceEndDate),
+    chargeDate: item.createdDate,
+    chargeAmount: decimal(item.chargeAmount),
+    taxAmount: decimal(item.taxAmount),
+    balance: decimal(item.chargeAmount),
+    quantity: String(item.quantity),
+    ...(item.unitPrice !== null ? { unitPrice: item.unitPrice } : {}),
+    ...(item.unitOfMeasure ? { unitOfMeasure: item.unitOfMeasure } : {}),
+    sourceItemType: 'SubscriptionComponent',
+  };
+}
+
+export function getInvoiceItemsV1(ctx: RequestContext): Reply {
+  const view = ctx.services.store.view(ctx.tenant);
+  const invoice = getInvoice(view, ctx.params.invoiceKey ?? '');
+  const page = v1Page(itemsOfInvoice(view, invoice.id), ctx.query, `/v1/invoices/${invoice.id}/items`);
+  return { body: { success: true, invoiceItems: page.items.map(toV1InvoiceItem), ...(page.nextPage ? { nextPage: page.nextPage } : {}) } };
+}
+
+function toTransactionInvoice(view: ReadView, account: Account, invoice: Invoice): Record<string, unknown> {
+  return {
+    id: invoice.id,
+    accountId: account.id,
+    accountNumber: account.accountNumber,
+    accountName: account.name,
+    invoiceNumber: invoice.invoiceNumber,
+    invoiceDate: invoice.invoiceDate,
+    invoiceTargetDate: invoice.targetDate,
+    dueDate: invoice.dueDate,
+    status: invoice.status,
+    amount: decimal(invoice.amount),
+    balance: decimal(invoice.balance),
+    creditBalanceAdjustmentAmount: decimal(0),
+    createdBy: invoice.createdById,
+    invoiceItems: itemsOfInvoice(view, invoice.id).map((item) => ({
+      id: item.id,
+      subscriptionId: item.subscriptionId,
+      subscriptionName: item.subscriptionNumber,
+      chargeId: item.chargeId,
+      chargeName: item.chargeName,
+      chargeDescription: '',
+      productName: item.productName,
+      serviceStartDate: item.serviceStartDate,
+      serviceEndDate: lastDay(item.serviceEndDate),
+      chargeAmount: decimal(item.chargeAmount),
+      taxAmount: decimal(item.taxAmount),
+      quantity: String(item.quantity),
+      unitOfMeasure: item.unitOfMeasure ?? '',
+    })),
+    invoiceFiles: [],
+  };
+}
+
+/** The account's invoices, newest first, as the transactions API lists them. */
+export function listAccountInvoices(ctx: RequestContext): Reply {
+  const view = ctx.services.store.view(ctx.tenant);
+  const account = getAccount(view, ctx.params.account_key ?? '');
+  const invoices = invoicesOfAccount(view, account.id).reverse();
+  const page = v1Page(invoices, ctx.query, `/v1/transactions/invoices/accounts/${account.accountNumber}`);
+  return {
+    body: {
+      success: true,
+      invoices: page.items.map((invoice) => toTransactionInvoice(view, account, invoice)),
+      ...(page.nextPage ? { nextPage: page.nextPage } : {}),
+    },
+  };
+}

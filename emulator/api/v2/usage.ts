@@ -1,0 +1,119 @@
+import type { AnySchema } from 'ajv';
+import type { CustomFields } from '../../domain/customFields.js';
+import type { UsageRecord } from '../../domain/usage/model.js';
+import { createUsage, getUsage, listUsage, updateUsage, type UsageInput, type UsagePatch } from '../../domain/usage/usage.js';
+import type { Reply, RequestContext } from '../../http/routeTable.js';
+import { paginate } from './pagination.js';
+import { audit, compact } from './shape.js';
+
+// /v2/usage_records, shaped as the Quickstart `usage` schema. The body schemas live here rather than
+// in schemas.ts because no other endpoint shares them.
+
+type Body = Record<string, unknown>;
+
+const str = { type: 'string' } as const;
+const dateTime = { type: 'string', format: 'date-time' } as const;
+const customFields = { type: 'object', additionalProperties: { type: ['string', 'null'] } } as const;
+
+/** As the spec's create request: unknown properties are rejected, and the unit, quantity and start are required. */
+export const usageCreate: AnySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['start_time', 'quantity', 'unit_of_measure'],
+  properties: {
+    account_number: str,
+    account_id: str,
+    subscription_number: str,
+    subscription_id: str,
+    subscription_item_number: str,
+    subscription_item_id: str,
+    description: str,
+    start_time: dateTime,
+    end_time: dateTime,
+    quantity: { type: 'number' },
+    unit_of_measure: str,
+    custom_fields: customFields,
+  },
+};
+
+export const usagePatch: AnySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    start_time: dateTime,
+    end_time: dateTime,
+    quantity: { type: 'number' },
+    unit_of_measure: str,
+    custom_fields: customFields,
+  },
+};
+
+const STATES = { Pending: 'pending', Processed: 'processed' } as const;
+
+export function toV2Usage(record: UsageRecord): Record<string, unknown> {
+  return compact({
+    ...audit(record),
+    custom_fields: record.customFields,
+    account_id: record.accountId,
+    account_number: record.accountNumber,
+    subscription_id: record.subscriptionId,
+    subscription_number: record.subscriptionNumber,
+    subscription_item_id: record.chargeId,
+    subscription_item_number: record.chargeNumber,
+    description: record.description,
+    start_time: record.startDateTime,
+    end_time: record.endDateTime ?? undefined,
+    quantity: record.quantity,
+    unit_of_measure: record.unitOfMeasure,
+    state: STATES[record.status],
+  });
+}
+
+function usageInput(body: Body): UsageInput {
+  return compact({
+    accountNumber: body.account_number,
+    accountId: body.account_id,
+    subscriptionNumber: body.subscription_number,
+    subscriptionId: body.subscription_id,
+    chargeNumber: body.subscription_item_number,
+    chargeId: body.subscription_item_id,
+    unitOfMeasure: body.unit_of_measure,
+    quantity: body.quantity,
+    startDateTime: body.start_time,
+    endDateTime: body.end_time,
+    description: body.description,
+    customFields: body.custom_fields as CustomFields | undefined,
+  }) as UsageInput;
+}
+
+function usagePatchInput(body: Body): UsagePatch {
+  return compact({
+    unitOfMeasure: body.unit_of_measure,
+    quantity: body.quantity,
+    startDateTime: body.start_time,
+    endDateTime: body.end_time,
+    customFields: body.custom_fields as CustomFields | undefined,
+  }) as UsagePatch;
+}
+
+export async function postUsage(ctx: RequestContext): Promise<Reply> {
+  // The body schema has already required start_time, quantity and unit_of_measure.
+  const input = usageInput(ctx.body as Body);
+  const created = await ctx.services.store.transact(ctx.tenant, (tx) => createUsage(tx, input));
+  return { status: 201, body: toV2Usage(created) };
+}
+
+export function getUsageV2(ctx: RequestContext): Reply {
+  return { body: toV2Usage(getUsage(ctx.services.store.view(ctx.tenant), ctx.params.id ?? '')) };
+}
+
+export async function patchUsage(ctx: RequestContext): Promise<Reply> {
+  const patch = usagePatchInput((ctx.body ?? {}) as Body);
+  const updated = await ctx.services.store.transact(ctx.tenant, (tx) => updateUsage(tx, ctx.params.id ?? '', patch));
+  return { body: toV2Usage(updated) };
+}
+
+export function listUsageV2(ctx: RequestContext): Reply {
+  const shaped = listUsage(ctx.services.store.view(ctx.tenant)).map(toV2Usage);
+  return { body: paginate(shaped as Array<{ id?: string }>, ctx.query, 'Usage') };
+}

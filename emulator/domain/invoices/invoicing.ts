@@ -1,0 +1,144 @@
+import { apiUserId } from '../../state/ids.js';
+import type { ReadView, Transaction } from '../../state/transaction.js';
+import { ACCOUNTS, type Account } from '../accounts.js';
+import { billableItems } from '../billing/billableItems.js';
+import { addDays } from '../billing/dates.js';
+import { billingInputOf } from '../billing/preview.js';
+import { roundMoney } from '../billing/rating.js';
+import { getProduct } from '../catalog/products.js';
+import { notFound } from '../errors.js';
+import { DEFAULT_PAYMENT_TERM, findPaymentTerm } from '../paymentTerms.js';
+import { SUBSCRIPTION_CHARGES, type Subscription, type SubscriptionCharge } from '../subscriptions/model.js';
+import { ratePlansOf, subscriptionsOfAccount } from '../subscriptions/queries.js';
+import { markProcessed } from '../usage/usage.js';
+import { usageItemsFor } from './usageItems.js';
+import { INVOICE_ITEMS, INVOICES, type Invoice, type InvoiceItem } from './model.js';
+
+type NewItem = Omit<InvoiceItem, 'id' | 'invoiceId' | 'accountId' | 'createdDate' | 'updatedDate'>;
+
+/** The lines billing a subscription through `targetDate` would add, and the charge dates it moves. */
+function itemsOf(tx: Transaction, subscription: Subscription, targetDate: string): { items: NewItem[]; usageIds: string[] } {
+  const input = billingInputOf(tx, subscription);
+  const charges = new Map(input.charges.map((charge) => [charge.id, charge]));
+  const plans = new Map(ratePlansOf(tx, subscription.id).map((plan) => [plan.id, plan]));
+  const productName = (charge: SubscriptionCharge): string => {
+    const plan = plans.get(charge.ratePlanId);
+    return plan ? getProduct(tx, plan.productId).name : '';
+  };
+  const { items, chargedThroughDates } = billableItems(input, targetDate);
+  for (const [chargeId, date] of Object.entries(chargedThroughDates)) {
+    tx.update<SubscriptionCharge>(SUBSCRIPTION_CHARGES, chargeId, { chargedThroughDate: date });
+  }
+  const recurring: NewItem[] = items.map((item) => {
+    const charge = charges.get(item.chargeId) as SubscriptionCharge;
+    return {
+      subscriptionId: subscription.id,
+      subscriptionNumber: subscription.subscriptionNumber,
+      chargeId: item.chargeId,
+      chargeNumber: item.chargeNumber,
+      chargeName: item.chargeName,
+      productRatePlanChargeId: charge.productRatePlanChargeId,
+      productName: productName(charge),
+      chargeType: charge.chargeType,
+      processingType: item.processingType,
+      serviceStartDate: item.serviceStartDate,
+      serviceEndDate: item.serviceEndDate,
+      quantity: item.quantity,
+      unitPrice: item.unitPrice,
+      unitOfMeasure: charge.uom,
+      chargeAmount: item.amount,
+      taxAmount: 0,
+    };
+  });
+  const usage = usageItemsFor(tx, subscription, input, targetDate);
+  return {
+    items: [...recurring, ...usage.items.map((item) => ({ ...item, productName: productName(charges.get(item.chargeId) as SubscriptionCharge) }))],
+    usageIds: usage.usageIds,
+  };
+}
+
+/** The due date an account's payment term gives an invoice dated `invoiceDate`. */
+function dueDateOf(account: Account, subscriptions: readonly Subscription[], invoiceDate: string): string {
+  const termName = subscriptions.find((subscription) => subscription.paymentTerm)?.paymentTerm ?? account.paymentTerm ?? DEFAULT_PAYMENT_TERM;
+  return addDays(invoiceDate, findPaymentTerm(termName)?.dueDays ?? 0);
+}
+
+/**
+ * Bills the account's subscriptions (all of them, or those named) through `targetDate` and posts
+ * the invoice. Returns null when there is nothing to bill.
+ */
+export function invoiceAccount(tx: Transaction, accountId: string, targetDate: string, only?: ReadonlySet<string>): Invoice | null {
+  const account = tx.get<Account>(ACCOUNTS, accountId);
+  if (!account) throw notFound(ACCOUNTS, accountId);
+  const subscriptions = subscriptionsOfAccount(tx, account.id).filter((subscription) => !only || only.has(subscription.subscriptionNumber));
+  const lines: NewItem[] = [];
+  const usageIds: string[] = [];
+  for (const subscription of subscriptions) {
+    const billed = itemsOf(tx, subscription, targetDate);
+    lines.push(...billed.items);
+    usageIds.push(...billed.usageIds);
+  }
+  if (lines.length === 0) return null;
+  const now = tx.now().toISOString();
+  const today = now.slice(0, 10);
+  const user = apiUserId(tx.tenant);
+  const amount = roundMoney(lines.reduce((sum, line) => sum + line.chargeAmount, 0));
+  const id = tx.newId();
+  tx.insert<Invoice>(INVOICES, {
+    id,
+    invoiceNumber: tx.nextNumber('invoice'),
+    accountId: account.id,
+    status: 'Draft',
+    invoiceDate: today,
+    targetDate,
+    dueDate: dueDateOf(account, subscriptions, today),
+    currency: account.currency,
+    amount,
+    amountWithoutTax: amount,
+    taxAmount: 0,
+    balance: amount,
+    paymentAmount: 0,
+    includesRecurring: lines.some((line) => line.chargeType === 'Recurring'),
+    includesOneTime: lines.some((line) => line.chargeType === 'OneTime'),
+    includesUsage: lines.some((line) => line.chargeType === 'Usage'),
+    postedDate: null,
+    postedBy: null,
+    createdById: user,
+    createdDate: now,
+    updatedById: user,
+    updatedDate: now,
+  });
+  for (const line of lines) {
+    tx.insert<InvoiceItem>(INVOICE_ITEMS, { ...line, id: tx.newId(), invoiceId: id, accountId: account.id, createdDate: now, updatedDate: now });
+  }
+  markProcessed(tx, usageIds, id);
+  return postInvoice(tx, id);
+}
+
+/** Posting makes the invoice owed: its amount joins the account balance. */
+export function postInvoice(tx: Transaction, invoiceId: string): Invoice {
+  const invoice = tx.get<Invoice>(INVOICES, invoiceId) as Invoice;
+  const account = tx.get<Account>(ACCOUNTS, invoice.accountId) as Account;
+  const now = tx.now().toISOString();
+  tx.update<Account>(ACCOUNTS, account.id, { balance: roundMoney(account.balance + invoice.balance), updatedDate: now });
+  return tx.update<Invoice>(INVOICES, invoiceId, { status: 'Posted', postedDate: now, postedBy: apiUserId(tx.tenant), updatedDate: now });
+}
+
+export function getInvoice(view: ReadView, key: string): Invoice {
+  const invoice = view.get<Invoice>(INVOICES, key) ?? view.findBy<Invoice>(INVOICES, 'invoiceNumber', key);
+  if (!invoice) throw notFound(INVOICES, key, 'invoice_key');
+  return invoice;
+}
+
+export function itemsOfInvoice(view: ReadView, invoiceId: string): InvoiceItem[] {
+  return view.filterBy<InvoiceItem>(INVOICE_ITEMS, 'invoiceId', invoiceId);
+}
+
+export function invoicesOfAccount(view: ReadView, accountId: string): Invoice[] {
+  return view.filterBy<Invoice>(INVOICES, 'accountId', accountId);
+}
+
+/** Posted invoices that still owe something, oldest first. */
+export function openInvoices(view: ReadView, accountId: string): Invoice[] {
+  return invoicesOfAccount(view, accountId).filter((invoice) => invoice.status === 'Posted' && invoice.balance > 0);
+}

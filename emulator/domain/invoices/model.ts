@@ -1,0 +1,59 @@
+export const INVOICES = 'Invoice';
+export const INVOICE_ITEMS = 'InvoiceItem';
+
+export type InvoiceStatus = 'Draft' | 'Posted' | 'Canceled';
+
+/** An invoice as Zuora's Invoice object holds it. Dates are YYYY-MM-DD; money is in `currency`. */
+export type Invoice = {
+  id: string;
+  invoiceNumber: string;
+  accountId: string;
+  status: InvoiceStatus;
+  invoiceDate: string;
+  targetDate: string;
+  dueDate: string;
+  currency: string;
+  amount: number;
+  amountWithoutTax: number;
+  taxAmount: number;
+  /** What is still owed. */
+  balance: number;
+  paymentAmount: number;
+  includesRecurring: boolean;
+  includesOneTime: boolean;
+  includesUsage: boolean;
+  postedDate: string | null;
+  postedBy: string | null;
+  comments?: string;
+  createdById: string;
+  createdDate: string;
+  updatedById: string;
+  updatedDate: string;
+};
+
+/** One line of an invoice: a charge (or credit) for a span of service of one subscription charge. */
+export type InvoiceItem = {
+  id: string;
+  invoiceId: string;
+  accountId: string;
+  subscriptionId: string;
+  subscriptionNumber: string;
+  /** The subscription charge (segment) billed. */
+  chargeId: string;
+  chargeNumber: string;
+  chargeName: string;
+  productRatePlanChargeId: string;
+  productName: string;
+  chargeType: 'OneTime' | 'Recurring' | 'Usage';
+  processingType: 'Charge' | 'Credit';
+  serviceStartDate: string;
+  /** Exclusive, like every end date in the billing model. */
+  serviceEndDate: string;
+  quantity: number;
+  unitPrice: number | null;
+  unitOfMeasure: string | null;
+  chargeAmount: number;
+  taxAmount: number;
+  createdDate: string;
+  updatedDate: string;
+};

@@ -1,0 +1,74 @@
+export const PAYMENT_METHODS = 'PaymentMethod';
+export const PAYMENTS = 'Payment';
+
+export type PaymentMethodType = 'CreditCard' | 'CreditCardReferenceTransaction';
+
+/** How the gateway simulator treats charges to a payment method, decided when it is created. */
+export interface GatewayBehaviour {
+  outcome: 'approve' | 'decline';
+  /** Gateway's code and message for a decline. */
+  responseCode?: string;
+  response?: string;
+}
+
+/**
+ * A payment method. Of a card only brand, last four digits and expiry are kept (as Zuora keeps them);
+ * a card reference keeps the gateway token.
+ */
+export type PaymentMethod = {
+  id: string;
+  accountId: string;
+  type: PaymentMethodType;
+  /** Visa, MasterCard, AmericanExpress, Discover, JCB, Diners (Zuora's CreditCardType values). */
+  creditCardType: string | null;
+  /** The last four digits. */
+  creditCardLast4: string | null;
+  creditCardExpirationMonth: number | null;
+  creditCardExpirationYear: number | null;
+  creditCardHolderName: string | null;
+  /** cc_ref: the gateway's token for the card, and an optional second token (customer id). */
+  tokenId: string | null;
+  secondTokenId: string | null;
+  status: 'Active' | 'Closed';
+  gateway: GatewayBehaviour;
+  numConsecutiveFailures: number;
+  lastTransactionDateTime: string | null;
+  lastTransactionStatus: string | null;
+  customFields: Readonly<Record<string, string | number | boolean | null>>;
+  createdById: string;
+  createdDate: string;
+  updatedById: string;
+  updatedDate: string;
+};
+
+export type PaymentStatus = 'Processed' | 'Error' | 'Canceled' | 'Voided';
+
+/** The invoices a payment paid, and how much of it went to each (Zuora's payment parts). */
+export interface PaymentPart {
+  invoiceId: string;
+  amount: number;
+}
+
+export type Payment = {
+  id: string;
+  paymentNumber: string;
+  accountId: string;
+  type: 'External' | 'Electronic';
+  status: PaymentStatus;
+  amount: number;
+  appliedAmount: number;
+  unappliedAmount: number;
+  currency: string;
+  effectiveDate: string;
+  paymentMethodId: string | null;
+  paymentParts: PaymentPart[];
+  gatewayResponse: string | null;
+  gatewayResponseCode: string | null;
+  gatewayState: 'Submitted' | 'FailedToSettle' | 'NotSubmitted' | 'MarkedForSubmission';
+  referenceId: string | null;
+  comment?: string;
+  createdById: string;
+  createdDate: string;
+  updatedById: string;
+  updatedDate: string;
+};

@@ -1,0 +1,161 @@
+import { apiUserId } from '../../state/ids.js';
+import type { ReadView, Transaction } from '../../state/transaction.js';
+import { ACCOUNTS, getAccount, type Account } from '../accounts.js';
+import { roundMoney } from '../billing/rating.js';
+import { conflict, invalidValue, missingField, notFound } from '../errors.js';
+import { INVOICES, type Invoice } from '../invoices/model.js';
+import { openInvoices } from '../invoices/invoicing.js';
+import { takePaymentFault } from './faults.js';
+import { PAYMENT_METHODS, PAYMENTS, type Payment, type PaymentMethod, type PaymentPart } from './model.js';
+
+export interface PaymentInput {
+  /** Account id or number. */
+  account: string;
+  type: 'External' | 'Electronic';
+  amount: number;
+  currency: string;
+  effectiveDate?: string;
+  paymentMethodId?: string;
+  /** Where the money goes; without it, the oldest open invoices first. */
+  invoices?: PaymentPart[];
+  comment?: string;
+  referenceId?: string;
+}
+
+/** Spreads an amount over the account's open invoices, oldest first. */
+function allocate(view: ReadView, accountId: string, amount: number): PaymentPart[] {
+  const parts: PaymentPart[] = [];
+  let left = amount;
+  for (const invoice of openInvoices(view, accountId)) {
+    if (left <= 0) break;
+    const part = Math.min(left, invoice.balance);
+    parts.push({ invoiceId: invoice.id, amount: roundMoney(part) });
+    left = roundMoney(left - part);
+  }
+  return parts;
+}
+
+function checkParts(tx: Transaction, account: Account, parts: readonly PaymentPart[], amount: number): void {
+  parts.forEach((part, index) => {
+    const invoice = tx.get<Invoice>(INVOICES, part.invoiceId) ?? tx.findBy<Invoice>(INVOICES, 'invoiceNumber', part.invoiceId);
+    const field = `invoices[${index}]`;
+    if (!invoice || invoice.accountId !== account.id) throw invalidValue(PAYMENTS, `${field}.invoiceId`, `Invoice '${part.invoiceId}' is not an invoice of account ${account.accountNumber}`);
+    if (invoice.status !== 'Posted') throw conflict(PAYMENTS, `Invoice ${invoice.invoiceNumber} is ${invoice.status}; only posted invoices can be paid`, `${field}.invoiceId`);
+    if (!(part.amount > 0) || part.amount > invoice.balance) {
+      throw invalidValue(PAYMENTS, `${field}.amount`, `The amount applied to ${invoice.invoiceNumber} must be above 0 and at most its balance of ${invoice.balance}`);
+    }
+  });
+  const applied = roundMoney(parts.reduce((sum, part) => sum + part.amount, 0));
+  if (applied > amount) throw invalidValue(PAYMENTS, 'amount', `The invoices are applied ${applied}, more than the payment's amount of ${amount}`);
+}
+
+/** The payment method an electronic payment is charged to: the one named, else the account's default. */
+function paymentMethodFor(tx: Transaction, account: Account, paymentMethodId: string | undefined): PaymentMethod {
+  const id = paymentMethodId ?? account.defaultPaymentMethodId;
+  if (!id) throw missingField(PAYMENTS, 'paymentMethodId');
+  const method = tx.get<PaymentMethod>(PAYMENT_METHODS, id);
+  if (!method || method.accountId !== account.id) throw invalidValue(PAYMENTS, 'paymentMethodId', `Payment method '${id}' is not a payment method of account ${account.accountNumber}`);
+  if (method.status !== 'Active') throw conflict(PAYMENTS, `Payment method ${id} is ${method.status}`, 'paymentMethodId');
+  return method;
+}
+
+/** Lowers each invoice's balance (and the account's) by what the payment gives it. */
+function apply(tx: Transaction, account: Account, parts: readonly PaymentPart[]): void {
+  const now = tx.now().toISOString();
+  for (const part of parts) {
+    const invoice = (tx.get<Invoice>(INVOICES, part.invoiceId) ?? tx.findBy<Invoice>(INVOICES, 'invoiceNumber', part.invoiceId)) as Invoice;
+    tx.update<Invoice>(INVOICES, invoice.id, {
+      balance: roundMoney(invoice.balance - part.amount),
+      paymentAmount: roundMoney(invoice.paymentAmount + part.amount),
+      updatedDate: now,
+    });
+  }
+  const paid = parts.reduce((sum, part) => sum + part.amount, 0);
+  const current = tx.get<Account>(ACCOUNTS, account.id) as Account;
+  tx.update<Account>(ACCOUNTS, account.id, { balance: roundMoney(current.balance - paid), updatedDate: now });
+}
+
+/**
+ * Records a payment. External payments are taken as received; electronic ones go to the gateway
+ * simulator, which approves or declines by the payment method (or an injected fault). A decline is
+ * stored as an Error payment carrying the gateway's code and message, and pays nothing.
+ */
+export function createPayment(tx: Transaction, input: PaymentInput): Payment {
+  const account = getAccount(tx, input.account);
+  if (input.currency !== account.currency) {
+    throw invalidValue(PAYMENTS, 'currency', `The payment's currency ${input.currency} is not the account's (${account.currency})`);
+  }
+  if (!(input.amount > 0)) throw invalidValue(PAYMENTS, 'amount', "'amount' must be above 0");
+  const amount = roundMoney(input.amount);
+  const parts = (input.invoices ?? allocate(tx, account.id, amount)).map((part) => ({
+    ...part,
+    invoiceId: (tx.get<Invoice>(INVOICES, part.invoiceId) ?? tx.findBy<Invoice>(INVOICES, 'invoiceNumber', part.invoiceId))?.id ?? part.invoiceId,
+  }));
+  checkParts(tx, account, parts, amount);
+  const now = tx.now().toISOString();
+  const user = apiUserId(tx.tenant);
+  const method = input.type === 'Electronic' ? paymentMethodFor(tx, account, input.paymentMethodId) : null;
+  const behaviour = method ? (takePaymentFault(tx, account.id) ?? method.gateway) : { outcome: 'approve' as const };
+  const approved = behaviour.outcome === 'approve';
+  if (approved) apply(tx, account, parts);
+  if (method) {
+    tx.update<PaymentMethod>(PAYMENT_METHODS, method.id, {
+      numConsecutiveFailures: approved ? 0 : method.numConsecutiveFailures + 1,
+      lastTransactionDateTime: now,
+      lastTransactionStatus: approved ? 'Approved' : 'Declined',
+      updatedDate: now,
+    });
+  }
+  const applied = approved ? roundMoney(parts.reduce((sum, part) => sum + part.amount, 0)) : 0;
+  return tx.insert<Payment>(PAYMENTS, {
+    id: tx.newId(),
+    paymentNumber: tx.nextNumber('payment'),
+    accountId: account.id,
+    type: input.type,
+    status: approved ? 'Processed' : 'Error',
+    amount,
+    appliedAmount: applied,
+    unappliedAmount: approved ? roundMoney(amount - applied) : 0,
+    currency: account.currency,
+    effectiveDate: input.effectiveDate ?? now.slice(0, 10),
+    paymentMethodId: method?.id ?? null,
+    paymentParts: parts,
+    gatewayResponse: approved ? (method ? 'Approved' : null) : (behaviour.response ?? 'Declined'),
+    gatewayResponseCode: approved ? (method ? 'approved' : null) : (behaviour.responseCode ?? 'declined'),
+    gatewayState: method ? (approved ? 'Submitted' : 'FailedToSettle') : 'NotSubmitted',
+    referenceId: input.referenceId ?? null,
+    ...(input.comment ? { comment: input.comment } : {}),
+    createdById: user,
+    createdDate: now,
+    updatedById: user,
+    updatedDate: now,
+  });
+}
+
+export function getPayment(view: ReadView, key: string): Payment {
+  const payment = view.get<Payment>(PAYMENTS, key) ?? view.findBy<Payment>(PAYMENTS, 'paymentNumber', key);
+  if (!payment) throw notFound(PAYMENTS, key, 'payment_key');
+  return payment;
+}
+
+export function paymentsOfAccount(view: ReadView, accountId: string): Payment[] {
+  return view.filterBy<Payment>(PAYMENTS, 'accountId', accountId);
+}
+
+/**
+ * What a payment run does for one account: an auto-pay account with a default payment method is
+ * charged for each open invoice, one payment per invoice.
+ */
+export function collectOpenInvoices(tx: Transaction, accountId: string): Payment[] {
+  const account = tx.get<Account>(ACCOUNTS, accountId);
+  if (!account?.autoPay || !account.defaultPaymentMethodId) return [];
+  return openInvoices(tx, account.id).map((invoice) =>
+    createPayment(tx, {
+      account: account.id,
+      type: 'Electronic',
+      amount: invoice.balance,
+      currency: account.currency,
+      invoices: [{ invoiceId: invoice.id, amount: invoice.balance }],
+    }),
+  );
+}
