@@ -10,6 +10,8 @@ export interface TestCatalog {
   support: { planId: string; feeId: string };
   /** Annual plan: $1200/year flat. */
   annual: { planId: string; feeId: string };
+  /** Metered plan: API calls at $0.01 each, billed monthly in arrears. */
+  metered: { planId: string; callsId: string };
 }
 
 async function created(promise: Promise<{ status: number; body: { id?: string; Id?: string } }>): Promise<string> {
@@ -63,5 +65,13 @@ export async function createTestCatalog(zuora: TenantClient): Promise<TestCatalo
     planId: annualPlanId,
     feeId: await created(zuora.post('/v1/object/product-rate-plan-charge', charge(annualPlanId, { Name: 'Annual fee', ChargeModel: 'Flat Fee Pricing', BillingPeriod: 'Annual', ProductRatePlanChargeTierData: price(1200) }))),
   };
-  return { productId, pro, basic, support, annual };
+  await zuora.post('/v1/object/unit-of-measure', { UomName: 'call' });
+  const meteredPlanId = await created(zuora.post('/v2/plans', { name: 'API access', product_id: productId }));
+  const metered = {
+    planId: meteredPlanId,
+    callsId: await created(
+      zuora.post('/v1/object/product-rate-plan-charge', charge(meteredPlanId, { Name: 'API calls', ChargeType: 'Usage', ChargeModel: 'Per Unit Pricing', UOM: 'call', ProductRatePlanChargeTierData: price(0.01) })),
+    ),
+  };
+  return { productId, pro, basic, support, annual, metered };
 }

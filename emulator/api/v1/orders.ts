@@ -2,6 +2,8 @@ import type { AnySchema } from 'ajv';
 import { invalidValue } from '../../domain/errors.js';
 import { ORDER_STATUSES, type Order, type OrderActionInput, type OrderInput, type RatePlanInput } from '../../domain/orders/model.js';
 import { cancelOrder, getOrder, ordersOfSubscription, placeOrder } from '../../domain/orders/orders.js';
+import { INVOICES, type Invoice } from '../../domain/invoices/model.js';
+import { PAYMENTS, type Payment } from '../../domain/payments/model.js';
 import { SUBSCRIPTIONS, type Subscription } from '../../domain/subscriptions/model.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
@@ -68,19 +70,11 @@ export const orderCreateSchema: AnySchema = {
 
 export const orderCancelSchema: AnySchema = { type: ['object', 'null'], properties: { cancelReason: str } };
 
-/** Billing arrives with the billing issue; until then an order that asks for it says so instead of inventing numbers. */
-function processingNotes(input: OrderInput): string[] {
-  const { runBilling, collectPayment } = input.processingOptions ?? {};
-  return runBilling || collectPayment
-    ? ['processingOptions.runBilling and collectPayment are not implemented by this emulator yet: no invoice or payment was created']
-    : [];
-}
-
 export async function postOrder(ctx: RequestContext): Promise<Reply> {
   const input = ctx.body as OrderInput;
-  const order = await ctx.services.store.transact(ctx.tenant, (tx) => placeOrder(tx, input));
+  const { store } = ctx.services;
+  const order = await store.transact(ctx.tenant, (tx) => placeOrder(tx, input));
   const returnIds = String(ctx.query.returnIds) === 'true';
-  const notes = processingNotes(input);
   return {
     body: {
       success: true,
@@ -95,8 +89,19 @@ export async function postOrder(ctx: RequestContext): Promise<Reply> {
       ...(returnIds
         ? { orderId: order.id, accountId: order.accountId, subscriptionIds: order.results.map((result) => result.subscriptionId) }
         : {}),
-      ...(notes.length > 0 ? { emulatorNotes: notes } : {}),
+      ...billingResult(store.view(ctx.tenant), order, returnIds),
     },
+  };
+}
+
+/** What `processingOptions` produced: the invoice and, if collected, the payment. */
+function billingResult(view: ReadView, order: Order, returnIds: boolean): Record<string, unknown> {
+  const invoices = order.invoiceIds.map((id) => view.get<Invoice>(INVOICES, id) as Invoice);
+  const payment = order.paymentIds[0] ? view.get<Payment>(PAYMENTS, order.paymentIds[0]) : undefined;
+  return {
+    ...(invoices.length > 0 ? { invoiceNumbers: invoices.map((invoice) => invoice.invoiceNumber) } : {}),
+    ...(invoices.length > 0 && returnIds ? { invoiceIds: order.invoiceIds } : {}),
+    ...(payment ? { paymentNumber: payment.paymentNumber, paidAmount: payment.appliedAmount.toFixed(2), ...(returnIds ? { paymentId: payment.id } : {}) } : {}),
   };
 }
 
