@@ -7,6 +7,9 @@ import { Clock } from './clock/clock.js';
 import { JobRegistry } from './clock/jobs.js';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_TENANT } from './config.js';
 import { BILLING_JOBS } from './domain/invoices/billRuns.js';
+import { Dispatcher } from './events/dispatcher.js';
+import { notificationRoutes } from './events/notificationRoutes.js';
+import { triggerRoutes } from './events/triggerRoutes.js';
 import { LIFECYCLE_JOBS } from './domain/orders/lifecycleJobs.js';
 import { ORDER_JOBS } from './domain/orders/orders.js';
 import { buildApp } from './http/app.js';
@@ -40,16 +43,18 @@ export interface RunningEmulator {
 }
 
 /** Every surface the emulator answers, one table each. */
-export const ROUTE_TABLES: readonly RouteTable[] = [oauthRoutes, v1Routes, v1CrudRoutes, objectDefinitionRoutes, v2Routes, adminRoutes];
+export const ROUTE_TABLES: readonly RouteTable[] = [oauthRoutes, v1Routes, v1CrudRoutes, objectDefinitionRoutes, v2Routes, triggerRoutes, notificationRoutes, adminRoutes];
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const store = await Store.open({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR, inMemory: options.inMemory ?? false });
   const jobs = new JobRegistry();
   const wallNow = () => new Date();
+  const clock = new Clock(store, jobs);
   const services: Services = {
     store,
     jobs,
-    clock: new Clock(store, jobs),
+    clock,
+    dispatcher: new Dispatcher(store, clock, jobs),
     requests: new RequestJournal(),
     wallNow,
     defaultTenant: DEFAULT_TENANT.clientId,

@@ -1,5 +1,6 @@
 import type { Clock } from './clock/clock.js';
 import type { JobRegistry } from './clock/jobs.js';
+import type { Dispatcher } from './events/dispatcher.js';
 import type { RequestJournal } from './http/requestJournal.js';
 import type { Store } from './state/store.js';
 
@@ -8,6 +9,8 @@ export interface Services {
   store: Store;
   clock: Clock;
   jobs: JobRegistry;
+  /** Turns committed changes into callouts and delivers them. */
+  dispatcher: Dispatcher;
   requests: RequestJournal;
   /** Wall time, for things outside billing (token expiry, tenant creation stamps). */
   wallNow: () => Date;

@@ -10,6 +10,7 @@ import {
 } from '../../domain/catalog/charges.js';
 import type { CustomFields } from '../../domain/customFields.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
+import { billingTiming, MODEL_NAMES, priceSummary, tierTableSummary, underscored, v1Tier } from './chargeShapes.js';
 import { crudFields } from './crud.js';
 
 type Body = Record<string, unknown>;
@@ -111,36 +112,12 @@ export async function postCharge(ctx: RequestContext): Promise<Reply> {
   return { body: { Success: true, Id: charge.id } };
 }
 
-const MODEL_NAMES: Record<string, string> = {
-  'Flat Fee Pricing': 'FlatFee',
-  'Per Unit Pricing': 'PerUnit',
-  'Tiered Pricing': 'Tiered',
-  'Volume Pricing': 'Volume',
-  'Overage Pricing': 'Overage',
-  'Tiered with Overage Pricing': 'TieredwithOverage',
-  'Discount-Fixed Amount': 'DiscountFixedAmount',
-  'Discount-Percentage': 'DiscountPercentage',
-};
-
-const underscored = (text: string): string => text.replace(/ /g, '_');
-
-/**
- * The one-line summaries Zuora prints per currency: `USD49`, `USD12/Seat`, and for a tier table
- * `0 to 10 Seat: USD100 flat fee; 11 Seat or more: USD8/Seat` (the form of Zuora's documented example).
- */
+/** One summary per currency of the charge. */
 function pricingSummary(charge: Charge): string[] {
-  const unit = charge.uom ?? '';
-  const price = (currency: string, tier: ChargeTier): string =>
-    `${currency}${tier.price}${tier.priceFormat === 'Per Unit' && unit ? `/${unit}` : ''}`;
   return currenciesOf(charge).map((currency) => {
     const tiers = charge.tiers.filter((tier) => tier.currency === currency);
-    if (!takesTierTable(charge.chargeModel) && tiers[0]) return price(currency, tiers[0]);
-    return tiers
-      .map((tier) => {
-        const range = tier.endingUnit === null ? `${tier.startingUnit} ${unit} or more` : `${tier.startingUnit} to ${tier.endingUnit} ${unit}`;
-        return `${range}: ${price(currency, tier)}${tier.priceFormat === 'Flat Fee' ? ' flat fee' : ''}`;
-      })
-      .join('; ');
+    const single = takesTierTable(charge.chargeModel) ? undefined : tiers[0];
+    return single ? priceSummary(currency, charge.uom, single.price, single.priceFormat === 'Per Unit') : tierTableSummary(currency, charge.uom, tiers);
   });
 }
 
@@ -155,7 +132,7 @@ export function toV1Charge(charge: Charge): Record<string, unknown> {
     billingPeriod: charge.billingPeriod ?? null,
     specificBillingPeriod: charge.specificBillingPeriod ?? null,
     billingDay: charge.billCycleType,
-    billingTiming: charge.billingTiming === 'In Advance' ? 'IN_ADVANCE' : 'IN_ARREARS',
+    billingTiming: billingTiming(charge.billingTiming),
     billingPeriodAlignment: charge.billingPeriodAlignment ?? 'AlignToCharge',
     triggerEvent: charge.triggerEvent,
     listPriceBase: underscored(charge.listPriceBase),
@@ -172,16 +149,7 @@ export function toV1Charge(charge: Charge): Record<string, unknown> {
       return {
         currency,
         price: tiered ? 0 : (tiers[0]?.price ?? 0),
-        tiers: tiered
-          ? tiers.map((tier) => ({
-              tier: tier.tier,
-              startingUnit: tier.startingUnit,
-              endingUnit: tier.endingUnit,
-              price: tier.price,
-              // V1 REST spells tier formats without the space its CRUD calls take: `FlatFee`, `PerUnit`.
-              priceFormat: tier.priceFormat.replace(' ', ''),
-            }))
-          : null,
+        tiers: tiered ? tiers.map(v1Tier) : null,
         includedUnits: charge.includedUnits ?? null,
         overagePrice: null,
         discountPercentage: null,

@@ -1,28 +1,19 @@
 import { getAccount } from '../../domain/accounts.js';
-import { takesTierTable, type BillingPeriod, type ChargeModel } from '../../domain/catalog/charges.js';
+import { takesTierTable, type BillingPeriod } from '../../domain/catalog/charges.js';
 import { getProduct } from '../../domain/catalog/products.js';
 import { rateQuantity, roundMoney } from '../../domain/billing/rating.js';
 import { invalidValue } from '../../domain/errors.js';
 import { SUBSCRIPTIONS, type Subscription, type SubscriptionCharge } from '../../domain/subscriptions/model.js';
 import { chargesOf, getSubscription, ratePlansOf } from '../../domain/subscriptions/queries.js';
+import { billedThrough, chargesByNumber, inEffectOn, lastSegment, serviceEnd } from '../../domain/subscriptions/segments.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
-import { compact } from '../v2/shape.js';
+import { compact } from '../shape.js';
+import { billingTiming, MODEL_NAMES, priceSummary, tierTableSummary, underscored, v1Tier } from './chargeShapes.js';
 
 // GET /v1/subscriptions/{subscription-key}, shaped as Zuora's GETSubscriptionByKeyWithSuccess.
 // The official schema types its dates, terms and tiers as plain strings and numbers (not nullable),
 // so a value the subscription does not have is left out rather than sent as null.
-
-const MODEL_NAMES: Record<ChargeModel, string> = {
-  'Flat Fee Pricing': 'FlatFee',
-  'Per Unit Pricing': 'PerUnit',
-  'Tiered Pricing': 'Tiered',
-  'Volume Pricing': 'Volume',
-  'Overage Pricing': 'Overage',
-  'Tiered with Overage Pricing': 'TieredWithOverage',
-  'Discount-Fixed Amount': 'DiscountFixedAmount',
-  'Discount-Percentage': 'DiscountPercentage',
-};
 
 /** Months in one billing period, for the periods whose monthly share is a plain division. */
 const PERIOD_MONTHS: Partial<Record<BillingPeriod, number>> = { Month: 1, Quarter: 3, 'Semi-Annual': 6, Annual: 12 };
@@ -55,19 +46,8 @@ function segmentChoice(view: ReadView, query: Record<string, unknown>): SegmentC
  * chosen date (a charge with none in effect then is left out, as Zuora leaves it out).
  */
 function shownSegment(segments: readonly SubscriptionCharge[], choice: SegmentChoice): SubscriptionCharge | undefined {
-  if (choice.detail === 'last-segment' || choice.detail === 'all-segments') {
-    return segments.find((segment) => segment.isLastSegment) ?? segments[segments.length - 1];
-  }
-  return segments.find(
-    (segment) => segment.effectiveStartDate <= choice.asOf && (segment.effectiveEndDate === null || choice.asOf < segment.effectiveEndDate),
-  );
-}
-
-/** The segments of each charge, charges in the order they were first subscribed, segments in time order. */
-function chargesByNumber(segments: readonly SubscriptionCharge[]): SubscriptionCharge[][] {
-  const byNumber = new Map<string, SubscriptionCharge[]>();
-  for (const segment of segments) byNumber.set(segment.chargeNumber, [...(byNumber.get(segment.chargeNumber) ?? []), segment]);
-  return [...byNumber.values()].map((charge) => charge.sort((a, b) => a.segment - b.segment));
+  if (choice.detail === 'last-segment' || choice.detail === 'all-segments') return lastSegment(segments);
+  return segments.find((segment) => inEffectOn(segment, choice.asOf));
 }
 
 const ordinal = (day: number): string => {
@@ -78,20 +58,6 @@ const ordinal = (day: number): string => {
 /** Zuora prints a specific bill cycle day into the value: `SpecificDayofMonth(15th)`. */
 function billingDay(charge: SubscriptionCharge): string {
   return charge.billCycleType === 'SpecificDayofMonth' && charge.billCycleDay ? `SpecificDayofMonth(${ordinal(charge.billCycleDay)})` : charge.billCycleType;
-}
-
-/** `USD30`, `USD10/seat`, or for a tier table `0 to 10 seat: USD100 flat fee; 11 seat or more: USD8/seat`. */
-function pricingSummary(charge: SubscriptionCharge): string {
-  const unit = charge.uom ?? '';
-  const amount = (price: number, perUnit: boolean): string => `${charge.currency}${price}${perUnit && unit ? `/${unit}` : ''}`;
-  if (!takesTierTable(charge.chargeModel)) return amount(charge.price ?? 0, charge.chargeModel !== 'Flat Fee Pricing');
-  return charge.tiers
-    .map((tier) => {
-      const range = tier.endingUnit === null ? `${tier.startingUnit} ${unit} or more` : `${tier.startingUnit} to ${tier.endingUnit} ${unit}`;
-      const perUnit = tier.priceFormat === 'Per Unit';
-      return `${range}: ${amount(tier.price, perUnit)}${perUnit ? '' : ' flat fee'}`;
-    })
-    .join('; ');
 }
 
 /**
@@ -109,28 +75,19 @@ function monthlyRecurringRevenue(charge: SubscriptionCharge): number | undefined
 
 function toV1Segment(subscription: Subscription, charge: SubscriptionCharge): Record<string, unknown> {
   const tiered = takesTierTable(charge.chargeModel);
-  // The domain keeps the billed-through date at the start until billing moves it; Zuora has none until then.
-  const billed = charge.chargedThroughDate > charge.effectiveStartDate ? charge.chargedThroughDate : undefined;
-  // An open-ended segment runs until the subscription ends (a charge ending with the subscription).
-  const end = charge.effectiveEndDate ?? subscription.subscriptionEndDate ?? undefined;
+  const billed = billedThrough(charge);
+  const end = serviceEnd(subscription, charge);
   return compact({
     id: charge.id,
     segment: charge.segment,
     price: tiered ? undefined : (charge.price ?? undefined),
     quantity: charge.quantity ?? undefined,
-    tiers: tiered
-      ? charge.tiers.map((tier) =>
-          compact({
-            tier: tier.tier,
-            startingUnit: tier.startingUnit,
-            endingUnit: tier.endingUnit ?? undefined,
-            price: tier.price,
-            priceFormat: tier.priceFormat.replace(' ', ''),
-          }),
-        )
-      : undefined,
+    // v1Tier keeps an open end as null, which this schema does not allow.
+    tiers: tiered ? charge.tiers.map((tier) => compact({ ...v1Tier(tier), endingUnit: tier.endingUnit ?? undefined })) : undefined,
     currency: charge.currency,
-    pricingSummary: pricingSummary(charge),
+    pricingSummary: tiered
+      ? tierTableSummary(charge.currency, charge.uom, charge.tiers)
+      : priceSummary(charge.currency, charge.uom, charge.price ?? 0, charge.chargeModel !== 'Flat Fee Pricing'),
     triggerEvent: charge.triggerEvent,
     effectiveStartDate: charge.effectiveStartDate,
     effectiveEndDate: end,
@@ -153,10 +110,10 @@ function toV1Charge(subscription: Subscription, segments: readonly SubscriptionC
     model: MODEL_NAMES[shown.chargeModel],
     uom: shown.uom ?? undefined,
     billingDay: billingDay(shown),
-    listPriceBase: shown.listPriceBase.replace(/ /g, '_'),
+    listPriceBase: underscored(shown.listPriceBase),
     billingPeriod: shown.billingPeriod ?? undefined,
     specificBillingPeriod: shown.specificBillingPeriod ?? undefined,
-    billingTiming: shown.billingTiming === 'In Advance' ? 'IN_ADVANCE' : 'IN_ARREARS',
+    billingTiming: billingTiming(shown.billingTiming),
     ...toV1Segment(subscription, shown),
     chargeSegments: withSegments ? segments.map((segment) => toV1Segment(subscription, segment)) : undefined,
   });

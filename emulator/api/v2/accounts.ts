@@ -13,7 +13,8 @@ import type { Contact, ContactInput } from '../../domain/contacts.js';
 import type { CustomFields } from '../../domain/customFields.js';
 import { checkDefaultPaymentMethod } from '../../domain/payments/paymentMethods.js';
 import type { RequestContext, Reply } from '../../http/routeTable.js';
-import { audit, compact, expansions } from './shape.js';
+import { compact } from '../shape.js';
+import { audit, expansions } from './shape.js';
 import { paginate } from './pagination.js';
 import { createAccountPaymentMethod } from './paymentMethods.js';
 

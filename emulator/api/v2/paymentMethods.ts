@@ -12,8 +12,9 @@ import {
 } from '../../domain/payments/paymentMethods.js';
 import type { Transaction } from '../../state/transaction.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
+import { compact } from '../shape.js';
 import { paginate } from './pagination.js';
-import { audit, compact } from './shape.js';
+import { audit } from './shape.js';
 
 // /v2/payment_methods, shaped as the Quickstart `paymentMethod` schema, for the two types the
 // emulator keeps: `card` and `cc_ref`. The body schemas live here; schemas.ts borrows

@@ -2,9 +2,10 @@ import { chargesOfPlan } from '../../domain/catalog/charges.js';
 import { createRatePlan, getRatePlan, listRatePlans, ratePlanIsActive, type RatePlan, type RatePlanFields } from '../../domain/catalog/ratePlans.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
+import { compact } from '../shape.js';
 import { paginate } from './pagination.js';
 import { toV2Price } from './prices.js';
-import { audit, compact, expansions } from './shape.js';
+import { audit, expansions } from './shape.js';
 
 type Body = Record<string, unknown>;
 

@@ -4,49 +4,18 @@ import {
   type BillingPeriod,
   type Charge,
   type ChargeFields,
-  type ChargeModel,
   type ChargeTier,
 } from '../../domain/catalog/charges.js';
 import { getRatePlan } from '../../domain/catalog/ratePlans.js';
 import { DomainError, invalidValue } from '../../domain/errors.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
-import { audit, compact } from './shape.js';
+import { compact } from '../shape.js';
+import { CHARGE_MODEL_NAMES, PERIOD_INTERVALS, recurring, snake, TIERS_MODES } from './chargeShapes.js';
+import { audit } from './shape.js';
 
 type Body = Record<string, unknown>;
 type Money = Record<string, number>;
-
-/** Quickstart expresses a billing period as an interval and a count. */
-const PERIOD_INTERVALS: Record<BillingPeriod, { interval: string; count?: number }> = {
-  Month: { interval: 'month', count: 1 },
-  Quarter: { interval: 'month', count: 3 },
-  'Semi-Annual': { interval: 'month', count: 6 },
-  Annual: { interval: 'year', count: 1 },
-  Week: { interval: 'week', count: 1 },
-  'Subscription Term': { interval: 'term', count: 1 },
-  'Specific Months': { interval: 'month' },
-  'Specific Weeks': { interval: 'week' },
-  'Specific Days': { interval: 'day' },
-};
-
-const TIERS_MODES: Partial<Record<ChargeModel, string>> = {
-  'Tiered Pricing': 'graduated',
-  'Volume Pricing': 'volume',
-  'Tiered with Overage Pricing': 'graduated_with_overage',
-};
-
-const CHARGE_MODEL_NAMES: Record<ChargeModel, string> = {
-  'Flat Fee Pricing': 'flat_fee',
-  'Per Unit Pricing': 'per_unit',
-  'Tiered Pricing': 'tiered',
-  'Volume Pricing': 'volume',
-  'Overage Pricing': 'overage',
-  'Tiered with Overage Pricing': 'tiered_with_overage',
-  'Discount-Fixed Amount': 'discount_fixed_amount',
-  'Discount-Percentage': 'discount_percentage',
-};
-
-const snake = (text: string): string => text.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 
 function priceMap(charge: Charge, format: ChargeTier['priceFormat']): Money | undefined {
   if (TIERS_MODES[charge.chargeModel]) return undefined;
@@ -73,7 +42,6 @@ function v2Tiers(charge: Charge): Array<Record<string, unknown>> | undefined {
 
 export function toV2Price(view: ReadView, charge: Charge): Record<string, unknown> {
   const plan = getRatePlan(view, charge.productRatePlanId);
-  const period = charge.billingPeriod ? PERIOD_INTERVALS[charge.billingPeriod] : undefined;
   return compact({
     ...audit(charge),
     name: charge.name,
@@ -82,15 +50,7 @@ export function toV2Price(view: ReadView, charge: Charge): Record<string, unknow
     plan_number: plan.productRatePlanNumber,
     charge_type: snake(charge.chargeType),
     charge_model: CHARGE_MODEL_NAMES[charge.chargeModel],
-    recurring:
-      charge.chargeType === 'OneTime' || !period
-        ? undefined
-        : compact({
-            interval: period.interval,
-            interval_count: period.count ?? charge.specificBillingPeriod,
-            timing: charge.billingTiming === 'In Advance' ? 'in_advance' : 'in_arrears',
-            usage: charge.chargeType === 'Usage',
-          }),
+    recurring: recurring(charge),
     start_event: snake(charge.triggerEvent),
     tiers_mode: TIERS_MODES[charge.chargeModel],
     tiers: v2Tiers(charge),

@@ -11,9 +11,10 @@ import {
 import { ratePlansOfProduct } from '../../domain/catalog/ratePlans.js';
 import type { ReadView } from '../../state/transaction.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
+import { compact } from '../shape.js';
 import { paginate } from './pagination.js';
 import { toV2Plan } from './plans.js';
-import { audit, compact, expansions } from './shape.js';
+import { audit, expansions } from './shape.js';
 
 type Body = Record<string, unknown>;
 

@@ -15,11 +15,6 @@ export function audit(record: {
   };
 }
 
-/** Drops undefined members, so absent values are absent on the wire rather than null. */
-export function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined)) as Partial<T>;
-}
-
 /** The `expand[]` query values, e.g. `expand[]=bill_to&expand[]=sold_to`. */
 export function expansions(query: Record<string, unknown>): ReadonlySet<string> {
   const raw = query['expand[]'] ?? query.expand;

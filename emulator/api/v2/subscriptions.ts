@@ -1,5 +1,5 @@
 import { withContacts } from '../../domain/accounts.js';
-import { takesTierTable, type BillingPeriod, type ChargeModel, type ChargeType } from '../../domain/catalog/charges.js';
+import { takesTierTable } from '../../domain/catalog/charges.js';
 import { DomainError, notFound } from '../../domain/errors.js';
 import {
   SUBSCRIPTIONS,
@@ -10,11 +10,14 @@ import {
   type TermPeriodType,
 } from '../../domain/subscriptions/model.js';
 import { chargesOf, getSubscription, ratePlansOf } from '../../domain/subscriptions/queries.js';
+import { billedThrough, chargesByNumber, inEffectOn, serviceEnd } from '../../domain/subscriptions/segments.js';
 import { addTerm } from '../../domain/subscriptions/terms.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
+import { compact } from '../shape.js';
 import { toV2Account } from './accounts.js';
-import { audit, compact, expansions } from './shape.js';
+import { CHARGE_MODEL_NAMES, recurring, snake, TIERS_MODES } from './chargeShapes.js';
+import { audit, expansions } from './shape.js';
 
 // GET /v2/subscriptions/{subscription_id}, shaped as the Quickstart `subscription` schema and its
 // `subscriptionPlan` and `subscriptionItem` (all three additionalProperties: false, so only the
@@ -32,19 +35,6 @@ const STATES: Record<SubscriptionStatus, string> = {
 
 const INTERVALS: Record<TermPeriodType, string> = { Day: 'day', Week: 'week', Month: 'month', Year: 'year' };
 
-/** Quickstart expresses a billing period as an interval and a count (as prices do). */
-const PERIOD_INTERVALS: Record<BillingPeriod, { interval: string; count?: number }> = {
-  Month: { interval: 'month', count: 1 },
-  Quarter: { interval: 'month', count: 3 },
-  'Semi-Annual': { interval: 'month', count: 6 },
-  Annual: { interval: 'year', count: 1 },
-  Week: { interval: 'week', count: 1 },
-  'Subscription Term': { interval: 'term', count: 1 },
-  'Specific Months': { interval: 'month' },
-  'Specific Weeks': { interval: 'week' },
-  'Specific Days': { interval: 'day' },
-};
-
 /** Where `recurring.on` puts the billing day; bill cycle types without a Quickstart name are left out. */
 const BILL_CYCLE_DAYS: Record<string, string> = {
   DefaultFromCustomer: 'account_cycle_date',
@@ -52,27 +42,6 @@ const BILL_CYCLE_DAYS: Record<string, string> = {
   ChargeTriggerDay: 'subscription_item_start_day',
   TermEndDay: 'term_end_day',
 };
-
-const TIERS_MODES: Partial<Record<ChargeModel, string>> = {
-  'Tiered Pricing': 'graduated',
-  'Volume Pricing': 'volume',
-  'Tiered with Overage Pricing': 'graduated_with_overage',
-};
-
-const CHARGE_MODEL_NAMES: Record<ChargeModel, string> = {
-  'Flat Fee Pricing': 'flat_fee',
-  'Per Unit Pricing': 'per_unit',
-  'Tiered Pricing': 'tiered',
-  'Volume Pricing': 'volume',
-  'Overage Pricing': 'overage',
-  'Tiered with Overage Pricing': 'tiered_with_overage',
-  'Discount-Fixed Amount': 'discount_fixed_amount',
-  'Discount-Percentage': 'discount_percentage',
-};
-
-const CHARGE_TYPE_NAMES: Record<ChargeType, string> = { OneTime: 'one_time', Recurring: 'recurring', Usage: 'usage' };
-
-const snake = (text: string): string => text.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 
 /** A term as Quickstart shows it; `interval_count` must be at least 1, so an evergreen term has none. */
 function term(type: 'termed' | 'evergreen', count: number, periodType: TermPeriodType, start?: string, end?: string): Record<string, unknown> {
@@ -86,32 +55,22 @@ function term(type: 'termed' | 'evergreen', count: number, periodType: TermPerio
   });
 }
 
-function recurring(charge: SubscriptionCharge): Record<string, unknown> | undefined {
-  if (charge.chargeType === 'OneTime' || !charge.billingPeriod) return undefined;
-  const period = PERIOD_INTERVALS[charge.billingPeriod];
-  const day = charge.billCycleType === 'SpecificDayofMonth' && charge.billCycleDay ? `_${charge.billCycleDay}` : BILL_CYCLE_DAYS[charge.billCycleType];
-  return compact({
-    interval: period.interval,
-    interval_count: period.count ?? charge.specificBillingPeriod ?? undefined,
-    on: day,
-    timing: charge.billingTiming === 'In Advance' ? 'in_advance' : 'in_arrears',
-    usage: charge.chargeType === 'Usage',
-  });
+/** A specific day of the month is printed as itself (`_15`); other bill cycle types by their Quickstart name. */
+function billingDay(charge: SubscriptionCharge): string | undefined {
+  return charge.billCycleType === 'SpecificDayofMonth' && charge.billCycleDay ? `_${charge.billCycleDay}` : BILL_CYCLE_DAYS[charge.billCycleType];
 }
 
 /** Items are not yet in effect, in effect, or over, as of the tenant's today. */
 function itemState(charge: SubscriptionCharge, today: string): string {
-  if (today < charge.effectiveStartDate) return 'inactive';
-  if (charge.effectiveEndDate !== null && today >= charge.effectiveEndDate) return 'expired';
-  return 'active';
+  if (inEffectOn(charge, today)) return 'active';
+  return today < charge.effectiveStartDate ? 'inactive' : 'expired';
 }
 
 /** Each segment of a charge is its own item (its own id and dates) under the charge's number. */
 function toV2Item(subscription: Subscription, plan: SubscriptionRatePlan, charge: SubscriptionCharge, today: string): Record<string, unknown> {
   const tiered = takesTierTable(charge.chargeModel);
   const flat = charge.chargeModel === 'Flat Fee Pricing';
-  // The domain keeps the billed-through date at the start until billing moves it; Zuora has none until then.
-  const billed = charge.chargedThroughDate > charge.effectiveStartDate ? charge.chargedThroughDate : undefined;
+  const billed = billedThrough(charge);
   return compact({
     ...audit(charge),
     custom_fields: charge.customFields,
@@ -120,10 +79,10 @@ function toV2Item(subscription: Subscription, plan: SubscriptionRatePlan, charge
     product_id: plan.productId,
     price_id: charge.productRatePlanChargeId,
     subscription_plan_id: plan.id,
-    charge_type: CHARGE_TYPE_NAMES[charge.chargeType],
+    charge_type: snake(charge.chargeType),
     charge_model: CHARGE_MODEL_NAMES[charge.chargeModel],
     start_event: snake(charge.triggerEvent),
-    recurring: recurring(charge),
+    recurring: recurring(charge, billingDay(charge)),
     state: itemState(charge, today),
     unit_of_measure: charge.uom ?? undefined,
     quantity: charge.quantity ?? undefined,
@@ -139,8 +98,7 @@ function toV2Item(subscription: Subscription, plan: SubscriptionRatePlan, charge
         )
       : undefined,
     start_date: charge.effectiveStartDate,
-    // An open-ended item runs until the subscription ends.
-    end_date: charge.effectiveEndDate ?? subscription.subscriptionEndDate ?? undefined,
+    end_date: serviceEnd(subscription, charge),
     charged_through_date: billed,
     processed_through_date: billed,
   });
@@ -150,11 +108,8 @@ function toV2Plans(view: ReadView, subscription: Subscription, withItems: boolea
   const charges = chargesOf(view, subscription.id);
   const today = view.now().toISOString().slice(0, 10);
   const data = ratePlansOf(view, subscription.id).map((plan) => {
-    // Segments of one charge side by side, in time order; charges in the order they were subscribed.
-    const numbers = [...new Set(charges.filter((charge) => charge.ratePlanId === plan.id).map((charge) => charge.chargeNumber))];
-    const items = charges
-      .filter((charge) => charge.ratePlanId === plan.id)
-      .sort((a, b) => numbers.indexOf(a.chargeNumber) - numbers.indexOf(b.chargeNumber) || a.segment - b.segment);
+    // Segments of one charge side by side.
+    const items = chargesByNumber(charges.filter((charge) => charge.ratePlanId === plan.id)).flat();
     return compact({
       ...audit(plan),
       custom_fields: plan.customFields,

@@ -3,8 +3,9 @@ import type { CustomFields } from '../../domain/customFields.js';
 import type { UsageRecord } from '../../domain/usage/model.js';
 import { createUsage, getUsage, listUsage, updateUsage, type UsageInput, type UsagePatch } from '../../domain/usage/usage.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
+import { compact } from '../shape.js';
 import { paginate } from './pagination.js';
-import { audit, compact } from './shape.js';
+import { audit } from './shape.js';
 
 // /v2/usage_records, shaped as the Quickstart `usage` schema. The body schemas live here rather than
 // in schemas.ts because no other endpoint shares them.

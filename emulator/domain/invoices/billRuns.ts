@@ -14,7 +14,11 @@ interface AccountPayload {
 }
 
 const today = (tx: Transaction): string => tx.now().toISOString().slice(0, 10);
-const midnight = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
+/**
+ * Bill runs start at 01:00 UTC, after the day's scheduled orders and lifecycle changes (due at
+ * midnight), so a downgrade scheduled for the bill date is what that day's invoice bills.
+ */
+const billRunTime = (date: string): Date => new Date(`${date}T01:00:00.000Z`);
 
 /** The first date after `after` that falls on the bill cycle day (clamped to short months). */
 export function nextBillDate(billCycleDay: number, after: string): string {
@@ -31,7 +35,7 @@ export function ensureBillRun(tx: Transaction, accountId: string): void {
   const account = tx.get<Account>(ACCOUNTS, accountId);
   if (!account) return;
   const billCycleDay = account.billCycleDay || dayOfMonth(today(tx));
-  scheduleJob(tx, BILL_RUN_JOB, midnight(nextBillDate(billCycleDay, today(tx))), { accountId } satisfies AccountPayload);
+  scheduleJob(tx, BILL_RUN_JOB, billRunTime(nextBillDate(billCycleDay, today(tx))), { accountId } satisfies AccountPayload);
 }
 
 /** Whether anything of the account's may still be billed: a live subscription, or one ending after today. */
@@ -54,7 +58,7 @@ const billRun: JobHandler = (tx, payload) => {
   invoiceAccount(tx, accountId, today(tx));
   if (account.autoPay) scheduleJob(tx, PAYMENT_RUN_JOB, tx.now(), { accountId } satisfies AccountPayload);
   if (hasBillableSubscriptions(tx, accountId)) {
-    scheduleJob(tx, BILL_RUN_JOB, midnight(nextBillDate(account.billCycleDay || dayOfMonth(today(tx)), today(tx))), { accountId } satisfies AccountPayload);
+    scheduleJob(tx, BILL_RUN_JOB, billRunTime(nextBillDate(account.billCycleDay || dayOfMonth(today(tx)), today(tx))), { accountId } satisfies AccountPayload);
   }
 };
 

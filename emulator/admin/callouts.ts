@@ -1,0 +1,47 @@
+import type { AnySchema } from 'ajv';
+import { notFound } from '../domain/errors.js';
+import { CALLOUT_FAULT_MODES, setCalloutFault, type CalloutFaultMode } from '../events/calloutFaults.js';
+import { calloutJournal } from '../events/dispatcher.js';
+import type { Reply, RequestContext } from '../http/routeTable.js';
+
+/** The callout journal: every delivery with each of its attempts, oldest first; `?event=` and `?status=` filter. */
+export function listCallouts(ctx: RequestContext): Reply {
+  const { event, status } = ctx.query as { event?: string; status?: string };
+  const data = calloutJournal(ctx.services.store.view(ctx.tenant)).filter(
+    (delivery) => (!event || delivery.eventName === event) && (!status || delivery.status === status),
+  );
+  return { body: { data } };
+}
+
+/** Returns once every delivery owed has been delivered, dropped, or has used up its attempts. */
+export async function flushCallouts(ctx: RequestContext): Promise<Reply> {
+  await ctx.services.dispatcher.flush(ctx.tenant);
+  const journal = calloutJournal(ctx.services.store.view(ctx.tenant));
+  const count = (status: string) => journal.filter((delivery) => delivery.status === status).length;
+  return { body: { delivered: count('delivered'), failed: count('failed'), dropped: count('dropped') } };
+}
+
+export async function redeliverCallout(ctx: RequestContext): Promise<Reply> {
+  const delivery = await ctx.services.dispatcher.redeliver(ctx.tenant, ctx.params.id ?? '');
+  if (!delivery) throw notFound('Callout', ctx.params.id ?? '', 'id');
+  return { status: 201, body: delivery };
+}
+
+export const calloutFaultRequest: AnySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['mode'],
+  properties: {
+    mode: { enum: [...CALLOUT_FAULT_MODES] },
+    count: { type: 'integer', minimum: 1, maximum: 1000 },
+    seed: { type: 'integer' },
+  },
+};
+
+/** The next `count` deliveries suffer the fault; `seed` makes a delay's length repeatable. */
+export async function postCalloutFault(ctx: RequestContext): Promise<Reply> {
+  const body = ctx.body as { mode: CalloutFaultMode; count?: number; seed?: number };
+  const fault = { mode: body.mode, count: body.count ?? 1, seed: body.seed ?? 1 };
+  await ctx.services.store.transact(ctx.tenant, (tx) => setCalloutFault(tx, fault.mode, fault.count, fault.seed));
+  return { status: 201, body: fault };
+}

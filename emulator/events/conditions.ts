@@ -1,0 +1,165 @@
+import { createRequire } from 'node:module';
+import { invalidValue } from '../domain/errors.js';
+import type { Change } from '../state/changeFeed.js';
+import { zuoraFields } from './fieldNames.js';
+import { EVENT_TRIGGERS } from './model.js';
+
+// Zuora's trigger conditions are Apache Commons JEXL. The jexl package speaks a close cousin: the
+// same literals, comparisons, `&&`, `||`, `!` and parentheses. What it lacks is JEXL's `=~` ("in
+// the list, or matches the pattern") and `=^` ("starts with", which Zuora's condition builder
+// offers), so a private instance adds them; the global instance stays untouched for anyone else.
+
+/** The parts of a jexl parse tree this module reads; jexl ships no type declarations. */
+interface AstNode {
+  type: string;
+  value?: unknown;
+  from?: AstNode;
+  relative?: boolean;
+  operator?: string;
+  right?: AstNode;
+  name?: string;
+}
+
+interface JexlExpression {
+  compile(): JexlExpression;
+  evalSync(context: object): unknown;
+  /** The parse tree, set by compile(); jexl offers no public accessor for it. */
+  _ast: AstNode | null;
+}
+
+interface JexlInstance {
+  addBinaryOp(operator: string, precedence: number, evaluate: (left: unknown, right: unknown) => unknown): void;
+  createExpression(text: string): JexlExpression;
+}
+
+const { Jexl } = createRequire(import.meta.url)('jexl') as { Jexl: new () => JexlInstance };
+
+/** jexl's precedence of `==` and the other comparisons. */
+const COMPARISON_PRECEDENCE = 20;
+
+/** Patterns written in conditions, compiled once; a pattern read from a record is compiled each time it is used. */
+const patterns = new Map<string, RegExp>();
+
+/** JEXL matches a pattern against the whole value, as Java's String.matches does. */
+const pattern = (source: string): RegExp => patterns.get(source) ?? new RegExp(`^(?:${source})$`);
+
+/** Strings, numbers and booleans can be matched as text; null, lists and records cannot. */
+const isScalar = (value: unknown): boolean => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+const language = new Jexl();
+language.addBinaryOp('=~', COMPARISON_PRECEDENCE, (left, right) => {
+  if (Array.isArray(right)) return right.includes(left);
+  return typeof right === 'string' && isScalar(left) && pattern(right).test(String(left));
+});
+language.addBinaryOp('=^', COMPARISON_PRECEDENCE, (left, right) => typeof right === 'string' && isScalar(left) && String(left).startsWith(right));
+
+/** Names a condition may use besides object names. jexl has no `null` literal, so it is a name bound to null. */
+const KEYWORDS = new Set(['changeType', 'null']);
+const CONSTANTS = { null: null };
+
+export interface CompiledCondition {
+  readonly text: string;
+  /** The objects the condition reads (`Invoice` in `Invoice.Balance == 0`), without `changeType`. */
+  readonly objects: readonly string[];
+  /** Whether the change described by `context` (see conditionContext) satisfies the condition. */
+  matches(context: Record<string, unknown>): boolean;
+}
+
+const compiled = new Map<string, CompiledCondition>();
+
+/** Parses a trigger condition once per distinct text; throws InvalidValue naming what is wrong with it. */
+export function compileCondition(text: string): CompiledCondition {
+  const cached = compiled.get(text);
+  if (cached) return cached;
+  const expression = parse(text);
+  const nodes = [...walk(expression._ast)];
+  for (const node of nodes) checkNode(node);
+  const objects = new Set<string>();
+  for (const node of nodes) {
+    if (node.type === 'Identifier' && !node.from && !node.relative && !KEYWORDS.has(String(node.value))) objects.add(String(node.value));
+  }
+  const condition: CompiledCondition = {
+    text,
+    objects: [...objects],
+    matches: (context) => {
+      try {
+        return expression.evalSync({ ...CONSTANTS, ...context }) === true;
+      } catch {
+        // A condition that cannot be evaluated on this change (a bad pattern, say) does not fire.
+        return false;
+      }
+    },
+  };
+  compiled.set(text, condition);
+  return condition;
+}
+
+function parse(text: string): JexlExpression {
+  if (text.trim() === '') throw invalidValue(EVENT_TRIGGERS, 'condition', 'The condition cannot be empty');
+  let expression: JexlExpression;
+  try {
+    expression = language.createExpression(text).compile();
+  } catch (error) {
+    throw invalidValue(EVENT_TRIGGERS, 'condition', `The condition is not a valid expression: ${(error as Error).message}`);
+  }
+  if (unclosedParentheses(text)) throw invalidValue(EVENT_TRIGGERS, 'condition', 'The condition is not a valid expression: a parenthesis is never closed');
+  return expression;
+}
+
+/** jexl quietly closes a parenthesis left open at the end; JEXL, and so Zuora, refuses it. */
+function unclosedParentheses(text: string): boolean {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (quote) {
+      if (char === '\\') i += 1;
+      else if (char === quote) quote = undefined;
+    } else if (char === "'" || char === '"') quote = char;
+    else if (char === '(') depth += 1;
+    else if (char === ')') depth -= 1;
+  }
+  return depth > 0;
+}
+
+/** Rejects at creation what could only fail later, on every change the trigger sees. */
+function checkNode(node: AstNode): void {
+  if (node.type === 'FunctionCall') {
+    throw invalidValue(EVENT_TRIGGERS, 'condition', `The condition calls '${node.name}', but conditions have no functions or transforms`);
+  }
+  const right = node.right;
+  if (node.type === 'BinaryExpression' && node.operator === '=~' && right?.type === 'Literal' && typeof right.value === 'string') {
+    try {
+      patterns.set(right.value, pattern(right.value));
+    } catch {
+      throw invalidValue(EVENT_TRIGGERS, 'condition', `The condition's pattern '${right.value}' is not a valid regular expression`);
+    }
+  }
+}
+
+/** Every node of a parse tree, whatever its kind: children sit in fields, arrays and object literals. */
+function* walk(tree: unknown): Generator<AstNode> {
+  if (Array.isArray(tree)) {
+    for (const item of tree) yield* walk(item);
+    return;
+  }
+  if (!tree || typeof tree !== 'object') return;
+  if (typeof (tree as AstNode).type === 'string') yield tree as AstNode;
+  for (const child of Object.values(tree)) yield* walk(child);
+}
+
+/**
+ * What a condition sees of one change: `changeType`, and the record under its object name with
+ * Zuora's field names, each field also as `<Field>_old` (its value before the change). A deleted
+ * record's current values are its last ones; an inserted record has no old values, so they are null.
+ */
+export function conditionContext(change: Pick<Change, 'object' | 'changeType' | 'before' | 'after'>): Record<string, unknown> {
+  const current = zuoraFields(change.changeType === 'DELETE' ? change.before : change.after);
+  const old = zuoraFields(change.changeType === 'INSERT' ? null : change.before);
+  const fields: Record<string, unknown> = {};
+  for (const name of new Set([...Object.keys(current), ...Object.keys(old)])) {
+    fields[name] = current[name] ?? null;
+    fields[`${name}_old`] = old[name] ?? null;
+  }
+  return { changeType: change.changeType, [change.object]: fields };
+}

@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { cancelJobs, scheduleJob, type JobHandler, type JobRegistry } from '../clock/jobs.js';
+import type { Clock } from '../clock/clock.js';
+import type { Change } from '../state/changeFeed.js';
+import type { Store } from '../state/store.js';
+import type { ReadView, Transaction } from '../state/transaction.js';
+import { takeCalloutFault, type TakenFault } from './calloutFaults.js';
+import { compileCondition, conditionContext } from './conditions.js';
+import { eventDataSources } from './dataSources.js';
+import { CALLOUTS, type CalloutDelivery, type RaisedEvent } from './model.js';
+import { calloutsFor } from './notifications.js';
+import { renderCallout } from './render.js';
+import { sendCallout } from './send.js';
+import { standardEventOf } from './standardEvents.js';
+import { activeTriggersFor } from './triggers.js';
+
+export const RETRY_JOB = 'callout.retry';
+/** Zuora's default: three attempts in all... */
+export const MAX_ATTEMPTS = 3;
+/** ...at least 30 minutes apart; here the wait doubles after each failure. */
+const RETRY_BASE_MS = 30 * 60 * 1000;
+
+type NewDelivery = Omit<CalloutDelivery, 'id' | 'seq' | 'createdAt'>;
+
+/** The events one committed change raises: custom events whose trigger matches, and the standard event, if any. */
+export function eventsOf(view: ReadView, change: Change): RaisedEvent[] {
+  const record = change.after ?? change.before;
+  if (!record) return [];
+  const base = { object: change.object, objectId: record.id };
+  const events: RaisedEvent[] = [];
+  let data: RaisedEvent['data'] | undefined;
+  const dataOf = () => (data ??= eventDataSources(view, change));
+  const triggers = activeTriggersFor(view, change.object);
+  if (triggers.length > 0) {
+    const context = conditionContext(change);
+    for (const trigger of triggers) {
+      if (compileCondition(trigger.condition).matches(context)) events.push({ ...base, eventTypeName: trigger.eventType.name, data: dataOf() });
+    }
+  }
+  const standard = standardEventOf(change);
+  if (standard) events.push({ ...base, eventCategory: standard.category, data: dataOf() });
+  return events;
+}
+
+/** The callouts an event owes: one per active callout of each active notification whose filter it passes. */
+function deliveriesFor(view: ReadView, event: RaisedEvent): NewDelivery[] {
+  return calloutsFor(view, event)
+    .filter(({ filterRule }) => !filterRule || compileCondition(filterRule).matches({ ...event.data }))
+    .map(({ notificationId, spec }) => ({
+      notificationId,
+      eventName: event.eventTypeName ?? String(event.eventCategory),
+      eventCategory: event.eventCategory ?? null,
+      object: event.object,
+      objectId: event.objectId,
+      ...renderCallout(spec, event),
+      auth: spec.requiredAuth && spec.calloutAuth ? spec.calloutAuth : null,
+      retry: spec.calloutRetry,
+      maxAttempts: spec.calloutRetry ? MAX_ATTEMPTS : 1,
+      status: 'pending' as const,
+      attempts: [],
+      nextAttemptAt: null,
+    }));
+}
+
+function insertDeliveries(tx: Transaction, deliveries: readonly NewDelivery[]): void {
+  const createdAt = tx.now().toISOString();
+  for (const delivery of deliveries) {
+    const id = tx.newId();
+    tx.insert<CalloutDelivery>(CALLOUTS, { ...delivery, id, seq: Number(tx.meta().counters.id ?? 0), createdAt });
+  }
+}
+
+export function calloutJournal(view: ReadView): CalloutDelivery[] {
+  return view.all<CalloutDelivery>(CALLOUTS).sort((a, b) => a.seq - b.seq);
+}
+
+const pendingOf = (view: ReadView): CalloutDelivery[] => calloutJournal(view).filter((delivery) => delivery.status === 'pending');
+
+/** Deliveries held back by the reorder fault (waiting, with no time set) follow the first one sent after them. */
+function releaseHeld(tx: Transaction, sentSeq: number): void {
+  for (const held of calloutJournal(tx)) {
+    if (held.status === 'waiting' && held.nextAttemptAt === null && held.seq < sentSeq) {
+      tx.update<CalloutDelivery>(CALLOUTS, held.id, { status: 'pending' });
+    }
+  }
+}
+
+/** A waiting delivery becomes due when the clock reaches its retry time. */
+const retryDue: JobHandler = (tx, payload) => {
+  const delivery = tx.get<CalloutDelivery>(CALLOUTS, (payload as { calloutId: string }).calloutId);
+  if (delivery?.status === 'waiting') tx.update<CalloutDelivery>(CALLOUTS, delivery.id, { status: 'pending', nextAttemptAt: null });
+};
+
+/**
+ * Turns committed changes into callouts and delivers them over HTTP. Deliveries are stored before
+ * they are attempted, so none is lost, and a tenant's deliveries are made one at a time in the order
+ * their changes were committed. Delivery never holds up or fails the API request behind it.
+ */
+export class Dispatcher {
+  private readonly lanes = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly store: Store,
+    clock: Clock,
+    jobs: JobRegistry,
+  ) {
+    store.feed.subscribe((changes) => this.raise(changes));
+    jobs.register(RETRY_JOB, retryDue);
+    clock.onQuiescence((tenant) => this.settle(tenant));
+  }
+
+  /** Resolves once nothing is left to attempt now (waiting retries wait for the clock). */
+  async settle(tenant: string): Promise<void> {
+    for (;;) {
+      const run = this.lane(tenant, () => this.drain(tenant));
+      await run;
+      if (this.lanes.get(tenant) === run) return;
+    }
+  }
+
+  /** Delivers everything owed now, retries included, without waiting for the clock. */
+  flush(tenant: string): Promise<void> {
+    return this.lane(tenant, async () => {
+      for (;;) {
+        await this.drain(tenant);
+        const waiting = calloutJournal(this.store.view(tenant)).filter((delivery) => delivery.status === 'waiting');
+        if (waiting.length === 0) return;
+        await this.store.transact(tenant, (tx) => {
+          for (const delivery of waiting) {
+            cancelJobs(tx, (job) => job.kind === RETRY_JOB && (job.payload as { calloutId: string }).calloutId === delivery.id);
+            tx.update<CalloutDelivery>(CALLOUTS, delivery.id, { status: 'pending', nextAttemptAt: null });
+          }
+        });
+      }
+    });
+  }
+
+  /** Sends a past callout again as a new delivery, as Zuora's resend from the callout history does. */
+  async redeliver(tenant: string, calloutId: string): Promise<CalloutDelivery | undefined> {
+    const original = this.store.view(tenant).get<CalloutDelivery>(CALLOUTS, calloutId);
+    if (!original) return undefined;
+    const { id: _id, seq: _seq, createdAt: _created, ...rest } = original;
+    await this.lane(tenant, async () => {
+      await this.store.transact(tenant, (tx) => insertDeliveries(tx, [{ ...rest, status: 'pending', attempts: [], nextAttemptAt: null }]));
+      await this.drain(tenant);
+    });
+    return calloutJournal(this.store.view(tenant)).at(-1);
+  }
+
+  private lane<T>(tenant: string, work: () => Promise<T>): Promise<T> {
+    const next = (this.lanes.get(tenant) ?? Promise.resolve()).catch(() => undefined).then(work);
+    this.lanes.set(tenant, next);
+    return next;
+  }
+
+  private raise(changes: readonly Change[]): void {
+    const byTenant = new Map<string, Change[]>();
+    for (const change of changes) byTenant.set(change.tenant, [...(byTenant.get(change.tenant) ?? []), change]);
+    for (const [tenant, list] of byTenant) {
+      try {
+        const view = this.store.view(tenant);
+        const deliveries = list.flatMap((change) => eventsOf(view, change)).flatMap((event) => deliveriesFor(view, event));
+        if (deliveries.length === 0) continue;
+        void this.lane(tenant, async () => {
+          await this.store.transact(tenant, (tx) => insertDeliveries(tx, deliveries));
+          await this.drain(tenant);
+        }).catch((error: unknown) => console.error('zuora-emulator: storing callouts failed', error));
+      } catch (error) {
+        // A broken template must not fail the request that raised the event; the log says why.
+        console.error(`zuora-emulator: raising events for tenant ${tenant} failed`, error);
+      }
+    }
+  }
+
+  private async drain(tenant: string): Promise<void> {
+    for (let next = pendingOf(this.store.view(tenant))[0]; next; next = pendingOf(this.store.view(tenant))[0]) {
+      const fault = await this.store.transact(tenant, (tx) => takeCalloutFault(tx));
+      await this.deliver(tenant, next, fault);
+    }
+  }
+
+  private async deliver(tenant: string, delivery: CalloutDelivery, fault: TakenFault | undefined): Promise<void> {
+    switch (fault?.mode) {
+      case 'drop':
+        await this.store.transact(tenant, (tx) => tx.update<CalloutDelivery>(CALLOUTS, delivery.id, { status: 'dropped' }));
+        return;
+      case 'delay': {
+        // A delayed delivery waits 1-60 virtual minutes, so later events overtake it.
+        const minutes = 1 + Math.floor(fault.draw * 60);
+        await this.store.transact(tenant, (tx) => this.wait(tx, delivery.id, minutes * 60_000));
+        return;
+      }
+      case 'reorder': {
+        // The next callout overtakes this one: at once if it is already owed, else when it is sent.
+        const later = pendingOf(this.store.view(tenant)).find((other) => other.seq > delivery.seq);
+        if (!later) {
+          await this.store.transact(tenant, (tx) => tx.update<CalloutDelivery>(CALLOUTS, delivery.id, { status: 'waiting', nextAttemptAt: null }));
+          return;
+        }
+        await this.attempt(tenant, later);
+        await this.attempt(tenant, delivery);
+        return;
+      }
+      case 'duplicate':
+        await this.attempt(tenant, delivery);
+        await this.attempt(tenant, delivery, true);
+        return;
+      default:
+        await this.attempt(tenant, delivery);
+    }
+  }
+
+  private wait(tx: Transaction, calloutId: string, delayMs: number): void {
+    const due = new Date(tx.now().getTime() + delayMs);
+    tx.update<CalloutDelivery>(CALLOUTS, calloutId, { status: 'waiting', nextAttemptAt: due.toISOString() });
+    scheduleJob(tx, RETRY_JOB, due, { calloutId });
+  }
+
+  /** One attempt; `again` sends a delivery that already succeeded once more (the duplicate fault). */
+  private async attempt(tenant: string, delivery: CalloutDelivery, again = false): Promise<void> {
+    const requestId = randomUUID().replace(/-/g, '');
+    const result = await sendCallout(delivery, requestId);
+    await this.store.transact(tenant, (tx) => {
+      releaseHeld(tx, delivery.seq);
+      const current = tx.get<CalloutDelivery>(CALLOUTS, delivery.id);
+      if (!current || (current.status !== 'pending' && !again)) return;
+      const attempt = current.attempts.length + 1;
+      const attempts = [
+        ...current.attempts,
+        {
+          attempt,
+          requestId,
+          at: tx.now().toISOString(),
+          status: result.status,
+          durationMs: result.durationMs,
+          ...(result.error ? { error: result.error } : {}),
+          ...(result.responseBody !== undefined ? { responseBody: result.responseBody } : {}),
+        },
+      ];
+      // Zuora counts only HTTP 200 as delivered.
+      if (result.status === 200) {
+        tx.update<CalloutDelivery>(CALLOUTS, current.id, { attempts, status: 'delivered' });
+      } else if (current.retry && attempt < current.maxAttempts && !again) {
+        tx.update<CalloutDelivery>(CALLOUTS, current.id, { attempts });
+        this.wait(tx, current.id, RETRY_BASE_MS * 2 ** (attempt - 1));
+      } else {
+        tx.update<CalloutDelivery>(CALLOUTS, current.id, { attempts, status: again ? current.status : 'failed' });
+      }
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { performance } from 'node:perf_hooks';
+import { request } from 'undici';
+import type { CalloutAuth, CalloutDelivery } from './model.js';
+
+/** Zuora keeps the first 60 KB of a receiver's answer in the callout history. */
+const KEPT_RESPONSE_BYTES = 60 * 1024;
+const TIMEOUT_MS = 10_000;
+
+export interface SendResult {
+  status: number | null;
+  durationMs: number;
+  responseBody?: string;
+  error?: string;
+}
+
+const basic = (auth: CalloutAuth): string => `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+
+async function once(delivery: CalloutDelivery, headers: Record<string, string>) {
+  const response = await request(delivery.url, {
+    method: delivery.method,
+    headers,
+    ...(delivery.body !== null ? { body: delivery.body } : {}),
+    headersTimeout: TIMEOUT_MS,
+    bodyTimeout: TIMEOUT_MS,
+  });
+  const text = await response.body.text();
+  return { status: response.statusCode, headers: response.headers, text };
+}
+
+/**
+ * One attempt at a callout. With basic auth that is not preemptive, the first request goes without
+ * credentials and a 401 Basic challenge is answered once with them; that round trip is part of the
+ * same attempt.
+ */
+export async function sendCallout(delivery: CalloutDelivery, requestId: string): Promise<SendResult> {
+  const started = performance.now();
+  const headers = { ...delivery.headers, 'Zuora-Request-Id': requestId, 'User-Agent': 'zuora-emulator-callout' };
+  const { auth } = delivery;
+  try {
+    let answer = await once(delivery, auth?.preemptive ? { ...headers, Authorization: basic(auth) } : headers);
+    const challenge = String(answer.headers['www-authenticate'] ?? '');
+    if (answer.status === 401 && auth && !auth.preemptive && /^basic/i.test(challenge)) {
+      answer = await once(delivery, { ...headers, Authorization: basic(auth) });
+    }
+    return {
+      status: answer.status,
+      durationMs: Math.round(performance.now() - started),
+      responseBody: answer.text.slice(0, KEPT_RESPONSE_BYTES),
+    };
+  } catch (error) {
+    return { status: null, durationMs: Math.round(performance.now() - started), error: error instanceof Error ? error.message : String(error) };
+  }
+}
