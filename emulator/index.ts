@@ -15,7 +15,7 @@ import { ORDER_JOBS } from './domain/orders/orders.js';
 import { buildApp } from './http/app.js';
 import { oauthRoutes } from './http/oauth.js';
 import { RequestJournal } from './http/requestJournal.js';
-import type { RouteTable } from './http/routeTable.js';
+import { mountedAt, type RouteTable } from './http/routeTable.js';
 import type { Services } from './services.js';
 import { Store } from './state/store.js';
 import { createTenant } from './state/tenants.js';
@@ -42,8 +42,19 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-/** Every surface the emulator answers, one table each. */
-export const ROUTE_TABLES: readonly RouteTable[] = [oauthRoutes, v1Routes, v1CrudRoutes, objectDefinitionRoutes, v2Routes, triggerRoutes, notificationRoutes, adminRoutes];
+/** Every surface the emulator answers, one table each. Events and notifications also answer under /v1, as the seeds call them. */
+export const ROUTE_TABLES: readonly RouteTable[] = [
+  oauthRoutes,
+  v1Routes,
+  v1CrudRoutes,
+  objectDefinitionRoutes,
+  v2Routes,
+  triggerRoutes,
+  notificationRoutes,
+  mountedAt('/v1', triggerRoutes),
+  mountedAt('/v1', notificationRoutes),
+  adminRoutes,
+];
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const store = await Store.open({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR, inMemory: options.inMemory ?? false });

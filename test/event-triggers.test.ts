@@ -239,3 +239,18 @@ describeOfficial("event triggers against Zuora's official spec", () => {
     await expectOfficialResponse('v1', 'DELETE', '/events/event-triggers/{id}', 404, (await del(`/events/event-triggers/${UNKNOWN_ID}`)).body);
   });
 });
+
+describe('the /v1 mount the seeds call', () => {
+  it('answers event triggers, callout templates and notifications under /v1 too', async () => {
+    const created = await env.zuora.post('/v1/events/event-triggers', {
+      baseObject: 'Invoice',
+      condition: "Invoice.Status == 'Posted'",
+      active: true,
+      eventType: { name: 'ViaV1', displayName: 'Via V1' },
+    });
+    expect(created.status).toBe(200);
+    expect((await env.zuora.get(`/events/event-triggers/${created.body.id}`)).body.eventType.name).toBe('ViaV1');
+    expect((await env.zuora.get('/v1/notifications/callout-templates')).status).toBe(200);
+    expect((await env.zuora.get('/v1/notifications/notification-definitions')).status).toBe(200);
+  });
+});

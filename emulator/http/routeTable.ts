@@ -49,3 +49,8 @@ export interface RouteTable {
   dialect: Dialect;
   routes: readonly Route[];
 }
+
+/** The same table answered under another prefix too, e.g. `/v1/events/...` beside `/events/...`. */
+export function mountedAt(prefix: string, table: RouteTable): RouteTable {
+  return { dialect: table.dialect, routes: table.routes.map((route) => ({ ...route, path: `${prefix}${route.path}` })) };
+}

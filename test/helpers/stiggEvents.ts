@@ -1,21 +1,24 @@
 import type { TenantClient } from './emulator.js';
 
-/** The seven custom events of seeds/002: base object, condition and the fields each callout carries. */
+/** The seven custom events of seeds/002: base object, condition, the callout/notification names and the fields each callout carries. */
 export const STIGG_EVENTS = [
   {
     name: 'StiggInvoicePaidEvent',
+    label: 'Invoice Paid',
     baseObject: 'Invoice',
     condition: "changeType =~ ['UPDATE'] && Invoice.Balance == 0",
     params: { InvoiceId: '<Invoice.Id>', AccountId: '{{DataSource.Account.Id}}' },
   },
   {
     name: 'StiggInvoicePostedEvent',
+    label: 'Invoice Posted',
     baseObject: 'Invoice',
     condition: "changeType =~ ['INSERT','UPDATE'] && Invoice.Status == 'Posted' && Invoice.Balance > 0",
     params: { InvoiceId: '<Invoice.Id>', AccountId: '{{DataSource.Account.Id}}' },
   },
   {
     name: 'StiggSubscriptionCancelledEvent',
+    label: 'Subscription Cancelled',
     baseObject: 'Subscription',
     condition: "Subscription.Status == 'Cancelled'",
     params: {
@@ -28,24 +31,28 @@ export const STIGG_EVENTS = [
   },
   {
     name: 'StiggSubscriptionUpdatedEvent',
+    label: 'Subscription Updated',
     baseObject: 'Subscription',
     condition: "changeType == 'INSERT' && Subscription.IsLatestVersion == true",
     params: { SubscriptionId: '<Subscription.Id>', SubscriptionOriginalId: '<Subscription.OriginalId>', AccountId: '{{DataSource.Account.Id}}' },
   },
   {
     name: 'StiggScheduledOrderCompletedEvent',
+    label: 'Order Scheduled',
     baseObject: 'Order',
     condition: "Order.IsScheduled == true && Order.Status == 'Completed'",
     params: { OrderId: '<Order.Id>', OrderStatus: '<Order.Status>', OrderIsScheduled: '<Order.IsScheduled>', AccountId: '{{DataSource.Account.Id}}' },
   },
   {
     name: 'StiggCustomerCanceledEvent',
+    label: 'Customer Canceled',
     baseObject: 'Account',
     condition: "changeType =~ ['UPDATE'] && Account.Status == 'Canceled'",
     params: { AccountId: '<Account.Id>', AccountStatus: '<Account.Status>' },
   },
   {
     name: 'StiggPaymentFailedEvent',
+    label: 'Payment Failed',
     baseObject: 'Payment',
     condition: "Payment.Status == 'Error'",
     params: {
@@ -61,7 +68,6 @@ export const STIGG_EVENTS = [
 /** Registers the seven events as the platform does: trigger, callout template, notification. */
 export async function registerStiggEvents(zuora: TenantClient, webhookUrl: string, extra: Record<string, unknown> = {}): Promise<void> {
   for (const event of STIGG_EVENTS) {
-    const label = event.name.replace(/^Stigg|Event$/g, '');
     const trigger = await zuora.post('/events/event-triggers', {
       baseObject: event.baseObject,
       condition: event.condition,
@@ -70,7 +76,7 @@ export async function registerStiggEvents(zuora: TenantClient, webhookUrl: strin
     });
     if (trigger.status !== 200) throw new Error(`trigger ${event.name}: ${JSON.stringify(trigger.body)}`);
     const template = await zuora.post('/notifications/callout-templates', {
-      name: `Stigg ${label} Callout`,
+      name: `Stigg ${event.label} Callout`,
       eventTypeName: event.name,
       calloutBaseurl: webhookUrl,
       httpMethod: 'POST',
@@ -81,7 +87,7 @@ export async function registerStiggEvents(zuora: TenantClient, webhookUrl: strin
     });
     if (template.status !== 200) throw new Error(`template ${event.name}: ${JSON.stringify(template.body)}`);
     const notification = await zuora.post('/notifications/notification-definitions', {
-      name: `Stigg ${label} Notification`,
+      name: `Stigg ${event.label} Notification`,
       eventTypeName: event.name,
       active: true,
       calloutActive: true,
