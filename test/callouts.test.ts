@@ -291,3 +291,78 @@ describe('fault modes', () => {
     expect((await env.admin.post('/faults/callouts', { mode: 'explode' })).status).toBe(400);
   });
 });
+
+describe('standard notifications', () => {
+  async function standard(category: number, path: string, params: Record<string, string>): Promise<void> {
+    const template = await env.zuora.post('/notifications/callout-templates', {
+      name: `Standard ${category}`,
+      eventCategory: category,
+      calloutBaseurl: `${receiver.url}${path}`,
+      httpMethod: 'POST',
+      calloutParams: params,
+      active: true,
+    });
+    await env.zuora.post('/notifications/notification-definitions', {
+      name: `Standard ${category}`,
+      eventCategory: category,
+      active: true,
+      calloutActive: true,
+      calloutTemplateIds: [template.body.id],
+    });
+  }
+
+  it('sends account changes with the default payment method, without any trigger', async () => {
+    await standard(1500, '/customer', {
+      AccountId: '<Account.Id>',
+      DefaultPaymentMethodId: '<DefaultPaymentMethod.Id>',
+      DefaultPaymentMethodCreditCardType: '<DefaultPaymentMethod.CreditCardType>',
+      DefaultPaymentMethodCreditCardMaskNumber: '<DefaultPaymentMethod.CreditCardMaskNumber>',
+      DefaultPaymentMethodCreditCardExpirationMonth: '<DefaultPaymentMethod.CreditCardExpirationMonth>',
+      DefaultPaymentMethodCreditCardExpirationYear: '<DefaultPaymentMethod.CreditCardExpirationYear>',
+    });
+    const { body: account } = await env.zuora.post('/v2/accounts', accountBody());
+    const method = await env.zuora.post('/v2/payment_methods', {
+      type: 'card',
+      account_id: account.id,
+      card: { card_number: '5555555555554444', expiry_month: 8, expiry_year: 2031, brand: 'mastercard' },
+    });
+    await env.zuora.patch(`/v2/accounts/${account.id}`, { default_payment_method_id: method.body.id });
+    await settle();
+    const received = receiver.at('/customer').map((request) => request.body);
+    expect(received).toHaveLength(2); // created, then the default set
+    expect(received[1]).toEqual({
+      AccountId: account.id,
+      DefaultPaymentMethodId: method.body.id,
+      DefaultPaymentMethodCreditCardType: 'MasterCard',
+      DefaultPaymentMethodCreditCardMaskNumber: '************4444',
+      DefaultPaymentMethodCreditCardExpirationMonth: '8',
+      DefaultPaymentMethodCreditCardExpirationYear: '2031',
+    });
+  });
+
+  it('sends subscription changes with status, versions and cancelled date', async () => {
+    await standard(1200, '/subscription', {
+      SubscriptionId: '<Subscription.Id>',
+      SubscriptionOriginalId: '<Subscription.OriginalId>',
+      SubscriptionPreviousSubscriptionId: '<Subscription.PreviousSubscriptionId>',
+      SubscriptionStatus: '<Subscription.Status>',
+      SubscriptionCancelledDate: '<Subscription.CancelledDate>',
+    });
+    const { body: account } = await env.zuora.post('/v2/accounts', accountBody());
+    const created = await order(account.account_number, [
+      { orderActions: [{ type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId: catalog.basic.planId }] } }] },
+    ]);
+    const number = created.body.subscriptions[0].subscriptionNumber;
+    await order(account.account_number, [{ subscriptionNumber: number, orderActions: [{ type: 'CancelSubscription', cancelSubscription: { cancellationPolicy: 'SpecificDate', cancellationEffectiveDate: '2026-02-01' } }] }]);
+    await settle();
+    const received = receiver.at('/subscription').map((request) => request.body as Record<string, string>);
+    // Created (a parent category hears its Subscription Created child), the old version stepping
+    // down, and the Cancelled version.
+    expect(received.map((body) => body.SubscriptionStatus)).toEqual(['Active', 'Active', 'Cancelled']);
+    expect(received[2]).toMatchObject({
+      SubscriptionOriginalId: received[0]?.SubscriptionId,
+      SubscriptionPreviousSubscriptionId: received[0]?.SubscriptionId,
+      SubscriptionCancelledDate: '2026-02-01',
+    });
+  });
+});
