@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { scheduleJob } from '../emulator/clock/jobs.js';
-import { accountBody, adminClient, useEmulator } from './helpers/emulator.js';
+import { accountBody, adminClient, request, useEmulator } from './helpers/emulator.js';
+import { useReceiver } from './helpers/receiver.js';
 
 const START = '2026-01-31T09:00:00.000Z';
 const env = useEmulator({ now: START });
+const receiver = useReceiver();
 
 interface Note {
   id: string;
@@ -101,5 +103,26 @@ describe('virtual clock', () => {
     await other.post('/clock/advance', { by: 'P1Y' });
     expect((await other.get('/clock')).body.now).toBe('2031-01-01T00:00:00.000Z');
     expect((await env.admin.get('/clock')).body.now).toBe(START);
+  });
+});
+
+describe('clock subscribers', () => {
+  it('are told each step of the clock, at each job time and at the end, before anything else runs', async () => {
+    const { services } = env.emulator;
+    await env.admin.post('/reset', { now: START });
+    receiver.reset();
+    await services.store.transact(services.defaultTenant, (tx) => {
+      scheduleJob(tx, 'test.note', new Date('2026-02-01T00:00:00Z'), 'a job');
+    });
+    expect((await env.admin.post('/clock/subscribers', { url: `${receiver.url}/tick` })).status).toBe(201);
+    await env.admin.post('/clock/advance', { to: '2026-02-10T00:00:00Z' });
+    expect(receiver.at('/tick').map((tick) => tick.body)).toEqual([
+      { tenant: services.defaultTenant, now: '2026-02-01T00:00:00.000Z' },
+      { tenant: services.defaultTenant, now: '2026-02-10T00:00:00.000Z' },
+    ]);
+    const removed = await request(`${env.url}/__emulator/clock/subscribers`, 'DELETE', { url: `${receiver.url}/tick` });
+    expect(removed.status).toBe(204);
+    await env.admin.post('/clock/advance', { by: 'P1D' });
+    expect(receiver.at('/tick')).toHaveLength(2);
   });
 });

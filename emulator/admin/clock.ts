@@ -1,4 +1,6 @@
+import type { AnySchema } from 'ajv';
 import { ClockError } from '../clock/clock.js';
+import { addClockSubscriber, removeClockSubscriber } from '../clock/ticks.js';
 import { addDuration, parseDuration } from '../clock/duration.js';
 import { DomainError, invalidValue } from '../domain/errors.js';
 import type { Reply, RequestContext } from '../http/routeTable.js';
@@ -29,3 +31,24 @@ export async function advanceClock(ctx: RequestContext): Promise<Reply> {
     throw error;
   }
 }
+
+/** `{"url": ...}`: the URL is told `{tenant, now}` at every step of the clock and awaited. */
+export async function addSubscriber(ctx: RequestContext): Promise<Reply> {
+  const { url } = ctx.body as { url: string };
+  await ctx.services.store.transact(ctx.tenant, (tx) => addClockSubscriber(tx, url));
+  return { status: 201, body: { url } };
+}
+
+export async function removeSubscriber(ctx: RequestContext): Promise<Reply> {
+  const { url } = ctx.body as { url: string };
+  const removed = await ctx.services.store.transact(ctx.tenant, (tx) => removeClockSubscriber(tx, url));
+  if (!removed) throw new DomainError('NotFound', `No clock subscriber ${url}`, 'Clock', 'url');
+  return { status: 204 };
+}
+
+export const clockSubscriberRequest: AnySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['url'],
+  properties: { url: { type: 'string', pattern: '^https?://' } },
+};

@@ -1,5 +1,5 @@
 import type { RouteTable } from '../http/routeTable.js';
-import { advanceClock, getClock } from './clock.js';
+import { addSubscriber, advanceClock, clockSubscriberRequest, getClock, removeSubscriber } from './clock.js';
 import { calloutFaultRequest, flushCallouts, listCallouts, postCalloutFault, redeliverCallout } from './callouts.js';
 import { paymentFaultRequest, postPaymentFault } from './faults.js';
 import { listJobs, listRequests } from './journals.js';
@@ -15,6 +15,8 @@ export const adminRoutes: RouteTable = {
     { method: 'POST', path: '/__emulator/reset', auth: 'admin', body: schemas.resetRequest, handler: postReset },
     { method: 'GET', path: '/__emulator/clock', auth: 'admin', handler: getClock },
     { method: 'POST', path: '/__emulator/clock/advance', auth: 'admin', body: schemas.advanceRequest, handler: advanceClock },
+    { method: 'POST', path: '/__emulator/clock/subscribers', auth: 'admin', body: clockSubscriberRequest, handler: addSubscriber },
+    { method: 'DELETE', path: '/__emulator/clock/subscribers', auth: 'admin', body: clockSubscriberRequest, handler: removeSubscriber },
     { method: 'GET', path: '/__emulator/jobs', auth: 'admin', handler: listJobs },
     { method: 'GET', path: '/__emulator/tenants', auth: 'admin', handler: listTenants },
     { method: 'POST', path: '/__emulator/tenants', auth: 'admin', body: schemas.tenantRequest, handler: postTenant },

@@ -1,5 +1,6 @@
 import type { Store } from '../state/store.js';
 import { JOBS, pendingJobs, type JobRecord, type JobRegistry } from './jobs.js';
+import { announceTick } from './ticks.js';
 
 /** Something that may still be working for a tenant after a commit (the callout dispatcher, say). */
 export type QuiescenceHook = (tenant: string) => Promise<void>;
@@ -56,21 +57,28 @@ export class Clock {
     for (;;) {
       const next = pendingJobs(this.store.view(tenant)).find((job) => job.dueAt <= targetIso);
       if (!next) break;
+      await this.moveTo(tenant, next.dueAt);
       await this.runJob(tenant, next);
       jobsRun += 1;
       // Callouts from this job may make the platform call back and schedule work before `target`.
       await this.quiesce(tenant);
     }
-    await this.store.transact(tenant, (tx) => tx.setNow(targetIso));
-    await this.quiesce(tenant);
+    await this.moveTo(tenant, targetIso);
     return { now: targetIso, jobsRun };
+  }
+
+  /** Sets the clock forward and lets subscribers do what that time calls for before anything else runs. */
+  private async moveTo(tenant: string, iso: string): Promise<void> {
+    if (iso <= this.now(tenant).toISOString()) return;
+    await this.store.transact(tenant, (tx) => tx.setNow(iso));
+    await announceTick(this.store, tenant, iso);
+    await this.quiesce(tenant);
   }
 
   private async runJob(tenant: string, job: JobRecord): Promise<void> {
     const handler = this.jobs.handler(job.kind);
     try {
       await this.store.transact(tenant, (tx) => {
-        if (job.dueAt > tx.now().toISOString()) tx.setNow(job.dueAt);
         tx.remove(JOBS, job.id);
         if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
         handler(tx, job.payload);
@@ -79,7 +87,6 @@ export class Clock {
       // The failed job stays visible (status failed) instead of blocking every later job.
       const message = error instanceof Error ? error.message : String(error);
       await this.store.transact(tenant, (tx) => {
-        if (job.dueAt > tx.now().toISOString()) tx.setNow(job.dueAt);
         tx.update<JobRecord>(JOBS, job.id, { status: 'failed', error: message });
       });
     }
