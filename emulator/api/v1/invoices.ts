@@ -78,6 +78,27 @@ export function getInvoiceItemsV1(ctx: RequestContext): Reply {
   return { body: { success: true, invoiceItems: page.items.map(toV1InvoiceItem), ...(page.nextPage ? { nextPage: page.nextPage } : {}) } };
 }
 
+/** The transactions API prints fewer of an item's fields, in the same order, and always a unit of measure. */
+const TRANSACTION_ITEM_FIELDS = [
+  'id',
+  'subscriptionId',
+  'subscriptionName',
+  'chargeId',
+  'chargeName',
+  'chargeDescription',
+  'productName',
+  'serviceStartDate',
+  'serviceEndDate',
+  'chargeAmount',
+  'taxAmount',
+  'quantity',
+] as const;
+
+function toTransactionItem(item: InvoiceItem): Record<string, unknown> {
+  const full = toV1InvoiceItem(item);
+  return { ...Object.fromEntries(TRANSACTION_ITEM_FIELDS.map((field) => [field, full[field]])), unitOfMeasure: item.unitOfMeasure ?? '' };
+}
+
 function toTransactionInvoice(view: ReadView, account: Account, invoice: Invoice): Record<string, unknown> {
   return {
     id: invoice.id,
@@ -93,21 +114,7 @@ function toTransactionInvoice(view: ReadView, account: Account, invoice: Invoice
     balance: decimal(invoice.balance),
     creditBalanceAdjustmentAmount: decimal(0),
     createdBy: invoice.createdById,
-    invoiceItems: itemsOfInvoice(view, invoice.id).map((item) => ({
-      id: item.id,
-      subscriptionId: item.subscriptionId,
-      subscriptionName: item.subscriptionNumber,
-      chargeId: item.chargeId,
-      chargeName: item.chargeName,
-      chargeDescription: '',
-      productName: item.productName,
-      serviceStartDate: item.serviceStartDate,
-      serviceEndDate: lastDay(item.serviceEndDate),
-      chargeAmount: decimal(item.chargeAmount),
-      taxAmount: decimal(item.taxAmount),
-      quantity: String(item.quantity),
-      unitOfMeasure: item.unitOfMeasure ?? '',
-    })),
+    invoiceItems: itemsOfInvoice(view, invoice.id).map(toTransactionItem),
     invoiceFiles: [],
   };
 }

@@ -51,9 +51,9 @@ export const subscriptionPreviewSchema: AnySchema = {
 /** Zuora prints a service period's last day; the billing model keeps the day after. */
 const lastDay = (exclusiveEnd: string): string => addDays(exclusiveEnd, -1);
 
-function orderPreviewItem(item: PreviewItem): Record<string, unknown> {
+/** What both previews print of an item, in the order both print it. */
+function previewItem(item: PreviewItem): Record<string, unknown> {
   return {
-    subscriptionNumber: item.subscriptionNumber,
     chargeNumber: item.chargeNumber,
     chargeName: item.chargeName,
     chargeDescription: '',
@@ -65,6 +65,14 @@ function orderPreviewItem(item: PreviewItem): Record<string, unknown> {
     amountWithoutTax: item.amount,
     taxAmount: 0,
     unitPrice: item.unitPrice ?? item.amount,
+  };
+}
+
+/** An order preview names each item's subscription (it may preview several) and puts the quantity under `additionalInfo`. */
+function orderPreviewItem(item: PreviewItem): Record<string, unknown> {
+  return {
+    subscriptionNumber: item.subscriptionNumber,
+    ...previewItem(item),
     additionalInfo: { quantity: item.quantity, ...(item.unitOfMeasure ? { unitOfMeasure: item.unitOfMeasure } : {}) },
   };
 }
@@ -105,21 +113,7 @@ export function postOrderPreview(ctx: RequestContext): Reply {
 }
 
 function subscriptionPreviewItem(item: PreviewItem): Record<string, unknown> {
-  return {
-    chargeNumber: item.chargeNumber,
-    chargeName: item.chargeName,
-    chargeDescription: '',
-    productName: item.productName,
-    productRatePlanChargeId: item.productRatePlanChargeId,
-    processingType: 'Charge',
-    serviceStartDate: item.serviceStartDate,
-    serviceEndDate: lastDay(item.serviceEndDate),
-    amountWithoutTax: item.amount,
-    taxAmount: 0,
-    unitPrice: item.unitPrice ?? item.amount,
-    quantity: item.quantity,
-    unitOfMeasure: item.unitOfMeasure,
-  };
+  return { ...previewItem(item), quantity: item.quantity, unitOfMeasure: item.unitOfMeasure };
 }
 
 interface SubscriptionPreviewBody {

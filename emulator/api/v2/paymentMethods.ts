@@ -14,6 +14,7 @@ import type { Transaction } from '../../state/transaction.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { compact } from '../shape.js';
 import { paginate } from './pagination.js';
+import { bool, customFields, readOnly, str } from './schemaParts.js';
 import { audit } from './shape.js';
 
 // /v2/payment_methods, shaped as the Quickstart `paymentMethod` schema, for the two types the
@@ -22,10 +23,7 @@ import { audit } from './shape.js';
 
 type Body = Record<string, unknown>;
 
-const str = { type: 'string' } as const;
-const bool = { type: 'boolean' } as const;
 const integer = { type: 'integer' } as const;
-const customFields = { type: 'object', additionalProperties: { type: ['string', 'null'] } } as const;
 
 const TYPES: Record<string, PaymentMethodType> = { card: 'CreditCard', cc_ref: 'CreditCardReferenceTransaction' };
 const TYPE_NAMES: Record<PaymentMethodType, string> = { CreditCard: 'card', CreditCardReferenceTransaction: 'cc_ref' };
@@ -40,16 +38,6 @@ const BRANDS: Record<string, string> = {
   diners: 'Diners',
 };
 const BRAND_NAMES: Record<string, string> = Object.fromEntries(Object.entries(BRANDS).map(([name, brand]) => [brand, name]));
-
-/** Read-only fields the spec lets a client echo back on create; they are accepted and ignored. */
-const readOnly = {
-  id: str,
-  created_by_id: str,
-  created_time: str,
-  updated_by_id: str,
-  updated_time: str,
-  custom_objects: { type: 'object' },
-} as const;
 
 /** Only the holder's name is kept, so other billing details are refused rather than dropped unseen. */
 const billingDetails = { type: 'object', additionalProperties: false, properties: { name: str } } as const;

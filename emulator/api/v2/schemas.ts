@@ -1,25 +1,13 @@
 import type { AnySchema } from 'ajv';
 import { accountPaymentMethod } from './paymentMethods.js';
+import { bool, customFields, readOnly, str } from './schemaParts.js';
 
 // Request bodies of the Quickstart endpoints, as the Quickstart spec types them: unknown properties
 // are rejected there (additionalProperties: false) and so they are here.
 
-const str = { type: 'string' } as const;
-const bool = { type: 'boolean' } as const;
 const date = { type: 'string', format: 'date' } as const;
 const strings = { type: 'array', items: str } as const;
 const money = { type: 'object', additionalProperties: { type: 'number' } } as const;
-const customFields = { type: 'object', additionalProperties: { type: ['string', 'null'] } } as const;
-
-/** Read-only fields the spec lets a client echo back; they are accepted and ignored. */
-const readOnly = {
-  id: str,
-  created_by_id: str,
-  created_time: str,
-  updated_by_id: str,
-  updated_time: str,
-  custom_objects: { type: 'object' },
-} as const;
 
 const address = {
   type: 'object',

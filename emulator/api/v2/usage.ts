@@ -5,6 +5,7 @@ import { createUsage, getUsage, listUsage, updateUsage, type UsageInput, type Us
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { compact } from '../shape.js';
 import { paginate } from './pagination.js';
+import { customFields, str } from './schemaParts.js';
 import { audit } from './shape.js';
 
 // /v2/usage_records, shaped as the Quickstart `usage` schema. The body schemas live here rather than
@@ -12,9 +13,16 @@ import { audit } from './shape.js';
 
 type Body = Record<string, unknown>;
 
-const str = { type: 'string' } as const;
 const dateTime = { type: 'string', format: 'date-time' } as const;
-const customFields = { type: 'object', additionalProperties: { type: ['string', 'null'] } } as const;
+
+/** What a patch may change; a create gives them too. */
+const patchProperties = {
+  start_time: dateTime,
+  end_time: dateTime,
+  quantity: { type: 'number' },
+  unit_of_measure: str,
+  custom_fields: customFields,
+} as const;
 
 /** As the spec's create request: unknown properties are rejected, and the unit, quantity and start are required. */
 export const usageCreate: AnySchema = {
@@ -29,25 +37,11 @@ export const usageCreate: AnySchema = {
     subscription_item_number: str,
     subscription_item_id: str,
     description: str,
-    start_time: dateTime,
-    end_time: dateTime,
-    quantity: { type: 'number' },
-    unit_of_measure: str,
-    custom_fields: customFields,
+    ...patchProperties,
   },
 };
 
-export const usagePatch: AnySchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    start_time: dateTime,
-    end_time: dateTime,
-    quantity: { type: 'number' },
-    unit_of_measure: str,
-    custom_fields: customFields,
-  },
-};
+export const usagePatch: AnySchema = { type: 'object', additionalProperties: false, properties: patchProperties };
 
 const STATES = { Pending: 'pending', Processed: 'processed' } as const;
 
@@ -70,23 +64,6 @@ export function toV2Usage(record: UsageRecord): Record<string, unknown> {
   });
 }
 
-function usageInput(body: Body): UsageInput {
-  return compact({
-    accountNumber: body.account_number,
-    accountId: body.account_id,
-    subscriptionNumber: body.subscription_number,
-    subscriptionId: body.subscription_id,
-    chargeNumber: body.subscription_item_number,
-    chargeId: body.subscription_item_id,
-    unitOfMeasure: body.unit_of_measure,
-    quantity: body.quantity,
-    startDateTime: body.start_time,
-    endDateTime: body.end_time,
-    description: body.description,
-    customFields: body.custom_fields as CustomFields | undefined,
-  }) as UsageInput;
-}
-
 function usagePatchInput(body: Body): UsagePatch {
   return compact({
     unitOfMeasure: body.unit_of_measure,
@@ -95,6 +72,22 @@ function usagePatchInput(body: Body): UsagePatch {
     endDateTime: body.end_time,
     customFields: body.custom_fields as CustomFields | undefined,
   }) as UsagePatch;
+}
+
+/** A create names where the usage belongs, then gives what a patch could change. */
+function usageInput(body: Body): UsageInput {
+  return {
+    ...compact({
+      accountNumber: body.account_number,
+      accountId: body.account_id,
+      subscriptionNumber: body.subscription_number,
+      subscriptionId: body.subscription_id,
+      chargeNumber: body.subscription_item_number,
+      chargeId: body.subscription_item_id,
+      description: body.description,
+    }),
+    ...usagePatchInput(body),
+  } as UsageInput;
 }
 
 export async function postUsage(ctx: RequestContext): Promise<Reply> {

@@ -4,6 +4,10 @@ import type { PricingInput, TierInput } from './model.js';
 import { ORDERS } from './model.js';
 
 const TYPE_PREFIX = { Recurring: 'recurring', Usage: 'usage', OneTime: 'oneTime' } as const;
+/**
+ * The Orders API's own spelling (`usageTieredWithOverage`), not V1's `model` value (`TieredwithOverage`);
+ * discounts have no member here and fall back to the flat fee's.
+ */
 const MODEL_SUFFIX: Record<string, string> = {
   'Flat Fee Pricing': 'FlatFee',
   'Per Unit Pricing': 'PerUnit',
