@@ -1,0 +1,223 @@
+// The platform's own records. Ids are the platform's (strings chosen by the caller, e.g. `plan-pro`);
+// `billingId` fields hold the Zuora id an entity is synced to.
+
+export type BillingPeriod = 'MONTHLY' | 'ANNUALLY';
+export type PriceModel = 'FLAT_FEE' | 'PER_UNIT' | 'USAGE_BASED' | 'TIERED' | 'VOLUME';
+export type PricingType = 'PAID' | 'FREE' | 'CUSTOM';
+
+export interface Feature {
+  id: string;
+  name: string;
+  unit?: string;
+  /** Usage-metered features are reported with POST /api/usage and synced hourly. */
+  metered?: boolean;
+}
+
+export interface CustomCurrency {
+  id: string;
+  name: string;
+}
+
+export interface Tier {
+  /** Upper bound of the tier; absent on the last, open-ended one. */
+  upTo?: number;
+  unitPrice?: number;
+  flatPrice?: number;
+}
+
+export interface Price {
+  billingPeriod: BillingPeriod;
+  model: PriceModel;
+  /** The feature a per-unit, usage or tiered price counts. */
+  feature?: string;
+  amount?: number;
+  unitPrice?: number;
+  tiers?: Tier[];
+  currency?: string;
+  minQuantity?: number;
+  maxQuantity?: number;
+}
+
+export interface Entitlement {
+  feature: string;
+  limit?: number;
+}
+
+export interface Product {
+  id: string;
+  name: string;
+  description?: string;
+}
+
+/** A plan or an add-on: each is a Zuora product, each billing period a rate plan under it. */
+export interface Package {
+  id: string;
+  kind: 'PLAN' | 'ADDON';
+  product: string;
+  name: string;
+  description?: string;
+  pricingType: PricingType;
+  trialDays?: number;
+  entitlements: Entitlement[];
+  prices: Price[];
+  /** Zuora ids once synced: the product, and per billing period the rate plan and its charges. */
+  billing?: {
+    productId: string;
+    ratePlans: Partial<Record<BillingPeriod, { ratePlanId: string; charges: Array<{ chargeId: string; price: Price }> }>>;
+  };
+}
+
+export interface Catalog {
+  features: Feature[];
+  currencies: CustomCurrency[];
+  products: Product[];
+  plans: Package[];
+  addons: Package[];
+}
+
+export type PaymentMethodInput =
+  | { type: 'card'; cardNumber: string; brand?: string; expMonth: number; expYear: number }
+  | { type: 'cc_ref'; token: string };
+
+/** What is kept of a payment method: never the card number. */
+export interface StoredPaymentMethod {
+  type: 'card' | 'cc_ref';
+  brand?: string;
+  last4?: string;
+  expMonth?: number;
+  expYear?: number;
+  billingId?: string;
+}
+
+export interface BillingInfo {
+  currency?: string;
+  invoiceDaysUntilDue?: number;
+  email?: string;
+  address?: { line1?: string; line2?: string; city?: string; state?: string; country?: string; postalCode?: string };
+}
+
+export type SyncStatus = 'SYNCED' | 'FAILED' | 'NO_SYNC';
+
+export interface SyncState {
+  status: SyncStatus;
+  reason?: string;
+  /** Platform time of the last attempt (ISO). */
+  at: string;
+}
+
+export interface Customer {
+  id: string;
+  name: string;
+  email?: string;
+  paymentMethod?: StoredPaymentMethod;
+  billingInfo?: BillingInfo;
+  metadata: Record<string, string>;
+  archived: boolean;
+  /** The Zuora account id, once synced (or set by hand to link an existing account). */
+  billingId?: string;
+  billingAccountNumber?: string;
+  sync?: SyncState;
+  createdAt: string;
+}
+
+export type SubscriptionStatus = 'ACTIVE' | 'IN_TRIAL' | 'PAYMENT_PENDING' | 'CANCELED' | 'EXPIRED' | 'NOT_STARTED';
+export type PaymentCollectionMethod = 'CHARGE' | 'INVOICE' | 'NONE';
+export type ScheduleStrategy = 'IMMEDIATE' | 'END_OF_BILLING_PERIOD';
+
+export interface AddonSelection {
+  addonId: string;
+  quantity: number;
+}
+
+export interface LatestInvoice {
+  id: string;
+  status: 'OPEN' | 'PAID';
+  amount: number;
+  requiresAction: boolean;
+}
+
+/** A change the platform will apply at a later date, scheduled in Zuora as a Scheduled order. */
+export interface ScheduledUpdate {
+  id: string;
+  type: 'PLAN_CHANGE' | 'ADDONS' | 'UNITS' | 'BILLING_PERIOD' | 'CANCELLATION';
+  target: { planId?: string; addons?: AddonSelection[]; units?: Record<string, number>; billingPeriod?: BillingPeriod };
+  effectiveAt: string;
+  zuoraOrderNumber?: string;
+  status: 'PENDING' | 'DONE' | 'CANCELED';
+}
+
+export interface CreditEntitlement {
+  currency: string;
+  amount: number;
+  cadence?: 'MONTH' | 'YEAR';
+}
+
+export interface Subscription {
+  id: string;
+  customerId: string;
+  planId: string;
+  billingPeriod: BillingPeriod;
+  addons: AddonSelection[];
+  units: Record<string, number>;
+  status: SubscriptionStatus;
+  paymentCollectionMethod: PaymentCollectionMethod;
+  /** Where collecting the latest invoice stands. */
+  paymentCollection: 'NOT_REQUIRED' | 'PROCESSING' | 'FAILED' | 'ACTION_REQUIRED';
+  trialEndsAt?: string;
+  priceOverrides?: Record<string, number>;
+  creditEntitlements?: CreditEntitlement[];
+  metadata: Record<string, string>;
+  /** The current Zuora subscription version id, and the versions it pointed at before. */
+  billingId?: string;
+  billingSubscriptionNumber?: string;
+  historicalBillingIds: string[];
+  latestInvoice?: LatestInvoice;
+  scheduledUpdates: ScheduledUpdate[];
+  startDate: string;
+  cancellationDate?: string;
+  endDate?: string;
+  sync?: SyncState;
+  createdAt: string;
+}
+
+export interface UsageReport {
+  id: string;
+  customerId: string;
+  featureId: string;
+  value: number;
+  /** Platform time the usage happened (ISO). */
+  at: string;
+  /** The Zuora usage record it was synced into, once synced. */
+  billingId?: string;
+}
+
+export interface CreditGrant {
+  id: string;
+  customerId: string;
+  currency: string;
+  amount: number;
+  type: 'PAID' | 'PROMOTIONAL';
+  expiresAt?: string;
+  createdAt: string;
+}
+
+export type EventType =
+  | 'CUSTOMER_CREATED'
+  | 'CUSTOMER_UPDATED'
+  | 'CUSTOMER_ARCHIVED'
+  | 'SUBSCRIPTION_CREATED'
+  | 'SUBSCRIPTION_UPDATED'
+  | 'SUBSCRIPTION_CANCELED'
+  | 'SUBSCRIPTION_EXPIRED'
+  | 'PAYMENT_FAILED'
+  | 'CREDITS_GRANTED'
+  | 'SYNC_FAILED';
+
+export interface EventLogEntry {
+  id: string;
+  type: EventType;
+  at: string;
+  customerId?: string;
+  subscriptionId?: string;
+  data: Record<string, unknown>;
+}
