@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
 import { runStart } from './start.js';
+import { runSync } from './sync.js';
 
 const USAGE = `Usage: zuora-emulator <command> [options]
 
 Commands:
-  start       run the emulator (see: zuora-emulator start --help)
+  start       run the emulator and the bundled sync engine (see: zuora-emulator start --help)
+  sync        run the sync engine alone against any Zuora (see: zuora-emulator sync --help)
+  contract    contract suites, fuzzing, drift and coverage against any Zuora-like target (see: zuora-emulator contract help)
 `;
 
 /** Dispatches `zuora-emulator <command>`; each command parses its own flags. */
@@ -15,6 +18,11 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'start':
       return runStart(rest);
+    case 'sync':
+      return runSync(rest);
+    case 'contract':
+      // Loaded on demand: the contract tools pull in spec parsers that `start` does not need.
+      return (await import('./contract.js')).runContract(rest);
     case undefined:
     case 'help':
       process.stdout.write(USAGE);

@@ -1,28 +1,37 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT } from '../emulator/config.js';
 import { startEmulator } from '../emulator/index.js';
+import { DEFAULT_SYNC_PORT, SYNC_SUBDIR } from '../sync/config.js';
+import { emulatorTime } from '../sync/emulatorTime.js';
+import { startSyncEngine, type RunningSyncEngine } from '../sync/index.js';
+import { parsePort } from './ports.js';
+import { untilStopped } from './signals.js';
 
 const HELP = `Usage: zuora-emulator start [options]
 
-  --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-  --host HOST       interface to bind (default ${DEFAULT_HOST})
-  --data-dir DIR    where state is kept (default ${DEFAULT_DATA_DIR})
+Runs the emulator and, beside it, the bundled sync engine connected to its default tenant.
+
+  --port N          emulator port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --sync-port N     sync engine port (default ${DEFAULT_SYNC_PORT}; 0 picks a free one)
+  --host HOST       interface both bind (default ${DEFAULT_HOST})
+  --data-dir DIR    where state is kept (default ${DEFAULT_DATA_DIR}; the sync engine's in DIR/${SYNC_SUBDIR})
   --in-memory       keep state in memory only
   --no-sync         do not start the bundled sync engine
   --now ISO         start the default tenant's clock here when it is first created
   -h, --help        show this help
 `;
 
-/** Runs until SIGINT/SIGTERM, then flushes state and exits 0. */
+/** Runs until SIGINT/SIGTERM, then stops the sync engine and the emulator, flushes state and exits 0. */
 export async function runStart(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
       port: { type: 'string', default: String(DEFAULT_PORT) },
+      'sync-port': { type: 'string', default: String(DEFAULT_SYNC_PORT) },
       host: { type: 'string', default: DEFAULT_HOST },
       'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
       'in-memory': { type: 'boolean', default: false },
-      // Accepted now so scripts keep working once the sync engine is bundled.
       'no-sync': { type: 'boolean', default: false },
       now: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -32,32 +41,59 @@ export async function runStart(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`zuora-emulator: --port must be a number from 0 to 65535\n`);
+  const port = parsePort(values.port);
+  const syncPort = parsePort(values['sync-port']);
+  if (port === undefined || syncPort === undefined) {
+    process.stderr.write(`zuora-emulator: ${port === undefined ? '--port' : '--sync-port'} must be a number from 0 to 65535\n`);
     return 1;
   }
+  // Listening from here on: whoever saw a ready line may signal at once, before the line after it runs.
+  const stopped = untilStopped();
+  const inMemory = values['in-memory'];
   const emulator = await startEmulator({
     port,
     host: values.host,
     dataDir: values['data-dir'],
-    inMemory: values['in-memory'],
+    inMemory,
     ...(values.now ? { now: values.now } : {}),
   });
-  // One write, so whoever waits for the ready line also has the lines after it.
-  process.stdout.write(
-    [
-      `zuora-emulator listening on ${emulator.url}`,
-      `  default tenant: client_id=${emulator.credentials.clientId} client_secret=${emulator.credentials.clientSecret}`,
-      `  state: ${values['in-memory'] ? 'in memory' : values['data-dir']}`,
-      '',
-    ].join('\n'),
-  );
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  const lines = [
+    `zuora-emulator listening on ${emulator.url}`,
+    `  default tenant: client_id=${emulator.credentials.clientId} client_secret=${emulator.credentials.clientSecret}`,
+    `  state: ${inMemory ? 'in memory' : values['data-dir']}`,
+  ];
+  let sync: RunningSyncEngine | undefined;
+  if (!values['no-sync']) {
+    const { clientId, clientSecret } = emulator.credentials;
+    const syncDataDir = path.join(values['data-dir'], SYNC_SUBDIR);
+    try {
+      sync = await startSyncEngine({
+        port: syncPort,
+        host: values.host,
+        dataDir: syncDataDir,
+        inMemory,
+        zuora: { baseUrl: emulator.url, clientId, clientSecret },
+        // The platform lives on the tenant's virtual clock, so clock advances move it too.
+        time: emulatorTime(emulator.url, clientId),
+      });
+      await sync.connect();
+    } catch (error) {
+      process.stderr.write(`zuora-emulator: the sync engine could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+      await sync?.close();
+      await emulator.close();
+      return 1;
+    }
+    lines.push(
+      `sync engine listening on ${sync.url}`,
+      `  connected to the default tenant; callouts go to ${sync.webhookUrl}`,
+      `  state: ${inMemory ? 'in memory' : syncDataDir}`,
+    );
+  }
+  // One write, so whoever waits for a ready line also has the lines after it.
+  process.stdout.write(`${lines.join('\n')}\n`);
+  await stopped;
+  // The engine first, since it may still be talking to the emulator.
+  await sync?.close();
   await emulator.close();
   return 0;
 }

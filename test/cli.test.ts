@@ -8,6 +8,7 @@ import { accountBody, tenantClient } from './helpers/emulator.js';
 
 const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
 const READY = /^zuora-emulator listening on (http:\/\/\S+)$/m;
+const SYNC_READY = /^sync engine listening on (http:\/\/\S+)$/m;
 
 interface Started {
   child: ChildProcess;
@@ -43,7 +44,7 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 
 describe('zuora-emulator start', () => {
   it('prints the ready line with the real port and the default credentials, and exits 0 on SIGTERM', async () => {
-    const started = await startCli(['--port', '0', '--in-memory']);
+    const started = await startCli(['--port', '0', '--sync-port', '0', '--in-memory']);
     expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(started.url).not.toMatch(/:0$/);
     expect(started.output()).toContain('client_id=zuora-emulator-default-client-000001');
@@ -58,14 +59,14 @@ describe('zuora-emulator start', () => {
   it('keeps state in --data-dir across a SIGINT restart', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'zuora-emulator-cli-'));
     try {
-      const first = await startCli(['--port', '0', '--data-dir', dataDir]);
+      const first = await startCli(['--port', '0', '--sync-port', '0', '--data-dir', dataDir]);
       const client = await tenantClient(first.url, 'zuora-emulator-default-client-000001', 'zuora-emulator-default-secret');
       const created = await client.post('/v2/accounts', accountBody({ name: 'Kept by the CLI' }));
       const firstExit = exitOf(first.child);
       first.child.kill('SIGINT');
       expect(await firstExit).toBe(0);
 
-      const second = await startCli(['--port', '0', '--data-dir', dataDir]);
+      const second = await startCli(['--port', '0', '--sync-port', '0', '--data-dir', dataDir]);
       const again = await tenantClient(second.url, 'zuora-emulator-default-client-000001', 'zuora-emulator-default-secret');
       const read = await again.get(`/v1/accounts/${created.body.account_number}`);
       expect(read.body.basicInfo.name).toBe('Kept by the CLI');
@@ -79,5 +80,31 @@ describe('zuora-emulator start', () => {
 
   it('refuses a bad port', async () => {
     await expect(startCli(['--port', 'eighty', '--in-memory'])).rejects.toThrow(/--port/);
+  });
+
+  it('starts the sync engine beside the emulator, connected to the default tenant, and stops both on SIGTERM', async () => {
+    const started = await startCli(['--port', '0', '--sync-port', '0', '--in-memory']);
+    const syncUrl = SYNC_READY.exec(started.output())?.[1];
+    expect(syncUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(syncUrl).not.toMatch(/:0$/);
+    expect(syncUrl).not.toBe(started.url);
+    expect(started.output()).toContain(`callouts go to ${syncUrl}/webhooks/zuora`);
+    const health = await fetch(`${syncUrl}/api/health`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    // Connected: the tenant's callout templates point at the engine's webhook.
+    const client = await tenantClient(started.url, 'zuora-emulator-default-client-000001', 'zuora-emulator-default-secret');
+    const templates = await client.get('/notifications/callout-templates');
+    expect(JSON.stringify(templates.body)).toContain(`${syncUrl}/webhooks/zuora`);
+    const exited = exitOf(started.child);
+    started.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('leaves the sync engine out with --no-sync', async () => {
+    const started = await startCli(['--port', '0', '--in-memory', '--no-sync']);
+    expect(started.output()).not.toMatch(SYNC_READY);
+    const exited = exitOf(started.child);
+    started.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 });

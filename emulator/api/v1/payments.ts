@@ -20,7 +20,8 @@ export const paymentCreateSchema: AnySchema = {
     amount: { type: 'number' },
     currency: str,
     type: { enum: ['External', 'Electronic'] },
-    effectiveDate: str,
+    // A date, as the V1 spec types it: the emulator stored whatever text came (found by contract fuzz).
+    effectiveDate: { type: 'string', format: 'date' },
     paymentMethodId: str,
     paymentMethodType: str,
     comment: str,

@@ -9,7 +9,7 @@ import { getSubscription } from '../../domain/subscriptions/queries.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { orderCreateSchema } from './orders.js';
 
-const str = { type: 'string' } as const;
+const date = { type: 'string', format: 'date' } as const;
 
 export const orderPreviewSchema: AnySchema = {
   ...(orderCreateSchema as Record<string, unknown>),
@@ -23,7 +23,9 @@ export const orderPreviewSchema: AnySchema = {
       properties: {
         previewThruType: { enum: ['SpecificDate', 'TermEnd', 'NumberOfPeriods'] },
         previewTypes: { type: 'array', items: { enum: ['ChargeMetrics', 'BillingDocs', 'OrderDeltaMetrics', 'OrderMetrics', 'RampMetrics', 'RampDeltaMetrics'] } },
-        specificPreviewThruDate: str,
+        // Dates, as the V1 spec types them: without the format, text that is not a date reached the
+        // billing math and answered 500, or was echoed as a target date (found by contract fuzz).
+        specificPreviewThruDate: date,
         previewNumberOfPeriods: { type: 'integer', minimum: 1 },
         skipTax: { type: 'boolean' },
       },
@@ -34,13 +36,13 @@ export const orderPreviewSchema: AnySchema = {
 export const subscriptionPreviewSchema: AnySchema = {
   type: ['object', 'null'],
   properties: {
-    previewStartDate: { type: 'object', properties: { previewStartDatePolicy: { enum: ['startOfTerm', 'today', 'specificDate'] }, specificDate: str } },
+    previewStartDate: { type: 'object', properties: { previewStartDatePolicy: { enum: ['startOfTerm', 'today', 'specificDate'] }, specificDate: date } },
     previewThroughDate: {
       type: 'object',
       properties: {
         previewThruDatePolicy: { enum: ['nextBillingPeriods', 'endOfTerm', 'specificDate'] },
         nextBillingPeriods: { type: 'integer', minimum: 1 },
-        specificDate: str,
+        specificDate: date,
       },
     },
     skipTax: { type: 'boolean' },

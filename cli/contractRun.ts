@@ -1,0 +1,85 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { officialSpecSet, subsetSpecSet, type ResponseSpecSet } from '../contracts/checks/specs.js';
+import { findOfficialSpecDir, loadOfficialSpecs } from '../contracts/official/index.js';
+import { consoleLine, summaryLine } from '../contracts/suites/report.js';
+import { junitReport, runSuites } from '../contracts/suites/index.js';
+import { SubsetSpecs } from '../contracts/subset/validate.js';
+import { openTarget, TARGET_OPTIONS } from './contractTarget.js';
+
+const HELP = `Usage: zuora-emulator contract run [options]
+
+Runs the contract suites (every endpoint the platform calls, in order) against a Zuora-like target
+and checks every answer. Against a real sandbox the suites only create data named
+zemu-contract-<run id> and remove what they can at the end.
+
+  --target URL            base URL of the target (default: an in-process emulator)
+  --client-id ID          OAuth client id (required with --target)
+  --client-secret SECRET  OAuth client secret (required with --target)
+  --official-spec DIR     folder of Zuora's official specs (default: $ZUORA_OPENAPI_DIR or ../shared/zuora-openapi)
+  --reporter console|junit  output format (default console)
+  --out FILE              write the report to FILE (junit) instead of stdout
+  -h, --help              show this help
+
+Exits 1 when any step fails.
+`;
+
+/** Spec sets to validate against: the official specs when found, and the project's subset. */
+async function specSets(explicitDir: string | undefined): Promise<{ sets: ResponseSpecSet[]; notes: string[] } | string> {
+  const sets: ResponseSpecSet[] = [];
+  const notes: string[] = [];
+  const dir = findOfficialSpecDir(explicitDir);
+  if (dir) sets.push(officialSpecSet(await loadOfficialSpecs(dir)));
+  else if (explicitDir) return `--official-spec ${explicitDir}: no such folder`;
+  else notes.push("Zuora's official specs were not found: answers are checked against the project's subset only");
+  sets.push(subsetSpecSet(new SubsetSpecs()));
+  return { sets, notes };
+}
+
+export async function runContractRun(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ...TARGET_OPTIONS,
+      'official-spec': { type: 'string' },
+      reporter: { type: 'string', default: 'console' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.reporter !== 'console' && values.reporter !== 'junit') {
+    process.stderr.write(`zuora-emulator contract run: --reporter must be console or junit\n`);
+    return 2;
+  }
+  const specs = await specSets(values['official-spec']);
+  if (typeof specs === 'string') {
+    process.stderr.write(`zuora-emulator contract run: ${specs}\n`);
+    return 2;
+  }
+  const target = await openTarget(values);
+  if (typeof target === 'string') {
+    process.stderr.write(`zuora-emulator contract run: ${target}\n`);
+    return 2;
+  }
+  // Console lines stream as steps finish, unless stdout is busy carrying the JUnit XML.
+  const streaming = values.reporter === 'console' || values.out !== undefined;
+  const log = (line: string) => (streaming ? process.stdout : process.stderr).write(`${line}\n`);
+  for (const note of specs.notes) log(`note: ${note}`);
+  log(`contract run against ${target.client.baseUrl}`);
+  try {
+    const result = await runSuites({ target: target.client, specs: specs.sets, onStep: (step) => log(consoleLine(step)) });
+    if (values.reporter === 'junit') {
+      const xml = junitReport(result);
+      if (values.out) await writeFile(values.out, xml);
+      else process.stdout.write(xml);
+    }
+    log(summaryLine(result));
+    return result.failed > 0 ? 1 : 0;
+  } finally {
+    await target.close();
+  }
+}

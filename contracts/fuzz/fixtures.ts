@@ -1,0 +1,54 @@
+import { accountsSuite } from '../suites/accounts.js';
+import { hostedPagesSuite, usageSuite } from '../suites/billing.js';
+import { catalogSuite } from '../suites/catalog.js';
+import { eventsSuite } from '../suites/events.js';
+import { ordersSuite } from '../suites/orders.js';
+import type { Step, Suite, Vars } from '../suites/types.js';
+
+function steps(suite: Suite, names: readonly string[]): Step[] {
+  return names.map((name) => {
+    const step = suite.steps.find((candidate) => candidate.name === name);
+    if (!step) throw new Error(`suite ${suite.name} has no step '${name}'`);
+    return step;
+  });
+}
+
+/**
+ * The objects fuzzed paths point at (`PATCH /v2/accounts/:account_id` needs an account), created
+ * with the contract suites' own steps before fuzzing starts. Events are created inactive.
+ */
+export const FIXTURE_SUITE: Suite = {
+  name: 'fuzz-fixtures',
+  description: 'objects the fuzzed write endpoints refer to',
+  steps: [
+    ...catalogSuite.steps,
+    ...steps(accountsSuite, ['list payment terms', 'create account', 'create second account', 'create payment method']),
+    ...steps(ordersSuite, ['create subscription (CreateSubscription with seat override)', 'get subscription (V1)', 'schedule a seat downgrade (scheduled order)']),
+    ...steps(usageSuite, ['create usage record']),
+    ...steps(hostedPagesSuite, ['list hosted pages']),
+    ...steps(eventsSuite, ['create event trigger', 'create callout template', 'create notification definition']),
+  ],
+};
+
+const id = (vars: Vars, name: string, field = 'id'): unknown => (vars[name] as Vars | undefined)?.[field];
+
+/** The value of each path parameter, by parameter name (and, where names repeat, by path). */
+export function pathParams(path: string, vars: Vars): Record<string, string> {
+  const byName: Record<string, unknown> = {
+    subscription_key: vars.subscriptionNumber,
+    orderNumber: id(vars, 'scheduled', 'orderNumber'),
+    object_type: 'account',
+    account_id: id(vars, 'account'),
+    product_id: id(vars, 'product'),
+    price_id: id(vars, 'seats', 'Id'),
+    payment_method_id: id(vars, 'paymentMethod'),
+    id: path.includes('usage_records')
+      ? id(vars, 'usage')
+      : path.includes('event-triggers')
+        ? id(vars, 'trigger')
+        : path.includes('callout-templates')
+          ? id(vars, 'template')
+          : id(vars, 'definition'),
+  };
+  return Object.fromEntries(Object.entries(byName).map(([name, value]) => [name, String(value ?? 'missing-fixture')]));
+}

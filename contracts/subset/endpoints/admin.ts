@@ -1,0 +1,41 @@
+import { int, oneOf, str } from '../schema.js';
+import { param } from './parameters.js';
+import type { EndpointDoc, EndpointDocs } from './types.js';
+
+// The emulator's control plane. Zuora has nothing like it, so every shape here is the emulator's own.
+
+const OWN = "The emulator's control plane (/__emulator/*); no Zuora spec has it.";
+
+const admin = (summary: string, status: number, schema: string | null, query?: EndpointDoc['query']): EndpointDoc => ({
+  summary,
+  ownShape: OWN,
+  success: { status, schema },
+  ...(query ? { query } : {}),
+});
+
+export const ADMIN_ENDPOINTS: EndpointDocs = {
+  'GET /__emulator/health': admin('Is the emulator up', 200, 'Health'),
+  'POST /__emulator/reset': admin("Empty the tenant; `now` restarts its clock there, else at wall time", 200, 'TenantReset'),
+  'GET /__emulator/clock': admin("The tenant's virtual time", 200, 'Clock'),
+  'POST /__emulator/clock/advance': admin('Advance the virtual clock `by` a duration or `to` a time, running every job due on the way', 200, 'ClockAdvance'),
+  'POST /__emulator/clock/subscribers': admin('Tell a URL about every step of the clock, and wait for it', 201, 'ClockSubscriber'),
+  'DELETE /__emulator/clock/subscribers': admin('Stop telling a URL about the clock', 204, null),
+  'GET /__emulator/jobs': admin('Work the clock will run when it passes each due time', 200, 'Jobs'),
+  'GET /__emulator/tenants': admin('List tenants', 200, 'Tenants'),
+  'POST /__emulator/tenants': admin('Create a tenant, optionally forked from a snapshot', 201, 'Tenant'),
+  'POST /__emulator/snapshots': admin("Save a named snapshot of the tenant's state", 201, 'SnapshotResult'),
+  'GET /__emulator/snapshots/:name': admin('Export a snapshot as a document', 200, 'SnapshotDocument'),
+  'PUT /__emulator/snapshots/:name': admin('Import a snapshot document under a name', 200, 'SnapshotResult'),
+  'POST /__emulator/snapshots/:name/restore': admin('Restore the tenant to a snapshot', 200, 'SnapshotResult'),
+  'GET /__emulator/requests': admin("The tenant's most recent Zuora API calls", 200, 'RequestJournal', [
+    param('limit', 'Keep only the last N calls.', { ...int(), minimum: 0 }),
+  ]),
+  'GET /__emulator/callouts': admin('The callout journal: every delivery with its attempts', 200, 'CalloutJournal', [
+    param('event', 'Only deliveries of this event.', str()),
+    param('status', 'Only deliveries in this state.', oneOf('pending', 'waiting', 'delivered', 'failed', 'dropped')),
+  ]),
+  'POST /__emulator/callouts/flush': admin('Deliver every callout owed, then answer counts by outcome', 200, 'CalloutFlush'),
+  'POST /__emulator/callouts/:id/redeliver': admin('Deliver a journaled callout again', 201, 'CalloutDelivery'),
+  'POST /__emulator/faults/callouts': admin('Make the next callout deliveries fail in a chosen way', 201, 'CalloutFault'),
+  'POST /__emulator/faults/payments': admin("Make an account's next electronic payments decline", 201, 'PaymentFault'),
+};

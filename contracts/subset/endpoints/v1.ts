@@ -1,0 +1,154 @@
+import { str } from '../schema.js';
+import { CHARGE_DETAIL, AS_OF_DATE, ORDER_STATUS, param, REJECT_UNKNOWN_FIELDS, RETURN_IDS, V1_PAGING } from './parameters.js';
+import type { EndpointDocs } from './types.js';
+
+// The V1 surface: token, V1 REST, CRUD and custom field definitions. Official paths are quoted
+// from COVERAGE.md of the shared specs.
+
+const PAYMENT_TERMS_NOTE =
+  'No saved Zuora spec describes payment terms (the V1 spec models settings only as /settings/listing and ' +
+  '/settings/batch-requests). The subset documents the shape the emulator serves: a plain array of payment term records.';
+
+const DEFINITIONS_NOTE =
+  'No saved Zuora spec has PUT on custom object definitions (Zuora creates them with POST /objects/definitions/default ' +
+  'and changes them with POST /objects/migrations). The platform manages its custom fields with this PUT, so the subset ' +
+  'documents the shape the emulator serves: `{properties: {<name>: {type, maxLength, label}}, filterable: [<name>]}` in, ' +
+  'a custom object definition out.';
+
+export const V1_ENDPOINTS: EndpointDocs = {
+  'POST /oauth/token': {
+    summary: 'Get an OAuth token (client credentials, form-encoded)',
+    official: { spec: 'v1', path: '/oauth/token' },
+    success: { status: 200, schema: 'TokenResponse' },
+  },
+  'GET /v1/accounts/:account_key': {
+    summary: 'Read an account by id or number',
+    official: { spec: 'v1', path: '/v1/accounts/{account-key}' },
+    success: { status: 200, schema: 'V1Account' },
+  },
+  'GET /v1/product-rate-plan-charges/:charge_key': {
+    summary: 'Read a product rate plan charge by id or number',
+    official: { spec: 'v1', path: '/v1/product-rate-plan-charges/{product-rate-plan-charge-key}' },
+    success: { status: 200, schema: 'V1ProductRatePlanCharge' },
+  },
+  'GET /v1/settings/payment-terms': {
+    summary: 'List payment terms',
+    ownShape: PAYMENT_TERMS_NOTE,
+    success: { status: 200, schema: 'PaymentTerms' },
+  },
+  'GET /settings/payment-terms': {
+    summary: 'List payment terms (Settings API path)',
+    ownShape: PAYMENT_TERMS_NOTE,
+    success: { status: 200, schema: 'PaymentTerms' },
+  },
+  'POST /v1/orders': {
+    summary: 'Create an order: create, amend, cancel or schedule subscriptions',
+    official: { spec: 'v1', path: '/v1/orders' },
+    query: [RETURN_IDS],
+    success: { status: 200, schema: 'PostOrderResponse' },
+  },
+  'POST /v1/orders/preview': {
+    summary: 'Preview the billing an order would bring',
+    official: { spec: 'v1', path: '/v1/orders/preview' },
+    success: { status: 200, schema: 'PostOrderPreviewResponse' },
+  },
+  'GET /v1/orders': {
+    summary: 'List orders; the seeds filter by `subscriptionNumber`',
+    official: { spec: 'v1', path: '/v1/orders' },
+    query: [param('subscriptionNumber', 'Only orders of this subscription (as the seeds call it).', str()), ORDER_STATUS, ...V1_PAGING],
+    success: { status: 200, schema: 'GetOrdersResponse' },
+  },
+  'GET /v1/orders/subscription/:subscriptionNumber': {
+    summary: 'List the orders of a subscription',
+    official: { spec: 'v1', path: '/v1/orders/subscription/{subscriptionNumber}' },
+    query: [ORDER_STATUS, ...V1_PAGING],
+    success: { status: 200, schema: 'GetOrdersResponse' },
+  },
+  'GET /v1/orders/:orderNumber': {
+    summary: 'Read an order',
+    official: { spec: 'v1', path: '/v1/orders/{orderNumber}' },
+    success: { status: 200, schema: 'GetOrderResponse' },
+  },
+  'PUT /v1/orders/:orderNumber/cancel': {
+    summary: 'Cancel a pending or scheduled order',
+    official: { spec: 'v1', path: '/v1/orders/{orderNumber}/cancel' },
+    success: { status: 200, schema: 'PutOrderCancelResponse' },
+  },
+  'POST /v1/subscriptions/:subscription_key/preview': {
+    summary: 'Preview the next invoice of a subscription',
+    official: { spec: 'v1', path: '/v1/subscriptions/{subscription-key}/preview' },
+    success: { status: 200, schema: 'PreviewSubscriptionResponse' },
+  },
+  'GET /v1/subscriptions/:subscription_key': {
+    summary: 'Read a subscription with its rate plans and charges',
+    official: { spec: 'v1', path: '/v1/subscriptions/{subscription-key}' },
+    query: [CHARGE_DETAIL, AS_OF_DATE],
+    success: { status: 200, schema: 'V1Subscription' },
+  },
+  'GET /v1/hostedpages': {
+    summary: 'List the hosted payment pages',
+    official: { spec: 'v1', path: '/v1/hostedpages' },
+    query: [param('versionNumber', 'Only pages of this Payment Pages version.', str())],
+    success: { status: 200, schema: 'HostedPagesResponse' },
+  },
+  'POST /v1/rsa-signatures': {
+    summary: 'Sign a hosted payment page request',
+    official: { spec: 'v1', path: '/v1/rsa-signatures' },
+    success: { status: 200, schema: 'RsaSignatureResponse' },
+  },
+  'POST /v1/payments': {
+    summary: 'Create a payment, external or through the gateway, applied to invoices',
+    official: { spec: 'v1', path: '/v1/payments' },
+    success: { status: 200, schema: 'PaymentResponse' },
+  },
+  'GET /v1/invoices/:invoiceKey/items': {
+    summary: 'List the items of an invoice',
+    official: { spec: 'v1', path: '/v1/invoices/{invoiceKey}/items' },
+    query: V1_PAGING,
+    success: { status: 200, schema: 'InvoiceItemsResponse' },
+  },
+  'GET /v1/transactions/invoices/accounts/:account_key': {
+    summary: 'List the invoices of an account, newest first',
+    official: { spec: 'legacy2017', path: '/v1/transactions/invoices/accounts/{account-key}' },
+    query: V1_PAGING,
+    success: { status: 200, schema: 'AccountInvoicesResponse' },
+  },
+  'GET /v1/transactions/payments/accounts/:account_key': {
+    summary: 'List the payments of an account, newest first',
+    official: { spec: 'legacy2017', path: '/v1/transactions/payments/accounts/{account-key}' },
+    query: V1_PAGING,
+    success: { status: 200, schema: 'AccountPaymentsResponse' },
+  },
+  'POST /v1/object/product-rate-plan-charge': {
+    summary: 'Create a product rate plan charge (CRUD)',
+    official: { spec: 'v1', path: '/v1/object/product-rate-plan-charge' },
+    query: [REJECT_UNKNOWN_FIELDS],
+    success: { status: 200, schema: 'ProxyCreateOrModifyResponse' },
+  },
+  'GET /v1/object/invoice/:id': {
+    summary: 'Read an invoice (CRUD; only the 2017 spec still has it)',
+    official: { spec: 'legacy2017', path: '/v1/object/invoice/{id}' },
+    success: { status: 200, schema: 'CrudInvoice' },
+  },
+  'POST /v1/object/unit-of-measure': {
+    summary: 'Create a unit of measure (CRUD; only the 2017 spec still has it)',
+    official: { spec: 'legacy2017', path: '/v1/object/unit-of-measure' },
+    query: [REJECT_UNKNOWN_FIELDS],
+    success: { status: 200, schema: 'ProxyCreateOrModifyResponse' },
+  },
+  'PUT /objects/definitions/:object_type': {
+    summary: 'Create or update the custom fields of a standard object',
+    ownShape: DEFINITIONS_NOTE,
+    success: { status: 200, schema: 'CustomFieldDefinition' },
+  },
+  'PUT /objects/definitions/default/:object_type': {
+    summary: 'Create or update the custom fields of a standard object (under the default namespace)',
+    ownShape: DEFINITIONS_NOTE,
+    success: { status: 200, schema: 'CustomFieldDefinition' },
+  },
+  'GET /objects/definitions/default/:object': {
+    summary: 'Read the custom field definition of an object',
+    official: { spec: 'v1', path: '/objects/definitions/default/{object}' },
+    success: { status: 200, schema: 'CustomFieldDefinition' },
+  },
+};

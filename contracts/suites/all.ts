@@ -1,0 +1,45 @@
+import { accountsSuite } from './accounts.js';
+import { hostedPagesSuite, invoicesSuite, usageSuite } from './billing.js';
+import { catalogSuite, customFieldsSuite } from './catalog.js';
+import { eventsSuite } from './events.js';
+import { cancellationSuite, ordersSuite } from './orders.js';
+import type { Suite } from './types.js';
+
+const tokenSuite: Suite = {
+  name: 'token',
+  description: 'OAuth client-credentials token',
+  steps: [
+    {
+      name: 'fetch token',
+      method: 'POST',
+      path: '/oauth/token',
+      form: true,
+      auth: 'none',
+      body: { client_id: '${clientId}', client_secret: '${clientSecret}', grant_type: 'client_credentials' },
+    },
+  ],
+};
+
+/** Every suite, in the order they run: later suites use what earlier ones created. */
+export const SUITES: readonly Suite[] = [
+  tokenSuite,
+  catalogSuite,
+  customFieldsSuite,
+  accountsSuite,
+  ordersSuite,
+  usageSuite,
+  invoicesSuite,
+  hostedPagesSuite,
+  eventsSuite,
+  cancellationSuite,
+];
+
+/** The Zuora endpoints the suites call (express-style paths, as in the emulator's route tables), for the coverage table. */
+export const SUITE_ENDPOINTS: ReadonlyArray<{ method: string; path: string }> = (() => {
+  const seen = new Map<string, { method: string; path: string }>();
+  for (const step of SUITES.flatMap((suite) => suite.steps)) {
+    if (step.auth === 'admin') continue;
+    seen.set(`${step.method} ${step.path}`, { method: step.method, path: step.path });
+  }
+  return [...seen.values()];
+})();

@@ -1,0 +1,162 @@
+// Plain HTTP to the three public surfaces a scenario may use: the sync engine's API, Zuora's API on
+// the emulator (OAuth client credentials of the scenario's tenant) and the emulator's admin API.
+// Every call a step makes is recorded for the timeline.
+
+export type Surface = 'sync' | 'zuora' | 'admin';
+
+export interface RecordedCall {
+  surface: Surface;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+}
+
+export interface HttpAnswer<T = unknown> {
+  status: number;
+  body: T;
+}
+
+/** The tenant header of the emulator's admin API. */
+export const TENANT_HEADER = 'X-Emulator-Tenant';
+
+export class HttpError extends Error {
+  constructor(
+    readonly surface: Surface,
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`${method} ${path} (${surface}) answered ${status}: ${summarise(body)}`);
+  }
+}
+
+function summarise(body: unknown): string {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return text === undefined ? '(no body)' : text.length > 600 ? `${text.slice(0, 600)}...` : text;
+}
+
+async function send(url: string, method: string, body: unknown, headers: Record<string, string>): Promise<HttpAnswer> {
+  const init: RequestInit = { method, headers: { accept: 'application/json', ...headers } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['content-type'] = 'application/json';
+  }
+  const response = await fetch(url, init);
+  const text = await response.text();
+  let parsed: unknown = text;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Not JSON: the text is the answer.
+    }
+  } else {
+    parsed = undefined;
+  }
+  return { status: response.status, body: parsed };
+}
+
+export interface ZuoraCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface ScenarioHttpOptions {
+  emulatorUrl: string;
+  syncUrl: string;
+  credentials: ZuoraCredentials;
+  /** The admin API's tenant; the credentials' client id unless told. */
+  tenant?: string;
+}
+
+/** One scenario's HTTP: the three surfaces, a Zuora token cache and the call record. */
+export class ScenarioHttp {
+  readonly calls: RecordedCall[] = [];
+  private token: string | undefined;
+  readonly emulatorUrl: string;
+  readonly syncUrl: string;
+  readonly tenant: string;
+
+  constructor(private readonly options: ScenarioHttpOptions) {
+    this.emulatorUrl = options.emulatorUrl.replace(/\/+$/, '');
+    this.syncUrl = options.syncUrl.replace(/\/+$/, '');
+    this.tenant = options.tenant ?? options.credentials.clientId;
+  }
+
+  get credentials(): ZuoraCredentials {
+    return this.options.credentials;
+  }
+
+  /** A call to the sync engine's API; `quiet` calls (the runner's own bookkeeping) stay off the record. */
+  sync(method: string, path: string, body?: unknown, quiet = false): Promise<HttpAnswer<any>> {
+    return this.timed('sync', method, path, quiet, () => send(this.syncUrl + path, method, body, {}));
+  }
+
+  admin(method: string, path: string, body?: unknown, quiet = false): Promise<HttpAnswer<any>> {
+    return this.timed('admin', method, path, quiet, () => send(`${this.emulatorUrl}/__emulator${path}`, method, body, { [TENANT_HEADER]: this.tenant }));
+  }
+
+  /** A Zuora API call as the tenant's API user: OAuth client credentials, the token fetched again once on a 401. */
+  async zuora(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer<any>> {
+    return this.timed('zuora', method, path, false, async () => {
+      let answer = await send(this.emulatorUrl + path, method, body, { ...headers, authorization: `Bearer ${await this.bearer()}` });
+      if (answer.status === 401) {
+        this.token = undefined;
+        answer = await send(this.emulatorUrl + path, method, body, { ...headers, authorization: `Bearer ${await this.bearer()}` });
+      }
+      return answer;
+    });
+  }
+
+  /** Like the calls above, but a status of 400 or more (or V1's `success: false`) throws. */
+  async ok<T = any>(answer: Promise<HttpAnswer<T>>, surface: Surface, method: string, path: string): Promise<T> {
+    const result = await answer;
+    if (result.status >= 400 || isV1Failure(result.body)) throw new HttpError(surface, method, path, result.status, result.body);
+    return result.body;
+  }
+
+  syncOk<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.ok<T>(this.sync(method, path, body), 'sync', method, path);
+  }
+
+  adminOk<T = any>(method: string, path: string, body?: unknown, quiet = false): Promise<T> {
+    return this.ok<T>(this.admin(method, path, body, quiet), 'admin', method, path);
+  }
+
+  zuoraOk<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.ok<T>(this.zuora(method, path, body), 'zuora', method, path);
+  }
+
+  private async bearer(): Promise<string> {
+    if (this.token) return this.token;
+    const response = await fetch(`${this.emulatorUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: this.credentials.clientId, client_secret: this.credentials.clientSecret, grant_type: 'client_credentials' }),
+    });
+    const text = await response.text();
+    let token: unknown;
+    try {
+      token = (JSON.parse(text) as { access_token?: unknown }).access_token;
+    } catch {
+      token = undefined;
+    }
+    if (typeof token !== 'string') throw new Error(`Zuora refused a token for client ${this.credentials.clientId}: HTTP ${response.status} ${text}`);
+    this.token = token;
+    return token;
+  }
+
+  private async timed(surface: Surface, method: string, path: string, quiet: boolean, call: () => Promise<HttpAnswer>): Promise<HttpAnswer> {
+    const started = performance.now();
+    const answer = await call();
+    if (!quiet) this.calls.push({ surface, method, path, status: answer.status, durationMs: Math.round((performance.now() - started) * 10) / 10 });
+    return answer;
+  }
+}
+
+/** V1 answers business errors with HTTP 200 and `success: false`. */
+export function isV1Failure(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { success?: unknown }).success === false;
+}

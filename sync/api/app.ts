@@ -1,0 +1,77 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { OutboundInputError } from '../outbound/errors.js';
+import { ZuoraError } from '../zuora/errors.js';
+import { ApiError } from './errors.js';
+import type { ApiReply, ApiRoute, Engine } from './routeTable.js';
+
+/**
+ * The engine's HTTP surface from its route table. Every route runs the same way: parse JSON ->
+ * handler (validate, then call model/outbound/inbound) -> reply, with failures answered as
+ * `{error: {code, message}}`.
+ */
+export function buildSyncApp(engine: Engine, routes: readonly ApiRoute[]): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  // Any content type is read as JSON: Zuora's callouts do not all say what they send.
+  app.use(express.json({ type: () => true, limit: '5mb' }));
+  for (const route of routes) {
+    app[lowerMethod(route)](route.path, async (req: Request, res: Response) => {
+      let reply: ApiReply;
+      try {
+        reply = await route.handler({
+          engine,
+          params: req.params as Record<string, string>,
+          query: req.query as Record<string, unknown>,
+          body: req.body,
+          headers: req.headers,
+        });
+      } catch (error) {
+        reply = failure(error, req);
+      }
+      send(res, reply);
+    });
+  }
+  app.use((req: Request, res: Response) => {
+    send(res, failure(new ApiError(404, 'ROUTE_NOT_FOUND', `No route ${req.method} ${req.path}`), req));
+  });
+  // Express calls this when reading the body failed, before any handler ran.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    send(res, failure(bodyError(error) ?? error, req));
+  });
+  return app;
+}
+
+/** The JSON parser's own errors carry a 4xx status and a type; a body that is not JSON is the common one. */
+function bodyError(error: unknown): ApiError | undefined {
+  const { status, type, message } = error as { status?: unknown; type?: unknown; message?: unknown };
+  if (typeof status !== 'number' || status >= 500) return undefined;
+  if (type === 'entity.parse.failed') return new ApiError(400, 'INVALID_JSON', 'The request body is not valid JSON');
+  return new ApiError(status, 'INVALID_BODY', typeof message === 'string' ? message : 'The request body cannot be read');
+}
+
+function failure(error: unknown, req: Request): ApiReply {
+  if (error instanceof ApiError) return { status: error.status, body: error.toBody() };
+  if (error instanceof OutboundInputError) return failure(new ApiError(statusOfInputError(error.code), error.code, error.message), req);
+  // Outbound records Zuora failures on the entity; one reaching here had no entity to go on.
+  if (error instanceof ZuoraError) return { status: 502, body: new ApiError(502, 'ZUORA_ERROR', error.message).toBody() };
+  console.error(`sync engine: ${req.method} ${req.originalUrl} failed`, error);
+  const message = error instanceof Error ? error.message : String(error);
+  return { status: 500, body: new ApiError(500, 'INTERNAL_ERROR', message).toBody() };
+}
+
+/** Outbound's own checks name what was wrong: a missing record, a record in the wrong state, or bad input. */
+function statusOfInputError(code: string): number {
+  if (/_NOT_FOUND$/.test(code)) return 404;
+  if (/_(ARCHIVED|ENDED|EXISTS|CONFLICT)$/.test(code)) return 409;
+  return 400;
+}
+
+function send(res: Response, reply: ApiReply): void {
+  for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+  res.status(reply.status ?? 200);
+  if (reply.body === undefined) res.end();
+  else res.json(reply.body);
+}
+
+const lowerMethod = (route: ApiRoute) => route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';

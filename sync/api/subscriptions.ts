@@ -1,0 +1,40 @@
+import { cancelSubscription, provisionSubscription, updateSubscription } from '../outbound/index.js';
+import { Field, Problems } from './input.js';
+import { requireActiveCustomer, requireLiveSubscription, requireSubscription } from './lookups.js';
+import type { ApiReply, ApiRequest } from './routeTable.js';
+import { readProvision, readUpdate, SCHEDULE_STRATEGIES } from './subscriptionInput.js';
+
+/**
+ * `POST /api/subscriptions`: outbound writes the platform record and syncs it (or records why it is
+ * not synced). Answers that record.
+ */
+export async function provision({ engine: { ctx }, body }: ApiRequest): Promise<ApiReply> {
+  const request = readProvision(body, ctx.store.catalog());
+  requireActiveCustomer(ctx, request.customerId);
+  const subscription = await provisionSubscription(ctx, request);
+  return { status: 201, body: subscription };
+}
+
+export function getSubscription({ engine: { ctx }, params }: ApiRequest): ApiReply {
+  return { body: requireSubscription(ctx, params.id ?? '') };
+}
+
+/** `PATCH /api/subscriptions/:id`: now, or at the end of the billing period as a scheduled update. */
+export async function update({ engine: { ctx }, params, body }: ApiRequest): Promise<ApiReply> {
+  const current = requireLiveSubscription(ctx, params.id ?? '');
+  const request = readUpdate(body, ctx.store.catalog(), current);
+  const subscription = await updateSubscription(ctx, current.id, request);
+  return { body: subscription };
+}
+
+/** `POST /api/subscriptions/:id/cancel` with `{when?: IMMEDIATE | END_OF_BILLING_PERIOD}` (IMMEDIATE when left out). */
+export async function cancel({ engine: { ctx }, params, body }: ApiRequest): Promise<ApiReply> {
+  const current = requireLiveSubscription(ctx, params.id ?? '');
+  const problems = new Problems();
+  const root = Field.body(body ?? {}, problems);
+  root.object(['when']);
+  const when = root.at('when').optional()?.oneOf(SCHEDULE_STRATEGIES) ?? 'IMMEDIATE';
+  problems.check();
+  const subscription = await cancelSubscription(ctx, current.id, when);
+  return { body: subscription };
+}

@@ -1,0 +1,22 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { CalloutCredentials } from './integration/index.js';
+
+const USERNAME = 'zuora-callouts';
+
+/**
+ * The basic-auth credentials Zuora's callouts carry, registered by connect and checked by the
+ * webhook. Derived from the Zuora client secret, so they survive restarts without being stored and
+ * cannot be guessed without the secret.
+ */
+export function calloutCredentials(clientSecret: string): CalloutCredentials {
+  return { username: USERNAME, password: createHmac('sha256', clientSecret).update('zuora-callouts').digest('hex') };
+}
+
+/** Whether an `Authorization` header carries exactly these credentials. */
+export function carriesCredentials(header: string | undefined, expected: CalloutCredentials): boolean {
+  const match = /^Basic\s+(\S+)\s*$/i.exec(header ?? '');
+  if (!match?.[1]) return false;
+  const given = Buffer.from(Buffer.from(match[1], 'base64').toString('utf8'));
+  const wanted = Buffer.from(`${expected.username}:${expected.password}`);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}

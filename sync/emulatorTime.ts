@@ -1,0 +1,24 @@
+import type { TimeSource } from './time.js';
+
+/** The tenant header of the emulator's admin API; a real Zuora has no such thing. */
+const TENANT_HEADER = 'X-Emulator-Tenant';
+
+/**
+ * The platform clock of an engine wired to an emulator: that tenant's virtual clock, read over the
+ * emulator's admin API on every call, so clock advances move the platform's time too. HTTP only, so
+ * the engine keeps no tie to emulator code.
+ */
+export function emulatorTime(emulatorUrl: string, tenant: string): TimeSource {
+  const clockUrl = `${emulatorUrl.replace(/\/+$/, '')}/__emulator/clock`;
+  return {
+    async now() {
+      const response = await fetch(clockUrl, { headers: { [TENANT_HEADER]: tenant } });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`reading the emulator clock failed: HTTP ${response.status} ${text}`);
+      const { now } = JSON.parse(text) as { now?: unknown };
+      const date = typeof now === 'string' ? new Date(now) : undefined;
+      if (!date || Number.isNaN(date.getTime())) throw new Error(`the emulator clock answered no date: ${text}`);
+      return date;
+    },
+  };
+}

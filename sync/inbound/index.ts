@@ -1,0 +1,3 @@
+export { handleCallout } from './handleCallout.js';
+export type { CalloutBody } from './handler.js';
+export type { CalloutResult } from './outcome.js';

@@ -1,0 +1,76 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildSyncApp } from './api/app.js';
+import type { Engine } from './api/routeTable.js';
+import { syncRoutes } from './api/routes.js';
+import { calloutCredentials } from './calloutCredentials.js';
+import { DEFAULT_SYNC_DATA_DIR, DEFAULT_SYNC_HOST, HOURLY_POLL_MS, WEBHOOK_PATH, type SyncEngineOptions } from './config.js';
+import type { SyncContext } from './context.js';
+import { connect, type SetupReport } from './integration/index.js';
+import { FileSyncStore } from './model/store.js';
+import { wallClock } from './time.js';
+import { UsageSyncRunner } from './usageSyncRunner.js';
+import { ZuoraClient } from './zuora/client.js';
+
+export type { SyncEngineOptions } from './config.js';
+
+export interface RunningSyncEngine {
+  /** Base URL, e.g. http://127.0.0.1:4020 */
+  url: string;
+  port: number;
+  host: string;
+  /** Where Zuora is told to post its callouts. */
+  webhookUrl: string;
+  context: SyncContext;
+  /** Sets Zuora up to send callouts here, with the credentials the webhook checks (as `POST /api/integration/connect`). */
+  connect(): Promise<SetupReport>;
+  /** Stops the hourly work and the server, and waits for pending writes. */
+  close(): Promise<void>;
+}
+
+export async function startSyncEngine(options: SyncEngineOptions): Promise<RunningSyncEngine> {
+  const store = await FileSyncStore.open({ dataDir: options.dataDir ?? DEFAULT_SYNC_DATA_DIR, inMemory: options.inMemory ?? false });
+  const host = options.host ?? DEFAULT_SYNC_HOST;
+  // Listening comes first because the links written to Zuora need the port; requests are only
+  // answered once the app is attached below, in the same tick.
+  const server = await listen(options.port ?? 0, host);
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const publicUrl = (options.publicUrl ?? url).replace(/\/+$/, '');
+  const ctx: SyncContext = {
+    store,
+    zuora: new ZuoraClient(options.zuora),
+    time: options.time ?? wallClock,
+    entityBaseUrl: options.entityBaseUrl ?? publicUrl,
+  };
+  const usage = new UsageSyncRunner(ctx);
+  const engine: Engine = { ctx, webhookUrl: `${publicUrl}${WEBHOOK_PATH}`, callouts: calloutCredentials(options.zuora.clientSecret), usage };
+  server.on('request', buildSyncApp(engine, syncRoutes));
+  if (options.hourlyUsageSync ?? true) usage.followHours(HOURLY_POLL_MS);
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    host,
+    webhookUrl: engine.webhookUrl,
+    context: ctx,
+    connect: () => connect(ctx, engine.webhookUrl, engine.callouts),
+    close: () => {
+      closing ??= (async () => {
+        await usage.stop();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function listen(port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+    server.listen(port, host);
+  });
+}

@@ -1,0 +1,9 @@
+// Platform -> Zuora (seeds/000 mapping and "not synced when" rules, seeds/001 endpoints).
+export { syncCatalog, type CatalogSyncResult } from './catalog.js';
+export { syncCustomer } from './customers.js';
+export { provisionSubscription, type ProvisionInput } from './subscriptions.js';
+export { updateSubscription, type SubscriptionChange } from './updates.js';
+export { cancelSubscription } from './cancellations.js';
+export { syncUsage, type UsageSyncResult } from './usage.js';
+export { grantCredits, type CreditGrantInput } from './credits.js';
+export { OutboundInputError } from './errors.js';

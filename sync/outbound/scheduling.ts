@@ -1,0 +1,32 @@
+import type { SyncContext } from '../context.js';
+import type { Customer, ScheduledUpdate, Subscription } from '../model/types.js';
+import { dayOf } from './dates.js';
+import { billingPeriodEnd } from './periods.js';
+import { isTrial } from './rules.js';
+
+// End-of-period changes: Scheduled orders in Zuora, one at a time per subscription.
+
+/**
+ * The day "the end of the current billing period" falls on: a trial's end while in trial,
+ * otherwise the next bill date, laid out on the account's bill cycle day as Zuora lays it.
+ */
+export async function periodEndOf(ctx: SyncContext, subscription: Subscription, customer: Customer, today: string): Promise<string> {
+  if (isTrial(subscription) && subscription.trialEndsAt) return dayOf(subscription.trialEndsAt);
+  const billCycleDay = subscription.billingSubscriptionNumber && customer.billingId ? ((await ctx.zuora.getAccount(customer.billingId)).bill_cycle_day ?? 0) : 0;
+  return billingPeriodEnd(dayOf(subscription.startDate), subscription.billingPeriod, billCycleDay, today);
+}
+
+/**
+ * Cancels the subscription's Scheduled orders (found with GET orders by subscription), so the one
+ * about to be placed is the only one left; answers their numbers.
+ */
+export async function cancelScheduledOrders(ctx: SyncContext, subscriptionNumber: string): Promise<string[]> {
+  const { orders } = await ctx.zuora.listOrdersOfSubscription(subscriptionNumber, 'Scheduled');
+  const scheduled = orders.filter((order) => order.status === 'Scheduled').map((order) => order.orderNumber);
+  for (const orderNumber of scheduled) await ctx.zuora.cancelOrder(orderNumber, 'Replaced by a newer change from the platform');
+  return scheduled;
+}
+
+/** Pending updates end as CANCELED: replaced by a newer one, or made moot by a cancellation. */
+export const withPendingCanceled = (updates: readonly ScheduledUpdate[]): ScheduledUpdate[] =>
+  updates.map((update) => (update.status === 'PENDING' ? { ...update, status: 'CANCELED' as const } : update));

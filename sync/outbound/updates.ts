@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import type { SyncContext } from '../context.js';
+import type { AddonSelection, BillingPeriod, ScheduledUpdate, ScheduleStrategy, Subscription, SyncState } from '../model/types.js';
+import { amendmentActions } from './amendment.js';
+import { dayOf, laterOf, platformNow } from './dates.js';
+import { isSyncFailure, OutboundInputError } from './errors.js';
+import { recordFailure } from './failures.js';
+import { subscriptionCustomFields } from './mapping.js';
+import { placeOrder } from './orders.js';
+import { accountNumberOf, atVersion, checkAddons, checkSoldIn, currencyOfCustomer, customerRecord, planOf, shapeOf, subscriptionOf } from './records.js';
+import { cancelScheduledOrders, periodEndOf, withPendingCanceled } from './scheduling.js';
+import { save, syncNewSubscription } from './subscriptions.js';
+import { desiredRatePlans } from './targets.js';
+
+export interface SubscriptionChange {
+  planId?: string;
+  /** The whole new add-on selection. */
+  addons?: AddonSelection[];
+  /** Quantities to change, by feature id; features left out keep theirs. */
+  units?: Record<string, number>;
+  billingPeriod?: BillingPeriod;
+  scheduleStrategy: ScheduleStrategy;
+}
+
+type Target = ScheduledUpdate['target'];
+
+const ENDED = new Set<Subscription['status']>(['CANCELED', 'EXPIRED']);
+
+function targetOf(subscription: Subscription, change: SubscriptionChange): Target {
+  return {
+    ...(change.planId !== undefined ? { planId: change.planId } : {}),
+    ...(change.billingPeriod !== undefined ? { billingPeriod: change.billingPeriod } : {}),
+    ...(change.addons !== undefined ? { addons: change.addons } : {}),
+    // The whole map, so whoever applies the update later simply takes it.
+    ...(change.units !== undefined ? { units: { ...subscription.units, ...change.units } } : {}),
+  };
+}
+
+function applyTarget(subscription: Subscription, target: Target): Subscription {
+  return {
+    ...subscription,
+    planId: target.planId ?? subscription.planId,
+    billingPeriod: target.billingPeriod ?? subscription.billingPeriod,
+    addons: target.addons ?? subscription.addons,
+    units: target.units ?? subscription.units,
+  };
+}
+
+/** Whether two subscriptions would hold the same in Zuora (add-on order and unit order aside). */
+function sameShape(a: Subscription, b: Subscription): boolean {
+  const canonical = (subscription: Subscription): string =>
+    JSON.stringify([
+      subscription.planId,
+      subscription.billingPeriod,
+      [...subscription.addons].sort((x, y) => x.addonId.localeCompare(y.addonId)).map((addon) => [addon.addonId, addon.quantity]),
+      Object.entries(subscription.units).sort(([x], [y]) => x.localeCompare(y)),
+    ]);
+  return canonical(a) === canonical(b);
+}
+
+function updateType(subscription: Subscription, target: Target): ScheduledUpdate['type'] {
+  if (target.planId !== undefined && target.planId !== subscription.planId) return 'PLAN_CHANGE';
+  if (target.billingPeriod !== undefined && target.billingPeriod !== subscription.billingPeriod) return 'BILLING_PERIOD';
+  if (target.addons !== undefined) return 'ADDONS';
+  return 'UNITS';
+}
+
+/**
+ * Changes plan, add-ons, unit quantities or billing period: at once (one atomic order of
+ * RemoveProduct/AddProduct/UpdateProduct), or at the end of the billing period (a Scheduled order,
+ * recorded as a pending ScheduledUpdate that the ScheduledOrderCompleted callout applies).
+ */
+export async function updateSubscription(ctx: SyncContext, id: string, change: SubscriptionChange): Promise<Subscription> {
+  const subscription = subscriptionOf(ctx, id);
+  if (ENDED.has(subscription.status)) throw new OutboundInputError('SUBSCRIPTION_ENDED', `Subscription '${id}' is ${subscription.status.toLowerCase()}`);
+  const target = targetOf(subscription, change);
+  const after = applyTarget(subscription, target);
+  const plan = planOf(ctx, after.planId);
+  checkSoldIn(plan, after.billingPeriod);
+  checkAddons(ctx, after.addons, after.billingPeriod);
+  return change.scheduleStrategy === 'IMMEDIATE' ? changeNow(ctx, subscription, target) : changeAtPeriodEnd(ctx, subscription, target);
+}
+
+async function failed(ctx: SyncContext, subscription: Subscription, error: unknown, at: string): Promise<SyncState> {
+  if (!isSyncFailure(error)) throw error;
+  return recordFailure(ctx, { kind: 'subscription', id: subscription.id, customerId: subscription.customerId, subscriptionId: subscription.id }, error, at);
+}
+
+/**
+ * The platform is the source of truth (seeds/000 syncs one way): the change holds on the platform
+ * even when Zuora refuses it, and the refusal is the subscription's FAILED sync state.
+ */
+async function changeNow(ctx: SyncContext, subscription: Subscription, target: Target): Promise<Subscription> {
+  const { at, today } = await platformNow(ctx);
+  const changed = applyTarget(subscription, target);
+  let result: Subscription;
+  const number = subscription.billingSubscriptionNumber;
+  if (!number) {
+    // Not in Zuora yet: the change may be what makes it billable (a trial moving to a paid plan).
+    await save(ctx, changed);
+    result = await syncNewSubscription(ctx, changed.id);
+  } else {
+    try {
+      const current = await ctx.zuora.getSubscriptionV1(number);
+      const customer = customerRecord(ctx, subscription.customerId);
+      // An amendment cannot take effect before the subscription starts.
+      const effectiveOn = laterOf(today, dayOf(subscription.startDate));
+      const actions = amendmentActions(current, desiredRatePlans(ctx, shapeOf(changed), currencyOfCustomer(customer)), effectiveOn);
+      let next = changed;
+      if (actions.length > 0) {
+        const placed = await placeOrder(ctx, {
+          orderDate: today,
+          accountNumber: await accountNumberOf(ctx, subscription, number, current),
+          subscriptionNumber: number,
+          customFields: subscriptionCustomFields(ctx, subscription),
+          actions,
+        });
+        next = atVersion(changed, placed.subscriptionNumber, placed.subscriptionId);
+      }
+      result = await save(ctx, { ...next, sync: { status: 'SYNCED', at } });
+    } catch (error) {
+      result = await save(ctx, { ...changed, sync: await failed(ctx, subscription, error, at) });
+    }
+  }
+  await ctx.store.appendEvent({
+    type: 'SUBSCRIPTION_UPDATED',
+    at,
+    customerId: result.customerId,
+    subscriptionId: result.id,
+    data: { change: target, billingId: result.billingId, sync: result.sync },
+  });
+  return result;
+}
+
+/**
+ * One pending change at a time: earlier pending updates are folded into the new one (a pending
+ * cancellation is dropped: changing the subscription withdraws it), their Scheduled orders are
+ * cancelled in Zuora, and one Scheduled order takes the subscription to the combined target at the
+ * next bill date. A target equal to today's subscription only withdraws what was pending.
+ */
+async function changeAtPeriodEnd(ctx: SyncContext, subscription: Subscription, change: Target): Promise<Subscription> {
+  const { at, today } = await platformNow(ctx);
+  const customer = customerRecord(ctx, subscription.customerId);
+  const pending = subscription.scheduledUpdates.filter((update) => update.status === 'PENDING' && update.type !== 'CANCELLATION');
+  const target = [...pending.map((update) => update.target), change].reduce<Target>((merged, next) => ({ ...merged, ...next }), {});
+  const after = applyTarget(subscription, target);
+  const withdrawOnly = sameShape(subscription, after);
+  // Undefined only when Zuora could not tell the period end: then nothing can be scheduled.
+  let effectiveOn: string | undefined;
+  let zuoraOrderNumber: string | undefined;
+  let sync = subscription.sync;
+  const number = subscription.billingSubscriptionNumber;
+  if (!number) {
+    effectiveOn = await periodEndOf(ctx, subscription, customer, today);
+  } else {
+    try {
+      effectiveOn = await periodEndOf(ctx, subscription, customer, today);
+      await cancelScheduledOrders(ctx, number);
+      if (!withdrawOnly) {
+        const current = await ctx.zuora.getSubscriptionV1(number);
+        const actions = amendmentActions(current, desiredRatePlans(ctx, shapeOf(after), currencyOfCustomer(customer)), effectiveOn);
+        if (actions.length > 0) {
+          const placed = await placeOrder(ctx, {
+            orderDate: today,
+            accountNumber: await accountNumberOf(ctx, subscription, number, current),
+            subscriptionNumber: number,
+            customFields: subscriptionCustomFields(ctx, subscription),
+            actions,
+            scheduledOn: effectiveOn,
+          });
+          zuoraOrderNumber = placed.result.orderNumber;
+        }
+      }
+      sync = { status: 'SYNCED', at };
+    } catch (error) {
+      sync = await failed(ctx, subscription, error, at);
+    }
+  }
+  const scheduled: ScheduledUpdate | undefined =
+    withdrawOnly || effectiveOn === undefined
+      ? undefined
+      : {
+          id: `update-${randomUUID()}`,
+          type: updateType(subscription, target),
+          target,
+          effectiveAt: `${effectiveOn}T00:00:00.000Z`,
+          ...(zuoraOrderNumber ? { zuoraOrderNumber } : {}),
+          status: 'PENDING',
+        };
+  // A withdrawn cancellation takes its date with it.
+  const { cancellationDate: _withdrawn, ...uncancelled } = subscription;
+  const cancellationPending = subscription.scheduledUpdates.some((update) => update.status === 'PENDING' && update.type === 'CANCELLATION');
+  const result = await save(ctx, {
+    ...(cancellationPending ? uncancelled : subscription),
+    scheduledUpdates: [...withPendingCanceled(subscription.scheduledUpdates), ...(scheduled ? [scheduled] : [])],
+    ...(sync ? { sync } : {}),
+  });
+  await ctx.store.appendEvent({
+    type: 'SUBSCRIPTION_UPDATED',
+    at,
+    customerId: result.customerId,
+    subscriptionId: result.id,
+    data: { scheduled: scheduled ?? null, sync: result.sync },
+  });
+  return result;
+}

@@ -1,0 +1,58 @@
+import type { SyncContext } from './context.js';
+import { syncUsage, type UsageSyncResult } from './outbound/index.js';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Runs the usage sync one at a time: on demand (`POST /api/usage/sync`) and whenever the platform
+ * clock enters a new hour. The clock is polled rather than timed, because the emulator's virtual
+ * clock jumps on advances and an hourly timer would never see it.
+ */
+export class UsageSyncRunner {
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private polling: Promise<void> | undefined;
+  private hour: number | undefined;
+  private lastFailure: string | undefined;
+
+  constructor(private readonly ctx: SyncContext) {}
+
+  /** Starts once any run under way has ended, so two runs never push the same usage. */
+  run(): Promise<UsageSyncResult> {
+    const next = this.queue.then(() => syncUsage(this.ctx));
+    // The caller gets the failure; the queue only needs to know the run is over.
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  followHours(pollMs: number): void {
+    this.timer ??= setInterval(() => {
+      this.polling ??= this.poll().finally(() => (this.polling = undefined));
+    }, pollMs);
+    // The engine's server keeps the process alive, not this timer.
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.polling;
+    await this.queue;
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      const hour = Math.floor((await this.ctx.time.now()).getTime() / HOUR_MS);
+      const entered = this.hour !== undefined && hour !== this.hour;
+      // Moved on before running, so a failing run waits for the next hour instead of retrying every poll.
+      this.hour = hour;
+      if (entered) await this.run();
+      this.lastFailure = undefined;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      // A clock or Zuora that stays unreachable would otherwise log the same line every poll.
+      if (message !== this.lastFailure) console.error(`sync engine: hourly usage sync failed: ${message}`);
+      this.lastFailure = message;
+    }
+  }
+}
