@@ -77,6 +77,7 @@ export async function runStart(argv: string[]): Promise<number> {
         time: emulatorTime(emulator.url, clientId),
       });
       await sync.connect();
+      await sync.followEmulatorClock(emulator.url, clientId);
     } catch (error) {
       process.stderr.write(`zuora-emulator: the sync engine could not start: ${error instanceof Error ? error.message : String(error)}\n`);
       await sync?.close();

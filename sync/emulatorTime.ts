@@ -22,3 +22,13 @@ export function emulatorTime(emulatorUrl: string, tenant: string): TimeSource {
     },
   };
 }
+
+/** Asks the emulator to announce each step of the tenant's clock to `tickUrl` (its admin API). */
+export async function subscribeToEmulatorClock(emulatorUrl: string, tenant: string, tickUrl: string): Promise<void> {
+  const response = await fetch(`${emulatorUrl.replace(/\/+$/, '')}/__emulator/clock/subscribers`, {
+    method: 'POST',
+    headers: { [TENANT_HEADER]: tenant, 'content-type': 'application/json' },
+    body: JSON.stringify({ url: tickUrl }),
+  });
+  if (!response.ok) throw new Error(`subscribing to the emulator clock failed: HTTP ${response.status} ${await response.text()}`);
+}

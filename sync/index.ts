@@ -9,6 +9,7 @@ import type { SyncContext } from './context.js';
 import { connect, type SetupReport } from './integration/index.js';
 import { FileSyncStore } from './model/store.js';
 import { wallClock } from './time.js';
+import { subscribeToEmulatorClock } from './emulatorTime.js';
 import { UsageSyncRunner } from './usageSyncRunner.js';
 import { ZuoraClient } from './zuora/client.js';
 
@@ -24,6 +25,11 @@ export interface RunningSyncEngine {
   context: SyncContext;
   /** Sets Zuora up to send callouts here, with the credentials the webhook checks (as `POST /api/integration/connect`). */
   connect(): Promise<SetupReport>;
+  /**
+   * Puts the hourly work on an emulator tenant's virtual clock: the emulator calls
+   * `/api/clock/tick` at each step of its clock, and the wall-clock polling stops.
+   */
+  followEmulatorClock(emulatorUrl: string, tenant: string): Promise<void>;
   /** Stops the hourly work and the server, and waits for pending writes. */
   close(): Promise<void>;
 }
@@ -55,6 +61,10 @@ export async function startSyncEngine(options: SyncEngineOptions): Promise<Runni
     webhookUrl: engine.webhookUrl,
     context: ctx,
     connect: () => connect(ctx, engine.webhookUrl, engine.callouts),
+    followEmulatorClock: async (emulatorUrl, tenant) => {
+      await usage.stopPolling();
+      await subscribeToEmulatorClock(emulatorUrl, tenant, `${publicUrl}/api/clock/tick`);
+    },
     close: () => {
       closing ??= (async () => {
         await usage.stop();

@@ -5,8 +5,9 @@ const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * Runs the usage sync one at a time: on demand (`POST /api/usage/sync`) and whenever the platform
- * clock enters a new hour. The clock is polled rather than timed, because the emulator's virtual
- * clock jumps on advances and an hourly timer would never see it.
+ * clock enters a new hour. Against a real Zuora the wall clock is polled; wired to the emulator,
+ * the emulator announces each step of the virtual clock (`tick`) and waits for the sync, so usage
+ * reported before a bill run is in Zuora when the bill run happens.
  */
 export class UsageSyncRunner {
   private queue: Promise<unknown> = Promise.resolve();
@@ -33,20 +34,29 @@ export class UsageSyncRunner {
     this.timer.unref();
   }
 
-  async stop(): Promise<void> {
+  async stopPolling(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.polling;
+  }
+
+  async stop(): Promise<void> {
+    await this.stopPolling();
     await this.queue;
+  }
+
+  /** The clock stands at `now`: sync if that is a new hour. */
+  async tick(now: Date): Promise<void> {
+    const hour = Math.floor(now.getTime() / HOUR_MS);
+    const entered = this.hour !== undefined && hour !== this.hour;
+    // Moved on before running, so a failing run waits for the next hour instead of retrying every poll.
+    this.hour = hour;
+    if (entered) await this.run();
   }
 
   private async poll(): Promise<void> {
     try {
-      const hour = Math.floor((await this.ctx.time.now()).getTime() / HOUR_MS);
-      const entered = this.hour !== undefined && hour !== this.hour;
-      // Moved on before running, so a failing run waits for the next hour instead of retrying every poll.
-      this.hour = hour;
-      if (entered) await this.run();
+      await this.tick(await this.ctx.time.now());
       this.lastFailure = undefined;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

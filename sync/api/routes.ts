@@ -5,7 +5,7 @@ import { listEvents } from './events.js';
 import { connectIntegration, removeIntegration } from './integration.js';
 import type { ApiRoute } from './routeTable.js';
 import { cancel, getSubscription, provision, update } from './subscriptions.js';
-import { reportUsage, syncUsageNow } from './usage.js';
+import { clockTick, reportUsage, syncUsageNow } from './usage.js';
 import { receiveCallout } from './webhooks.js';
 
 /** Everything the sync engine answers. */
@@ -24,6 +24,7 @@ export const syncRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/subscriptions/:id/cancel', handler: cancel },
   { method: 'POST', path: '/api/usage', handler: reportUsage },
   { method: 'POST', path: '/api/usage/sync', handler: syncUsageNow },
+  { method: 'POST', path: '/api/clock/tick', handler: clockTick },
   { method: 'POST', path: '/api/credits/grants', handler: grant },
   { method: 'GET', path: '/api/events', handler: listEvents },
   { method: 'POST', path: '/api/integration/connect', handler: connectIntegration },

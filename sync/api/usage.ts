@@ -32,3 +32,18 @@ export async function reportUsage({ engine: { ctx }, body }: ApiRequest): Promis
 export async function syncUsageNow({ engine }: ApiRequest): Promise<ApiReply> {
   return { body: await engine.usage.run() };
 }
+
+/**
+ * `POST /api/clock/tick` `{now}`: the emulator announcing a step of the virtual clock (see
+ * `followEmulatorClock`). Answers once the hourly work that time calls for is done.
+ */
+export async function clockTick({ engine, body }: ApiRequest): Promise<ApiReply> {
+  const problems = new Problems();
+  const root = Field.body(body, problems);
+  root.object(['now', 'tenant']);
+  const now = new Date(String(root.at('now').string()));
+  if (Number.isNaN(now.getTime())) root.at('now').fail('is not a date-time');
+  problems.check();
+  await engine.usage.tick(now);
+  return { status: 204 };
+}
