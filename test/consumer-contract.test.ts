@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { withoutSpecDefects } from '../contracts/checks/specDefects.js';
 import type { OfficialSpecs } from '../contracts/official/index.js';
 import { SEED_ENDPOINTS } from '../contracts/subset/seeds.js';
-import { emulatorTime } from '../sync/emulatorTime.js';
-import { startSyncEngine, type RunningSyncEngine } from '../sync/index.js';
 import { ZuoraClient } from '../sync/zuora/client.js';
 import type { RecordedCall } from '../sync/zuora/types.js';
-import { request, useEmulator } from './helpers/emulator.js';
 import { describeOfficial, officialSpecs } from './helpers/officialSpec.js';
+import { ACME, ANNUAL_SEAT_TIERS, API_CALL_PRICE, FEATURES, PRO_FEE, proPlan, SEAT_PRICE } from './helpers/syncCatalog.js';
+import { useSyncEngine } from './helpers/syncEngine.js';
 
 // The consumer side of the contract: everything the bundled sync engine sends Zuora, and everything
 // it is answered, fits Zuora's official specs. The engine is driven through its own flows (connect,
@@ -21,40 +20,19 @@ const VISA = { type: 'card', brand: 'visa', cardNumber: '4242424242424242', expM
 const PUBLIC_URL = 'https://platform.example.invalid';
 
 const CATALOG = {
-  features: [
-    { id: 'feature-seats', name: 'Seats', unit: 'seat' },
-    { id: 'feature-api-calls', name: 'API calls', unit: 'call', metered: true },
-  ],
-  products: [{ id: 'product-acme', name: 'Acme' }],
+  features: FEATURES,
+  products: [ACME],
   plans: [
-    {
-      id: 'plan-pro',
-      product: 'product-acme',
-      name: 'Pro',
-      pricingType: 'PAID',
-      entitlements: [{ feature: 'feature-seats', limit: 50 }],
-      prices: [
-        { billingPeriod: 'MONTHLY', model: 'FLAT_FEE', amount: 30 },
-        { billingPeriod: 'MONTHLY', model: 'PER_UNIT', feature: 'feature-seats', unitPrice: 10, maxQuantity: 50 },
-        { billingPeriod: 'MONTHLY', model: 'USAGE_BASED', feature: 'feature-api-calls', unitPrice: 0.01 },
-        { billingPeriod: 'ANNUALLY', model: 'TIERED', feature: 'feature-seats', tiers: [{ upTo: 10, unitPrice: 100 }, { unitPrice: 80 }] },
-      ],
-    },
+    proPlan([PRO_FEE, { ...SEAT_PRICE, maxQuantity: 50 }, API_CALL_PRICE, ANNUAL_SEAT_TIERS]),
     { id: 'plan-basic', product: 'product-acme', name: 'Basic', prices: [{ billingPeriod: 'MONTHLY', model: 'PER_UNIT', feature: 'feature-seats', unitPrice: 5 }] },
   ],
   addons: [{ id: 'addon-support', product: 'product-acme', name: 'Priority support', prices: [{ billingPeriod: 'MONTHLY', model: 'FLAT_FEE', amount: 50 }] }],
 };
 
-const zuora = useEmulator({ now: START });
 const calls: RecordedCall[] = [];
-let engine: RunningSyncEngine;
+const sync = useSyncEngine({ emulator: { now: START }, engine: { publicUrl: PUBLIC_URL, hourlyUsageSync: false }, onCall: (call) => calls.push(call) });
+const { api } = sync;
 let client: ZuoraClient;
-
-const api = {
-  get: (path: string) => request(`${engine.url}${path}`, 'GET'),
-  post: (path: string, body?: unknown) => request(`${engine.url}${path}`, 'POST', body),
-  patch: (path: string, body?: unknown) => request(`${engine.url}${path}`, 'PATCH', body),
-};
 
 // `any` in the readers below: the test walks answers field by field, as the other HTTP tests do.
 
@@ -74,9 +52,9 @@ function answered(method: string, path: RegExp): Record<string, any> {
 
 /** The engine's flows, as a user of the engine drives them. */
 async function driveFlows(): Promise<void> {
-  await engine.connect();
+  await sync.engine.connect();
   // Connecting again finds what exists and brings it up to date.
-  await engine.connect();
+  await sync.engine.connect();
   await step('catalog', api.post('/api/catalog', CATALOG));
   await step('customer', api.post('/api/customers', { id: 'customer-ada', name: 'Ada', email: 'ada@example.com', paymentMethod: VISA, billingInfo: { currency: 'USD', invoiceDaysUntilDue: 30 } }));
   const subscription = await step(
@@ -94,7 +72,7 @@ async function driveFlows(): Promise<void> {
   await step('token customer', api.post('/api/customers', { id: 'customer-bob', name: 'Bob', paymentMethod: { type: 'cc_ref', token: 'tok_visa' } }));
   await step('token provision', api.post('/api/subscriptions', { customerId: 'customer-bob', planId: 'plan-basic', units: { 'feature-seats': 2 } }));
   await step('catalog change', api.post('/api/catalog', { ...CATALOG, products: [{ id: 'product-acme', name: 'Acme Cloud' }] }));
-  await zuora.admin.post('/clock/advance', { by: 'P32D' });
+  await sync.admin.post('/clock/advance', { by: 'P32D' });
 }
 
 /** Leaving: the subscription cancelled, the integration removed. */
@@ -127,7 +105,7 @@ async function driveClient(): Promise<void> {
   await client.getPaymentMethod(method.id);
   await client.updatePaymentMethod(method.id, { account_id: account.id });
   await client.listOrdersOfSubscription(subscriptionNumber);
-  const today = String((await zuora.admin.get('/clock')).body.now).slice(0, 10);
+  const today = String((await sync.admin.get('/clock')).body.now).slice(0, 10);
   await client.previewOrder({
     orderDate: today,
     existingAccountNumber: account.account_number,
@@ -137,7 +115,7 @@ async function driveClient(): Promise<void> {
   await client.previewSubscription(subscriptionNumber, { previewStartDate: { previewStartDatePolicy: 'today' }, previewThroughDate: { previewThruDatePolicy: 'nextBillingPeriods', nextBillingPeriods: 1 } });
   const { hostedpages } = await client.getHostedPages();
   if (hostedpages[0]) await client.createRsaSignature({ uri: 'https://apisandbox.zuora.com/apps/PublicHostedPageLite.do', method: 'POST', pageId: hostedpages[0].pageId });
-  const invoices = (await zuora.zuora.get(`/v1/transactions/invoices/accounts/${account.account_number}`)).body.invoices as Array<{ id: string }>;
+  const invoices = (await sync.zuora.get(`/v1/transactions/invoices/accounts/${account.account_number}`)).body.invoices as Array<{ id: string }>;
   const invoice = invoices[0] && (await client.getInvoice(invoices[0].id));
   if (invoice) await client.getInvoiceItems(invoice.Id);
   const balance = Number(invoice?.Balance ?? 0);
@@ -188,18 +166,12 @@ const called = () => new Set(calls.map((call) => `${call.method} ${call.path.spl
 describeOfficial("the sync engine's Zuora calls against Zuora's official specs", () => {
   // Inside, so a checkout without the official specs does not drive the engine for nothing.
   beforeAll(async () => {
-    const { clientId, clientSecret } = zuora.emulator.credentials;
-    const zuoraOptions = { baseUrl: zuora.url, clientId, clientSecret, onCall: (call: RecordedCall) => calls.push(call) };
-    engine = await startSyncEngine({ port: 0, inMemory: true, publicUrl: PUBLIC_URL, zuora: zuoraOptions, time: emulatorTime(zuora.url, clientId), hourlyUsageSync: false });
-    client = new ZuoraClient(zuoraOptions);
+    // A client of its own, recorded as the engine's is.
+    client = new ZuoraClient(sync.engineOptions().zuora);
     await driveFlows();
     await driveClient();
     await finishFlows();
   }, 120_000);
-
-  afterAll(async () => {
-    await engine?.close();
-  });
 
   it('covers every seed endpoint but the token (onCall leaves token requests out: they carry the secret)', () => {
     const missing = SEED_ENDPOINTS.filter((seed) => {

@@ -1,10 +1,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emulatorTime } from '../sync/emulatorTime.js';
-import { startSyncEngine, type RunningSyncEngine, type SyncEngineOptions } from '../sync/index.js';
-import { request, useEmulator } from './helpers/emulator.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startSyncEngine } from '../sync/index.js';
+import { request } from './helpers/emulator.js';
+import { ACME, ANNUAL_SEAT_TIERS, API_CALL_PRICE, API_CREDITS, FEATURES, PRO_FEE, proPlan, SEAT_PRICE } from './helpers/syncCatalog.js';
+import { useSyncEngine } from './helpers/syncEngine.js';
 
 // The sync engine's REST API as a platform client sees it: validation, 404s and 409s, records
 // answered, the event log, the webhook's authentication and the wiring to the emulator's clock.
@@ -14,27 +15,11 @@ const START = '2026-03-01T00:00:00.000Z';
 const VISA = { type: 'card', cardNumber: '4242424242424242', expMonth: 12, expYear: 2030 };
 
 const CATALOG = {
-  features: [
-    { id: 'feature-seats', name: 'Seats', unit: 'seat' },
-    { id: 'feature-api-calls', name: 'API calls', unit: 'call', metered: true },
-  ],
-  currencies: [{ id: 'currency-api-credits', name: 'API credits' }],
-  products: [{ id: 'product-acme', name: 'Acme' }],
+  features: FEATURES,
+  currencies: [API_CREDITS],
+  products: [ACME],
   plans: [
-    {
-      id: 'plan-pro',
-      product: 'product-acme',
-      name: 'Pro',
-      pricingType: 'PAID',
-      trialDays: 14,
-      entitlements: [{ feature: 'feature-seats', limit: 50 }],
-      prices: [
-        { billingPeriod: 'MONTHLY', model: 'FLAT_FEE', amount: 30 },
-        { billingPeriod: 'MONTHLY', model: 'PER_UNIT', feature: 'feature-seats', unitPrice: 10, maxQuantity: 50 },
-        { billingPeriod: 'MONTHLY', model: 'USAGE_BASED', feature: 'feature-api-calls', unitPrice: 0.01 },
-        { billingPeriod: 'ANNUALLY', model: 'TIERED', feature: 'feature-seats', tiers: [{ upTo: 10, unitPrice: 100 }, { unitPrice: 80 }] },
-      ],
-    },
+    { ...proPlan([PRO_FEE, { ...SEAT_PRICE, maxQuantity: 50 }, API_CALL_PRICE, ANNUAL_SEAT_TIERS]), trialDays: 14 },
     { id: 'plan-free', product: 'product-acme', name: 'Free', pricingType: 'FREE', entitlements: [{ feature: 'feature-seats', limit: 3 }] },
     {
       id: 'plan-annual',
@@ -46,35 +31,13 @@ const CATALOG = {
   addons: [{ id: 'addon-support', product: 'product-acme', name: 'Priority support', prices: [{ billingPeriod: 'MONTHLY', model: 'FLAT_FEE', amount: 50 }] }],
 };
 
-const zuora = useEmulator({ now: START });
-let engine: RunningSyncEngine;
-const api = {
-  get: (p: string) => request(`${engine.url}${p}`, 'GET'),
-  post: (p: string, body?: unknown) => request(`${engine.url}${p}`, 'POST', body),
-  patch: (p: string, body?: unknown) => request(`${engine.url}${p}`, 'PATCH', body),
-};
-
-function engineOptions(overrides: Partial<SyncEngineOptions> = {}): SyncEngineOptions {
-  const { clientId, clientSecret } = zuora.emulator.credentials;
-  return {
-    port: 0,
-    inMemory: true,
-    zuora: { baseUrl: zuora.url, clientId, clientSecret },
-    time: emulatorTime(zuora.url, clientId),
-    // Usage is synced on request here; the hourly poll is not what these tests are about.
-    hourlyUsageSync: false,
-    ...overrides,
-  };
-}
+// Usage is synced on request here; the hourly poll is not what these tests are about.
+const sync = useSyncEngine({ emulator: { now: START }, engine: { hourlyUsageSync: false } });
+const { api } = sync;
 
 beforeAll(async () => {
-  engine = await startSyncEngine(engineOptions());
   const loaded = await api.post('/api/catalog', CATALOG);
   expect(loaded.status).toBe(200);
-});
-
-afterAll(async () => {
-  await engine?.close();
 });
 
 describe('the sync engine API', () => {
@@ -86,7 +49,7 @@ describe('the sync engine API', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const answer = await request(`${engine.url}/api/customers`, 'POST', '{"id": ', { 'content-type': 'application/json' });
+    const answer = await request(`${sync.engine.url}/api/customers`, 'POST', '{"id": ', { 'content-type': 'application/json' });
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('INVALID_JSON');
   });
@@ -409,12 +372,12 @@ describe('the webhook and the integration', () => {
   it('connects the emulator tenant to the webhook, idempotently, and removes it again', async () => {
     const first = await api.post('/api/integration/connect');
     expect(first.status).toBe(200);
-    expect(first.body.webhookUrl).toBe(`${engine.url}/webhooks/zuora`);
+    expect(first.body.webhookUrl).toBe(`${sync.engine.url}/webhooks/zuora`);
     expect(first.body.created.length).toBeGreaterThan(0);
     const second = await api.post('/api/integration/connect', {});
     expect(second.body.created).toEqual([]);
-    const templates = await zuora.zuora.get('/notifications/callout-templates');
-    expect(JSON.stringify(templates.body)).toContain(`${engine.url}/webhooks/zuora`);
+    const templates = await sync.zuora.get('/notifications/callout-templates');
+    expect(JSON.stringify(templates.body)).toContain(`${sync.engine.url}/webhooks/zuora`);
     const removed = await api.post('/api/integration/remove');
     expect(removed.status).toBe(200);
     expect(removed.body.deleted.length).toBeGreaterThan(0);
@@ -425,27 +388,27 @@ describe('the webhook and the integration', () => {
 
 describe('wiring', () => {
   it('follows the emulator tenant clock', async () => {
-    await zuora.admin.post('/clock/advance', { by: 'P1D' });
+    await sync.admin.post('/clock/advance', { by: 'P1D' });
     const created = await api.post('/api/customers', { id: 'customer-tomorrow', name: 'Tomorrow' });
     expect(created.body.createdAt).toBe('2026-03-02T00:00:00.000Z');
   });
 
   it('is reached by the emulator tenant callouts, with the credentials connect registered', async () => {
-    await engine.connect();
+    await sync.engine.connect();
     await api.post('/api/customers', { id: 'customer-paying', name: 'Paying', email: 'pay@example.com', paymentMethod: VISA });
     const provisioned = await api.post('/api/subscriptions', { customerId: 'customer-paying', planId: 'plan-pro', units: { 'feature-seats': 2 } });
     expect(provisioned.body.sync).toMatchObject({ status: 'SYNCED' });
-    const flushed = await zuora.admin.post('/callouts/flush');
+    const flushed = await sync.admin.post('/callouts/flush');
     expect(flushed.body.failed).toBe(0);
-    const journal = await zuora.admin.get('/callouts');
+    const journal = await sync.admin.get('/callouts');
     expect(journal.body.data.length).toBeGreaterThan(0);
-    for (const delivery of journal.body.data) expect(delivery).toMatchObject({ status: 'delivered', url: engine.webhookUrl });
+    for (const delivery of journal.body.data) expect(delivery).toMatchObject({ status: 'delivered', url: sync.engine.webhookUrl });
   });
 
   it('keeps state in its data dir across a restart, with no card number in it', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'sync-engine-'));
     try {
-      const first = await startSyncEngine(engineOptions({ inMemory: false, dataDir }));
+      const first = await startSyncEngine(sync.engineOptions({ inMemory: false, dataDir }));
       const created = await request(`${first.url}/api/customers`, 'POST', { id: 'customer-kept', name: 'Kept', paymentMethod: VISA });
       expect(created.status).toBe(201);
       await first.close();
@@ -453,7 +416,7 @@ describe('wiring', () => {
       expect(state).toContain('customer-kept');
       expect(state).not.toContain(VISA.cardNumber);
 
-      const second = await startSyncEngine(engineOptions({ inMemory: false, dataDir }));
+      const second = await startSyncEngine(sync.engineOptions({ inMemory: false, dataDir }));
       try {
         const read = await request(`${second.url}/api/customers/customer-kept`, 'GET');
         expect(read.body).toEqual(created.body);

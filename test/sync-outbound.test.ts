@@ -13,6 +13,7 @@ import {
 } from '../sync/outbound/index.js';
 import { ZuoraClient } from '../sync/zuora/client.js';
 import { accountBody, useEmulator } from './helpers/emulator.js';
+import { ACME, ANNUAL_SEAT_TIERS, API_CALL_PRICE, API_CREDITS, FEATURES, PRO_FEE, proPlan, SEAT_PRICE } from './helpers/syncCatalog.js';
 
 // The outbound sync against an in-process emulator, checked through Zuora's own API. Tenant clock:
 // 15 January 2026, 10:00 UTC; accounts get their bill cycle day (15) from their first subscription.
@@ -24,30 +25,12 @@ const ENTITY_BASE = 'http://platform.test';
 const GOOD_CARD: PaymentMethodInput = { type: 'card', cardNumber: '4111111111111111', brand: 'Visa', expMonth: 12, expYear: 2030 };
 
 const catalog: Catalog = {
-  features: [
-    { id: 'feature-seats', name: 'Seats', unit: 'seat' },
-    { id: 'feature-api-calls', name: 'API calls', unit: 'call', metered: true },
-  ],
-  currencies: [{ id: 'currency-api-credits', name: 'API credits' }],
-  products: [{ id: 'product-acme', name: 'Acme' }],
+  features: FEATURES,
+  currencies: [API_CREDITS],
+  products: [ACME],
   plans: [
     { id: 'plan-free', kind: 'PLAN', product: 'product-acme', name: 'Free', pricingType: 'FREE', entitlements: [], prices: [] },
-    {
-      id: 'plan-pro',
-      kind: 'PLAN',
-      product: 'product-acme',
-      name: 'Pro',
-      description: 'For growing teams',
-      pricingType: 'PAID',
-      trialDays: 14,
-      entitlements: [{ feature: 'feature-seats', limit: 50 }],
-      prices: [
-        { billingPeriod: 'MONTHLY', model: 'FLAT_FEE', amount: 30 },
-        { billingPeriod: 'MONTHLY', model: 'PER_UNIT', feature: 'feature-seats', unitPrice: 10 },
-        { billingPeriod: 'MONTHLY', model: 'USAGE_BASED', feature: 'feature-api-calls', unitPrice: 0.01 },
-        { billingPeriod: 'ANNUALLY', model: 'TIERED', feature: 'feature-seats', tiers: [{ upTo: 10, unitPrice: 100 }, { unitPrice: 80 }] },
-      ],
-    },
+    { ...proPlan([PRO_FEE, SEAT_PRICE, API_CALL_PRICE, ANNUAL_SEAT_TIERS]), kind: 'PLAN', description: 'For growing teams', trialDays: 14 },
     {
       id: 'plan-basic',
       kind: 'PLAN',

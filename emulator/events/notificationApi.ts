@@ -1,6 +1,4 @@
 import type { AnySchema } from 'ajv';
-import { invalidValue } from '../domain/errors.js';
-import type { Reply, RequestContext } from '../http/routeTable.js';
 import {
   createCalloutTemplate,
   deleteCalloutTemplate,
@@ -12,6 +10,7 @@ import {
   listCalloutTemplates,
   updateCalloutTemplate,
   type CalloutTemplate,
+  type CalloutTemplateFilter,
   type CalloutTemplateInput,
 } from './calloutTemplates.js';
 import type { CalloutAuth } from './model.js';
@@ -24,9 +23,11 @@ import {
   updateNotificationDefinition,
   type InlineCallout,
   type NotificationDefinition,
+  type NotificationDefinitionFilter,
   type NotificationDefinitionInput,
   type NotificationDefinitionUpdate,
 } from './notifications.js';
+import { numberParam, resourceApi, textParam } from './resourceApi.js';
 
 // Request bodies: types and enums are checked here, the rules between fields by the domain.
 // Unknown fields are refused, so a misspelt field (or a `calloutId`, which Zuora does not have)
@@ -236,107 +237,31 @@ function definitionBody(definition: NotificationDefinition): Record<string, unkn
   };
 }
 
-// Query parameters. Zuora allows them empty, which means "not given".
+// Handlers
 
-function textParam(query: Record<string, unknown>, key: string): string | undefined {
-  const raw = Array.isArray(query[key]) ? (query[key] as unknown[])[0] : query[key];
-  return typeof raw === 'string' && raw !== '' ? raw : undefined;
-}
+export const calloutTemplateApi = resourceApi<CalloutTemplate, CalloutTemplateInput, CalloutTemplateInput, CalloutTemplateFilter>({
+  path: '/notifications/callout-templates',
+  filter: (query) => ({ eventCategory: numberParam(query, 'eventCategory'), eventTypeName: textParam(query, 'eventTypeName'), name: textParam(query, 'name') }),
+  list: listCalloutTemplates,
+  get: getCalloutTemplate,
+  create: createCalloutTemplate,
+  update: updateCalloutTemplate,
+  remove: deleteCalloutTemplate,
+  body: templateBody,
+});
 
-function numberParam(query: Record<string, unknown>, key: string): number | undefined {
-  const text = textParam(query, key);
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw invalidValue('Unknown', key, `'${key}' must be a number`);
-  return value;
-}
-
-const DEFAULT_LIMIT = 20;
-const MAX_LIMIT = 100;
-
-/**
- * Offset paging as the notifications API does it: `start` is the 1-based position of the first item,
- * `limit` at most 100, and `next` the path of the following page (start + limit), absent on the last.
- */
-function offsetPage<T>(items: readonly T[], query: Record<string, unknown>, path: string): { data: T[]; next?: string } {
-  const start = numberParam(query, 'start') ?? 1;
-  const limit = numberParam(query, 'limit') ?? DEFAULT_LIMIT;
-  if (!Number.isInteger(start) || start < 1) throw invalidValue('Unknown', 'start', "'start' must be a whole number from 1");
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw invalidValue('Unknown', 'limit', `'limit' must be a whole number from 1 to ${MAX_LIMIT}`);
-  }
-  const data = items.slice(start - 1, start - 1 + limit);
-  if (start - 1 + limit >= items.length) return { data };
-  const rest = Object.keys(query)
-    .filter((key) => key !== 'start' && key !== 'limit' && textParam(query, key) !== undefined)
-    .map((key) => `&${encodeURIComponent(key)}=${encodeURIComponent(textParam(query, key) ?? '')}`)
-    .join('');
-  return { data, next: `${path}?start=${start + limit}&limit=${limit}${rest}` };
-}
-
-const id = (ctx: RequestContext): string => ctx.params.id ?? '';
-
-// Callout templates
-
-export async function postCalloutTemplate(ctx: RequestContext): Promise<Reply> {
-  const template = await ctx.services.store.transact(ctx.tenant, (tx) => createCalloutTemplate(tx, ctx.body as CalloutTemplateInput));
-  return { body: templateBody(template) };
-}
-
-export function listCalloutTemplatesApi(ctx: RequestContext): Reply {
-  const templates = listCalloutTemplates(ctx.services.store.view(ctx.tenant), {
-    eventCategory: numberParam(ctx.query, 'eventCategory'),
-    eventTypeName: textParam(ctx.query, 'eventTypeName'),
-    name: textParam(ctx.query, 'name'),
-  });
-  const page = offsetPage(templates, ctx.query, '/notifications/callout-templates');
-  return { body: { data: page.data.map(templateBody), ...(page.next ? { next: page.next } : {}) } };
-}
-
-export function getCalloutTemplateApi(ctx: RequestContext): Reply {
-  return { body: templateBody(getCalloutTemplate(ctx.services.store.view(ctx.tenant), id(ctx))) };
-}
-
-export async function putCalloutTemplate(ctx: RequestContext): Promise<Reply> {
-  const template = await ctx.services.store.transact(ctx.tenant, (tx) => updateCalloutTemplate(tx, id(ctx), ctx.body as CalloutTemplateInput));
-  return { body: templateBody(template) };
-}
-
-export async function deleteCalloutTemplateApi(ctx: RequestContext): Promise<Reply> {
-  await ctx.services.store.transact(ctx.tenant, (tx) => deleteCalloutTemplate(tx, id(ctx)));
-  return { status: 204 };
-}
-
-// Notification definitions
-
-export async function postNotificationDefinition(ctx: RequestContext): Promise<Reply> {
-  const definition = await ctx.services.store.transact(ctx.tenant, (tx) => createNotificationDefinition(tx, ctx.body as NotificationDefinitionInput));
-  return { body: definitionBody(definition) };
-}
-
-export function listNotificationDefinitionsApi(ctx: RequestContext): Reply {
-  const definitions = listNotificationDefinitions(ctx.services.store.view(ctx.tenant), {
-    eventCategory: numberParam(ctx.query, 'eventCategory'),
-    eventTypeName: textParam(ctx.query, 'eventTypeName'),
-    emailTemplateId: textParam(ctx.query, 'emailTemplateId'),
-    profileId: textParam(ctx.query, 'profileId'),
-  });
-  const page = offsetPage(definitions, ctx.query, '/notifications/notification-definitions');
-  return { body: { data: page.data.map(definitionBody), ...(page.next ? { next: page.next } : {}) } };
-}
-
-export function getNotificationDefinitionApi(ctx: RequestContext): Reply {
-  return { body: definitionBody(getNotificationDefinition(ctx.services.store.view(ctx.tenant), id(ctx))) };
-}
-
-export async function putNotificationDefinition(ctx: RequestContext): Promise<Reply> {
-  const definition = await ctx.services.store.transact(ctx.tenant, (tx) =>
-    updateNotificationDefinition(tx, id(ctx), ctx.body as NotificationDefinitionUpdate),
-  );
-  return { body: definitionBody(definition) };
-}
-
-export async function deleteNotificationDefinitionApi(ctx: RequestContext): Promise<Reply> {
-  await ctx.services.store.transact(ctx.tenant, (tx) => deleteNotificationDefinition(tx, id(ctx)));
-  return { status: 204 };
-}
+export const notificationDefinitionApi = resourceApi<NotificationDefinition, NotificationDefinitionInput, NotificationDefinitionUpdate, NotificationDefinitionFilter>({
+  path: '/notifications/notification-definitions',
+  filter: (query) => ({
+    eventCategory: numberParam(query, 'eventCategory'),
+    eventTypeName: textParam(query, 'eventTypeName'),
+    emailTemplateId: textParam(query, 'emailTemplateId'),
+    profileId: textParam(query, 'profileId'),
+  }),
+  list: listNotificationDefinitions,
+  get: getNotificationDefinition,
+  create: createNotificationDefinition,
+  update: updateNotificationDefinition,
+  remove: deleteNotificationDefinition,
+  body: definitionBody,
+});

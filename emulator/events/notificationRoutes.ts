@@ -1,19 +1,11 @@
 import type { RouteTable } from '../http/routeTable.js';
 import {
+  calloutTemplateApi,
   calloutTemplateCreateSchema,
   calloutTemplateUpdateSchema,
-  deleteCalloutTemplateApi,
-  deleteNotificationDefinitionApi,
-  getCalloutTemplateApi,
-  getNotificationDefinitionApi,
-  listCalloutTemplatesApi,
-  listNotificationDefinitionsApi,
+  notificationDefinitionApi,
   notificationDefinitionCreateSchema,
   notificationDefinitionUpdateSchema,
-  postCalloutTemplate,
-  postNotificationDefinition,
-  putCalloutTemplate,
-  putNotificationDefinition,
 } from './notificationApi.js';
 
 const TEMPLATES = '/notifications/callout-templates';
@@ -23,15 +15,15 @@ const DEFINITIONS = '/notifications/notification-definitions';
 export const notificationRoutes: RouteTable = {
   dialect: 'events',
   routes: [
-    { method: 'POST', path: TEMPLATES, object: 'CalloutTemplate', body: calloutTemplateCreateSchema, handler: postCalloutTemplate },
-    { method: 'GET', path: TEMPLATES, object: 'CalloutTemplate', handler: listCalloutTemplatesApi },
-    { method: 'GET', path: `${TEMPLATES}/:id`, object: 'CalloutTemplate', handler: getCalloutTemplateApi },
-    { method: 'PUT', path: `${TEMPLATES}/:id`, object: 'CalloutTemplate', body: calloutTemplateUpdateSchema, handler: putCalloutTemplate },
-    { method: 'DELETE', path: `${TEMPLATES}/:id`, object: 'CalloutTemplate', handler: deleteCalloutTemplateApi },
-    { method: 'POST', path: DEFINITIONS, object: 'NotificationDefinition', body: notificationDefinitionCreateSchema, handler: postNotificationDefinition },
-    { method: 'GET', path: DEFINITIONS, object: 'NotificationDefinition', handler: listNotificationDefinitionsApi },
-    { method: 'GET', path: `${DEFINITIONS}/:id`, object: 'NotificationDefinition', handler: getNotificationDefinitionApi },
-    { method: 'PUT', path: `${DEFINITIONS}/:id`, object: 'NotificationDefinition', body: notificationDefinitionUpdateSchema, handler: putNotificationDefinition },
-    { method: 'DELETE', path: `${DEFINITIONS}/:id`, object: 'NotificationDefinition', handler: deleteNotificationDefinitionApi },
+    { method: 'POST', path: TEMPLATES, object: 'CalloutTemplate', body: calloutTemplateCreateSchema, handler: calloutTemplateApi.post },
+    { method: 'GET', path: TEMPLATES, object: 'CalloutTemplate', handler: calloutTemplateApi.list },
+    { method: 'GET', path: `${TEMPLATES}/:id`, object: 'CalloutTemplate', handler: calloutTemplateApi.get },
+    { method: 'PUT', path: `${TEMPLATES}/:id`, object: 'CalloutTemplate', body: calloutTemplateUpdateSchema, handler: calloutTemplateApi.put },
+    { method: 'DELETE', path: `${TEMPLATES}/:id`, object: 'CalloutTemplate', handler: calloutTemplateApi.delete },
+    { method: 'POST', path: DEFINITIONS, object: 'NotificationDefinition', body: notificationDefinitionCreateSchema, handler: notificationDefinitionApi.post },
+    { method: 'GET', path: DEFINITIONS, object: 'NotificationDefinition', handler: notificationDefinitionApi.list },
+    { method: 'GET', path: `${DEFINITIONS}/:id`, object: 'NotificationDefinition', handler: notificationDefinitionApi.get },
+    { method: 'PUT', path: `${DEFINITIONS}/:id`, object: 'NotificationDefinition', body: notificationDefinitionUpdateSchema, handler: notificationDefinitionApi.put },
+    { method: 'DELETE', path: `${DEFINITIONS}/:id`, object: 'NotificationDefinition', handler: notificationDefinitionApi.delete },
   ],
 };

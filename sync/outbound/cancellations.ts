@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { SyncContext } from '../context.js';
 import type { ScheduleStrategy, Subscription } from '../model/types.js';
 import { dayOf, laterOf, platformNow } from './dates.js';
-import { isSyncFailure } from './errors.js';
-import { recordFailure } from './failures.js';
-import { subscriptionCustomFields } from './mapping.js';
-import { cancelSubscriptionAction, placeOrder } from './orders.js';
-import { accountNumberOf, atVersion, customerRecord, subscriptionOf } from './records.js';
-import { cancelScheduledOrders, periodEndOf, withPendingCanceled } from './scheduling.js';
-import { save } from './subscriptions.js';
+import { subscriptionSyncFailed } from './failures.js';
+import { cancelSubscriptionAction, placeChangeOrder } from './orders.js';
+import { atVersion, customerRecord, subscriptionOf } from './records.js';
+import { cancelScheduledOrders, orderAtPeriodEnd, withPendingCanceled } from './scheduling.js';
+import { logChange, save } from './subscriptions.js';
 
 /**
  * Cancels now (a CancelSubscription order effective today; the platform subscription CANCELED) or
@@ -28,20 +26,7 @@ export async function cancelSubscription(ctx: SyncContext, id: string, when: Sch
  */
 async function orderCancellation(ctx: SyncContext, subscription: Subscription, number: string, effectiveOn: string, today: string, scheduled: boolean) {
   await cancelScheduledOrders(ctx, number);
-  return placeOrder(ctx, {
-    orderDate: today,
-    accountNumber: await accountNumberOf(ctx, subscription, number),
-    subscriptionNumber: number,
-    customFields: subscriptionCustomFields(ctx, subscription),
-    actions: [cancelSubscriptionAction(effectiveOn)],
-    ...(scheduled ? { scheduledOn: effectiveOn } : {}),
-  });
-}
-
-async function failedSync(ctx: SyncContext, subscription: Subscription, error: unknown, at: string): Promise<Subscription> {
-  if (!isSyncFailure(error)) throw error;
-  const sync = await recordFailure(ctx, { kind: 'subscription', id: subscription.id, customerId: subscription.customerId, subscriptionId: subscription.id }, error, at);
-  return save(ctx, { ...subscription, sync });
+  return placeChangeOrder(ctx, subscription, number, { today, actions: [cancelSubscriptionAction(effectiveOn)], ...(scheduled ? { scheduledOn: effectiveOn } : {}) });
 }
 
 /**
@@ -64,38 +49,23 @@ async function cancelNow(ctx: SyncContext, subscription: Subscription): Promise<
       const placed = await orderCancellation(ctx, subscription, number, laterOf(today, dayOf(subscription.startDate)), today, false);
       cancelled = { ...atVersion(cancelled, placed.subscriptionNumber, placed.subscriptionId), sync: { status: 'SYNCED', at } };
     } catch (error) {
-      return failedSync(ctx, subscription, error, at);
+      return save(ctx, { ...subscription, sync: await subscriptionSyncFailed(ctx, subscription, error, at) });
     }
   }
   const result = await save(ctx, cancelled);
-  await ctx.store.appendEvent({
-    type: 'SUBSCRIPTION_CANCELED',
-    at,
-    customerId: result.customerId,
-    subscriptionId: result.id,
-    data: { billingId: result.billingId, sync: result.sync },
-  });
-  return result;
+  return logChange(ctx, result, 'SUBSCRIPTION_CANCELED', at, { billingId: result.billingId });
 }
 
 async function cancelAtPeriodEnd(ctx: SyncContext, subscription: Subscription): Promise<Subscription> {
   const { at, today } = await platformNow(ctx);
   const customer = customerRecord(ctx, subscription.customerId);
-  let effectiveOn: string;
-  let zuoraOrderNumber: string | undefined;
-  let sync = subscription.sync;
-  const number = subscription.billingSubscriptionNumber;
-  if (!number) {
-    effectiveOn = await periodEndOf(ctx, subscription, customer, today);
-  } else {
-    try {
-      effectiveOn = await periodEndOf(ctx, subscription, customer, today);
-      zuoraOrderNumber = (await orderCancellation(ctx, subscription, number, effectiveOn, today, true)).result.orderNumber;
-      sync = { status: 'SYNCED', at };
-    } catch (error) {
-      return failedSync(ctx, subscription, error, at);
-    }
-  }
+  const ordered = await orderAtPeriodEnd(ctx, subscription, customer, today, at, async (number, effectiveOn) => {
+    const placed = await orderCancellation(ctx, subscription, number, effectiveOn, today, true);
+    return placed.result.orderNumber;
+  });
+  // Status changes wait for Zuora (as in cancelNow): a refused cancellation leaves the subscription as it was.
+  if (ordered.failed) return save(ctx, { ...subscription, sync: ordered.sync });
+  const { effectiveOn, zuoraOrderNumber, sync } = ordered;
   const effectiveAt = `${effectiveOn}T00:00:00.000Z`;
   const result = await save(ctx, {
     ...subscription,
@@ -106,12 +76,5 @@ async function cancelAtPeriodEnd(ctx: SyncContext, subscription: Subscription): 
     ],
     ...(sync ? { sync } : {}),
   });
-  await ctx.store.appendEvent({
-    type: 'SUBSCRIPTION_UPDATED',
-    at,
-    customerId: result.customerId,
-    subscriptionId: result.id,
-    data: { cancellationScheduledAt: effectiveAt, zuoraOrderNumber: zuoraOrderNumber ?? null, sync: result.sync },
-  });
-  return result;
+  return logChange(ctx, result, 'SUBSCRIPTION_UPDATED', at, { cancellationScheduledAt: effectiveAt, zuoraOrderNumber: zuoraOrderNumber ?? null });
 }

@@ -1,7 +1,7 @@
 import type { SyncContext } from '../context.js';
-import type { SyncState } from '../model/types.js';
+import type { Subscription, SyncState } from '../model/types.js';
 import { ZuoraError } from '../zuora/errors.js';
-import type { SyncPreconditionError } from './errors.js';
+import { isSyncFailure, type SyncPreconditionError } from './errors.js';
 
 /** Which platform record a failed sync belongs to, for the event log. */
 export interface FailedEntity {
@@ -27,4 +27,13 @@ export async function recordFailure(
     data: { entity: entity.kind, id: entity.id, message: error.message, ...zuora },
   });
   return { status: 'FAILED', reason: error.message, at };
+}
+
+/**
+ * A subscription change Zuora refused (or could not be told): logged, and the FAILED state answered.
+ * Anything else thrown is a bug, not a sync outcome, and is thrown on.
+ */
+export async function subscriptionSyncFailed(ctx: SyncContext, subscription: Subscription, error: unknown, at: string): Promise<SyncState> {
+  if (!isSyncFailure(error)) throw error;
+  return recordFailure(ctx, { kind: 'subscription', id: subscription.id, customerId: subscription.customerId, subscriptionId: subscription.id }, error, at);
 }

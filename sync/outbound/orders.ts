@@ -1,6 +1,9 @@
-import type { CreateOrderResult, JsonObject } from '../zuora/types.js';
+import type { CreateOrderResult, JsonObject, V1Subscription } from '../zuora/types.js';
 import type { SyncContext } from '../context.js';
+import type { Subscription } from '../model/types.js';
 import { SyncPreconditionError } from './errors.js';
+import { subscriptionCustomFields } from './mapping.js';
+import { accountNumberOf } from './records.js';
 import type { DesiredCharge, DesiredRatePlan } from './targets.js';
 
 // Order requests (V1 Orders API): every subscription change is one order, its actions applied
@@ -95,12 +98,40 @@ function orderBody(request: OrderRequest): JsonObject {
   };
 }
 
-/** The subscription version an order wrote: its number and (with returnIds) its id. */
-export async function placeOrder(ctx: SyncContext, request: OrderRequest): Promise<{ result: CreateOrderResult; subscriptionNumber: string; subscriptionId?: string }> {
+/** Zuora's answer to an order, and the subscription version it wrote: its number and (with returnIds) its id. */
+export interface PlacedOrder {
+  result: CreateOrderResult;
+  subscriptionNumber: string;
+  subscriptionId?: string;
+}
+
+/** Places one order (a subscription's versions are written by orders alone). */
+export async function placeOrder(ctx: SyncContext, request: OrderRequest): Promise<PlacedOrder> {
   const result = await ctx.zuora.createOrder(orderBody(request), { returnIds: true });
   const written = result.subscriptions?.[0];
   const subscriptionNumber = written?.subscriptionNumber ?? result.subscriptionNumbers?.[0] ?? request.subscriptionNumber;
   if (!subscriptionNumber) throw new SyncPreconditionError(`Zuora answered order ${result.orderNumber} without a subscription`);
   const subscriptionId = written?.subscriptionId ?? result.subscriptionIds?.[0];
   return { result, subscriptionNumber, ...(subscriptionId ? { subscriptionId } : {}) };
+}
+
+/** An order that changes a subscription already in Zuora (subscription `number`). */
+export interface ChangeOrder {
+  today: string;
+  actions: JsonObject[];
+  /** Zuora's version of the subscription, when already read: its account number saves reading it again. */
+  current?: V1Subscription;
+  scheduledOn?: string;
+}
+
+/** Places a change order on the platform subscription's Zuora subscription, with its Stigg fields. */
+export async function placeChangeOrder(ctx: SyncContext, subscription: Subscription, number: string, order: ChangeOrder): Promise<PlacedOrder> {
+  return placeOrder(ctx, {
+    orderDate: order.today,
+    accountNumber: await accountNumberOf(ctx, subscription, number, order.current),
+    subscriptionNumber: number,
+    customFields: subscriptionCustomFields(ctx, subscription),
+    actions: order.actions,
+    scheduledOn: order.scheduledOn,
+  });
 }

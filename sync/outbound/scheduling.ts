@@ -1,6 +1,7 @@
 import type { SyncContext } from '../context.js';
-import type { Customer, ScheduledUpdate, Subscription } from '../model/types.js';
+import type { Customer, ScheduledUpdate, Subscription, SyncState } from '../model/types.js';
 import { dayOf } from './dates.js';
+import { subscriptionSyncFailed } from './failures.js';
 import { billingPeriodEnd } from './periods.js';
 import { isTrial } from './rules.js';
 
@@ -14,6 +15,39 @@ export async function periodEndOf(ctx: SyncContext, subscription: Subscription, 
   if (isTrial(subscription) && subscription.trialEndsAt) return dayOf(subscription.trialEndsAt);
   const billCycleDay = subscription.billingSubscriptionNumber && customer.billingId ? ((await ctx.zuora.getAccount(customer.billingId)).bill_cycle_day ?? 0) : 0;
   return billingPeriodEnd(dayOf(subscription.startDate), subscription.billingPeriod, billCycleDay, today);
+}
+
+/**
+ * Where an end-of-period change stands in Zuora. `sync` is the subscription's sync state after it
+ * (unchanged when the subscription is not in Zuora); a failed one keeps the day if it was known.
+ */
+export type PeriodEndOrder =
+  | { failed: false; effectiveOn: string; zuoraOrderNumber?: string; sync: SyncState | undefined }
+  | { failed: true; effectiveOn: string | undefined; zuoraOrderNumber?: undefined; sync: SyncState };
+
+/**
+ * The end of the billing period and, for a subscription in Zuora, the Scheduled order for that day
+ * that `order` places (answering its number, or undefined when it placed none). A refusal is logged
+ * and becomes the FAILED sync state; what the caller then keeps of the change is its own rule.
+ */
+export async function orderAtPeriodEnd(
+  ctx: SyncContext,
+  subscription: Subscription,
+  customer: Customer,
+  today: string,
+  at: string,
+  order: (number: string, effectiveOn: string) => Promise<string | undefined>,
+): Promise<PeriodEndOrder> {
+  const number = subscription.billingSubscriptionNumber;
+  if (!number) return { failed: false, effectiveOn: await periodEndOf(ctx, subscription, customer, today), sync: subscription.sync };
+  let effectiveOn: string | undefined;
+  try {
+    effectiveOn = await periodEndOf(ctx, subscription, customer, today);
+    const zuoraOrderNumber = await order(number, effectiveOn);
+    return { failed: false, effectiveOn, zuoraOrderNumber, sync: { status: 'SYNCED', at } };
+  } catch (error) {
+    return { failed: true, effectiveOn, sync: await subscriptionSyncFailed(ctx, subscription, error, at) };
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import type {
   AddonSelection,
   BillingPeriod,
   CreditEntitlement,
+  EventType,
   Package,
   PaymentCollectionMethod,
   Subscription,
@@ -12,8 +13,8 @@ import type {
 import { checkCredits, grantCredits } from './credits.js';
 import { ensureCustomerSynced } from './customers.js';
 import { dayOf, platformNow } from './dates.js';
-import { isSyncFailure, OutboundInputError, SyncPreconditionError } from './errors.js';
-import { recordFailure } from './failures.js';
+import { OutboundInputError, SyncPreconditionError } from './errors.js';
+import { subscriptionSyncFailed } from './failures.js';
 import { mirroredMetadata, subscriptionCustomFields } from './mapping.js';
 import { createSubscriptionAction, placeOrder, ratePlanRequest } from './orders.js';
 import { atVersion, checkAddons, checkSoldIn, currencyOfCustomer, customerRecord, planOf, shapeOf, subscriptionOf } from './records.js';
@@ -166,8 +167,7 @@ export async function syncNewSubscription(ctx: SyncContext, subscriptionId: stri
     const subscriptionId = placed.subscriptionId ?? (await ctx.zuora.getSubscriptionV1(placed.subscriptionNumber)).id;
     return save(ctx, { ...atVersion(subscription, placed.subscriptionNumber, subscriptionId), sync: { status: 'SYNCED', at } });
   } catch (error) {
-    if (!isSyncFailure(error)) throw error;
-    const sync = await recordFailure(ctx, { kind: 'subscription', id: subscription.id, customerId: subscription.customerId, subscriptionId: subscription.id }, error, at);
+    const sync = await subscriptionSyncFailed(ctx, subscription, error, at);
     return save(ctx, { ...subscriptionOf(ctx, subscription.id), sync });
   }
 }
@@ -199,5 +199,11 @@ async function linkToExisting(ctx: SyncContext, subscription: Subscription, at: 
 
 export async function save(ctx: SyncContext, subscription: Subscription): Promise<Subscription> {
   await ctx.store.putSubscription(subscription);
+  return subscription;
+}
+
+/** Logs what became of a saved subscription, with the sync state it was saved with; answers it. */
+export async function logChange(ctx: SyncContext, subscription: Subscription, type: EventType, at: string, data: Record<string, unknown>): Promise<Subscription> {
+  await ctx.store.appendEvent({ type, at, customerId: subscription.customerId, subscriptionId: subscription.id, data: { ...data, sync: subscription.sync } });
   return subscription;
 }

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncContext } from '../context.js';
-import type { AddonSelection, BillingPeriod, ScheduledUpdate, ScheduleStrategy, Subscription, SyncState } from '../model/types.js';
+import type { AddonSelection, BillingPeriod, ScheduledUpdate, ScheduleStrategy, Subscription } from '../model/types.js';
 import { amendmentActions } from './amendment.js';
 import { dayOf, laterOf, platformNow } from './dates.js';
-import { isSyncFailure, OutboundInputError } from './errors.js';
-import { recordFailure } from './failures.js';
-import { subscriptionCustomFields } from './mapping.js';
-import { placeOrder } from './orders.js';
-import { accountNumberOf, atVersion, checkAddons, checkSoldIn, currencyOfCustomer, customerRecord, planOf, shapeOf, subscriptionOf } from './records.js';
-import { cancelScheduledOrders, periodEndOf, withPendingCanceled } from './scheduling.js';
-import { save, syncNewSubscription } from './subscriptions.js';
+import { OutboundInputError } from './errors.js';
+import { subscriptionSyncFailed } from './failures.js';
+import { placeChangeOrder } from './orders.js';
+import { atVersion, checkAddons, checkSoldIn, currencyOfCustomer, customerRecord, planOf, shapeOf, subscriptionOf } from './records.js';
+import { cancelScheduledOrders, orderAtPeriodEnd, withPendingCanceled } from './scheduling.js';
+import { logChange, save, syncNewSubscription } from './subscriptions.js';
 import { desiredRatePlans } from './targets.js';
 
 export interface SubscriptionChange {
@@ -81,11 +80,6 @@ export async function updateSubscription(ctx: SyncContext, id: string, change: S
   return change.scheduleStrategy === 'IMMEDIATE' ? changeNow(ctx, subscription, target) : changeAtPeriodEnd(ctx, subscription, target);
 }
 
-async function failed(ctx: SyncContext, subscription: Subscription, error: unknown, at: string): Promise<SyncState> {
-  if (!isSyncFailure(error)) throw error;
-  return recordFailure(ctx, { kind: 'subscription', id: subscription.id, customerId: subscription.customerId, subscriptionId: subscription.id }, error, at);
-}
-
 /**
  * The platform is the source of truth (seeds/000 syncs one way): the change holds on the platform
  * even when Zuora refuses it, and the refusal is the subscription's FAILED sync state.
@@ -108,28 +102,15 @@ async function changeNow(ctx: SyncContext, subscription: Subscription, target: T
       const actions = amendmentActions(current, desiredRatePlans(ctx, shapeOf(changed), currencyOfCustomer(customer)), effectiveOn);
       let next = changed;
       if (actions.length > 0) {
-        const placed = await placeOrder(ctx, {
-          orderDate: today,
-          accountNumber: await accountNumberOf(ctx, subscription, number, current),
-          subscriptionNumber: number,
-          customFields: subscriptionCustomFields(ctx, subscription),
-          actions,
-        });
+        const placed = await placeChangeOrder(ctx, subscription, number, { today, actions, current });
         next = atVersion(changed, placed.subscriptionNumber, placed.subscriptionId);
       }
       result = await save(ctx, { ...next, sync: { status: 'SYNCED', at } });
     } catch (error) {
-      result = await save(ctx, { ...changed, sync: await failed(ctx, subscription, error, at) });
+      result = await save(ctx, { ...changed, sync: await subscriptionSyncFailed(ctx, subscription, error, at) });
     }
   }
-  await ctx.store.appendEvent({
-    type: 'SUBSCRIPTION_UPDATED',
-    at,
-    customerId: result.customerId,
-    subscriptionId: result.id,
-    data: { change: target, billingId: result.billingId, sync: result.sync },
-  });
-  return result;
+  return logChange(ctx, result, 'SUBSCRIPTION_UPDATED', at, { change: target, billingId: result.billingId });
 }
 
 /**
@@ -145,37 +126,15 @@ async function changeAtPeriodEnd(ctx: SyncContext, subscription: Subscription, c
   const target = [...pending.map((update) => update.target), change].reduce<Target>((merged, next) => ({ ...merged, ...next }), {});
   const after = applyTarget(subscription, target);
   const withdrawOnly = sameShape(subscription, after);
-  // Undefined only when Zuora could not tell the period end: then nothing can be scheduled.
-  let effectiveOn: string | undefined;
-  let zuoraOrderNumber: string | undefined;
-  let sync = subscription.sync;
-  const number = subscription.billingSubscriptionNumber;
-  if (!number) {
-    effectiveOn = await periodEndOf(ctx, subscription, customer, today);
-  } else {
-    try {
-      effectiveOn = await periodEndOf(ctx, subscription, customer, today);
-      await cancelScheduledOrders(ctx, number);
-      if (!withdrawOnly) {
-        const current = await ctx.zuora.getSubscriptionV1(number);
-        const actions = amendmentActions(current, desiredRatePlans(ctx, shapeOf(after), currencyOfCustomer(customer)), effectiveOn);
-        if (actions.length > 0) {
-          const placed = await placeOrder(ctx, {
-            orderDate: today,
-            accountNumber: await accountNumberOf(ctx, subscription, number, current),
-            subscriptionNumber: number,
-            customFields: subscriptionCustomFields(ctx, subscription),
-            actions,
-            scheduledOn: effectiveOn,
-          });
-          zuoraOrderNumber = placed.result.orderNumber;
-        }
-      }
-      sync = { status: 'SYNCED', at };
-    } catch (error) {
-      sync = await failed(ctx, subscription, error, at);
-    }
-  }
+  // effectiveOn is undefined only when Zuora could not tell the period end: then nothing can be scheduled.
+  const { effectiveOn, zuoraOrderNumber, sync } = await orderAtPeriodEnd(ctx, subscription, customer, today, at, async (number, periodEnd) => {
+    await cancelScheduledOrders(ctx, number);
+    if (withdrawOnly) return undefined;
+    const current = await ctx.zuora.getSubscriptionV1(number);
+    const actions = amendmentActions(current, desiredRatePlans(ctx, shapeOf(after), currencyOfCustomer(customer)), periodEnd);
+    if (actions.length === 0) return undefined;
+    return (await placeChangeOrder(ctx, subscription, number, { today, actions, current, scheduledOn: periodEnd })).result.orderNumber;
+  });
   const scheduled: ScheduledUpdate | undefined =
     withdrawOnly || effectiveOn === undefined
       ? undefined
@@ -195,12 +154,5 @@ async function changeAtPeriodEnd(ctx: SyncContext, subscription: Subscription, c
     scheduledUpdates: [...withPendingCanceled(subscription.scheduledUpdates), ...(scheduled ? [scheduled] : [])],
     ...(sync ? { sync } : {}),
   });
-  await ctx.store.appendEvent({
-    type: 'SUBSCRIPTION_UPDATED',
-    at,
-    customerId: result.customerId,
-    subscriptionId: result.id,
-    data: { scheduled: scheduled ?? null, sync: result.sync },
-  });
-  return result;
+  return logChange(ctx, result, 'SUBSCRIPTION_UPDATED', at, { scheduled: scheduled ?? null });
 }

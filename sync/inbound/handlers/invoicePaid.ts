@@ -1,9 +1,8 @@
 import type { SyncContext } from '../../context.js';
 import type { Subscription, SubscriptionStatus } from '../../model/types.js';
 import type { CrudInvoice } from '../../zuora/types.js';
-import { param, type Handler } from '../handler.js';
-import { amountOf, balanceOf, invoiceTargets, isLatestInvoice } from '../invoices.js';
-import { combine, skipped } from '../outcome.js';
+import { invoiceHandler } from '../invoiceCallout.js';
+import { amountOf, balanceOf } from '../invoices.js';
 import { applyScheduledUpdate, differs, dueUpdates, saveSubscription, type LoggedEvent } from '../subscriptionState.js';
 
 /**
@@ -13,7 +12,6 @@ import { applyScheduledUpdate, differs, dueUpdates, saveSubscription, type Logge
 const AWAITING_PAYMENT: readonly SubscriptionStatus[] = ['PAYMENT_PENDING', 'NOT_STARTED'];
 
 async function markPaid(ctx: SyncContext, sub: Subscription, invoice: CrudInvoice, now: Date): Promise<true | string> {
-  if (!(await isLatestInvoice(ctx, sub, invoice))) return `invoice ${invoice.Id} is older than subscription ${sub.id}'s latest invoice`;
   let next: Subscription = {
     ...sub,
     status: AWAITING_PAYMENT.includes(sub.status) ? 'ACTIVE' : sub.status,
@@ -34,20 +32,12 @@ async function markPaid(ctx: SyncContext, sub: Subscription, invoice: CrudInvoic
 }
 
 /** StiggInvoicePaidEvent: the subscription is active again and its latest invoice PAID. */
-export const invoicePaid: Handler = {
-  key: (body) => `StiggInvoicePaidEvent:${param(body, 'InvoiceId') ?? ''}`,
-  async handle(ctx, body) {
-    const invoiceId = param(body, 'InvoiceId');
-    if (!invoiceId) return skipped('the callout names no invoice');
-    const targets = await invoiceTargets(ctx, invoiceId);
-    if (typeof targets === 'string') return skipped(targets);
-    const { invoice } = targets;
-    // Zuora's balance now, not the callout, says whether it is paid.
-    if (balanceOf(invoice) > 0) return skipped(`invoice ${invoice.Id} is not paid: its balance is ${balanceOf(invoice)}`);
-    if (invoice.Status !== 'Posted') return skipped(`invoice ${invoice.Id} is ${invoice.Status ?? 'of unknown status'}, not Posted`);
+export const invoicePaid = invoiceHandler({
+  event: 'StiggInvoicePaidEvent',
+  // Zuora's balance now, not the callout, says whether it is paid.
+  refuse: (invoice) => (balanceOf(invoice) > 0 ? `invoice ${invoice.Id} is not paid: its balance is ${balanceOf(invoice)}` : undefined),
+  async change(ctx, invoice) {
     const now = await ctx.time.now();
-    const results: Array<true | string> = [];
-    for (const sub of targets.subscriptions) results.push(await markPaid(ctx, sub, invoice, now));
-    return combine(results);
+    return (sub) => markPaid(ctx, sub, invoice, now);
   },
-};
+});
