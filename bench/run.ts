@@ -5,6 +5,7 @@ import { startBenchEmulator } from './emulator.js';
 import { benchGrowth } from './growth.js';
 import { benchReads } from './reads.js';
 import { printHeader, printRow, printSection, writeResults, type Row } from './report.js';
+import { benchScenarios, writeScenarioResults } from './scenarios.js';
 import { benchTokens } from './tokens.js';
 
 // Sized so the whole run stays under ~2 minutes on 2 cores.
@@ -45,11 +46,18 @@ printSection(`account read, ${READ_ACCOUNTS} accounts created beforehand`);
 await benchReads(READ_ACCOUNTS, LEVELS, SECONDS_PER_LOAD, emit);
 printSection(`write cost as state grows: ${GROWTH_TOTAL} creates in batches of ${GROWTH_BATCH}, durable store`);
 await benchGrowth(GROWTH_TOTAL, GROWTH_BATCH, GROWTH_CONNECTIONS, emit);
+printSection('scenarios: the library and the one-year scenario, wall time (fresh tenant and sync engine each)');
+const scenarioBench = await benchScenarios();
+const scenarioFile = await writeScenarioResults(scenarioBench);
 
 const totalSeconds = (performance.now() - started) / 1000;
 const file = await writeResults(rows, totalSeconds);
 const failed = rows.filter((row) => row.errors > 0);
-console.log(pc.dim(`\n${rows.length} rows in ${totalSeconds.toFixed(1)} s; results in ${file}`));
+console.log(pc.dim(`\n${rows.length} rows in ${totalSeconds.toFixed(1)} s; results in ${file} and ${scenarioFile}`));
+if (scenarioBench.failures.length > 0) {
+  console.error(pc.red(pc.bold(`!!! BENCH FAILED: scenarios failed: ${scenarioBench.failures.join(', ')}`)));
+  process.exitCode = 1;
+}
 if (failed.length > 0) {
   const total = failed.reduce((sum, row) => sum + row.errors, 0);
   console.error(pc.red(pc.bold(`!!! BENCH FAILED: ${total} errors/non-2xx across ${failed.length} row(s): ${failed.map((row) => `${row.scenario} @${row.connections}`).join('; ')}`)));

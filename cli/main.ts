@@ -7,6 +7,7 @@ const USAGE = `Usage: zuora-emulator <command> [options]
 Commands:
   start       run the emulator and the bundled sync engine (see: zuora-emulator start --help)
   sync        run the sync engine alone against any Zuora (see: zuora-emulator sync --help)
+  scenario    replay scenario files against the emulator and the sync engine (see: zuora-emulator scenario help)
   contract    contract suites, fuzzing, drift and coverage against any Zuora-like target (see: zuora-emulator contract help)
 `;
 
@@ -20,6 +21,9 @@ export async function main(argv: string[]): Promise<number> {
       return runStart(rest);
     case 'sync':
       return runSync(rest);
+    case 'scenario':
+      // Loaded on demand, as contract is: only this command needs the runner.
+      return (await import('./scenario.js')).runScenarioCommand(rest);
     case 'contract':
       // Loaded on demand: the contract tools pull in spec parsers that `start` does not need.
       return (await import('./contract.js')).runContract(rest);

@@ -1,5 +1,5 @@
 import type { SyncContext } from './context.js';
-import { syncUsage, type UsageSyncResult } from './outbound/index.js';
+import { convertEndedTrials, syncUsage, type UsageSyncResult } from './outbound/index.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -48,10 +48,14 @@ export class UsageSyncRunner {
   /** The clock stands at `now`: sync if that is a new hour. */
   async tick(now: Date): Promise<void> {
     const hour = Math.floor(now.getTime() / HOUR_MS);
-    const entered = this.hour !== undefined && hour !== this.hour;
+    // The first time seen counts as a new hour: the engine may have been down across hours.
+    const entered = hour !== this.hour;
     // Moved on before running, so a failing run waits for the next hour instead of retrying every poll.
     this.hour = hour;
-    if (entered) await this.run();
+    if (!entered) return;
+    // Trials that ended turn paid before usage is pushed, so their usage has a subscription to go to.
+    await this.queue.then(() => convertEndedTrials(this.ctx));
+    await this.run();
   }
 
   private async poll(): Promise<void> {

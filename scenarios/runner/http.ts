@@ -67,7 +67,7 @@ export interface ScenarioHttpOptions {
   emulatorUrl: string;
   syncUrl: string;
   credentials: ZuoraCredentials;
-  /** The admin API's tenant; the credentials' client id unless told. */
+  /** The admin API's tenant; the credentials' client id unless told ('' for the emulator's default tenant). */
   tenant?: string;
 }
 
@@ -95,7 +95,9 @@ export class ScenarioHttp {
   }
 
   admin(method: string, path: string, body?: unknown, quiet = false): Promise<HttpAnswer<any>> {
-    return this.timed('admin', method, path, quiet, () => send(`${this.emulatorUrl}/__emulator${path}`, method, body, { [TENANT_HEADER]: this.tenant }));
+    // No tenant header speaks for the emulator's default tenant (creating tenants is done that way).
+    const headers: Record<string, string> = this.tenant ? { [TENANT_HEADER]: this.tenant } : {};
+    return this.timed('admin', method, path, quiet, () => send(`${this.emulatorUrl}/__emulator${path}`, method, body, headers));
   }
 
   /** A Zuora API call as the tenant's API user: OAuth client credentials, the token fetched again once on a 401. */

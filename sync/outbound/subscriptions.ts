@@ -18,7 +18,7 @@ import { subscriptionSyncFailed } from './failures.js';
 import { mirroredMetadata, subscriptionCustomFields } from './mapping.js';
 import { createSubscriptionAction, placeOrder, ratePlanRequest } from './orders.js';
 import { atVersion, checkAddons, checkSoldIn, currencyOfCustomer, customerRecord, planOf, shapeOf, subscriptionOf } from './records.js';
-import { isTrial, subscriptionSkipReason } from './rules.js';
+import { subscriptionSkipReason } from './rules.js';
 import { desiredRatePlans } from './targets.js';
 
 export interface ProvisionInput {
@@ -154,8 +154,9 @@ export async function syncNewSubscription(ctx: SyncContext, subscriptionId: stri
       return save(ctx, { ...subscription, sync: { status, reason: `Customer is not synced: ${customer.sync?.reason ?? 'unknown reason'}`, at } });
     }
     const startsOn = dayOf(subscription.startDate);
-    // A trial synced anyway (billing id or ZUORA__ metadata) is in Zuora from its start, billed from its end.
-    const chargesFrom = isTrial(subscription) && subscription.trialEndsAt ? dayOf(subscription.trialEndsAt) : undefined;
+    // A trial, whether synced anyway (billing id or ZUORA__ metadata) or converted to paid when it
+    // ended, is in Zuora from its start and billed from its end.
+    const chargesFrom = subscription.trialEndsAt ? dayOf(subscription.trialEndsAt) : undefined;
     const ratePlans = desiredRatePlans(ctx, shapeOf(subscription), currencyOfCustomer(customer)).map((plan) => ratePlanRequest(plan, chargesFrom));
     const placed = await placeOrder(ctx, {
       orderDate: today,

@@ -6,8 +6,11 @@ import { dayOf, laterOf, platformNow } from './dates.js';
 import { isSyncFailure, SyncPreconditionError } from './errors.js';
 import { recordFailure } from './failures.js';
 import { periodContaining } from './periods.js';
+
 import { customerRecord } from './records.js';
 import { save } from './subscriptions.js';
+
+const dayBefore = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 // Usage -> Zuora usage records (seeds/000: hourly; seeds/001: list, then patch or create). Each
 // metered feature of a synced subscription has ONE pending record per billing period holding the
@@ -101,35 +104,48 @@ async function syncSubscriptionUsage(
   const items = listOf<{ subscription_items?: unknown }>(zuoraSubscription.subscription_plans).flatMap((plan) => listOf<UsageItem>(plan.subscription_items));
   const billCycleDay = (await ctx.zuora.getAccount(customer.billingId)).bill_cycle_day ?? 0;
   const start = dayOf(subscription.startDate);
-  const period = periodContaining(start, subscription.billingPeriod, billCycleDay, today);
-  const from = laterOf(period.start, start);
+  const current = periodContaining(start, subscription.billingPeriod, billCycleDay, today);
+  // The period just ended may still hold usage reported after its last sync (its final hour): the
+  // first pass of a new period pushes that too, before the bill run rates it.
+  const previous =
+    current.start > start ? periodContaining(start, subscription.billingPeriod, billCycleDay, dayBefore(current.start)) : undefined;
   const synced: UsageSyncResult['records'] = [];
   for (const feature of features) {
     const unit = unitOf(feature);
     // Resolved by unit, so a subscription on an older version of the plan's rate plan is found too.
     const item = items.find((candidate) => candidate.charge_type === 'usage' && candidate.unit_of_measure === unit && candidate.state === 'active');
     if (!item?.subscription_item_number) throw new SyncPreconditionError(`Zuora subscription ${number} has no usage charge in effect counting '${unit}'`);
-    const counted = reports.filter(
-      (report) => report.customerId === subscription.customerId && report.featureId === feature.id && report.at >= `${from}T00:00:00.000Z` && report.at <= at,
-    );
-    const quantity = counted.reduce((sum, report) => sum + report.value, 0);
-    const existing = await pendingRecord(ctx, number, item.subscription_item_number, from, period.end);
-    let record: V2UsageRecord | undefined = existing;
-    if (existing && existing.quantity !== quantity) record = await ctx.zuora.updateUsage(existing.id, { quantity });
-    if (!existing && quantity > 0) {
-      record = await ctx.zuora.createUsage({
-        account_number: customer.billingAccountNumber,
-        subscription_number: number,
-        subscription_item_number: item.subscription_item_number,
-        unit_of_measure: unit,
-        quantity,
-        start_time: `${from}T00:00:00Z`,
-        description: `Usage of ${feature.name} since ${from}`,
-      });
+    for (const period of previous ? [previous, current] : [current]) {
+      const from = laterOf(period.start, start);
+      const counted = reports.filter(
+        (report) =>
+          report.customerId === subscription.customerId &&
+          report.featureId === feature.id &&
+          report.at >= `${from}T00:00:00.000Z` &&
+          report.at < `${period.end}T00:00:00.000Z` &&
+          report.at <= at,
+      );
+      // An ended period is only revisited for usage it has not been given yet.
+      if (period === previous && counted.every((report) => report.billingId)) continue;
+      const quantity = counted.reduce((sum, report) => sum + report.value, 0);
+      const existing = await pendingRecord(ctx, number, item.subscription_item_number, from, period.end);
+      let record: V2UsageRecord | undefined = existing;
+      if (existing && existing.quantity !== quantity) record = await ctx.zuora.updateUsage(existing.id, { quantity });
+      if (!existing && quantity > 0) {
+        record = await ctx.zuora.createUsage({
+          account_number: customer.billingAccountNumber,
+          subscription_number: number,
+          subscription_item_number: item.subscription_item_number,
+          unit_of_measure: unit,
+          quantity,
+          start_time: `${from}T00:00:00Z`,
+          description: `Usage of ${feature.name} since ${from}`,
+        });
+      }
+      if (!record) continue;
+      for (const report of counted) if (report.billingId !== record.id) await ctx.store.putUsage({ ...report, billingId: record.id });
+      synced.push({ subscriptionId: subscription.id, featureId: feature.id, usageRecordId: record.id, quantity });
     }
-    if (!record) continue;
-    for (const report of counted) if (report.billingId !== record.id) await ctx.store.putUsage({ ...report, billingId: record.id });
-    synced.push({ subscriptionId: subscription.id, featureId: feature.id, usageRecordId: record.id, quantity });
   }
   return synced;
 }

@@ -1,0 +1,186 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_TENANT } from '../emulator/config.js';
+import { DEFAULT_SYNC_PORT } from '../sync/config.js';
+import {
+  ConsoleReporter,
+  filterByTags,
+  findScenarioFiles,
+  InProcessHost,
+  jsonReport,
+  junitXml,
+  loadFiles,
+  REPORTERS,
+  runScenarios,
+  TargetHost,
+  writeTimeline,
+  type ReporterName,
+  type RunSummary,
+  type ScenarioHost,
+  type ScenarioResult,
+  type TimelineFormat,
+} from '../scenarios/runner/index.js';
+
+/** The library shipped with the package: `scenarios/` beside `cli/` (from sources) or two levels up (from dist/). */
+const LIBRARY_CANDIDATES = [new URL('../scenarios/', import.meta.url), new URL('../../scenarios/', import.meta.url)].map((url) => fileURLToPath(url));
+
+const DEFAULT_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism()));
+
+const HELP = `Usage: zuora-emulator scenario run [files or folders...] [options]
+
+Runs scenario files (YAML; folders are searched for *.yaml, catalogs/ left out). Without a target,
+each scenario gets a fresh tenant on an in-process emulator and a fresh sync engine of its own.
+Default: the scenarios/ folder of the current directory, else the library shipped with the package.
+
+  --reporter R          console (default) | junit | json
+  --out FILE            write the junit/json report to FILE (default: stdout; progress then goes to stderr)
+  --filter TAG          run only scenarios with this tag (repeat, or comma-separate, for any of several)
+  --bail                stop after the first failing scenario
+  --timeline DIR        write each scenario's timeline into DIR
+  --timeline-format F   md (default) | html
+  --concurrency N       scenarios run side by side (default ${DEFAULT_CONCURRENCY}; 1 runs them in turn)
+  --target URL          run against an already running emulator at URL (and its sync engine) instead
+  --sync-url URL        the running sync engine, with --target (default http://127.0.0.1:${DEFAULT_SYNC_PORT})
+  --client-id ID        the tenant the running sync engine is connected to, with --target
+  --client-secret S     (default: the emulator's default tenant)
+  --emulator-url URL    without --target: use this emulator (fresh tenants on it) instead of starting one
+  --no-color            plain progress lines
+  -h, --help            show this help
+`;
+
+export async function runScenarioCommand(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
+    process.stdout.write(HELP);
+    return sub === undefined ? 1 : 0;
+  }
+  if (sub !== 'run') {
+    process.stderr.write(`zuora-emulator scenario: unknown subcommand '${sub}'\n${HELP}`);
+    return 1;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        reporter: { type: 'string', default: 'console' },
+        out: { type: 'string' },
+        filter: { type: 'string', multiple: true },
+        bail: { type: 'boolean', default: false },
+        timeline: { type: 'string' },
+        'timeline-format': { type: 'string', default: 'md' },
+        concurrency: { type: 'string' },
+        target: { type: 'string' },
+        'sync-url': { type: 'string' },
+        'client-id': { type: 'string' },
+        'client-secret': { type: 'string' },
+        'emulator-url': { type: 'string' },
+        'no-color': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`zuora-emulator scenario run: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const reporter = values.reporter as ReporterName;
+  if (!REPORTERS.includes(reporter)) return usageError(`--reporter must be one of ${REPORTERS.join(', ')}`);
+  const timelineFormat = values['timeline-format'] as TimelineFormat;
+  if (timelineFormat !== 'md' && timelineFormat !== 'html') return usageError('--timeline-format must be md or html');
+  const concurrency = values.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1) return usageError('--concurrency must be a whole number of at least 1');
+  const tags = (values.filter ?? []).flatMap((tag) => tag.split(',')).map((tag) => tag.trim()).filter(Boolean);
+
+  // Progress goes to stdout unless the report itself does.
+  const reportToStdout = reporter !== 'console' && !values.out;
+  const progress = (text: string) => (reportToStdout ? process.stderr : process.stdout).write(text);
+  const color = !values['no-color'] && (reportToStdout ? process.stderr.isTTY : process.stdout.isTTY) === true;
+
+  let files: string[];
+  try {
+    files = await findScenarioFiles(positionals.length > 0 ? positionals : [await defaultFolder()]);
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
+  }
+  const loaded = await loadFiles(files);
+  const scenarios = filterByTags(loaded.scenarios, tags);
+  if (scenarios.length === 0 && loaded.failures.length === 0) {
+    progress(`no scenarios to run${tags.length ? ` with tag ${tags.join(' or ')}` : ''} in ${files.length} file(s)\n0 passed, 0 failed\n`);
+    return 1;
+  }
+
+  let host: ScenarioHost;
+  try {
+    host = values.target
+      ? new TargetHost({
+          emulatorUrl: values.target,
+          syncUrl: values['sync-url'] ?? `http://127.0.0.1:${DEFAULT_SYNC_PORT}`,
+          credentials: { clientId: values['client-id'] ?? DEFAULT_TENANT.clientId, clientSecret: values['client-secret'] ?? DEFAULT_TENANT.clientSecret },
+        })
+      : await InProcessHost.start(values['emulator-url'] ? { emulatorUrl: values['emulator-url'] } : {});
+  } catch (error) {
+    process.stderr.write(`zuora-emulator scenario run: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+
+  const consoleReporter = new ConsoleReporter({ write: progress, color, timeline: true });
+  progress(`running ${scenarios.length} scenario(s) ${values.target ? '(one at a time) ' : ''}${host.description}\n`);
+  for (const failure of loaded.failures) consoleReporter.scenario(failure);
+  const timelines: string[] = [];
+  let summary: RunSummary;
+  try {
+    summary = await runScenarios(scenarios, {
+      host,
+      // A shared target is one tenant and one engine: its scenarios take turns.
+      concurrency: values.target ? 1 : concurrency,
+      bail: values.bail || false,
+      onResult: async (result: ScenarioResult) => {
+        consoleReporter.scenario(result);
+        if (values.timeline) timelines.push(await writeTimeline(values.timeline, result, timelineFormat));
+      },
+    });
+  } finally {
+    await host.close();
+  }
+  summary = {
+    ...summary,
+    results: [...loaded.failures, ...summary.results],
+    failed: summary.failed + loaded.failures.length,
+  };
+  if (reporter !== 'console') {
+    const text = reporter === 'junit' ? junitXml(summary) : jsonReport(summary);
+    if (values.out) {
+      await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
+      await writeFile(values.out, text);
+      progress(`${reporter} report written to ${values.out}\n`);
+    } else {
+      process.stdout.write(text);
+    }
+  }
+  if (values.timeline) progress(`${timelines.length} timeline(s) written to ${values.timeline}\n`);
+  consoleReporter.summary(summary);
+  return summary.failed > 0 ? 1 : 0;
+}
+
+/** `scenarios/` of the current directory when it holds scenarios, else the library shipped with the package. */
+async function defaultFolder(): Promise<string> {
+  for (const candidate of [path.resolve('scenarios'), ...LIBRARY_CANDIDATES]) {
+    const files = await findScenarioFiles([candidate]).catch(() => []);
+    if (files.length > 0) return path.relative(process.cwd(), candidate) || candidate;
+  }
+  return 'scenarios';
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`zuora-emulator scenario run: ${message}\n`);
+  return 1;
+}

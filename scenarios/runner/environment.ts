@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { emulatorTime } from '../../sync/emulatorTime.js';
+import { startSyncEngine, type RunningSyncEngine } from '../../sync/index.js';
+import { ScenarioHttp, type ZuoraCredentials } from './http.js';
+import type { Scenario } from './types.js';
+
+// Where a scenario runs. In process (the default): one emulator for the whole run, and per scenario
+// a fresh tenant with its own clock and a fresh sync engine started beside it, connected to that
+// tenant through the engine's own integration API. With a target: an emulator and a sync engine
+// that are already running, shared by every scenario.
+
+export interface ScenarioEnv {
+  http: ScenarioHttp;
+  mode: 'in-process' | 'target';
+  /** The emulator tenant (client id) the scenario runs on. */
+  tenant: string;
+  /** The clock the scenario starts at (its `start`, moved on by whole years against a target whose clock is past it). */
+  start: string;
+  /** An absolute date or date-time of the scenario file, moved as `start` was (same form back). */
+  shiftTime(iso: string): string;
+  /** The platform id for a customer the scenario creates (made unique per run against a shared target). */
+  newCustomerId(id: string): string;
+  /** The platform id a customer id of the file stands for. */
+  customerId(id: string): string;
+  /** Whether the catalog is merged into the engine's (shared engine) or replaces it (own engine). */
+  mergeCatalog: boolean;
+  /** Customers the scenario created, by their platform id, for the teardown. */
+  created: Set<string>;
+  /** Readies the engine before the first step (connects it to its tenant); nothing to do for a target. */
+  connect(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ScenarioHost {
+  /** One line saying where scenarios run. */
+  readonly description: string;
+  open(scenario: Scenario): Promise<ScenarioEnv>;
+  close(): Promise<void>;
+}
+
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 32) || 'scenario';
+
+export interface InProcessHostOptions {
+  /** An emulator already running (in this process or not); one is started in memory when absent. */
+  emulatorUrl?: string;
+}
+
+/** A fresh tenant and a fresh sync engine per scenario, so scenarios are independent and can run side by side. */
+export class InProcessHost implements ScenarioHost {
+  private counter = 0;
+
+  private constructor(
+    readonly emulatorUrl: string,
+    private readonly emulator: RunningEmulator | undefined,
+  ) {}
+
+  static async start(options: InProcessHostOptions = {}): Promise<InProcessHost> {
+    if (options.emulatorUrl) return new InProcessHost(options.emulatorUrl.replace(/\/+$/, ''), undefined);
+    const emulator = await startEmulator({ inMemory: true, port: 0 });
+    return new InProcessHost(emulator.url, emulator);
+  }
+
+  get description(): string {
+    return `in process: emulator at ${this.emulatorUrl}, a fresh tenant and sync engine per scenario`;
+  }
+
+  async open(scenario: Scenario): Promise<ScenarioEnv> {
+    this.counter += 1;
+    const credentials: ZuoraCredentials = {
+      clientId: `scenario-${slug(scenario.name)}-${this.counter}-${randomBytes(4).toString('hex')}`,
+      clientSecret: randomBytes(16).toString('hex'),
+    };
+    const bootstrap = new ScenarioHttp({ emulatorUrl: this.emulatorUrl, syncUrl: 'http://127.0.0.1:0', credentials, tenant: '' });
+    await bootstrap.adminOk('POST', '/tenants', { ...credentials, name: scenario.name, now: scenario.start }, true);
+    let engine: RunningSyncEngine | undefined;
+    try {
+      engine = await startSyncEngine({
+        port: 0,
+        host: '127.0.0.1',
+        inMemory: true,
+        zuora: { baseUrl: this.emulatorUrl, ...credentials },
+        // The platform lives on the tenant's virtual clock.
+        time: emulatorTime(this.emulatorUrl, credentials.clientId),
+        // The hour is followed through the emulator's clock (below) instead of a wall-clock poll, so runs repeat exactly.
+        hourlyUsageSync: false,
+      });
+    } catch (error) {
+      throw new Error(`the sync engine could not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const http = new ScenarioHttp({ emulatorUrl: this.emulatorUrl, syncUrl: engine.url, credentials });
+    const running = engine;
+    return {
+      http,
+      mode: 'in-process',
+      tenant: credentials.clientId,
+      start: scenario.start,
+      shiftTime: (iso) => iso,
+      newCustomerId: (id) => id,
+      customerId: (id) => id,
+      mergeCatalog: false,
+      created: new Set(),
+      connect: async () => {
+        // Through the engine's integration API: triggers, callout templates and notifications in the tenant.
+        await http.syncOk('POST', '/api/integrations/zuora', {});
+        // The engine's hourly work follows the tenant's virtual clock: the emulator announces each
+        // step of the clock to the engine (its clock subscriber) and waits for it.
+        await running.followEmulatorClock(this.emulatorUrl, credentials.clientId);
+      },
+      close: () => running.close(),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.emulator?.close();
+  }
+}
+
+export interface TargetHostOptions {
+  /** The running emulator (or Zuora-like target with the emulator's admin API). */
+  emulatorUrl: string;
+  /** The running sync engine, connected to the tenant below. */
+  syncUrl: string;
+  credentials: ZuoraCredentials;
+}
+
+function addYears(iso: string, years: number): string {
+  const date = new Date(iso);
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  // A date stays a date; a date-time comes back in full ISO form.
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? date.toISOString().slice(0, 10) : date.toISOString();
+}
+
+/**
+ * Scenarios against an emulator and a sync engine that are already running (`--target`): one tenant
+ * and one engine for all. The tenant's clock only moves forward, so a scenario whose start has
+ * passed runs whole years later (same calendar days, same bill cycle days); customer ids get a
+ * per-run suffix so the shared engine never sees one twice; and the subscriptions a scenario leaves
+ * live are cancelled when it ends, so later scenarios do not bill them on.
+ */
+export class TargetHost implements ScenarioHost {
+  constructor(private readonly options: TargetHostOptions) {}
+
+  get description(): string {
+    return `target: emulator at ${this.options.emulatorUrl}, sync engine at ${this.options.syncUrl}, client ${this.options.credentials.clientId}`;
+  }
+
+  async open(scenario: Scenario): Promise<ScenarioEnv> {
+    const http = new ScenarioHttp({ emulatorUrl: this.options.emulatorUrl, syncUrl: this.options.syncUrl, credentials: this.options.credentials });
+    const health = await http.sync('GET', '/api/health', undefined, true).catch((error: unknown) => {
+      throw new Error(`the sync engine at ${this.options.syncUrl} cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    if (health.status !== 200) throw new Error(`the sync engine at ${this.options.syncUrl} answered its health check with ${health.status}`);
+    const { now } = await http.adminOk<{ now: string }>('GET', '/clock', undefined, true);
+    let years = 0;
+    while (addYears(scenario.start, years) < now) years += 1;
+    const start = addYears(scenario.start, years);
+    if (start > now) await http.adminOk('POST', '/clock/advance', { to: start }, true);
+    const suffix = randomBytes(3).toString('hex');
+    const created = new Set<string>();
+    const known = new Map<string, string>();
+    return {
+      http,
+      mode: 'target',
+      tenant: http.tenant,
+      start,
+      shiftTime: (iso) => (years === 0 ? iso : addYears(iso, years)),
+      newCustomerId: (id) => {
+        const fresh = `${id}.${suffix}`;
+        known.set(id, fresh);
+        return fresh;
+      },
+      customerId: (id) => known.get(id) ?? id,
+      mergeCatalog: true,
+      created,
+      connect: async () => undefined,
+      close: () => teardown(http, created),
+    };
+  }
+
+  async close(): Promise<void> {
+    // Nothing was started here.
+  }
+}
+
+/** Cancels what the scenario left running on a shared engine, so later scenarios do not bill it on. */
+async function teardown(http: ScenarioHttp, customers: ReadonlySet<string>): Promise<void> {
+  for (const customerId of customers) {
+    const answer = await http.sync('GET', `/api/customers/${encodeURIComponent(customerId)}/subscriptions`, undefined, true);
+    const subscriptions = ((answer.body as { data?: Array<{ id: string; status: string }> })?.data ?? []).filter(
+      (subscription) => subscription.status !== 'CANCELED' && subscription.status !== 'EXPIRED',
+    );
+    for (const subscription of subscriptions) {
+      await http.sync('POST', `/api/subscriptions/${encodeURIComponent(subscription.id)}/cancel`, { when: 'IMMEDIATE' }, true);
+    }
+  }
+  await http.admin('POST', '/clock/advance', { by: 'PT0S' }, true);
+}

@@ -1,0 +1,269 @@
+import path from 'node:path';
+import { HttpError } from './http.js';
+import { interpolate, InterpolationError, type Captures } from './interpolate.js';
+import { formatProblem, loadScenarioFile, ScenarioLoadError } from './load.js';
+import type { ScenarioEnv, ScenarioHost } from './environment.js';
+import { ExpectationError, STEP_RUNNERS } from './steps/index.js';
+import { quiesce, type StepContext } from './steps/context.js';
+import { TimelineRecorder } from './timeline.js';
+import type { Scenario, ScenarioResult, ScenarioStep, StepFailure, TimelineEntry } from './types.js';
+
+// Runs scenarios: each on its own environment (a fresh tenant and engine in process), its steps in
+// order, each step's consequences settled (the emulator quiet, callouts answered) before the next.
+// The first failing step ends the scenario; the result carries the timeline up to it.
+
+export interface RunOptions {
+  host: ScenarioHost;
+  /** Scenarios run side by side, each on its own tenant and engine; 1 runs them one after the other. */
+  concurrency?: number;
+  /** Stop starting scenarios after the first failure. */
+  bail?: boolean;
+  onResult?: (result: ScenarioResult) => void | Promise<void>;
+}
+
+export interface RunSummary {
+  results: ScenarioResult[];
+  passed: number;
+  failed: number;
+  /** Scenarios marked pending that failed as expected, and those not run because of --bail. */
+  skipped: number;
+  durationMs: number;
+}
+
+const round = (ms: number): number => Math.round(ms);
+
+function summaryOf(args: Record<string, unknown>): string {
+  const parts = Object.entries(args)
+    .filter(([key]) => key !== 'as')
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  const text = parts.join(', ');
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+}
+
+/** A whole-string ISO date or date-time, as written in a scenario file. */
+const ABSOLUTE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Every date and date-time written in the step moved as the scenario's start was (a shared target runs it later). */
+function shiftTimes(value: unknown, shift: (iso: string) => string): unknown {
+  if (typeof value === 'string') return ABSOLUTE_TIME.test(value) && !Number.isNaN(Date.parse(value)) ? shift(value) : value;
+  if (Array.isArray(value)) return value.map((item) => shiftTimes(item, shift));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shiftTimes(item, shift)]));
+  return value;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof HttpError || error instanceof InterpolationError || error instanceof ExpectationError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** Puts the scenario's catalog into the engine: replacing its catalog, or (a shared engine) merged into it. */
+async function loadCatalog(env: ScenarioEnv, catalog: Record<string, unknown>): Promise<void> {
+  let body = catalog;
+  if (env.mergeCatalog) {
+    const current = await env.http.syncOk<Record<string, Array<Record<string, unknown>>>>('GET', '/api/catalog');
+    const merged: Record<string, unknown> = {};
+    for (const list of ['features', 'currencies', 'products', 'plans', 'addons']) {
+      const incoming = (catalog[list] as Array<Record<string, unknown>> | undefined) ?? [];
+      const ids = new Set(incoming.map((item) => item.id));
+      // What the engine answers carries its own bookkeeping (kind, Zuora ids); a catalog is given without it.
+      const kept = (current[list] ?? []).filter((item) => !ids.has(item.id)).map(({ kind: _kind, billing: _billing, ...item }) => item);
+      merged[list] = [...kept, ...incoming];
+    }
+    body = merged;
+  }
+  await env.http.syncOk('POST', '/api/catalog', body);
+}
+
+/**
+ * Runs one scenario on an environment of its own. A scenario marked `pending` that fails is
+ * `pending` (its failure kept for the report); one that passes fails, so the mark gets removed.
+ */
+export async function runScenario(scenario: Scenario, host: ScenarioHost): Promise<ScenarioResult> {
+  const outcome = await runUnmarked(scenario, host);
+  if (scenario.pending === undefined) return outcome;
+  if (outcome.status === 'failed') return { ...outcome, status: 'pending', pending: scenario.pending };
+  return {
+    ...outcome,
+    status: 'failed',
+    pending: scenario.pending,
+    error: `passed, but it is marked pending ("${scenario.pending}"): the gap is closed, remove the mark`,
+  };
+}
+
+async function runUnmarked(scenario: Scenario, host: ScenarioHost): Promise<ScenarioResult> {
+  const started = performance.now();
+  const timeline: TimelineEntry[] = [];
+  const result = (status: ScenarioResult['status'], extra: Partial<ScenarioResult> = {}): ScenarioResult => ({
+    file: scenario.file,
+    name: scenario.name,
+    tags: scenario.tags,
+    status,
+    durationMs: round(performance.now() - started),
+    timeline,
+    ...extra,
+  });
+  let env: ScenarioEnv;
+  try {
+    env = await host.open(scenario);
+  } catch (error) {
+    return result('failed', { error: `the scenario could not be set up: ${messageOf(error)}` });
+  }
+  const recorder = new TimelineRecorder(env.http, env.mode === 'target' ? env.created : undefined);
+  const captures: Captures = new Map();
+  captures.set('scenario', { name: scenario.name, start: env.start, tenant: env.tenant, file: scenario.file });
+  const ctx: StepContext = { scenario, env, http: env.http, captures, recorder };
+  let clock = env.start;
+  const readClock = async (): Promise<string> => (await env.http.adminOk<{ now: string }>('GET', '/clock', undefined, true)).now;
+  const setClock = (now: string) => {
+    clock = now;
+    captures.set('clock', { now, today: now.slice(0, 10) });
+  };
+  try {
+    // Setup: connect the engine, load the catalog. Recorded as step 0 of the timeline.
+    const setupStarted = performance.now();
+    await recorder.baseline();
+    setClock(await readClock());
+    let setupError: string | undefined;
+    try {
+      await env.connect();
+      if (scenario.catalog) await loadCatalog(env, scenario.catalog);
+      await quiesce(ctx);
+    } catch (error) {
+      setupError = messageOf(error);
+    }
+    const setupDelta = await recorder.delta();
+    timeline.push({
+      index: 0,
+      step: 'setup',
+      summary: scenario.catalog ? `catalog: ${scenario.catalogSource === 'inline' || !scenario.catalogSource ? 'inline' : path.relative(process.cwd(), scenario.catalogSource)}` : 'no catalog',
+      startedAt: clock,
+      endedAt: clock,
+      status: setupError ? 'failed' : 'passed',
+      durationMs: round(performance.now() - setupStarted),
+      calls: env.http.calls.splice(0).map(({ surface, method, path, status }) => ({ surface, method, path, status })),
+      ...setupDelta,
+      ...(setupError ? { error: setupError } : {}),
+    });
+    if (setupError) return result('failed', { error: `setup failed: ${setupError}`, tenant: env.tenant });
+
+    for (const step of scenario.steps) {
+      const failure = await runStep(ctx, step, timeline, clock, readClock, setClock);
+      if (failure) return result('failed', { failure, tenant: env.tenant });
+    }
+    return result('passed', { tenant: env.tenant });
+  } catch (error) {
+    return result('failed', { error: messageOf(error), tenant: env.tenant });
+  } finally {
+    await env.close().catch(() => undefined);
+  }
+}
+
+async function runStep(
+  ctx: StepContext,
+  step: ScenarioStep,
+  timeline: TimelineEntry[],
+  startedAt: string,
+  readClock: () => Promise<string>,
+  setClock: (now: string) => void,
+): Promise<StepFailure | undefined> {
+  const began = performance.now();
+  let args: Record<string, unknown> = step.args;
+  let failure: StepFailure | undefined;
+  try {
+    const written = Date.parse(ctx.env.start) === Date.parse(ctx.scenario.start) ? step.args : (shiftTimes(step.args, ctx.env.shiftTime) as Record<string, unknown>);
+    args = interpolate(written, ctx.captures);
+    const runner = STEP_RUNNERS[step.name];
+    if (!runner) throw new Error(`no runner for step ${step.name}`);
+    const answer = await runner(ctx, args);
+    if (typeof args.as === 'string') ctx.captures.set(args.as, answer);
+  } catch (error) {
+    failure = {
+      step,
+      message: messageOf(error),
+      ...(error instanceof ExpectationError ? { diff: error.diff } : {}),
+    };
+  }
+  // What the step set off is settled before it is recorded, so each step owns its consequences.
+  let settleError: string | undefined;
+  try {
+    await quiesce(ctx);
+  } catch (error) {
+    settleError = messageOf(error);
+  }
+  const delta = await ctx.recorder.delta();
+  const endedAt = await readClock();
+  setClock(endedAt);
+  if (!failure && settleError) failure = { step, message: `the emulator did not settle after the step: ${settleError}` };
+  timeline.push({
+    index: step.index,
+    step: step.name,
+    summary: summaryOf(args),
+    startedAt,
+    endedAt,
+    status: failure ? 'failed' : 'passed',
+    durationMs: round(performance.now() - began),
+    calls: ctx.http.calls.splice(0).map(({ surface, method, path, status }) => ({ surface, method, path, status })),
+    ...delta,
+    ...(failure ? { error: failure.diff ? `${failure.message}\n${failure.diff}` : failure.message } : {}),
+  });
+  return failure;
+}
+
+/** A file that cannot be loaded is a failed scenario of its own, named after the file. */
+function loadFailure(file: string, error: unknown): ScenarioResult {
+  const message = error instanceof ScenarioLoadError ? error.problems.map(formatProblem).join('\n') : messageOf(error);
+  return { file, name: file, tags: [], status: 'failed', durationMs: 0, error: message, timeline: [] };
+}
+
+export interface LoadedFiles {
+  scenarios: Scenario[];
+  /** Files that could not be loaded, as failed results. */
+  failures: ScenarioResult[];
+}
+
+export async function loadFiles(files: readonly string[]): Promise<LoadedFiles> {
+  const scenarios: Scenario[] = [];
+  const failures: ScenarioResult[] = [];
+  for (const file of files) {
+    try {
+      scenarios.push(await loadScenarioFile(file));
+    } catch (error) {
+      failures.push(loadFailure(file, error));
+    }
+  }
+  return { scenarios, failures };
+}
+
+/** Scenarios with any of the tags; all of them when no tag is given. */
+export function filterByTags(scenarios: readonly Scenario[], tags: readonly string[]): Scenario[] {
+  if (tags.length === 0) return [...scenarios];
+  return scenarios.filter((scenario) => scenario.tags.some((tag) => tags.includes(tag)));
+}
+
+export async function runScenarios(scenarios: readonly Scenario[], options: RunOptions): Promise<RunSummary> {
+  const started = performance.now();
+  const results: ScenarioResult[] = new Array(scenarios.length);
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+  let next = 0;
+  let stop = false;
+  const worker = async (): Promise<void> => {
+    while (!stop && next < scenarios.length) {
+      const index = next;
+      next += 1;
+      const outcome = await runScenario(scenarios[index] as Scenario, options.host);
+      results[index] = outcome;
+      await options.onResult?.(outcome);
+      if (outcome.status === 'failed' && options.bail) stop = true;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, scenarios.length) }, () => worker()));
+  const ran = results.filter((each): each is ScenarioResult => each !== undefined);
+  return {
+    results: ran,
+    passed: ran.filter((each) => each.status === 'passed').length,
+    failed: ran.filter((each) => each.status === 'failed').length,
+    skipped: ran.filter((each) => each.status === 'pending').length + scenarios.length - ran.length,
+    durationMs: round(performance.now() - started),
+  };
+}

@@ -1,0 +1,247 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ScenarioHttp } from './http.js';
+import type { ScenarioResult, TimelineCall, TimelineCallout, TimelineEntry, TimelineEvent } from './types.js';
+
+// What happened at each step, read from the public surfaces after the step: the Zuora calls the
+// emulator saw (GET /__emulator/requests), the callout attempts it made (GET /__emulator/callouts)
+// and the events the platform logged (GET /api/events). Rendered as Markdown or HTML.
+
+/** Zuora's standard event categories, by the names their callouts go by in the journal. */
+export const STANDARD_EVENT_NAMES: Record<string, string> = {
+  '1110': 'InvoicePosted',
+  '1200': 'SubscriptionChanged',
+  '1210': 'SubscriptionCreated',
+  '1500': 'AccountChanged',
+};
+
+export const eventLabel = (name: string): string => (STANDARD_EVENT_NAMES[name] ? `${STANDARD_EVENT_NAMES[name]} (${name})` : name);
+
+interface RequestEntry {
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+}
+
+export interface CalloutDeliveryView {
+  id: string;
+  seq: number;
+  eventName: string;
+  status: string;
+  createdAt: string;
+  attempts: Array<{ attempt: number; at: string; status: number | null; error?: string }>;
+}
+
+export interface Delta {
+  zuoraCalls: TimelineCall[];
+  callouts: TimelineCallout[];
+  events: TimelineEvent[];
+}
+
+/** Remembers what it has shown, so each read yields only what is new since the last one. */
+export class TimelineRecorder {
+  private lastRequestId: string | undefined;
+  private requestsSeen = 0;
+  private readonly attemptsSeen = new Map<string, number>();
+  private readonly eventsSeen = new Set<string>();
+  /** Deliveries at or below this sequence number belong to someone else (a shared target's earlier runs). */
+  calloutFloor = 0;
+  private eventFloor = new Set<string>();
+
+  constructor(
+    private readonly http: ScenarioHttp,
+    /** Only these customers' events count, when set (a shared engine). */
+    private readonly customers?: ReadonlySet<string>,
+  ) {}
+
+  /** Takes what is already there as seen: a shared target's history is not this scenario's. */
+  async baseline(): Promise<void> {
+    const [requests, callouts, events] = await Promise.all([this.requests(), this.deliveries(), this.events()]);
+    this.lastRequestId = requests.at(-1)?.requestId;
+    this.requestsSeen = requests.length;
+    this.calloutFloor = callouts.reduce((max, delivery) => Math.max(max, delivery.seq), 0);
+    for (const delivery of callouts) this.attemptsSeen.set(delivery.id, delivery.attempts.length + (delivery.status === 'dropped' ? 1 : 0));
+    this.eventFloor = new Set(events.map((event) => event.id));
+    for (const event of events) this.eventsSeen.add(event.id);
+  }
+
+  async delta(): Promise<Delta> {
+    const [requests, callouts, events] = await Promise.all([this.requests(), this.deliveries(), this.events()]);
+    // The journal keeps the last 1000 calls: start after the last one shown, or from the top if it rolled away.
+    const after = this.lastRequestId ? requests.findIndex((entry) => entry.requestId === this.lastRequestId) : -1;
+    const fresh = after >= 0 ? requests.slice(after + 1) : this.lastRequestId ? requests : requests.slice(this.requestsSeen);
+    this.lastRequestId = requests.at(-1)?.requestId ?? this.lastRequestId;
+    this.requestsSeen = requests.length;
+    const calloutLines: TimelineCallout[] = [];
+    for (const delivery of callouts) {
+      const seen = this.attemptsSeen.get(delivery.id) ?? 0;
+      const attempts = delivery.attempts.slice(seen);
+      for (const attempt of attempts) {
+        calloutLines.push({
+          id: delivery.id,
+          event: delivery.eventName,
+          attempt: attempt.attempt,
+          status: attempt.status ?? attempt.error ?? 'no answer',
+          at: attempt.at,
+          outcome: delivery.status,
+        });
+      }
+      let shown = seen + attempts.length;
+      if (delivery.status === 'dropped' && shown === delivery.attempts.length) {
+        calloutLines.push({ id: delivery.id, event: delivery.eventName, attempt: 0, status: 'dropped', at: delivery.createdAt, outcome: 'dropped' });
+        shown += 1;
+      }
+      this.attemptsSeen.set(delivery.id, shown);
+    }
+    const newEvents = events.filter((event) => !this.eventsSeen.has(event.id));
+    for (const event of newEvents) this.eventsSeen.add(event.id);
+    return {
+      zuoraCalls: fresh.map(({ method, path: p, status }) => ({ surface: 'zuora', method, path: p, status })),
+      callouts: calloutLines.sort((a, b) => a.at.localeCompare(b.at)),
+      events: newEvents,
+    };
+  }
+
+  /** This scenario's platform events, oldest first. */
+  async scenarioEvents(query = ''): Promise<TimelineEvent[]> {
+    return (await this.events(query)).filter((event) => !this.eventFloor.has(event.id));
+  }
+
+  async deliveries(): Promise<CalloutDeliveryView[]> {
+    const answer = await this.http.admin('GET', '/callouts', undefined, true);
+    return ((answer.body as { data?: CalloutDeliveryView[] })?.data ?? []).filter((delivery) => delivery.seq > this.calloutFloor);
+  }
+
+  private async requests(): Promise<RequestEntry[]> {
+    const answer = await this.http.admin('GET', '/requests', undefined, true);
+    return (answer.body as { data?: RequestEntry[] })?.data ?? [];
+  }
+
+  private async events(query = ''): Promise<TimelineEvent[]> {
+    const answer = await this.http.sync('GET', `/api/events${query}`, undefined, true);
+    const all = (answer.body as { data?: TimelineEvent[] })?.data ?? [];
+    return this.customers ? all.filter((event) => event.customerId !== undefined && this.customers?.has(event.customerId)) : all;
+  }
+}
+
+// ---- Rendering ----
+
+const time = (iso: string): string => iso.replace('.000Z', 'Z');
+
+/** Query strings as people write them (`filter[]=a.EQ:b`), not percent-encoded. */
+function readable(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+function eventData(event: TimelineEvent): string {
+  const data = Object.entries(event.data ?? {})
+    .filter(([, value]) => value !== null && value !== undefined)
+    .map(([key, value]) => `${key}=${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .join(', ');
+  return data.length > 240 ? `${data.slice(0, 240)}...` : data;
+}
+
+/** At most `limit` items of a kind, then a line saying how many more there were. */
+function capped(items: string[], limit: number | undefined, what: string): string[] {
+  if (limit === undefined || items.length <= limit) return items;
+  return [...items.slice(0, limit), `- ... and ${items.length - limit} more ${what}`];
+}
+
+function entryLines(entry: TimelineEntry, limit?: number): string[] {
+  const lines: string[] = [];
+  const when = entry.startedAt === entry.endedAt ? time(entry.startedAt) : `${time(entry.startedAt)} -> ${time(entry.endedAt)}`;
+  const mark = entry.status === 'passed' ? 'ok' : 'FAILED';
+  lines.push(`### ${entry.index}. ${entry.step} ${entry.summary ? `\`${entry.summary}\`` : ''}`.trimEnd());
+  lines.push('');
+  lines.push(`*${when}* · ${mark} · ${entry.durationMs} ms`);
+  lines.push('');
+  if (entry.error) lines.push('```', entry.error, '```', '');
+  lines.push(...capped(entry.calls.map((call) => `- call (${call.surface}): \`${call.method} ${call.path}\` -> ${call.status}`), limit, 'calls'));
+  lines.push(...capped(entry.zuoraCalls.map((call) => `- Zuora saw: \`${call.method} ${readable(call.path)}\` -> ${call.status}`), limit, 'Zuora calls'));
+  lines.push(
+    ...capped(
+      entry.callouts.map((callout) => `- callout ${eventLabel(callout.event)}${callout.attempt > 1 ? ` (attempt ${callout.attempt})` : ''} at ${time(callout.at)}: ${callout.status} (${callout.outcome})`),
+      limit,
+      'callouts',
+    ),
+  );
+  lines.push(
+    ...capped(
+      entry.events.map((event) => {
+        const about = [event.customerId, event.subscriptionId].filter(Boolean).join(' / ');
+        return `- event **${event.type}**${about ? ` ${about}` : ''}${eventData(event) ? `: ${eventData(event)}` : ''}`;
+      }),
+      limit,
+      'events',
+    ),
+  );
+  if (lines.at(-1) !== '') lines.push('');
+  return lines;
+}
+
+/** The timeline as Markdown: one section per step; `limit` caps each kind of item per step (for consoles). */
+export function timelineMarkdown(result: Pick<ScenarioResult, 'name' | 'file' | 'status' | 'timeline' | 'tenant' | 'failure' | 'error'>, options: { limit?: number } = {}): string {
+  const lines = [`# ${result.name}`, '', `- file: \`${result.file}\``, `- result: **${result.status}**`];
+  if (result.tenant) lines.push(`- tenant: \`${result.tenant}\``);
+  if (result.failure) lines.push(`- failed at step ${result.failure.step.index} (${result.failure.step.name}): ${result.failure.message.split('\n')[0]}`);
+  if (result.error) lines.push(`- error: ${result.error.split('\n')[0]}`);
+  lines.push('');
+  if (result.failure?.diff) lines.push('```diff', result.failure.diff, '```', '');
+  for (const entry of result.timeline) lines.push(...entryLines(entry, options.limit));
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The timeline as a standalone HTML page: one table row per step. */
+export function timelineHtml(result: Pick<ScenarioResult, 'name' | 'file' | 'status' | 'timeline' | 'tenant' | 'failure' | 'error'>): string {
+  const rows = result.timeline.map((entry) => {
+    const items = [
+      ...entry.calls.map((call) => `<li class="call">${escapeHtml(`${call.surface}: ${call.method} ${call.path} -> ${call.status}`)}</li>`),
+      ...entry.zuoraCalls.map((call) => `<li class="zuora">${escapeHtml(`Zuora saw ${call.method} ${readable(call.path)} -> ${call.status}`)}</li>`),
+      ...entry.callouts.map((callout) => `<li class="callout">${escapeHtml(`callout ${eventLabel(callout.event)} #${callout.attempt} at ${time(callout.at)}: ${callout.status} (${callout.outcome})`)}</li>`),
+      ...entry.events.map((event) => `<li class="event"><b>${escapeHtml(event.type)}</b> ${escapeHtml([event.customerId, event.subscriptionId].filter(Boolean).join(' / '))} ${escapeHtml(eventData(event))}</li>`),
+    ];
+    return `<tr class="${entry.status}"><td>${entry.index}</td><td>${escapeHtml(time(entry.startedAt))}${entry.endedAt !== entry.startedAt ? `<br>&rarr; ${escapeHtml(time(entry.endedAt))}` : ''}</td><td><code>${escapeHtml(entry.step)}</code><br><small>${escapeHtml(entry.summary)}</small>${entry.error ? `<pre>${escapeHtml(entry.error)}</pre>` : ''}</td><td>${entry.durationMs} ms</td><td><ul>${items.join('')}</ul></td></tr>`;
+  });
+  const diffBlock = result.failure?.diff ? `<pre class="diff">${escapeHtml(result.failure.diff)}</pre>` : '';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(result.name)}</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;width:100%}
+td,th{border-bottom:1px solid #ddd;padding:.4rem;vertical-align:top;text-align:left}tr.failed{background:#fdecea}
+ul{margin:0;padding-left:1.1rem}li.zuora{color:#555}li.callout{color:#6a3d9a}li.event{color:#1f6f3f}pre{white-space:pre-wrap}
+.passed-badge{color:#1f6f3f}.failed-badge{color:#b00020}
+</style></head><body>
+<h1>${escapeHtml(result.name)}</h1>
+<p><code>${escapeHtml(result.file)}</code> &middot; <b class="${result.status}-badge">${result.status}</b>${result.tenant ? ` &middot; tenant <code>${escapeHtml(result.tenant)}</code>` : ''}</p>
+${result.failure ? `<p>Failed at step ${result.failure.step.index} (${escapeHtml(result.failure.step.name)}): ${escapeHtml(result.failure.message)}</p>` : ''}${result.error ? `<p>${escapeHtml(result.error)}</p>` : ''}
+${diffBlock}
+<table><thead><tr><th>#</th><th>virtual time</th><th>step</th><th>took</th><th>what happened</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table></body></html>
+`;
+}
+
+export type TimelineFormat = 'md' | 'html';
+
+const fileSlug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80) || 'scenario';
+
+/** Writes the scenario's timeline into `dir`, named after the scenario file; answers the path. */
+export async function writeTimeline(dir: string, result: ScenarioResult, format: TimelineFormat): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const base = fileSlug(path.basename(result.file).replace(/\.ya?ml$/i, '')) || fileSlug(result.name);
+  const file = path.join(dir, `${base}.${format === 'html' ? 'html' : 'md'}`);
+  await writeFile(file, format === 'html' ? timelineHtml(result) : timelineMarkdown(result));
+  return file;
+}
