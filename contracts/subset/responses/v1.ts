@@ -279,10 +279,8 @@ const order = object({
   ),
 });
 
-/** An item of an order preview (InvoiceItemPreviewResult). */
-const orderPreviewItem = object({
-  subscriptionNumber: nullable(str()),
-  chargeNumber: nullable(str()),
+/** What an order preview's items and a subscription preview's items both carry. */
+const previewItemFields = {
   chargeName: str(),
   chargeDescription: str(),
   productName: str(),
@@ -293,6 +291,13 @@ const orderPreviewItem = object({
   amountWithoutTax: num(),
   taxAmount: num(),
   unitPrice: num(),
+};
+
+/** An item of an order preview (InvoiceItemPreviewResult). */
+const orderPreviewItem = object({
+  subscriptionNumber: nullable(str()),
+  chargeNumber: nullable(str()),
+  ...previewItemFields,
   additionalInfo: object({ quantity: num(), unitOfMeasure: str() }),
 });
 
@@ -301,16 +306,7 @@ const previewDocument = (itemsKey: string, items: OpenAPIV3.SchemaObject, extra:
 
 const subscriptionPreviewItem = object({
   chargeNumber: str(),
-  chargeName: str(),
-  chargeDescription: str(),
-  productName: str(),
-  productRatePlanChargeId: str(),
-  processingType: oneOf('Charge', 'Discount', 'Tax'),
-  serviceStartDate: date(),
-  serviceEndDate: date(),
-  amountWithoutTax: num(),
-  taxAmount: num(),
-  unitPrice: num(),
+  ...previewItemFields,
   quantity: num(),
   unitOfMeasure: nullable(str()),
 });

@@ -1,9 +1,7 @@
 import { withContacts, type AccountWithContacts } from '../../domain/accounts.js';
 import type { Contact } from '../../domain/contacts.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
-
-/** Zuora's V1 account reads show decimals as strings. */
-const decimal = (value: number): string => value.toFixed(2);
+import { decimal } from './wireValues.js';
 
 export function toV1Contact(contact: Contact): Record<string, unknown> {
   return {

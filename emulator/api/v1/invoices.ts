@@ -1,10 +1,10 @@
 import { getAccount, type Account } from '../../domain/accounts.js';
-import { addDays } from '../../domain/billing/dates.js';
 import { getInvoice, invoicesOfAccount, itemsOfInvoice } from '../../domain/invoices/invoicing.js';
 import type { Invoice, InvoiceItem } from '../../domain/invoices/model.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
 import { v1Page } from './pagination.js';
+import { decimal, lastDay } from './wireValues.js';
 
 /** The CRUD read of an invoice (`/v1/object/invoice/{id}`), capitalised as that API writes it. */
 export function toCrudInvoice(invoice: Invoice): Record<string, unknown> {
@@ -41,9 +41,6 @@ export function getCrudInvoice(ctx: RequestContext): Reply {
   return { body: toCrudInvoice(getInvoice(ctx.services.store.view(ctx.tenant), ctx.params.id ?? '')) };
 }
 
-/** Zuora prints a service period's last day and amounts as decimal strings on these reads. */
-const lastDay = (exclusiveEnd: string): string => addDays(exclusiveEnd, -1);
-const decimal = (value: number): string => value.toFixed(2);
 
 function toV1InvoiceItem(item: InvoiceItem): Record<string, unknown> {
   return {

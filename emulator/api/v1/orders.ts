@@ -8,6 +8,7 @@ import { SUBSCRIPTIONS, type Subscription } from '../../domain/subscriptions/mod
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
 import { v1Page } from './pagination.js';
+import { decimal } from './wireValues.js';
 
 const obj = { type: 'object' } as const;
 const str = { type: 'string' } as const;
@@ -101,7 +102,7 @@ function billingResult(view: ReadView, order: Order, returnIds: boolean): Record
   return {
     ...(invoices.length > 0 ? { invoiceNumbers: invoices.map((invoice) => invoice.invoiceNumber) } : {}),
     ...(invoices.length > 0 && returnIds ? { invoiceIds: order.invoiceIds } : {}),
-    ...(payment ? { paymentNumber: payment.paymentNumber, paidAmount: payment.appliedAmount.toFixed(2), ...(returnIds ? { paymentId: payment.id } : {}) } : {}),
+    ...(payment ? { paymentNumber: payment.paymentNumber, paidAmount: decimal(payment.appliedAmount), ...(returnIds ? { paymentId: payment.id } : {}) } : {}),
   };
 }
 

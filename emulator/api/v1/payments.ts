@@ -7,6 +7,7 @@ import { createPayment, paymentsOfAccount, type PaymentInput } from '../../domai
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
 import { v1Page } from './pagination.js';
+import { decimal } from './wireValues.js';
 
 const str = { type: 'string' } as const;
 
@@ -88,7 +89,7 @@ function toTransactionPayment(view: ReadView, account: Account, payment: Payment
     paymentNumber: payment.paymentNumber,
     type: payment.type,
     status: payment.status,
-    amount: payment.amount.toFixed(2),
+    amount: decimal(payment.amount),
     effectiveDate: payment.effectiveDate,
     paymentMethodID: payment.paymentMethodId ?? '',
     gatewayTransactionNumber: payment.status === 'Processed' && payment.type === 'Electronic' ? payment.id : '',
@@ -96,7 +97,7 @@ function toTransactionPayment(view: ReadView, account: Account, payment: Payment
       ? payment.paymentParts.map((part) => ({
           invoiceId: part.invoiceId,
           invoiceNumber: view.get<Invoice>(INVOICES, part.invoiceId)?.invoiceNumber ?? '',
-          appliedPaymentAmount: part.amount.toFixed(2),
+          appliedPaymentAmount: decimal(part.amount),
         }))
       : [],
   };

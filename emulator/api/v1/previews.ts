@@ -1,5 +1,4 @@
 import type { AnySchema } from 'ajv';
-import { addDays } from '../../domain/billing/dates.js';
 import { previewInvoice, type PreviewDocument, type PreviewItem, type PreviewThrough } from '../../domain/billing/preview.js';
 import { invalidValue, missingField } from '../../domain/errors.js';
 import type { OrderInput } from '../../domain/orders/model.js';
@@ -8,6 +7,7 @@ import { SUBSCRIPTIONS, type Subscription } from '../../domain/subscriptions/mod
 import { getSubscription } from '../../domain/subscriptions/queries.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { orderCreateSchema } from './orders.js';
+import { lastDay } from './wireValues.js';
 
 const date = { type: 'string', format: 'date' } as const;
 
@@ -50,8 +50,6 @@ export const subscriptionPreviewSchema: AnySchema = {
   },
 };
 
-/** Zuora prints a service period's last day; the billing model keeps the day after. */
-const lastDay = (exclusiveEnd: string): string => addDays(exclusiveEnd, -1);
 
 /** What both previews print of an item, in the order both print it. */
 function previewItem(item: PreviewItem): Record<string, unknown> {
