@@ -4,6 +4,7 @@ import { calloutFaultRequest, flushCallouts, listCallouts, postCalloutFault, red
 import { paymentFaultRequest, postPaymentFault } from './faults.js';
 import { listJobs, listRequests } from './journals.js';
 import * as schemas from './schemas.js';
+import { getSettings, patchSettings, settingsSchema } from './settings.js';
 import { exportSnapshot, postSnapshot, putSnapshot, restore } from './snapshots.js';
 import { listTenants, postReset, postTenant } from './tenants.js';
 
@@ -18,6 +19,8 @@ export const adminRoutes: RouteTable = {
     { method: 'POST', path: '/__emulator/clock/subscribers', auth: 'admin', body: clockSubscriberRequest, handler: addSubscriber },
     { method: 'DELETE', path: '/__emulator/clock/subscribers', auth: 'admin', body: clockSubscriberRequest, handler: removeSubscriber },
     { method: 'GET', path: '/__emulator/jobs', auth: 'admin', handler: listJobs },
+    { method: 'GET', path: '/__emulator/settings', auth: 'admin', handler: getSettings },
+    { method: 'PATCH', path: '/__emulator/settings', auth: 'admin', body: settingsSchema, handler: patchSettings },
     { method: 'GET', path: '/__emulator/tenants', auth: 'admin', handler: listTenants },
     { method: 'POST', path: '/__emulator/tenants', auth: 'admin', body: schemas.tenantRequest, handler: postTenant },
     { method: 'POST', path: '/__emulator/snapshots', auth: 'admin', body: schemas.snapshotRequest, handler: postSnapshot },

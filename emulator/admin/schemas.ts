@@ -1,4 +1,5 @@
 import type { AnySchema } from 'ajv';
+import { settingsSchema } from './settings.js';
 
 const isoDateTime = { type: 'string', format: 'date-time' } as const;
 
@@ -24,6 +25,7 @@ export const tenantRequest: AnySchema = {
     name: { type: 'string' },
     now: isoDateTime,
     fromSnapshot: { type: 'string', minLength: 1 },
+    settings: settingsSchema,
   },
 };
 

@@ -1,9 +1,12 @@
 import { DomainError, notFound } from '../domain/errors.js';
 import type { Reply, RequestContext } from '../http/routeTable.js';
+import type { TenantSettings } from '../state/settings.js';
+import { checkedSettings } from './settings.js';
 import { createTenant, resetTenant, restoreSnapshot, TenantExistsError } from '../state/tenants.js';
 
 export async function postTenant(ctx: RequestContext): Promise<Reply> {
-  const body = ctx.body as { clientId: string; clientSecret: string; name?: string; now?: string; fromSnapshot?: string };
+  const body = ctx.body as { clientId: string; clientSecret: string; name?: string; now?: string; fromSnapshot?: string; settings?: Partial<TenantSettings> };
+  if (body.settings) checkedSettings(body.settings);
   const { store, wallNow } = ctx.services;
   // A fork starts from a snapshot of the tenant named by the admin header (the default tenant if none).
   const source = body.fromSnapshot ? store.snapshot(ctx.tenant, body.fromSnapshot) : undefined;

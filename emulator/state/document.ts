@@ -1,4 +1,5 @@
 // The shape of the one JSON document a data directory holds.
+import type { TenantSettings } from './settings.js';
 
 /** A stored object. Every record has a 32-hex `id`; the rest is the domain's business. */
 export interface StoredRecord {
@@ -19,6 +20,8 @@ export interface TenantMeta {
   readonly now: string;
   /** Seeded counters behind deterministic ids and numbers. */
   readonly counters: Readonly<Record<string, number>>;
+  /** Settings changed from the defaults (see settings.ts); absent on tenants that changed none. */
+  readonly settings?: Partial<TenantSettings>;
 }
 
 export interface TenantData {

@@ -1,4 +1,5 @@
 import type { TenantData, TenantMeta } from './document.js';
+import type { TenantSettings } from './settings.js';
 import type { Store } from './store.js';
 
 export interface NewTenant {
@@ -7,6 +8,8 @@ export interface NewTenant {
   name?: string;
   /** Start of the virtual clock (ISO); defaults to the wall time of creation. */
   now?: string;
+  /** Settings that differ from the defaults. */
+  settings?: Partial<TenantSettings>;
 }
 
 export class TenantExistsError extends Error {
@@ -25,6 +28,7 @@ export async function createTenant(store: Store, input: NewTenant, wallNow: Date
     createdAt: wallNow.toISOString(),
     now: new Date(input.now ?? wallNow).toISOString(),
     counters: {},
+    ...(input.settings ? { settings: input.settings } : {}),
   };
   const data: TenantData = { meta, objects: {} };
   await store.commit([{ path: ['tenants', input.clientId], value: data }]);
@@ -58,6 +62,8 @@ export async function restoreSnapshot(store: Store, clientId: string, snapshot: 
     clientId: current.clientId,
     clientSecret: current.clientSecret,
     name: current.name,
+    // Settings given when the tenant was created win over the snapshot's.
+    ...(current.settings ? { settings: current.settings } : {}),
   };
   await store.commit([{ path: ['tenants', clientId], value: { meta, objects: structuredClone(snapshot.objects) } }]);
   store.feed.forget(clientId);

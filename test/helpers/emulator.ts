@@ -71,6 +71,7 @@ export function adminClient(baseUrl: string, tenant?: string) {
     get: (path: string) => request(`${baseUrl}/__emulator${path}`, 'GET', undefined, headers),
     post: (path: string, body?: unknown) => request(`${baseUrl}/__emulator${path}`, 'POST', body ?? {}, headers),
     put: (path: string, body?: unknown) => request(`${baseUrl}/__emulator${path}`, 'PUT', body, headers),
+    patch: (path: string, body?: unknown) => request(`${baseUrl}/__emulator${path}`, 'PATCH', body, headers),
   };
 }
 

@@ -21,6 +21,8 @@ export const ADMIN_ENDPOINTS: EndpointDocs = {
   'POST /__emulator/clock/subscribers': admin('Tell a URL about every step of the clock, and wait for it', 201, 'ClockSubscriber'),
   'DELETE /__emulator/clock/subscribers': admin('Stop telling a URL about the clock', 204, null),
   'GET /__emulator/jobs': admin('Work the clock will run when it passes each due time', 200, 'Jobs'),
+  'GET /__emulator/settings': admin("The calling tenant's settings in force", 200, 'Settings'),
+  'PATCH /__emulator/settings': admin("Change some of the calling tenant's settings", 200, 'Settings'),
   'GET /__emulator/tenants': admin('List tenants', 200, 'Tenants'),
   'POST /__emulator/tenants': admin('Create a tenant, optionally forked from a snapshot', 201, 'Tenant'),
   'POST /__emulator/snapshots': admin("Save a named snapshot of the tenant's state", 201, 'SnapshotResult'),

@@ -1,4 +1,5 @@
 import { array, bool, dateTime, int, map, nullable, num, object, oneOf, ref, str, type SchemaMap } from '../schema.js';
+import { settingsSchema } from '../../../emulator/admin/settings.js';
 
 // The emulator's own control plane (/__emulator/*): no Zuora spec describes it; these are the
 // shapes emulator/admin answers with.
@@ -13,6 +14,8 @@ export const ADMIN_SCHEMAS: SchemaMap = {
   ClockSubscriber: object({ url: str() }, ['url']),
   Jobs: object({ data: array(object({ id: str(), kind: str(), dueAt: dateTime(), payload: {} }, ['id', 'kind', 'dueAt'])) }, ['data']),
   Tenant: object({ clientId: str(), name: str(), now: dateTime() }, ['clientId']),
+  // The settings in force are every setting, defaults filled in: the PATCH schema with all fields required.
+  Settings: { ...(settingsSchema as object), required: ['zuoraVersion', 'billRunTime', 'timeZone', 'customFields', 'rateLimits', 'lockContention'] },
   Tenants: object({ data: array(object({ clientId: str(), name: str(), now: dateTime(), createdAt: dateTime() }, ['clientId'])) }, ['data']),
   SnapshotResult: tenantAt,
   SnapshotDocument: object(

@@ -1,0 +1,54 @@
+import type { AnySchema } from 'ajv';
+import { invalidValue, notFound } from '../domain/errors.js';
+import type { Reply, RequestContext } from '../http/routeTable.js';
+import { mergeSettings, resolveSettings, type TenantSettings } from '../state/settings.js';
+
+/** The calling tenant's settings in force (defaults filled in). */
+export function getSettings(ctx: RequestContext): Reply {
+  const meta = ctx.services.store.tenant(ctx.tenant)?.meta;
+  if (!meta) throw notFound('Tenant', ctx.tenant, 'X-Emulator-Tenant');
+  return { body: resolveSettings(meta.settings) };
+}
+
+/** Changes some settings of the calling tenant; answers the settings now in force. */
+export async function patchSettings(ctx: RequestContext): Promise<Reply> {
+  const patch = checkedSettings(ctx.body as Partial<TenantSettings>);
+  const settings = await ctx.services.store.transact(ctx.tenant, (tx) => {
+    const merged = mergeSettings(tx.meta().settings, patch);
+    tx.patchMeta({ settings: merged });
+    return resolveSettings(merged);
+  });
+  return { body: settings };
+}
+
+/** What the schema cannot say: the time zone must be one the runtime knows. */
+export function checkedSettings(settings: Partial<TenantSettings>): Partial<TenantSettings> {
+  if (settings.timeZone !== undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: settings.timeZone });
+    } catch {
+      throw invalidValue('Settings', 'timeZone', `'${settings.timeZone}' is not an IANA time zone`);
+    }
+  }
+  return settings;
+}
+
+const positiveInteger = { type: 'integer', minimum: 1, maximum: 1_000_000_000 } as const;
+
+/** Every setting, all optional: the body of PATCH and the `settings` of tenant creation. */
+export const settingsSchema: AnySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    zuoraVersion: { type: 'string', pattern: '^[0-9]{3}\\.[0-9]{1,2}$' },
+    billRunTime: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' },
+    timeZone: { type: 'string', minLength: 1, maxLength: 64 },
+    customFields: { enum: ['strict', 'lenient'] },
+    rateLimits: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { requestsPerWindow: positiveInteger, windowSeconds: positiveInteger, concurrent: positiveInteger },
+    },
+    lockContention: { enum: ['off', 'on'] },
+  },
+};

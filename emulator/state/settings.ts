@@ -1,0 +1,45 @@
+/**
+ * Per-tenant settings: how a tenant behaves where Zuora lets an administrator choose, or where a
+ * test wants to exercise a client's edge (lowered rate limits, lock contention). Stored on the
+ * tenant's meta; absent keys take the defaults below, so old data directories need no migration.
+ */
+export interface TenantSettings {
+  /** Minor version applied when a request carries no `Zuora-Version` header. */
+  zuoraVersion: string;
+  /** Time of day (HH:mm, tenant time) at which bill runs start on the bill cycle day. */
+  billRunTime: string;
+  /** IANA time zone of the tenant; bill-run times and billing dates are read in it. */
+  timeZone: string;
+  /** `strict`: a write naming an undefined custom field is refused, as on Zuora; `lenient`: accepted with a warning header. */
+  customFields: 'strict' | 'lenient';
+  /** Requests per window and the concurrent requests allowed per tenant. */
+  rateLimits: { requestsPerWindow: number; windowSeconds: number; concurrent: number };
+  /** `on`: concurrent changes to one subscription answer Zuora's lock-contention error instead of waiting. */
+  lockContention: 'off' | 'on';
+}
+
+export const DEFAULT_SETTINGS: TenantSettings = Object.freeze({
+  // The version Zuora's API reference documents as current for the shapes this emulator models.
+  zuoraVersion: '211.0',
+  billRunTime: '00:00',
+  timeZone: 'UTC',
+  customFields: 'strict',
+  rateLimits: Object.freeze({ requestsPerWindow: 100_000, windowSeconds: 60, concurrent: 1_000 }),
+  lockContention: 'off',
+}) as TenantSettings;
+
+/** The settings in force: stored values over the defaults. */
+export function resolveSettings(stored: Partial<TenantSettings> | undefined): TenantSettings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...stored,
+    rateLimits: { ...DEFAULT_SETTINGS.rateLimits, ...stored?.rateLimits },
+  };
+}
+
+/** A partial change applied over the stored settings (rate limits merge field by field). */
+export function mergeSettings(stored: Partial<TenantSettings> | undefined, patch: Partial<TenantSettings>): Partial<TenantSettings> {
+  const merged: Partial<TenantSettings> = { ...stored, ...patch };
+  if (patch.rateLimits) merged.rateLimits = { ...resolveSettings(stored).rateLimits, ...patch.rateLimits };
+  return merged;
+}
