@@ -14,10 +14,12 @@ import { LIFECYCLE_JOBS } from './domain/orders/lifecycleJobs.js';
 import { ORDER_JOBS } from './domain/orders/orders.js';
 import { generateAdminToken, isLoopback } from './http/adminAuth.js';
 import { buildApp } from './http/app.js';
+import { answerParserErrors } from './http/parserErrors.js';
 import { oauthRoutes } from './http/oauth.js';
 import { RequestJournal } from './http/requestJournal.js';
 import { mountedAt, type RouteTable } from './http/routeTable.js';
 import type { Services } from './services.js';
+import type { JournalIo } from './state/journal.js';
 import { Store } from './state/store.js';
 import { createTenant } from './state/tenants.js';
 
@@ -34,6 +36,10 @@ export interface EmulatorOptions {
   adminToken?: string;
   /** No token needed on the admin API: for a trusted local loop only (refused on a non-loopback host). */
   adminOpen?: boolean;
+  /** Wall time one callout attempt may take before it counts as failed (default 10 s). */
+  calloutTimeoutMs?: number;
+  /** How the journal reaches the disk: for tests that inject a full disk or an I/O error. */
+  journalIo?: JournalIo;
 }
 
 export interface RunningEmulator {
@@ -74,7 +80,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     );
   }
   const adminToken = options.adminToken || generateAdminToken();
-  const store = await Store.open({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR, inMemory: options.inMemory ?? false });
+  const store = await Store.open({
+    dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
+    inMemory: options.inMemory ?? false,
+    ...(options.journalIo ? { journalIo: options.journalIo } : {}),
+  });
   const jobs = new JobRegistry();
   const wallNow = () => new Date();
   const clock = new Clock(store, jobs);
@@ -82,7 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store,
     jobs,
     clock,
-    dispatcher: new Dispatcher(store, clock, jobs),
+    dispatcher: new Dispatcher(store, clock, jobs, options.calloutTimeoutMs ? { attemptTimeoutMs: options.calloutTimeoutMs } : {}),
     requests: new RequestJournal(),
     wallNow,
     defaultTenant: DEFAULT_TENANT.clientId,
@@ -93,7 +103,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     await createTenant(store, { ...DEFAULT_TENANT, ...(options.now ? { now: options.now } : {}) }, wallNow());
   }
   const app = buildApp(services, ROUTE_TABLES);
+  // Callouts owed when the process last stopped go out now.
+  services.dispatcher.resume();
   const server = await listen(app, options.port ?? 0, host);
+  answerParserErrors(server);
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {

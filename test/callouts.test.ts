@@ -1,7 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { startEmulator } from '../emulator/index.js';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, adminClient, tenantClient, useEmulator } from './helpers/emulator.js';
 import { useReceiver, type Received } from './helpers/receiver.js';
 import { registerStiggEvents } from './helpers/stiggEvents.js';
 
@@ -179,13 +182,69 @@ describe('delivery', () => {
     expect(journal[0]).toMatchObject({ status: 'delivered', attempts: [{ status: 500 }, { status: 500 }, { status: 200 }] });
   });
 
-  it('gives up after three attempts, and flush does not wait for the clock', async () => {
+  it('gives up after three attempts, flush spending one attempt per call without waiting for the clock', async () => {
     await oneCallout();
     receiver.script = [500, 503, 502, 200];
     await rename();
-    const flushed = await env.admin.post('/callouts/flush');
-    expect(flushed.body).toMatchObject({ delivered: 0, failed: 1 });
-    expect(receiver.at('/renamed')).toHaveLength(3);
+    const warnings = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      await settle();
+      expect(receiver.at('/renamed')).toHaveLength(1); // the first attempt, at once
+      expect((await env.admin.post('/callouts/flush')).body).toMatchObject({ delivered: 0, failed: 0 });
+      expect(receiver.at('/renamed')).toHaveLength(2); // the retry, without waiting 30 minutes
+      expect((await env.admin.post('/callouts/flush')).body).toMatchObject({ delivered: 0, failed: 1 });
+      expect(receiver.at('/renamed')).toHaveLength(3);
+      // Giving up is said out loud, with what a developer needs to find it.
+      const logged = warnings.mock.calls.map(([text]) => String(text)).join('');
+      expect(logged).toMatch(/callout \w+ failed after 3 attempt\(s\).*event AccountRenamed, notification \S+.*HTTP 502/);
+    } finally {
+      warnings.mockRestore();
+    }
+  });
+
+  it('keeps a failed delivery retryable: redeliver-failed gives it fresh attempts', async () => {
+    await oneCallout({ calloutRetry: false });
+    receiver.script = [500];
+    const account = await rename();
+    await env.admin.post('/callouts/flush');
+    expect((await env.admin.get('/callouts?status=failed')).body.data).toHaveLength(1);
+    const again = await env.admin.post('/callouts/redeliver-failed');
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ redelivered: 1, delivered: 1, failed: 0 });
+    const [delivery] = (await env.admin.get('/callouts')).body.data;
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: [{ status: 500 }, { status: 200 }] });
+    expect(receiver.at('/renamed').map((request) => request.body)).toEqual([
+      { AccountId: account.id, Name: 'New name' },
+      { AccountId: account.id, Name: 'New name' },
+    ]);
+  });
+
+  it('fails an attempt at a receiver that never answers after the per-attempt timeout', async () => {
+    const silent = await startEmulator({ inMemory: true, port: 0, calloutTimeoutMs: 200, now: START });
+    const hung = createServer(() => undefined);
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    try {
+      const zuora = await tenantClient(silent.url, silent.credentials.clientId, silent.credentials.clientSecret);
+      const admin = adminClient(silent.url, undefined, silent.adminToken);
+      const template = await zuora.post('/notifications/callout-templates', {
+        name: 'Hung',
+        eventCategory: 1500,
+        calloutBaseurl: `http://127.0.0.1:${(hung.address() as AddressInfo).port}/hook`,
+        httpMethod: 'POST',
+        calloutParams: { Id: '<Account.ID>' },
+        calloutRetry: false,
+        active: true,
+      });
+      await zuora.post('/notifications/notification-definitions', { name: 'Hung', eventCategory: 1500, active: true, calloutActive: true, calloutTemplateIds: [template.body.id] });
+      expect((await zuora.post('/v2/accounts', accountBody())).status).toBe(201);
+      await admin.post('/callouts/flush');
+      const [delivery] = (await admin.get('/callouts')).body.data;
+      expect(delivery).toMatchObject({ status: 'failed', attempts: [{ status: null, error: 'no answer within 200 ms' }] });
+    } finally {
+      hung.closeAllConnections();
+      hung.close();
+      await silent.close();
+    }
   });
 
   it('sends no retries when calloutRetry is false', async () => {
@@ -234,7 +293,7 @@ describe('delivery', () => {
     expect(patched.status).toBe(200);
     await env.admin.post('/callouts/flush');
     const [delivery] = (await env.admin.get('/callouts')).body.data;
-    expect(delivery.status).toBe('failed');
+    expect(delivery.status).toBe('waiting');
     expect(delivery.attempts[0].error).toBeTruthy();
   });
 });

@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -21,6 +21,11 @@ async function storeWithTenant(options: { compactAfterBytes?: number } = {}): Pr
   const store = await Store.open({ dataDir, ...options });
   await createTenant(store, { clientId: 't', clientSecret: 's', now: '2026-01-01T00:00:00Z' }, new Date());
   return store;
+}
+
+/** What a process that died leaves behind for the next: its files, and a lock naming a pid that is gone. */
+async function leftByDeadProcess(): Promise<void> {
+  await writeFile(path.join(dataDir, 'LOCK'), '999999999\n');
 }
 
 function insertNote(store: Store, index: number): Promise<unknown> {
@@ -48,6 +53,7 @@ describe('durable store', () => {
     const store = await storeWithTenant();
     for (let index = 0; index < 5; index += 1) await insertNote(store, index);
     // No close(): the process "dies" with everything only in the journal.
+    await leftByDeadProcess();
     const recovered = await Store.open({ dataDir });
     expect(recovered.view('t').all('Note')).toHaveLength(5);
     await recovered.close();
@@ -57,10 +63,10 @@ describe('durable store', () => {
     const store = await storeWithTenant();
     await insertNote(store, 1);
     await appendFile(path.join(dataDir, 'journal.ndjson'), '[{"path":["tenants","t","obj');
+    await leftByDeadProcess();
     const recovered = await Store.open({ dataDir });
     expect(recovered.view('t').all('Note')).toHaveLength(1);
     await recovered.close();
-    await store.close();
   });
 
   it('folds the journal into the JSON snapshot as it grows, losing nothing', async () => {
@@ -72,10 +78,10 @@ describe('durable store', () => {
     const snapshot = JSON.parse(await readFile(path.join(dataDir, 'state.json'), 'utf8'));
     expect(Object.keys(snapshot.tenants.t.objects.Note).length).toBeGreaterThan(0);
 
+    await store.close();
     const reopened = await Store.open({ dataDir });
     expect(reopened.view('t').all('Note')).toHaveLength(300);
     await reopened.close();
-    await store.close();
   });
 
   it('writes nothing when the work throws', async () => {

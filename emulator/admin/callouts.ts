@@ -13,12 +13,23 @@ export function listCallouts(ctx: RequestContext): Reply {
   return { body: { data } };
 }
 
-/** Returns once every delivery owed has been delivered, dropped, or has used up its attempts. */
-export async function flushCallouts(ctx: RequestContext): Promise<Reply> {
-  await ctx.services.dispatcher.flush(ctx.tenant);
+/** How many of the tenant's deliveries stand in each final state. */
+function tally(ctx: RequestContext): { delivered: number; failed: number; dropped: number } {
   const journal = calloutJournal(ctx.services.store.view(ctx.tenant));
   const count = (status: string) => journal.filter((delivery) => delivery.status === status).length;
-  return { body: { delivered: count('delivered'), failed: count('failed'), dropped: count('dropped') } };
+  return { delivered: count('delivered'), failed: count('failed'), dropped: count('dropped') };
+}
+
+/** Makes one attempt at every delivery owed, waiting retries included; returns once they are made. */
+export async function flushCallouts(ctx: RequestContext): Promise<Reply> {
+  await ctx.services.dispatcher.flush(ctx.tenant);
+  return { body: tally(ctx) };
+}
+
+/** Every delivery that used up its attempts gets a fresh set, the first made now. */
+export async function redeliverFailedCallouts(ctx: RequestContext): Promise<Reply> {
+  const redelivered = await ctx.services.dispatcher.redeliverFailed(ctx.tenant);
+  return { body: { redelivered, ...tally(ctx) } };
 }
 
 export async function redeliverCallout(ctx: RequestContext): Promise<Reply> {

@@ -1,6 +1,6 @@
 import type { RouteTable } from '../http/routeTable.js';
 import { addSubscriber, advanceClock, clockSubscriberRequest, getClock, removeSubscriber } from './clock.js';
-import { calloutFaultRequest, flushCallouts, listCallouts, postCalloutFault, redeliverCallout } from './callouts.js';
+import { calloutFaultRequest, flushCallouts, listCallouts, postCalloutFault, redeliverCallout, redeliverFailedCallouts } from './callouts.js';
 import { paymentFaultRequest, postPaymentFault } from './faults.js';
 import { listJobs, listRequests } from './journals.js';
 import * as schemas from './schemas.js';
@@ -30,6 +30,7 @@ export const adminRoutes: RouteTable = {
     { method: 'GET', path: '/__emulator/requests', auth: 'admin', handler: listRequests },
     { method: 'GET', path: '/__emulator/callouts', auth: 'admin', handler: listCallouts },
     { method: 'POST', path: '/__emulator/callouts/flush', auth: 'admin', handler: flushCallouts },
+    { method: 'POST', path: '/__emulator/callouts/redeliver-failed', auth: 'admin', handler: redeliverFailedCallouts },
     { method: 'POST', path: '/__emulator/callouts/:id/redeliver', auth: 'admin', handler: redeliverCallout },
     { method: 'POST', path: '/__emulator/faults/callouts', auth: 'admin', body: calloutFaultRequest, handler: postCalloutFault },
     { method: 'POST', path: '/__emulator/faults/payments', auth: 'admin', body: paymentFaultRequest, handler: postPaymentFault },

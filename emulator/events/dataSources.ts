@@ -1,9 +1,8 @@
 import { ACCOUNTS, type Account } from '../domain/accounts.js';
 import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../domain/payments/model.js';
 import { tenantEntityId } from '../http/auth.js';
-import type { Change } from '../state/changeFeed.js';
 import type { StoredRecord } from '../state/document.js';
-import type { ReadView } from '../state/transaction.js';
+import type { PendingChange, ReadView } from '../state/transaction.js';
 import { zuoraFields } from './fieldNames.js';
 
 type DataSources = Record<string, Record<string, unknown>>;
@@ -30,7 +29,7 @@ function accountIdOf(object: string, record: StoredRecord): string | undefined {
  * the account's default payment method, and the tenant's entity. A payment also shows the invoices
  * it was for (`PaymentParts`, and the first one as `InvoiceId`).
  */
-export function eventDataSources(view: ReadView, change: Change): DataSources {
+export function eventDataSources(view: ReadView, change: PendingChange): DataSources {
   const record = (change.after ?? change.before) as StoredRecord;
   const data: DataSources = { [change.object]: zuoraFields(record) };
   const accountId = accountIdOf(change.object, record);

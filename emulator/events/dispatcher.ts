@@ -3,14 +3,14 @@ import { cancelJobs, scheduleJob, type JobHandler, type JobRegistry } from '../c
 import type { Clock } from '../clock/clock.js';
 import type { Change } from '../state/changeFeed.js';
 import type { Store } from '../state/store.js';
-import type { ReadView, Transaction } from '../state/transaction.js';
+import type { PendingChange, ReadView, Transaction } from '../state/transaction.js';
 import { takeCalloutFault, type TakenFault } from './calloutFaults.js';
 import { compileCondition, conditionContext } from './conditions.js';
 import { eventDataSources } from './dataSources.js';
 import { CALLOUTS, type CalloutDelivery, type RaisedEvent } from './model.js';
 import { calloutsFor } from './notifications.js';
 import { renderCallout } from './render.js';
-import { sendCallout } from './send.js';
+import { DEFAULT_ATTEMPT_TIMEOUT_MS, sendCallout } from './send.js';
 import { standardEventOf } from './standardEvents.js';
 import { activeTriggersFor } from './triggers.js';
 
@@ -23,7 +23,7 @@ const RETRY_BASE_MS = 30 * 60 * 1000;
 type NewDelivery = Omit<CalloutDelivery, 'id' | 'seq' | 'createdAt'>;
 
 /** The events one committed change raises: custom events whose trigger matches, and the standard event, if any. */
-export function eventsOf(view: ReadView, change: Change): RaisedEvent[] {
+export function eventsOf(view: ReadView, change: PendingChange): RaisedEvent[] {
   const record = change.after ?? change.before;
   if (!record) return [];
   const base = { object: change.object, objectId: record.id };
@@ -91,22 +91,45 @@ const retryDue: JobHandler = (tx, payload) => {
   if (delivery?.status === 'waiting') tx.update<CalloutDelivery>(CALLOUTS, delivery.id, { status: 'pending', nextAttemptAt: null });
 };
 
+export interface DispatcherOptions {
+  /** Wall time one attempt may take before it counts as failed. */
+  attemptTimeoutMs?: number;
+  /** Where a delivery that used up its attempts is reported; stderr by default. */
+  warn?: (message: string) => void;
+}
+
 /**
- * Turns committed changes into callouts and delivers them over HTTP. Deliveries are stored before
- * they are attempted, so none is lost, and a tenant's deliveries are made one at a time in the order
- * their changes were committed. Delivery never holds up or fails the API request behind it.
+ * Turns changes into callouts and delivers them over HTTP. Deliveries are written in the same
+ * transaction as the changes that raise them, so an acknowledged change never loses its callouts,
+ * and are attempted once that transaction is durable; a tenant's deliveries are made one at a time
+ * in commit order. Delivery never holds up or fails the API request behind it, nor another tenant's.
  */
 export class Dispatcher {
   private readonly lanes = new Map<string, Promise<unknown>>();
+  /** Tenants whose transactions stored deliveries not yet handed to a lane. */
+  private readonly owed = new Set<string>();
+  private readonly attemptTimeoutMs: number;
+  private readonly warn: (message: string) => void;
 
   constructor(
     private readonly store: Store,
     clock: Clock,
     jobs: JobRegistry,
+    options: DispatcherOptions = {},
   ) {
-    store.feed.subscribe((changes) => this.raise(changes));
+    this.attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+    this.warn = options.warn ?? ((message) => process.stderr.write(`${message}\n`));
+    store.onTransaction((tx) => this.raise(tx));
+    store.feed.subscribe((changes) => this.kick(changes));
     jobs.register(RETRY_JOB, retryDue);
     clock.onQuiescence((tenant) => this.settle(tenant));
+  }
+
+  /** After a restart: delivers what was owed when the process stopped. */
+  resume(): void {
+    for (const tenant of this.store.tenantKeys()) {
+      if (pendingOf(this.store.view(tenant)).length > 0) this.startDraining(tenant);
+    }
   }
 
   /** Resolves once nothing is left to attempt now (waiting retries wait for the clock). */
@@ -118,20 +141,38 @@ export class Dispatcher {
     }
   }
 
-  /** Delivers everything owed now, retries included, without waiting for the clock. */
+  /**
+   * Attempts everything owed now, waiting retries included, without waiting for the clock: one
+   * attempt per delivery per call, so a receiver that is down is not spent in one virtual instant.
+   */
   flush(tenant: string): Promise<void> {
     return this.lane(tenant, async () => {
-      for (;;) {
-        await this.drain(tenant);
-        const waiting = calloutJournal(this.store.view(tenant)).filter((delivery) => delivery.status === 'waiting');
-        if (waiting.length === 0) return;
-        await this.store.transact(tenant, (tx) => {
-          for (const delivery of waiting) {
-            cancelJobs(tx, (job) => job.kind === RETRY_JOB && (job.payload as { calloutId: string }).calloutId === delivery.id);
-            tx.update<CalloutDelivery>(CALLOUTS, delivery.id, { status: 'pending', nextAttemptAt: null });
-          }
-        });
-      }
+      await this.drain(tenant);
+      const waiting = calloutJournal(this.store.view(tenant)).filter((delivery) => delivery.status === 'waiting');
+      if (waiting.length === 0) return;
+      await this.store.transact(tenant, (tx) => {
+        for (const delivery of waiting) {
+          cancelJobs(tx, (job) => job.kind === RETRY_JOB && (job.payload as { calloutId: string }).calloutId === delivery.id);
+          tx.update<CalloutDelivery>(CALLOUTS, delivery.id, { status: 'pending', nextAttemptAt: null });
+        }
+      });
+      await this.drain(tenant);
+    });
+  }
+
+  /** Gives every failed delivery of the tenant a fresh set of attempts and makes the first now; answers how many. */
+  async redeliverFailed(tenant: string): Promise<number> {
+    return this.lane(tenant, async () => {
+      const failed = calloutJournal(this.store.view(tenant)).filter((delivery) => delivery.status === 'failed');
+      if (failed.length === 0) return 0;
+      await this.store.transact(tenant, (tx) => {
+        for (const delivery of failed) {
+          const maxAttempts = delivery.attempts.length + (delivery.retry ? MAX_ATTEMPTS : 1);
+          tx.update<CalloutDelivery>(CALLOUTS, delivery.id, { status: 'pending', nextAttemptAt: null, maxAttempts });
+        }
+      });
+      await this.drain(tenant);
+      return failed.length;
     });
   }
 
@@ -153,23 +194,30 @@ export class Dispatcher {
     return next;
   }
 
-  private raise(changes: readonly Change[]): void {
-    const byTenant = new Map<string, Change[]>();
-    for (const change of changes) byTenant.set(change.tenant, [...(byTenant.get(change.tenant) ?? []), change]);
-    for (const [tenant, list] of byTenant) {
-      try {
-        const view = this.store.view(tenant);
-        const deliveries = list.flatMap((change) => eventsOf(view, change)).flatMap((event) => deliveriesFor(view, event));
-        if (deliveries.length === 0) continue;
-        void this.lane(tenant, async () => {
-          await this.store.transact(tenant, (tx) => insertDeliveries(tx, deliveries));
-          await this.drain(tenant);
-        }).catch((error: unknown) => console.error('zuora-emulator: storing callouts failed', error));
-      } catch (error) {
-        // A broken template must not fail the request that raised the event; the log says why.
-        console.error(`zuora-emulator: raising events for tenant ${tenant} failed`, error);
-      }
+  /** Inside a transaction: the callouts its changes raise are stored with them. */
+  private raise(tx: Transaction): void {
+    const changes = tx.changes();
+    if (changes.length === 0) return;
+    try {
+      const deliveries = changes.flatMap((change) => eventsOf(tx, change)).flatMap((event) => deliveriesFor(tx, event));
+      if (deliveries.length === 0) return;
+      insertDeliveries(tx, deliveries);
+      this.owed.add(tx.tenant);
+    } catch (error) {
+      // A broken template must not fail the request that raised the event; the log says why.
+      console.error(`zuora-emulator: raising events for tenant ${tx.tenant} failed`, error);
     }
+  }
+
+  /** Once a transaction that stored deliveries is durable, its tenant's lane attempts them. */
+  private kick(changes: readonly Change[]): void {
+    for (const tenant of new Set(changes.map((change) => change.tenant))) {
+      if (this.owed.delete(tenant)) this.startDraining(tenant);
+    }
+  }
+
+  private startDraining(tenant: string): void {
+    void this.lane(tenant, () => this.drain(tenant)).catch((error: unknown) => console.error('zuora-emulator: delivering callouts failed', error));
   }
 
   private async drain(tenant: string): Promise<void> {
@@ -219,7 +267,8 @@ export class Dispatcher {
   /** One attempt; `again` sends a delivery that already succeeded once more (the duplicate fault). */
   private async attempt(tenant: string, delivery: CalloutDelivery, again = false): Promise<void> {
     const requestId = randomUUID().replace(/-/g, '');
-    const result = await sendCallout(delivery, requestId);
+    const result = await sendCallout(delivery, requestId, this.attemptTimeoutMs);
+    let gaveUp: CalloutDelivery | undefined;
     await this.store.transact(tenant, (tx) => {
       releaseHeld(tx, delivery.seq);
       const current = tx.get<CalloutDelivery>(CALLOUTS, delivery.id);
@@ -245,7 +294,14 @@ export class Dispatcher {
         this.wait(tx, current.id, RETRY_BASE_MS * 2 ** (attempt - 1));
       } else {
         tx.update<CalloutDelivery>(CALLOUTS, current.id, { attempts, status: again ? current.status : 'failed' });
+        if (!again) gaveUp = current;
       }
     });
+    if (gaveUp) {
+      const lastError = result.error ?? `HTTP ${result.status}`;
+      this.warn(
+        `zuora-emulator: callout ${gaveUp.id} failed after ${gaveUp.attempts.length + 1} attempt(s): tenant ${tenant}, event ${gaveUp.eventName}, notification ${gaveUp.notificationId}, ${gaveUp.url}: ${lastError}; POST /__emulator/callouts/redeliver-failed tries again`,
+      );
+    }
   }
 }

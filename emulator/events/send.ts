@@ -4,7 +4,8 @@ import type { CalloutAuth, CalloutDelivery } from './model.js';
 
 /** Zuora keeps the first 60 KB of a receiver's answer in the callout history. */
 const KEPT_RESPONSE_BYTES = 60 * 1024;
-const TIMEOUT_MS = 10_000;
+/** How long one attempt may take, challenge round trip included, before it counts as failed (wall time). */
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 10_000;
 
 export interface SendResult {
   status: number | null;
@@ -15,13 +16,12 @@ export interface SendResult {
 
 const basic = (auth: CalloutAuth): string => `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
 
-async function once(delivery: CalloutDelivery, headers: Record<string, string>) {
+async function once(delivery: CalloutDelivery, headers: Record<string, string>, signal: AbortSignal) {
   const response = await request(delivery.url, {
     method: delivery.method,
     headers,
     ...(delivery.body !== null ? { body: delivery.body } : {}),
-    headersTimeout: TIMEOUT_MS,
-    bodyTimeout: TIMEOUT_MS,
+    signal,
   });
   const text = await response.body.text();
   return { status: response.statusCode, headers: response.headers, text };
@@ -32,15 +32,17 @@ async function once(delivery: CalloutDelivery, headers: Record<string, string>) 
  * credentials and a 401 Basic challenge is answered once with them; that round trip is part of the
  * same attempt.
  */
-export async function sendCallout(delivery: CalloutDelivery, requestId: string): Promise<SendResult> {
+export async function sendCallout(delivery: CalloutDelivery, requestId: string, timeoutMs = DEFAULT_ATTEMPT_TIMEOUT_MS): Promise<SendResult> {
   const started = performance.now();
+  // One deadline for the whole attempt: a receiver that never answers, or answers a byte at a time, fails it.
+  const signal = AbortSignal.timeout(timeoutMs);
   const headers = { ...delivery.headers, 'Zuora-Request-Id': requestId, 'User-Agent': 'zuora-emulator-callout' };
   const { auth } = delivery;
   try {
-    let answer = await once(delivery, auth?.preemptive ? { ...headers, Authorization: basic(auth) } : headers);
+    let answer = await once(delivery, auth?.preemptive ? { ...headers, Authorization: basic(auth) } : headers, signal);
     const challenge = String(answer.headers['www-authenticate'] ?? '');
     if (answer.status === 401 && auth && !auth.preemptive && /^basic/i.test(challenge)) {
-      answer = await once(delivery, { ...headers, Authorization: basic(auth) });
+      answer = await once(delivery, { ...headers, Authorization: basic(auth) }, signal);
     }
     return {
       status: answer.status,
@@ -48,6 +50,7 @@ export async function sendCallout(delivery: CalloutDelivery, requestId: string):
       responseBody: answer.text.slice(0, KEPT_RESPONSE_BYTES),
     };
   } catch (error) {
-    return { status: null, durationMs: Math.round(performance.now() - started), error: error instanceof Error ? error.message : String(error) };
+    const message = signal.aborted ? `no answer within ${timeoutMs} ms` : error instanceof Error ? error.message : String(error);
+    return { status: null, durationMs: Math.round(performance.now() - started), error: message };
   }
 }

@@ -1,4 +1,4 @@
-import type { Change } from '../state/changeFeed.js';
+import type { PendingChange } from '../state/transaction.js';
 
 /**
  * Zuora's standard events the emulator raises, by category code, without any trigger. Data, not
@@ -9,10 +9,10 @@ interface StandardEvent {
   category: number;
   name: string;
   object: string;
-  raisedBy: (change: Change) => boolean;
+  raisedBy: (change: PendingChange) => boolean;
 }
 
-const field = (record: Change['after'], name: string): unknown => (record ? record[name] : undefined);
+const field = (record: PendingChange['after'], name: string): unknown => (record ? record[name] : undefined);
 
 export const STANDARD_EVENTS: readonly StandardEvent[] = [
   {
@@ -42,6 +42,6 @@ export const STANDARD_EVENTS: readonly StandardEvent[] = [
 ];
 
 /** The one standard event a change raises, if any: the first row that claims it. */
-export function standardEventOf(change: Change): StandardEvent | undefined {
+export function standardEventOf(change: PendingChange): StandardEvent | undefined {
   return STANDARD_EVENTS.find((event) => event.object === change.object && event.raisedBy(change));
 }

@@ -8,11 +8,16 @@ import { authenticate } from './auth.js';
 import { asDomainError, dialectForPath, errorReply, internalErrorReply } from './dialects.js';
 import { Idempotency } from './idempotency.js';
 import { parseBody } from './body.js';
+import { checkBodyLimits } from './limits.js';
+import { RateLimitedError, RateLimiter, type Permit } from './rateLimits.js';
+import { resolveSettings } from '../state/settings.js';
 import { redactSecrets, secretsRequested } from './secrets.js';
 import type { Dialect, Reply, Route, RouteTable } from './routeTable.js';
 import { compileBodyValidator, type BodyValidator } from './validation.js';
 
 export const ADMIN_TENANT_HEADER = 'x-emulator-tenant';
+/** Far above any payload Zuora takes; a larger body gets a 413 in the dialect's shape before it is read. */
+const MAX_BODY = '10mb';
 
 /**
  * Assembles the express app from the route tables. Every route runs the same pipeline:
@@ -24,11 +29,12 @@ export function buildApp(services: Services, tables: readonly RouteTable[]): exp
   app.disable('etag');
   app.use(zuoraHeaders);
   // Bodies are parsed inside the pipeline so authentication is checked before the body is judged.
-  app.use(express.raw({ type: () => true, limit: '10mb' }));
+  app.use(express.raw({ type: () => true, limit: MAX_BODY }));
   const idempotency = new Idempotency(services.store);
+  const limiter = new RateLimiter(() => services.wallNow().getTime());
   for (const table of tables) {
     for (const route of table.routes) {
-      const handle = pipeline(services, idempotency, table.dialect, route);
+      const handle = pipeline(services, idempotency, limiter, table.dialect, route);
       app[lowerMethod(route)](route.path, (req, res) => {
         void handle(req, res);
       });
@@ -39,7 +45,7 @@ export function buildApp(services: Services, tables: readonly RouteTable[]): exp
   return app;
 }
 
-function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect, route: Route) {
+function pipeline(services: Services, idempotency: Idempotency, limiter: RateLimiter, dialect: Dialect, route: Route) {
   const validateBody: BodyValidator | undefined = route.body
     ? compileBodyValidator(route.body, route.object ?? 'Unknown')
     : undefined;
@@ -51,6 +57,7 @@ function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect
     const run = async (): Promise<Reply> => {
       try {
         const body = parseBody(req, route.bodyFormat ?? 'json');
+        checkBodyLimits(body, { zuoraFields: dialect !== 'admin', ...(route.object ? { object: route.object } : {}) });
         if (validateBody) validateBody(body);
         return await route.handler({
           tenant: tenant ?? '',
@@ -71,17 +78,22 @@ function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect
       return { ...reply, body: redactSecrets(reply.body) };
     };
     let reply: Reply;
+    let permit: Permit | undefined;
     try {
       tenant = resolveTenant(services, auth, req);
+      if (auth === 'bearer' && tenant) permit = limiter.enter(tenant, resolveSettings(services.store.tenant(tenant)?.meta.settings).rateLimits);
       const key = req.header('idempotency-key');
-      reply =
-        auth === 'bearer' && tenant && key && (req.method === 'POST' || req.method === 'PATCH')
-          ? await idempotency.run(tenant, req.method, req.path, key, run)
-          : await answer();
+      // A Zuora API request is one commit: its work, its callouts and its idempotency record.
+      if (auth !== 'bearer' || !tenant) reply = await answer();
+      else if (key !== undefined && (req.method === 'POST' || req.method === 'PATCH')) reply = await idempotency.run(tenant, req.method, req.path, key, answer);
+      else reply = await services.store.unit(answer);
     } catch (error) {
       reply = failureReply(dialect, error, req);
+      if (error instanceof RateLimitedError) reply = { ...reply, headers: { ...error.headers, ...reply.headers } };
+    } finally {
+      permit?.release();
     }
-    send(res, reply);
+    send(res, permit ? { ...reply, headers: { ...permit.headers, ...reply.headers } } : reply);
     if (auth === 'bearer' && tenant) {
       services.requests.record(tenant, {
         requestId: String(res.getHeader('Zuora-Request-Id')),
@@ -138,6 +150,10 @@ function unmatchedRoute(req: Request, res: Response): void {
 function lastResort(error: unknown, req: Request, res: Response, _next: NextFunction): void {
   const dialect = dialectForPath(req.path);
   const status = (error as { status?: number }).status;
+  if (status === 413) {
+    send(res, errorReply(dialect, new DomainError('TooLarge', `The request body is larger than ${MAX_BODY}`, undefined, 'body'), req.method));
+    return;
+  }
   if (status && status < 500) {
     send(res, errorReply(dialect, new DomainError('Malformed', (error as Error).message, undefined, 'body'), req.method));
     return;

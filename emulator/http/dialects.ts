@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
+import { UnsafePathError } from '../state/paths.js';
+import { LockContentionError, StoreUnavailableError } from '../state/store.js';
 import type { Dialect, Reply } from './routeTable.js';
 
 /**
@@ -195,6 +197,11 @@ export function processId(): string {
   return randomBytes(8).toString('hex').toUpperCase();
 }
 
+/** Typed failures from below the domain (the store) become domain errors, so every dialect can shape them. */
 export function asDomainError(error: unknown): DomainError | undefined {
-  return error instanceof DomainError ? error : undefined;
+  if (error instanceof DomainError) return error;
+  if (error instanceof StoreUnavailableError) return new DomainError('Unavailable', error.message);
+  if (error instanceof LockContentionError) return new DomainError('LockContention', error.message, error.object, undefined, 1);
+  if (error instanceof UnsafePathError) return new DomainError('InvalidValue', 'Names such as __proto__, prototype and constructor cannot be used as keys', undefined, 'path');
+  return undefined;
 }

@@ -27,6 +27,11 @@ export class Indexes {
     }
   }
 
+  /** Memory was reloaded from disk: every index is rebuilt on demand. */
+  clear(): void {
+    this.built.clear();
+  }
+
   /** A tenant's data was replaced wholesale (reset, restore): its indexes are rebuilt on demand. */
   drop(tenant: string): void {
     this.built.delete(tenant);

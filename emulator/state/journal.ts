@@ -1,4 +1,5 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import type { SetOp } from './document.js';
 
 interface Waiter {
@@ -6,42 +7,89 @@ interface Waiter {
   reject: (error: unknown) => void;
 }
 
+/** How bytes reach the disk; replaced in tests to inject a full disk or an I/O error. */
+export interface JournalIo {
+  write(handle: FileHandle, chunk: string): Promise<void>;
+  sync(handle: FileHandle): Promise<void>;
+}
+
+export const DISK_IO: JournalIo = {
+  write: async (handle, chunk) => {
+    await handle.write(chunk);
+  },
+  sync: (handle) => handle.datasync(),
+};
+
+/** The journal could not make a commit durable; the store undoes it in memory. */
+export class JournalWriteError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`the journal write failed: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`);
+  }
+}
+
+export interface OpenedJournal {
+  journal: Journal;
+  /** Committed op batches, in commit order. */
+  batches: SetOp[][];
+  /** Bytes of a torn last record cut off the file (0 when the file ended cleanly). */
+  cutBytes: number;
+}
+
 /**
- * Append-only log of committed op batches, one JSON line per commit.
+ * Append-only log of committed op batches, one framed record per commit: `#<crc32> <json>\n`. A
+ * record whose checksum or newline is missing at the end of the file is a write that was never
+ * acknowledged (a crash or a full disk tore it); it is cut off on open, never appended to.
  *
  * Group commit: while one write+fsync is in flight, new commits queue up and all of them share the
- * next write+fsync, so durability costs one fsync per batch rather than one per request.
+ * next write+fsync, so durability costs one fsync per batch rather than one per request. A write or
+ * fsync that fails (ENOSPC, EIO) cuts the file back to its last good record and rejects the commits
+ * of that round; the store then rolls them back in memory.
  */
 export class Journal {
   private queuedLines: string[] = [];
   private queuedWaiters: Waiter[] = [];
   private loop: Promise<void> | null = null;
+  /** Set by a failed write: commits are refused until the store has rolled memory back and called `resume`. */
+  private failure: JournalWriteError | null = null;
   /** Write+fsync rounds so far; fewer than commits whenever group commit kicked in. */
   flushes = 0;
 
   private constructor(
-    private readonly file: string,
+    readonly file: string,
     private handle: FileHandle,
-    /** Bytes in the journal since the last compaction. */
+    /** Bytes of good records in the file. */
     public bytes: number,
+    private readonly io: JournalIo,
     private readonly afterFlush: () => Promise<void>,
   ) {}
 
-  /** Opens (or creates) the journal and returns the batches it already holds, in commit order. */
-  static async open(file: string, afterFlush: () => Promise<void>): Promise<{ journal: Journal; batches: SetOp[][] }> {
-    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return '';
+  /** Opens (or creates) the journal, cuts a torn last record, and returns the batches it holds. */
+  static async open(file: string, afterFlush: () => Promise<void>, io: JournalIo = DISK_IO): Promise<OpenedJournal> {
+    const data = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return Buffer.alloc(0);
       throw error;
     });
-    const batches = parseJournal(text, file);
+    const { batches, goodBytes } = parseJournal(data, file);
     const handle = await open(file, 'a');
-    return { journal: new Journal(file, handle, Buffer.byteLength(text), afterFlush), batches };
+    const cutBytes = data.length - goodBytes;
+    if (cutBytes > 0) {
+      await handle.truncate(goodBytes);
+      await handle.sync();
+    }
+    return { journal: new Journal(file, handle, goodBytes, io, afterFlush), batches, cutBytes };
   }
 
-  /** Resolves once the batch is on disk. */
-  append(ops: readonly SetOp[]): Promise<void> {
+  /** Frames one commit's ops; done by the caller at commit time, so the record is what memory held then. */
+  static frame(ops: readonly SetOp[]): string {
+    const json = JSON.stringify(ops);
+    return `#${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
+  }
+
+  /** Resolves once the framed record is on disk; rejects with JournalWriteError when it cannot be. */
+  append(record: string): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
     return new Promise<void>((resolve, reject) => {
-      this.queuedLines.push(JSON.stringify(ops) + '\n');
+      this.queuedLines.push(record);
       this.queuedWaiters.push({ resolve, reject });
       this.loop ??= this.drain().finally(() => {
         this.loop = null;
@@ -49,15 +97,19 @@ export class Journal {
     });
   }
 
-  /** Waits until every queued batch is durable. */
+  /** Waits until every queued batch is durable (or failed). */
   async settle(): Promise<void> {
     while (this.loop) await this.loop;
   }
 
+  /** Takes commits again once the store has put memory back in line with the file. */
+  resume(): void {
+    this.failure = null;
+  }
+
   /** Empties the journal; only called once its content is in the snapshot. */
   async truncate(): Promise<void> {
-    await this.handle.close();
-    this.handle = await open(this.file, 'w');
+    await this.handle.truncate(0);
     this.bytes = 0;
   }
 
@@ -73,30 +125,59 @@ export class Journal {
       this.queuedLines = [];
       this.queuedWaiters = [];
       try {
-        await this.handle.write(chunk);
-        await this.handle.datasync();
-        this.bytes += Buffer.byteLength(chunk);
-        this.flushes += 1;
-        for (const waiter of waiters) waiter.resolve();
-        await this.afterFlush();
+        await this.io.write(this.handle, chunk);
+        await this.io.sync(this.handle);
       } catch (error) {
-        for (const waiter of waiters) waiter.reject(error);
+        // What reached the file may be half a record: cut back to the last good one, so the next
+        // write starts clean (if even that fails, the next start cuts the torn tail).
+        await this.handle.truncate(this.bytes).catch(() => undefined);
+        // Commits queued behind the failed ones saw their changes in memory: they fail with them.
+        this.failure = new JournalWriteError(error);
+        for (const waiter of [...waiters, ...this.queuedWaiters]) waiter.reject(this.failure);
+        this.queuedLines = [];
+        this.queuedWaiters = [];
+        return;
       }
+      this.bytes += Buffer.byteLength(chunk);
+      this.flushes += 1;
+      for (const waiter of waiters) waiter.resolve();
+      await this.afterFlush();
     }
   }
 }
 
-function parseJournal(text: string, file: string): SetOp[][] {
-  const lines = text.split('\n').filter((line) => line.length > 0);
+/**
+ * The batches of a journal and the length of its good prefix. A bad record at the very end is a torn
+ * write; a bad record with good ones after it is corruption, which is refused rather than guessed at.
+ * Lines starting with `[` are records of the unframed format older data directories hold.
+ */
+function parseJournal(data: Buffer, file: string): { batches: SetOp[][]; goodBytes: number } {
   const batches: SetOp[][] = [];
-  lines.forEach((line, index) => {
-    try {
-      batches.push(JSON.parse(line) as SetOp[]);
-    } catch (error) {
-      // A torn final line is a write that was never acknowledged; anything earlier is corruption.
-      if (index === lines.length - 1 && !text.endsWith('\n')) return;
-      throw new Error(`${file}: journal line ${index + 1} is not valid JSON`, { cause: error });
+  let offset = 0;
+  while (offset < data.length) {
+    const end = data.indexOf(0x0a, offset);
+    const line = data.subarray(offset, end === -1 ? data.length : end).toString('utf8');
+    const batch = end === -1 ? undefined : parseRecord(line);
+    if (!batch) {
+      const rest = end === -1 ? '' : data.subarray(end + 1).toString('utf8');
+      if (rest.split('\n').some((later) => parseRecord(later) !== undefined)) {
+        throw new Error(`${file}: the journal record at byte ${offset} is damaged and later records follow it; refusing to guess`);
+      }
+      return { batches, goodBytes: offset };
     }
-  });
-  return batches;
+    batches.push(batch);
+    offset = end + 1;
+  }
+  return { batches, goodBytes: offset };
+}
+
+function parseRecord(line: string): SetOp[] | undefined {
+  try {
+    if (line.startsWith('[')) return JSON.parse(line) as SetOp[];
+    const match = /^#([0-9a-f]{8}) (.*)$/s.exec(line);
+    if (!match?.[2] || crc32(match[2]).toString(16).padStart(8, '0') !== match[1]) return undefined;
+    return JSON.parse(match[2]) as SetOp[];
+  } catch {
+    return undefined;
+  }
 }

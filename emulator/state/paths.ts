@@ -2,15 +2,45 @@ import type { SetOp } from './document.js';
 
 type Mutable = Record<string, unknown>;
 
-/** Applies one set/delete op to a plain JSON tree in place, creating intermediate objects as needed. */
+/**
+ * Names that reach an object's prototype rather than its data. Ids, tenant names and snapshot names
+ * come from requests, so a path through one of these would change every object in the process.
+ */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'prototype', 'constructor']);
+
+export const isUnsafeKey = (key: string): boolean => UNSAFE_KEYS.has(key);
+
+export class UnsafePathError extends Error {
+  constructor(readonly path: readonly string[]) {
+    super(`refused a state path through a prototype name: ${path.join('/')}`);
+  }
+}
+
+/** The value stored under `key` itself, never one inherited from a prototype (`toString`, `constructor`...). */
+export function own<T>(container: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return container !== undefined && Object.hasOwn(container, key) ? container[key] : undefined;
+}
+
+/** A container for data keyed by names that come from outside: no prototype, so no inherited keys. */
+export function dataMap<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** Refuses a path through a prototype name before anything is applied. */
+export function checkPath(path: readonly string[]): void {
+  if (path.some((key) => typeof key !== 'string' || isUnsafeKey(key))) throw new UnsafePathError(path);
+}
+
+/** Applies one set/delete op to a plain JSON tree in place, creating intermediate containers as needed. */
 export function applyOp(root: Mutable, op: SetOp): void {
   const { path } = op;
+  checkPath(path);
   let node = root;
   for (const key of path.slice(0, -1)) {
-    const next = node[key];
+    const next = own(node, key);
     if (next === undefined || next === null || typeof next !== 'object') {
       if (op.value === undefined) return; // deleting under a missing parent is a no-op
-      node[key] = {};
+      node[key] = dataMap();
     }
     node = node[key] as Mutable;
   }
@@ -18,6 +48,16 @@ export function applyOp(root: Mutable, op: SetOp): void {
   if (last === undefined) throw new Error('empty op path');
   if (op.value === undefined) delete node[last];
   else node[last] = op.value;
+}
+
+/** The value at `path`, or undefined (own properties only). */
+export function valueAt(root: Mutable, path: readonly string[]): unknown {
+  let node: unknown = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = own(node as Mutable, key);
+  }
+  return node;
 }
 
 /** Freezes a JSON tree so a caller holding a stored record cannot change state behind the store's back. */

@@ -1,13 +1,17 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { mkdir, open } from 'node:fs/promises';
+import { access, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { ChangeFeed, type Change } from './changeFeed.js';
+import { CommitUnit } from './commitUnit.js';
 import type { SetOp, StateDocument, StoredRecord, TenantData } from './document.js';
 import { Indexes } from './indexes.js';
-import { Journal } from './journal.js';
-import { applyOp, deepFreeze } from './paths.js';
+import { DISK_IO, Journal, JournalWriteError, type JournalIo } from './journal.js';
+import { acquireLock } from './lockFile.js';
+import { applyOp, deepFreeze, own, UnsafePathError, valueAt } from './paths.js';
+import { resolveSettings } from './settings.js';
 import { Transaction, type ReadView } from './transaction.js';
 
 export interface StoreOptions {
@@ -16,6 +20,10 @@ export interface StoreOptions {
   inMemory?: boolean;
   /** Journal size that triggers folding it into the snapshot (grows with the snapshot, see compactIfDue). */
   compactAfterBytes?: number;
+  /** How the journal reaches the disk; tests inject a full disk here. */
+  journalIo?: JournalIo;
+  /** Where warnings go (a cut torn record, a skipped operation, a taken-over lock); stderr by default. */
+  warn?: (message: string) => void;
 }
 
 export class UnknownTenantError extends Error {
@@ -24,6 +32,25 @@ export class UnknownTenantError extends Error {
   }
 }
 
+/** A commit that could not be made durable (disk full, I/O error); memory was rolled back, reads go on. */
+export class StoreUnavailableError extends Error {}
+
+/** Another request holds a record this transaction would change, and the tenant asked to be told. */
+export class LockContentionError extends Error {
+  constructor(
+    readonly object: string,
+    readonly id: string,
+  ) {
+    super(`${object} ${id} is being changed by another request; retry shortly`);
+  }
+}
+
+/** Records of these objects are locked by the request changing them when the tenant's `lockContention` is on. */
+const LOCKED_OBJECTS: ReadonlySet<string> = new Set(['Subscription']);
+
+/** Runs inside every transaction before it commits; may write to it (callout deliveries do). */
+export type TransactionHook = (tx: Transaction) => void;
+
 const emptyDocument = (): StateDocument => ({
   version: 1,
   tokenSecret: randomBytes(32).toString('hex'),
@@ -31,44 +58,70 @@ const emptyDocument = (): StateDocument => ({
   snapshots: {},
 });
 
+const SNAPSHOT_FILE = 'state.json';
+const JOURNAL_FILE = 'journal.ndjson';
+
+interface Loaded {
+  doc: StateDocument;
+  journal: Journal;
+  skipped: number;
+  cutBytes: number;
+}
+
 /**
- * The one place state changes. Everything is held in memory; a commit is acknowledged once its ops
- * are in the fsynced journal, and the journal is folded into the lowdb JSON snapshot when it has
- * grown as large as the snapshot itself, which keeps the amortised cost of a write flat as state grows.
+ * The one place state changes. Everything is held in memory; a commit is acknowledged once its
+ * record is in the fsynced journal, and the journal is folded into the lowdb JSON snapshot when it
+ * has grown as large as the snapshot itself, which keeps the amortised cost of a write flat as state
+ * grows. A failed journal write puts memory back to what the files hold.
  */
 export class Store {
   readonly feed = new ChangeFeed();
   private readonly indexes = new Indexes();
+  private readonly units = new AsyncLocalStorage<CommitUnit>();
+  /** Units whose writes are in memory but not yet durable. */
+  private readonly inFlight = new Set<CommitUnit>();
+  private readonly hooks: TransactionHook[] = [];
+  /** Bumped by every rollback; units begun before it fail. */
+  private generation = 0;
+  private recovering: Promise<void> | null = null;
   private snapshotBytes = 0;
   private commits = 0;
   private compactions = 0;
 
   private constructor(
-    private readonly doc: StateDocument,
-    private readonly low: Low<StateDocument> | null,
+    private doc: StateDocument,
+    private readonly dataDir: string | null,
     private journal: Journal | null,
-    private readonly snapshotFile: string | null,
     private readonly compactAfterBytes: number,
+    private readonly journalIo: JournalIo,
+    private readonly warn: (message: string) => void,
+    private readonly release: () => Promise<void>,
   ) {}
 
   static async open(options: StoreOptions = {}): Promise<Store> {
     const compactAfterBytes = options.compactAfterBytes ?? 4 * 1024 * 1024;
+    const warn = options.warn ?? ((message: string) => process.stderr.write(`${message}\n`));
+    const io = options.journalIo ?? DISK_IO;
     if (options.inMemory || !options.dataDir) {
-      return new Store(emptyDocument(), null, null, null, compactAfterBytes);
+      return new Store(emptyDocument(), null, null, compactAfterBytes, io, warn, async () => undefined);
     }
-    await mkdir(options.dataDir, { recursive: true });
-    const snapshotFile = path.join(options.dataDir, 'state.json');
-    const low = new Low<StateDocument>(new JSONFile(snapshotFile), emptyDocument());
-    await low.read();
-    const doc = low.data;
-    const store = new Store(doc, low, null, snapshotFile, compactAfterBytes);
-    const { journal, batches } = await Journal.open(path.join(options.dataDir, 'journal.ndjson'), () =>
-      store.compactIfDue(),
-    );
-    for (const ops of batches) for (const op of ops) applyOp(doc as unknown as Record<string, unknown>, op);
-    store.journal = journal;
-    for (const tenant of Object.values(doc.tenants)) freezeRecords(tenant);
-    return store;
+    const dataDir = options.dataDir;
+    await mkdir(dataDir, { recursive: true });
+    const release = await acquireLock(dataDir, warn);
+    try {
+      const fresh = !(await exists(path.join(dataDir, SNAPSHOT_FILE)));
+      let store: Store | undefined;
+      const loaded = await load(dataDir, io, () => store?.compactIfDue() ?? Promise.resolve());
+      if (loaded.cutBytes > 0) warn(`zuora-emulator: ${path.join(dataDir, JOURNAL_FILE)}: cut a torn last record (${loaded.cutBytes} bytes), a write never acknowledged`);
+      if (loaded.skipped > 0) warn(`zuora-emulator: skipped ${loaded.skipped} journal operation(s) whose path went through a prototype name (__proto__, prototype, constructor)`);
+      store = new Store(loaded.doc, dataDir, loaded.journal, compactAfterBytes, io, warn, release);
+      // The token secret is written down before the first token is signed with it.
+      if (fresh) await store.compact();
+      return store;
+    } catch (error) {
+      await release();
+      throw error;
+    }
   }
 
   get tokenSecret(): string {
@@ -80,11 +133,11 @@ export class Store {
   }
 
   tenant(key: string): TenantData | undefined {
-    return this.doc.tenants[key];
+    return own(this.doc.tenants, key);
   }
 
   snapshot(tenant: string, name: string): TenantData | undefined {
-    return this.doc.snapshots[tenant]?.[name];
+    return own(own(this.doc.snapshots, tenant), name);
   }
 
   /** A read-only view of a tenant's current state. */
@@ -97,6 +150,30 @@ export class Store {
     return new Transaction(tenant, this.requireTenant(tenant), this.indexes);
   }
 
+  /** `hook` runs inside every transaction, after its work and before it commits. */
+  onTransaction(hook: TransactionHook): void {
+    this.hooks.push(hook);
+  }
+
+  /**
+   * Runs `work` as one unit: every transaction and commit inside it becomes durable in one journal
+   * record when `work` is done, or none does. Nested units join the outer one.
+   */
+  async unit<T>(work: () => Promise<T>): Promise<T> {
+    if (this.units.getStore()?.open) return work();
+    const unit = this.begin();
+    let result: T;
+    try {
+      result = await this.units.run(unit, work);
+    } catch (error) {
+      // What the work wrote before it threw is kept, as a transaction committed alone would be.
+      await this.seal(unit);
+      throw error;
+    }
+    await this.seal(unit);
+    return result;
+  }
+
   /**
    * Runs `work` against the tenant and commits what it wrote. `work` is synchronous, so no other
    * transaction interleaves with it; if it throws, nothing is written.
@@ -104,36 +181,26 @@ export class Store {
   async transact<T>(tenant: string, work: (tx: Transaction) => T): Promise<T> {
     const tx = new Transaction(tenant, this.requireTenant(tenant), this.indexes);
     const result = work(tx);
+    for (const hook of this.hooks) hook(tx);
     const ops = tx.ops();
     if (ops.length === 0) return result;
+    const joined = this.joinable();
+    this.checkLocks(tx, ops, joined);
     const at = tx.now().toISOString();
-    const changes: Change[] = tx.changes().map((change) => ({
-      ...change,
-      seq: this.feed.nextSeq(tenant),
-      tenant,
-      at,
-    }));
-    await this.commit(ops);
-    this.feed.publish(changes);
+    const changes: Change[] = tx.changes().map((change) => ({ ...change, seq: this.feed.nextSeq(tenant), tenant, at }));
+    const unit = joined ?? this.begin();
+    this.apply(unit, ops);
+    unit.changes.push(...changes);
+    if (!joined) await this.seal(unit);
     return result;
   }
 
   /** Commits raw ops (tenant lifecycle, snapshots); they bypass the change feed by design. */
   async commit(ops: readonly SetOp[]): Promise<void> {
-    this.commits += 1;
-    for (const op of ops) {
-      const [root, tenant, area, object, id] = op.path;
-      const isRecord = root === 'tenants' && area === 'objects' && op.path.length === 5;
-      const before = isRecord ? this.doc.tenants[tenant as string]?.objects[object as string]?.[id as string] : undefined;
-      applyOp(this.doc as unknown as Record<string, unknown>, op);
-      if (isRecord) {
-        this.indexes.update(tenant as string, object as string, id as string, before, op.value as StoredRecord | undefined);
-      } else if (root === 'tenants' && tenant && op.path.length === 2) {
-        this.indexes.drop(tenant);
-        if (op.value !== undefined) freezeRecords(this.requireTenant(tenant));
-      }
-    }
-    if (this.journal) await this.journal.append(ops);
+    const joined = this.joinable();
+    const unit = joined ?? this.begin();
+    this.apply(unit, ops);
+    if (!joined) await this.seal(unit);
   }
 
   /** Counters that show group commit and compaction at work. */
@@ -150,13 +217,106 @@ export class Store {
   async close(): Promise<void> {
     if (!this.journal) return;
     await this.journal.settle();
-    await this.compact();
+    await this.recovering;
+    await this.compact().catch((error: unknown) => this.warn(`zuora-emulator: the final compaction failed; the journal keeps everything: ${String(error)}`));
     await this.journal.close();
     this.journal = null;
+    await this.release();
+  }
+
+  private begin(): CommitUnit {
+    const unit = new CommitUnit(this.generation);
+    this.inFlight.add(unit);
+    return unit;
+  }
+
+  private joinable(): CommitUnit | undefined {
+    const unit = this.units.getStore();
+    return unit?.open ? unit : undefined;
+  }
+
+  private apply(unit: CommitUnit, ops: readonly SetOp[]): void {
+    for (const op of ops) {
+      const [root, tenant, area, object, id] = op.path;
+      const isRecord = root === 'tenants' && area === 'objects' && op.path.length === 5;
+      const before = isRecord ? (valueAt(this.doc as unknown as Record<string, unknown>, op.path) as StoredRecord | undefined) : undefined;
+      applyOp(this.doc as unknown as Record<string, unknown>, op);
+      unit.touch(op.path);
+      if (isRecord) {
+        this.indexes.update(tenant as string, object as string, id as string, before, op.value as StoredRecord | undefined);
+      } else if (root === 'tenants' && tenant && op.path.length === 2) {
+        this.indexes.drop(tenant);
+        if (op.value !== undefined) freezeRecords(this.requireTenant(tenant));
+      }
+    }
+  }
+
+  /**
+   * With the tenant's `lockContention` on, a transaction may not change a locked object's record
+   * that another request has changed and not yet made durable; off, the second simply goes after.
+   */
+  private checkLocks(tx: Transaction, ops: readonly SetOp[], unit: CommitUnit | undefined): void {
+    if (resolveSettings(tx.meta().settings).lockContention !== 'on') return;
+    for (const op of ops) {
+      const object = op.path[3];
+      if (op.path.length !== 5 || !object || !LOCKED_OBJECTS.has(object)) continue;
+      for (const other of this.inFlight) {
+        if (other !== unit && other.holds(op.path)) throw new LockContentionError(object, op.path[4] ?? '');
+      }
+    }
+  }
+
+  /** Makes the unit durable as one journal record, then publishes its changes. */
+  private async seal(unit: CommitUnit): Promise<void> {
+    unit.open = false;
+    try {
+      if (unit.empty) return;
+      this.commits += 1;
+      if (unit.generation !== this.generation) throw new StoreUnavailableError('the store was rolled back while this request ran; nothing it wrote was kept');
+      if (this.journal) {
+        const root = this.doc as unknown as Record<string, unknown>;
+        const record = Journal.frame(unit.touched().map((at) => ({ path: at, value: valueAt(root, at) })));
+        try {
+          await this.journal.append(record);
+        } catch (error) {
+          if (!(error instanceof JournalWriteError)) throw error;
+          await this.rollback(error);
+          throw new StoreUnavailableError(`the change could not be saved (${error.message}); nothing was changed`);
+        }
+      }
+      // Listeners start work of their own (callout delivery); it must not join this unit's context.
+      this.units.exit(() => this.feed.publish(unit.changes));
+    } finally {
+      this.inFlight.delete(unit);
+    }
+  }
+
+  /**
+   * After a failed journal write: memory goes back to what the files hold, and every unit begun
+   * before fails. Reads go on throughout; if the journal cannot be cut back, writes stay refused.
+   */
+  private rollback(error: JournalWriteError): Promise<void> {
+    this.recovering ??= (async () => {
+      this.warn(`zuora-emulator: ${error.message}; rolling memory back to the data directory`);
+      const journal = this.journal;
+      if (!journal || !this.dataDir) return;
+      await journal.settle();
+      const { doc, journal: reopened } = await load(this.dataDir, this.journalIo, () => this.compactIfDue());
+      await journal.close().catch(() => undefined);
+      this.doc = doc;
+      this.journal = reopened;
+      this.indexes.clear();
+      this.generation += 1;
+    })()
+      .catch((failure: unknown) => this.warn(`zuora-emulator: rolling back failed; writes stay refused until restart: ${String(failure)}`))
+      .finally(() => {
+        this.recovering = null;
+      });
+    return this.recovering;
   }
 
   private requireTenant(tenant: string): TenantData {
-    const data = this.doc.tenants[tenant];
+    const data = this.tenant(tenant);
     if (!data) throw new UnknownTenantError(tenant);
     return data;
   }
@@ -166,11 +326,17 @@ export class Store {
     if (this.journal.bytes >= Math.max(this.compactAfterBytes, this.snapshotBytes)) await this.compact();
   }
 
+  /**
+   * Writes memory as the snapshot and empties the journal. Runs between journal writes (nothing is
+   * appended meanwhile); units still open are rare there and their writes are a prefix of a
+   * durable record to come, which the snapshot merely anticipates.
+   */
   private async compact(): Promise<void> {
-    if (!this.low || !this.snapshotFile || !this.journal) return;
-    this.low.data = this.doc;
-    await this.low.write();
-    const handle = await open(this.snapshotFile, 'r');
+    if (!this.dataDir || !this.journal) return;
+    const file = path.join(this.dataDir, SNAPSHOT_FILE);
+    const low = new Low<StateDocument>(new JSONFile(file), this.doc);
+    await low.write();
+    const handle = await open(file, 'r');
     try {
       await handle.sync();
       this.snapshotBytes = (await handle.stat()).size;
@@ -180,6 +346,34 @@ export class Store {
     await this.journal.truncate();
     this.compactions += 1;
   }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The document the files of a data directory hold: the snapshot with the journal replayed over it. */
+async function load(dataDir: string, io: JournalIo, afterFlush: () => Promise<void>): Promise<Loaded> {
+  const low = new Low<StateDocument>(new JSONFile(path.join(dataDir, SNAPSHOT_FILE)), emptyDocument());
+  await low.read();
+  const doc = low.data;
+  const { journal, batches, cutBytes } = await Journal.open(path.join(dataDir, JOURNAL_FILE), afterFlush, io);
+  let skipped = 0;
+  for (const ops of batches) {
+    for (const op of ops) {
+      try {
+        applyOp(doc as unknown as Record<string, unknown>, op);
+      } catch (error) {
+        if (!(error instanceof UnsafePathError)) throw error;
+        skipped += 1;
+      }
+    }
+  }
+  for (const tenant of Object.values(doc.tenants)) freezeRecords(tenant);
+  return { doc, journal, skipped, cutBytes };
 }
 
 /** Records loaded from disk or a snapshot get the same protection as freshly written ones. */

@@ -2,7 +2,7 @@ import type { ChangeType } from './changeFeed.js';
 import type { SetOp, StoredRecord, TenantData, TenantMeta } from './document.js';
 import { deterministicId, formatNumber, type NumberKind } from './ids.js';
 import type { Indexes } from './indexes.js';
-import { deepFreeze } from './paths.js';
+import { deepFreeze, own } from './paths.js';
 
 /** Read access to one tenant's state, as of a transaction's start plus its own writes. */
 export interface ReadView {
@@ -55,21 +55,21 @@ export class Transaction implements ReadView {
   get<T extends object = StoredRecord>(object: string, id: string): T | undefined {
     const written = this.writes.get(object)?.get(id);
     if (written !== undefined) return (written ?? undefined) as T | undefined;
-    return this.base.objects[object]?.[id] as T | undefined;
+    return own(own(this.base.objects, object), id) as T | undefined;
   }
 
   all<T extends object = StoredRecord>(object: string): T[] {
-    const merged = new Map<string, StoredRecord | null>(Object.entries(this.base.objects[object] ?? {}));
+    const merged = new Map<string, StoredRecord | null>(Object.entries(own(this.base.objects, object) ?? {}));
     for (const [id, record] of this.writes.get(object) ?? []) merged.set(id, record);
     return [...merged.values()].filter((record): record is StoredRecord => record !== null) as T[];
   }
 
   filterBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[] {
     const written = this.writes.get(object);
-    const stored = this.base.objects[object];
+    const stored = own(this.base.objects, object);
     const result: StoredRecord[] = [];
     for (const id of this.indexes.ids(this.tenant, object, field, value, stored)) {
-      const record = stored?.[id];
+      const record = own(stored, id);
       if (record && !written?.has(id)) result.push(record);
     }
     for (const record of written?.values() ?? []) if (record && record[field] === value) result.push(record);
@@ -202,7 +202,7 @@ export class Transaction implements ReadView {
   }
 
   private bump(counter: string): number {
-    const value = (this.metaValue.counters[counter] ?? 0) + 1;
+    const value = (own(this.metaValue.counters, counter) ?? 0) + 1;
     this.patchMeta({ counters: { ...this.metaValue.counters, [counter]: value } });
     return value;
   }

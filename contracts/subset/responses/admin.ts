@@ -75,6 +75,7 @@ export const ADMIN_SCHEMAS: SchemaMap = {
   ),
   CalloutJournal: object({ data: array(ref('CalloutDelivery')) }, ['data']),
   CalloutFlush: object({ delivered: int(), failed: int(), dropped: int() }, ['delivered', 'failed', 'dropped']),
+  CalloutRedeliverFailed: object({ redelivered: int(), delivered: int(), failed: int(), dropped: int() }, ['redelivered', 'delivered', 'failed', 'dropped']),
   CalloutFault: object({ mode: str(), count: int(), seed: int() }, ['mode', 'count']),
   PaymentFault: object(
     { accountNumber: str(), count: int(), gatewayResponseCode: str(), gatewayResponse: str() },

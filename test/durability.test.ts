@@ -1,0 +1,378 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startEmulator } from '../emulator/index.js';
+import { DISK_IO, Journal, type JournalIo } from '../emulator/state/journal.js';
+import { DataDirLockedError } from '../emulator/state/lockFile.js';
+import { Store } from '../emulator/state/store.js';
+import { createTenant } from '../emulator/state/tenants.js';
+import { createTestCatalog } from './helpers/catalog.js';
+import { accountBody, adminClient, request, tenantClient, type TenantClient } from './helpers/emulator.js';
+import { useReceiver } from './helpers/receiver.js';
+
+// Nothing acknowledged is lost and nothing is done twice: a request's work, its idempotency record
+// and its callouts are one journal record; a torn or failed write is cut and rolled back; one
+// process holds a data directory. Crashes are real: a child process killed with SIGKILL.
+
+const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
+const READY = /^zuora-emulator listening on (http:\/\/\S+)$/m;
+const ADMIN_TOKEN = 'durability-admin-token';
+const CLIENT = { id: 'zuora-emulator-default-client-000001', secret: 'zuora-emulator-default-secret' };
+
+let dataDir: string;
+const children: ChildProcess[] = [];
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'zuora-emulator-durability-'));
+});
+
+afterEach(async () => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+interface Child {
+  process: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+/** `zuora-emulator start` on the test's data directory, in a process of its own that a test may kill -9. */
+function startChild(): Promise<Child> {
+  const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--no-sync', '--data-dir', dataDir, '--admin-token', ADMIN_TOKEN], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = READY.exec(output);
+      if (match?.[1]) resolve({ process: child, url: match[1], output: () => output });
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before it was ready:\n${output}`)));
+  });
+}
+
+function kill(child: Child): Promise<void> {
+  return new Promise((resolve) => {
+    child.process.once('exit', () => resolve());
+    child.process.kill('SIGKILL');
+  });
+}
+
+/** An idempotent account create; undefined when the process died before answering. */
+async function createWithKey(zuora: TenantClient, url: string, key: string): Promise<{ status: number; id?: string } | undefined> {
+  try {
+    const answer = await request(`${url}/v2/accounts`, 'POST', accountBody({ name: `Keyed ${key}` }), {
+      Authorization: `Bearer ${zuora.token}`,
+      'Idempotency-Key': key,
+    });
+    return { status: answer.status, id: answer.body?.id };
+  } catch {
+    return undefined;
+  }
+}
+
+describe('a crash in the middle of idempotent creates', () => {
+  it('leaves, after retrying every key, each account exactly once and every acknowledged one as answered', async () => {
+    const first = await startChild();
+    const zuora = await tenantClient(first.url, CLIENT.id, CLIENT.secret);
+    const keys = Array.from({ length: 60 }, (_, index) => `create-${index}`);
+    const answers = new Map<string, string>();
+    let killed: Promise<void> | undefined;
+    await Promise.all(
+      keys.map(async (key) => {
+        const answer = await createWithKey(zuora, first.url, key);
+        if (answer?.status === 201 && answer.id) answers.set(key, answer.id);
+        // Die once a third are answered, with the rest in every stage of being handled.
+        if (answers.size === 20) killed ??= kill(first);
+      }),
+    );
+    await killed;
+
+    const second = await startChild();
+    const again = await tenantClient(second.url, CLIENT.id, CLIENT.secret);
+    for (const key of keys) {
+      const answer = await createWithKey(again, second.url, key);
+      expect(answer?.status, key).toBe(201);
+      if (answers.has(key)) expect(answer?.id, `${key} was acknowledged`).toBe(answers.get(key));
+    }
+    const names: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await again.get(`/v2/accounts?page_size=99${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      names.push(...page.body.data.map((account: { name: string }) => account.name));
+      cursor = page.body.next_page ?? undefined;
+    } while (cursor);
+    expect(names.sort()).toEqual(keys.map((key) => `Keyed ${key}`).sort());
+    await kill(second);
+  });
+});
+
+describe('callouts across a crash', () => {
+  const receiver = useReceiver();
+
+  it('delivers, after a restart, every callout an acknowledged change raised', async () => {
+    receiver.reset();
+    const first = await startChild();
+    const zuora = await tenantClient(first.url, CLIENT.id, CLIENT.secret);
+    const template = await zuora.post('/notifications/callout-templates', {
+      name: 'Every account change',
+      eventCategory: 1500,
+      calloutBaseurl: `${receiver.url}/accounts`,
+      httpMethod: 'POST',
+      calloutParams: { Id: '<Account.ID>', Name: '<Account.Name>' },
+      calloutRetry: true,
+      active: true,
+    });
+    await zuora.post('/notifications/notification-definitions', { name: 'Accounts', eventCategory: 1500, active: true, calloutActive: true, calloutTemplateIds: [template.body.id] });
+    // The receiver is down while the updates are made, so every callout is still owed at the crash.
+    receiver.script = Array.from({ length: 100 }, () => 503);
+    const { body: account } = await zuora.post('/v2/accounts', accountBody({ name: 'Renamed 0' }));
+    const acknowledged: string[] = [];
+    for (let index = 1; index <= 20; index += 1) {
+      const renamed = await zuora.patch(`/v2/accounts/${account.id}`, { name: `Renamed ${index}` });
+      if (renamed.status === 200) acknowledged.push(`Renamed ${index}`);
+    }
+    expect(acknowledged).toHaveLength(20);
+    await kill(first);
+
+    receiver.script = [];
+    const second = await startChild();
+    const admin = adminClient(second.url, undefined, ADMIN_TOKEN);
+    // The first attempts failed before the crash; their retries are due on the clock.
+    await admin.post('/callouts/flush');
+    const delivered = new Set(receiver.at('/accounts').filter((_, index) => index >= 0).map((hit) => (hit.body as { Name: string }).Name));
+    for (const name of acknowledged) expect(delivered, name).toContain(name);
+    const journal = (await admin.get('/callouts')).body.data as Array<{ status: string; attempts: Array<{ status: number | null }> }>;
+    expect(journal.filter((delivery) => delivery.status !== 'delivered')).toEqual([]);
+    await kill(second);
+  });
+});
+
+describe('the token secret', () => {
+  it('is on disk before the first token is issued, so a token outlives a crash right after it', async () => {
+    const first = await startChild();
+    const zuora = await tenantClient(first.url, CLIENT.id, CLIENT.secret);
+    await kill(first);
+    const second = await startChild();
+    const read = await request(`${second.url}/v2/accounts`, 'GET', undefined, { Authorization: `Bearer ${zuora.token}` });
+    expect(read.status).toBe(200);
+    await kill(second);
+  });
+});
+
+describe('a torn journal', () => {
+  it('is cut at its last good record on start, with a warning naming the bytes, and written on cleanly after', async () => {
+    const first = await startChild();
+    const zuora = await tenantClient(first.url, CLIENT.id, CLIENT.secret);
+    const kept = await zuora.post('/v2/accounts', accountBody({ name: 'Before the tear' }));
+    await kill(first);
+    const journal = path.join(dataDir, 'journal.ndjson');
+    const torn = `${Journal.frame([{ path: ['tenants', CLIENT.id, 'objects', 'Account', 'x'], value: { id: 'x' } }])}`.slice(0, 40);
+    await appendFile(journal, torn);
+
+    const second = await startChild();
+    expect(second.output()).toContain(`cut a torn last record (${torn.length} bytes)`);
+    const again = await tenantClient(second.url, CLIENT.id, CLIENT.secret);
+    expect((await again.get(`/v2/accounts/${kept.body.id}`)).body.name).toBe('Before the tear');
+    const after = await again.post('/v2/accounts', accountBody({ name: 'After the tear' }));
+    await kill(second);
+
+    const third = await startChild();
+    const last = await tenantClient(third.url, CLIENT.id, CLIENT.secret);
+    expect((await last.get(`/v2/accounts/${after.body.id}`)).body.name).toBe('After the tear');
+    expect(third.output()).not.toContain('torn');
+    await kill(third);
+  });
+
+  it('with a damaged record in the middle is refused rather than guessed at', async () => {
+    const store = await Store.open({ dataDir });
+    await createTenant(store, { clientId: 't', clientSecret: 's' }, new Date());
+    await store.transact('t', (tx) => tx.insert('Note', { id: tx.newId() }));
+    await store.transact('t', (tx) => tx.insert('Note', { id: tx.newId() }));
+    await store.commit([]);
+    const journal = path.join(dataDir, 'journal.ndjson');
+    const lines = (await readFile(journal, 'utf8')).split('\n');
+    lines[0] = lines[0]?.replace('"t"', '"T"') ?? '';
+    await writeFile(journal, lines.join('\n'));
+    await writeFile(path.join(dataDir, 'LOCK'), '999999999\n');
+    await expect(Store.open({ dataDir, warn: () => undefined })).rejects.toThrow(/damaged/);
+  });
+});
+
+/** A disk that fills up on demand: the write puts half its bytes down, then fails with ENOSPC. */
+function fillableDisk(): { io: JournalIo; full: boolean } {
+  const disk = {
+    full: false,
+    io: {
+      write: async (handle: FileHandle, chunk: string) => {
+        if (!disk.full) return DISK_IO.write(handle, chunk);
+        await handle.write(chunk.slice(0, Math.floor(chunk.length / 2)));
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      },
+      sync: (handle: FileHandle) => DISK_IO.sync(handle),
+    } satisfies JournalIo,
+  };
+  return disk;
+}
+
+describe('a full disk', () => {
+  it("answers the dialect's 5xx, rolls the change back in memory, keeps serving reads, and the directory starts again", async () => {
+    const disk = fillableDisk();
+    const warnings = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const emulator = await startEmulator({ dataDir, port: 0, journalIo: disk.io });
+    try {
+      const zuora = await tenantClient(emulator.url, emulator.credentials.clientId, emulator.credentials.clientSecret);
+      const kept = await zuora.post('/v2/accounts', accountBody({ name: 'Kept' }));
+      disk.full = true;
+      const refused = await zuora.post('/v2/accounts', accountBody({ name: 'No room' }));
+      expect(refused.status).toBe(503);
+      expect(refused.body).toEqual({ type: 'service_unavailable', errors: [], retryable: true });
+      const v1 = await zuora.post('/v1/orders', { orderDate: '2026-01-15', existingAccountNumber: kept.body.account_number, subscriptions: [] });
+      expect(v1.status).toBe(503);
+      expect(v1.body).toMatchObject({ success: false, reasons: [{ code: 50000061 }] });
+
+      // Reads go on, and nothing of the refused writes is visible.
+      const list = await zuora.get('/v2/accounts');
+      expect(list.status).toBe(200);
+      expect(list.body.data.map((account: { name: string }) => account.name)).toEqual(['Kept']);
+      disk.full = false;
+      const next = await zuora.post('/v2/accounts', accountBody({ name: 'After' }));
+      expect(next.status).toBe(201);
+      // The refused create took no number: numbering goes on from the last durable one.
+      expect(next.body.account_number).toBe('A00000002');
+    } finally {
+      await emulator.close();
+      warnings.mockRestore();
+    }
+    const reopened = await startEmulator({ dataDir, port: 0 });
+    try {
+      const zuora = await tenantClient(reopened.url, reopened.credentials.clientId, reopened.credentials.clientSecret);
+      expect((await zuora.get('/v2/accounts')).body.data.map((account: { name: string }) => account.name)).toEqual(['Kept', 'After']);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('leaves no half record behind after a failed write, even without a restart', async () => {
+    const disk = fillableDisk();
+    const store = await Store.open({ dataDir, journalIo: disk.io, warn: () => undefined });
+    await createTenant(store, { clientId: 't', clientSecret: 's' }, new Date());
+    const journal = path.join(dataDir, 'journal.ndjson');
+    const before = (await stat(journal)).size;
+    disk.full = true;
+    await expect(store.transact('t', (tx) => tx.insert('Note', { id: tx.newId() }))).rejects.toThrow(/could not be saved/);
+    expect((await stat(journal)).size).toBe(before);
+    expect(store.view('t').all('Note')).toEqual([]);
+    disk.full = false;
+    await store.transact('t', (tx) => tx.insert('Note', { id: tx.newId() }));
+    await store.close();
+  });
+});
+
+describe('one process per data directory', () => {
+  it('refuses a second emulator on a directory in use, naming the holder', async () => {
+    const store = await Store.open({ dataDir });
+    try {
+      await expect(Store.open({ dataDir })).rejects.toBeInstanceOf(DataDirLockedError);
+      await expect(Store.open({ dataDir })).rejects.toThrow(String(process.pid));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('takes over the lock of a process that died, with a warning', async () => {
+    const first = await startChild();
+    await kill(first);
+    expect(await readFile(path.join(dataDir, 'LOCK'), 'utf8')).toBe(`${first.process.pid}\n`);
+    const second = await startChild();
+    expect(second.output()).toContain(`taking over the lock of ${dataDir} from process ${first.process.pid}`);
+    await kill(second);
+  });
+});
+
+describe('journal operations through prototype names', () => {
+  it('are skipped on start with a warning, and touch no prototype', async () => {
+    const store = await Store.open({ dataDir });
+    await createTenant(store, { clientId: 't', clientSecret: 's' }, new Date());
+    await store.close();
+    await appendFile(path.join(dataDir, 'journal.ndjson'), Journal.frame([{ path: ['snapshots', '__proto__', 'polluted'], value: { yes: true } }]));
+    const warnings: string[] = [];
+    const reopened = await Store.open({ dataDir, warn: (message) => warnings.push(message) });
+    expect(warnings.join('\n')).toMatch(/skipped 1 journal operation/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(reopened.tenant('t')).toBeDefined();
+    await reopened.close();
+  });
+});
+
+describe('lock contention', () => {
+  it('with the setting on, a second change to a subscription while the first is being saved answers category 50', async () => {
+    // A disk that holds a write until the test lets it go, so a change stays in flight.
+    const gate: { holding: boolean; release?: () => void } = { holding: false };
+    const releaseWrite = (): void => gate.release?.();
+    const slowDisk: JournalIo = {
+      write: async (handle, chunk) => {
+        if (gate.holding) await new Promise<void>((resolve) => (gate.release = resolve));
+        return DISK_IO.write(handle, chunk);
+      },
+      sync: (handle) => DISK_IO.sync(handle),
+    };
+    const emulator = await startEmulator({ dataDir, port: 0, journalIo: slowDisk, now: '2026-01-15T00:00:00.000Z' });
+    try {
+      const zuora = await tenantClient(emulator.url, emulator.credentials.clientId, emulator.credentials.clientSecret);
+      const admin = adminClient(emulator.url, undefined, emulator.adminToken);
+      const catalog = await createTestCatalog(zuora);
+      const { body: account } = await zuora.post('/v2/accounts', accountBody());
+      const created = await zuora.post('/v1/orders', {
+        orderDate: '2026-01-15',
+        existingAccountNumber: account.account_number,
+        subscriptions: [
+          {
+            orderActions: [
+              { type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId: catalog.pro.planId }] } },
+            ],
+          },
+        ],
+      });
+      const number = created.body.subscriptions[0].subscriptionNumber as string;
+      const addSupport = () =>
+        zuora.post('/v1/orders', {
+          orderDate: '2026-01-15',
+          existingAccountNumber: account.account_number,
+          subscriptions: [{ subscriptionNumber: number, orderActions: [{ type: 'AddProduct', addProduct: { productRatePlanId: catalog.support.planId } }] }],
+        });
+
+      await admin.patch('/settings', { lockContention: 'on' });
+      gate.holding = true;
+      const first = addSupport();
+      await vi.waitFor(() => expect(gate.release).toBeDefined());
+      gate.holding = false;
+      const second = await addSupport();
+      expect(second.status).toBe(200);
+      expect(second.body).toMatchObject({ success: false, reasons: [{ code: 53100050 }] });
+      releaseWrite();
+      expect((await first).body.success).toBe(true);
+
+      await admin.patch('/settings', { lockContention: 'off' });
+      gate.release = undefined;
+      gate.holding = true;
+      const third = addSupport();
+      await vi.waitFor(() => expect(gate.release).toBeDefined());
+      gate.holding = false;
+      const fourth = addSupport();
+      releaseWrite();
+      expect((await third).body.success).toBe(true);
+      expect((await fourth).body.success).toBe(true);
+    } finally {
+      await emulator.close();
+    }
+  });
+});

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { ROUTE_TABLES } from '../emulator/index.js';
+import { accountBody, adminClient, request, useEmulator, type HttpResult } from './helpers/emulator.js';
+
+// What an attacker or a careless client sends: prototype names where ids, tenants and client ids go,
+// numbers JSON can spell but no amount can be, strings and nesting far past Zuora's bounds. Every one
+// gets an answer in its dialect's shape with a 4xx (or a V1 business 200), never a 5xx, and changes
+// nothing.
+
+const env = useEmulator({ now: '2026-01-15T00:00:00.000Z' });
+const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
+
+/** An answer in some dialect's shape: a JSON object (or nothing at all, for a 204). */
+function expectShaped(answer: HttpResult, what: string): void {
+  expect(answer.status, what).toBeLessThan(500);
+  if (answer.status !== 204) expect(typeof answer.body, `${what}: ${JSON.stringify(answer.body)}`).toBe('object');
+}
+
+async function fingerprint(): Promise<string> {
+  await env.admin.post('/snapshots', { name: 'hostile-probe' });
+  const { objects } = (await env.admin.get('/snapshots/hostile-probe?includeSecrets=true')).body as { objects: Record<string, unknown> };
+  const { _callouts: _ignored, ...rest } = objects;
+  return JSON.stringify(rest);
+}
+
+describe('prototype names', () => {
+  it('as every path parameter of every route answer in the dialect, never 5xx', async () => {
+    for (const table of ROUTE_TABLES) {
+      for (const route of table.routes) {
+        if (!route.path.includes(':')) continue;
+        for (const name of PROTOTYPE_NAMES) {
+          const path = route.path.replace(/:[A-Za-z_]+/g, encodeURIComponent(name));
+          const headers: Record<string, string> = route.auth === 'admin' ? { Authorization: `Bearer ${env.emulator.adminToken}` } : { Authorization: `Bearer ${env.zuora.token}` };
+          const answer = await request(`${env.url}${path}`, route.method, route.method === 'GET' || route.method === 'DELETE' ? undefined : {}, headers);
+          expectShaped(answer, `${route.method} ${path}`);
+        }
+      }
+    }
+  });
+
+  it('as the admin tenant header, snapshot names and new tenants change nothing and pollute nothing', async () => {
+    for (const name of PROTOTYPE_NAMES) {
+      const admin = adminClient(env.url, name);
+      expectShaped(await admin.post('/snapshots', { name: 'x' }), `snapshot in tenant ${name}`);
+      expectShaped(await admin.get('/clock'), `clock of tenant ${name}`);
+      expectShaped(await env.admin.post('/snapshots', { name }), `snapshot named ${name}`);
+      expectShaped(await env.admin.post('/tenants', { clientId: name, clientSecret: 'x' }), `tenant named ${name}`);
+      expectShaped(await env.admin.post(`/snapshots/${encodeURIComponent(name)}/restore`), `restore ${name}`);
+    }
+    expect(Object.prototype).not.toHaveProperty('x');
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    // A write that validates still goes through afterwards.
+    expect((await env.zuora.post('/v2/accounts', accountBody())).status).toBe(201);
+  });
+
+  it('as OAuth client ids and secrets are refused credentials', async () => {
+    for (const name of PROTOTYPE_NAMES) {
+      const answer = await request(`${env.url}/oauth/token`, 'POST', new URLSearchParams({ client_id: name, client_secret: name, grant_type: 'client_credentials' }).toString(), {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
+      expect(answer.status, name).toBe(401);
+      expect(answer.body).toMatchObject({ error: 'invalid_client' });
+    }
+  });
+
+  it('as body keys and values are data, never prototypes', async () => {
+    const body = JSON.parse(`{"name":"constructor","currency":"USD","__proto__":{"polluted":true},"bill_to":{"first_name":"toString","last_name":"valueOf"}}`) as unknown;
+    const answer = await env.zuora.post('/v2/accounts', body);
+    expectShaped(answer, 'account with __proto__ key');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    for (const name of PROTOTYPE_NAMES) {
+      expectShaped(await env.zuora.get(`/v2/accounts?filter[]=${encodeURIComponent(`${name}.EQ:x`)}`), `filter on ${name}`);
+      expectShaped(await env.zuora.get(`/v2/accounts?sort[]=${encodeURIComponent(`${name}.ASC`)}`), `sort on ${name}`);
+      expectShaped(await env.zuora.get(`/v2/accounts?cursor=${encodeURIComponent(name)}`), `cursor ${name}`);
+    }
+  });
+});
+
+describe('values Zuora would refuse', () => {
+  it('refuses non-finite, denormal and out-of-range numbers with the invalid-value answer, storing nothing', async () => {
+    const before = await fingerprint();
+    const { body: account } = await env.zuora.get('/v2/accounts');
+    const number = account.data[0].account_number as string;
+    for (const amount of ['1e309', '-1e309', '5e-324', '1e300']) {
+      const text = `{"accountKey":"${number}","amount":${amount},"currency":"USD","type":"External","effectiveDate":"2026-01-15","paymentMethodType":"Check"}`;
+      const answer = await env.zuora.post('/v1/payments', text);
+      expect(answer.status, amount).toBe(200);
+      expect(answer.body, amount).toMatchObject({ success: false, reasons: [{ code: 58730020 }] });
+    }
+    const v2 = await env.zuora.post('/v2/accounts', `{"name":"Big","currency":"USD","bill_cycle_day":1e309}`);
+    expect(v2.status).toBe(400);
+    expect(v2.body).toMatchObject({ type: 'bad_request', errors: [{ code: 'invalid_parameter', parameter: 'bill_cycle_day' }] });
+    expect(await fingerprint()).toBe(before);
+    const payments = await env.zuora.get(`/v1/transactions/payments/accounts/${number}`);
+    expect(payments.status).toBe(200);
+  });
+
+  it("refuses strings over Zuora's maximum length for the field, naming it", async () => {
+    const answer = await env.zuora.post('/v2/accounts', accountBody({ name: 'n'.repeat(256) }));
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors[0]).toMatchObject({ parameter: 'name', message: expect.stringContaining('at most 255') });
+    const contact = await env.zuora.post('/v2/accounts', accountBody({ bill_to: { first_name: 'f'.repeat(101), last_name: 'L' } }));
+    expect(contact.body.errors[0]).toMatchObject({ parameter: 'bill_to.first_name' });
+    expect((await env.zuora.post('/v2/accounts', accountBody({ name: 'n'.repeat(255) }))).status).toBe(201);
+  });
+
+  it('refuses a body nested deeper than 64 with a 400 in the dialect', async () => {
+    const deep = `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`;
+    const v2 = await env.zuora.post('/v2/accounts', deep);
+    expect(v2.status).toBe(400);
+    expect(v2.body).toMatchObject({ type: 'bad_request' });
+    const v1 = await env.zuora.post('/v1/orders', deep);
+    expect(v1.status).toBe(200);
+    expect(v1.body).toMatchObject({ success: false, reasons: [{ code: expect.any(Number) }] });
+    const admin = await env.admin.post('/clock/advance', deep);
+    expect(admin.status).toBe(400);
+  });
+
+  it('answers a body over the size limit with 413 in the dialect', async () => {
+    const huge = JSON.stringify(accountBody({ notes: 'x'.repeat(11 * 1024 * 1024) }));
+    const answer = await env.zuora.post('/v2/accounts', huge);
+    expect(answer.status).toBe(413);
+    expect(answer.body).toMatchObject({ type: 'payload_too_large' });
+  });
+
+  it('refuses an idempotency key over 255 characters', async () => {
+    const answer = await env.zuora.post('/v2/accounts', accountBody(), { 'Idempotency-Key': 'k'.repeat(256) });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors[0]).toMatchObject({ parameter: 'Idempotency-Key' });
+    expect((await env.zuora.post('/v2/accounts', accountBody(), { 'Idempotency-Key': 'k'.repeat(255) })).status).toBe(201);
+  });
+
+  it('answers an HTTP parser error (an over-long header) with a body in the dialect where Node allows it', async () => {
+    const answer = await request(`${env.url}/v2/accounts`, 'GET', undefined, { Authorization: `Bearer ${env.zuora.token}`, 'X-Big': 'b'.repeat(20_000) });
+    expect(answer.status).toBe(431);
+    expect(answer.body).toMatchObject({ type: expect.any(String), retryable: false });
+  });
+});
+
+describe('idempotency as Zuora documents it', () => {
+  it('answers 422 when a key is reused on another path', async () => {
+    const key = 'reused-key-1';
+    expect((await env.zuora.post('/v2/accounts', accountBody(), { 'Idempotency-Key': key })).status).toBe(201);
+    const { body: list } = await env.zuora.get('/v2/accounts');
+    const other = await env.zuora.patch(`/v2/accounts/${list.data[0].id}`, { name: 'Other' }, { 'Idempotency-Key': key });
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ type: 'unprocessable_entity', errors: [{ code: 'idempotency_key_reused' }] });
+  });
+
+  it('answers 409 while the first request with the key is still running', async () => {
+    const key = 'racing-key-1';
+    const [first, second] = await Promise.all([
+      env.zuora.post('/v2/accounts', accountBody({ name: 'Racer' }), { 'Idempotency-Key': key }),
+      env.zuora.post('/v2/accounts', accountBody({ name: 'Racer' }), { 'Idempotency-Key': key }),
+    ]);
+    // The in-memory store commits at once, so the second may also arrive after the first finished.
+    expect([first.status, second.status].sort()).toContain(201);
+    for (const answer of [first, second]) {
+      if (answer.status === 409) {
+        expect(answer.body).toMatchObject({ type: 'conflict', retryable: true });
+        expect(answer.headers.get('retry-after')).toBe('1');
+      } else {
+        expect(answer.status).toBe(201);
+      }
+    }
+  });
+});
