@@ -182,6 +182,5 @@ export async function patchAccount(ctx: RequestContext): Promise<Reply> {
 export function listAccountsV2(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const expand = expansions(ctx.query);
-  const shaped = listAccounts(view).map((account) => toV2Account(withContacts(view, account.id), expand));
-  return { body: paginate(shaped as Array<{ id?: string }>, ctx.query, 'Account') };
+  return { body: paginate(listAccounts(view), (account) => toV2Account(withContacts(view, account.id), expand), ctx.query, 'Account') };
 }

@@ -199,8 +199,7 @@ export function getPaymentMethodV2(ctx: RequestContext): Reply {
 }
 
 export function listPaymentMethodsV2(ctx: RequestContext): Reply {
-  const shaped = listPaymentMethods(ctx.services.store.view(ctx.tenant)).map(toV2PaymentMethod);
-  return { body: paginate(shaped as Array<{ id?: string }>, ctx.query, PAYMENT_METHODS) };
+  return { body: paginate(listPaymentMethods(ctx.services.store.view(ctx.tenant)), toV2PaymentMethod, ctx.query, PAYMENT_METHODS) };
 }
 
 export async function patchPaymentMethod(ctx: RequestContext): Promise<Reply> {

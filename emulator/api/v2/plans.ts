@@ -53,6 +53,5 @@ export function getPlanV2(ctx: RequestContext): Reply {
 export function listPlansV2(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const expand = expansions(ctx.query);
-  const shaped = listRatePlans(view).map((plan) => toV2Plan(view, plan, expand));
-  return { body: paginate(shaped as Array<{ id?: string }>, ctx.query, 'ProductRatePlan') };
+  return { body: paginate(listRatePlans(view), (plan) => toV2Plan(view, plan, expand), ctx.query, 'ProductRatePlan') };
 }

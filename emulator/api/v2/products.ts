@@ -84,6 +84,5 @@ export async function patchProduct(ctx: RequestContext): Promise<Reply> {
 export function listProductsV2(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const expand = expansions(ctx.query);
-  const shaped = listProducts(view).map((product) => toV2Product(view, product, expand));
-  return { body: paginate(shaped as Array<{ id?: string }>, ctx.query, 'Product') };
+  return { body: paginate(listProducts(view), (product) => toV2Product(view, product, expand), ctx.query, 'Product') };
 }

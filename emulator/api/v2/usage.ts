@@ -108,6 +108,5 @@ export async function patchUsage(ctx: RequestContext): Promise<Reply> {
 }
 
 export function listUsageV2(ctx: RequestContext): Reply {
-  const shaped = listUsage(ctx.services.store.view(ctx.tenant)).map(toV2Usage);
-  return { body: paginate(shaped as Array<{ id?: string }>, ctx.query, 'Usage') };
+  return { body: paginate(listUsage(ctx.services.store.view(ctx.tenant)), toV2Usage, ctx.query, 'Usage') };
 }
