@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -274,6 +274,41 @@ describe('a full disk', () => {
     disk.full = false;
     await store.transact('t', (tx) => tx.insert('Note', { id: tx.newId() }));
     await store.close();
+  });
+});
+
+describe('a crash while the snapshot is being written', () => {
+  it('loses nothing: the records set aside for it are replayed before the journal, and folded in at start', async () => {
+    const first = await Store.open({ dataDir });
+    await createTenant(first, { clientId: 't', clientSecret: 's' }, new Date());
+    for (let index = 1; index <= 5; index += 1) await first.transact('t', (tx) => tx.insert('Note', { id: tx.newId(), index }));
+    await first.close();
+    const second = await Store.open({ dataDir });
+    for (let index = 6; index <= 8; index += 1) await second.transact('t', (tx) => tx.insert('Note', { id: tx.newId(), index }));
+    // As the store does when the journal is due for folding: its records move aside and a new journal starts...
+    await rename(path.join(dataDir, 'journal.ndjson'), path.join(dataDir, 'journal.folding.ndjson'));
+    await writeFile(
+      path.join(dataDir, 'journal.ndjson'),
+      Journal.frame([{ path: ['tenants', 't', 'objects', 'Note', 'n9'], value: { id: 'n9', index: 9 } }]),
+    );
+    // ...and the process dies before the new snapshot is renamed into place.
+    await writeFile(path.join(dataDir, 'LOCK'), '999999999\n');
+    const third = await Store.open({ dataDir, warn: () => undefined });
+    expect(third.view('t').all<{ index: number }>('Note').map((note) => note.index).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    await expect(stat(path.join(dataDir, 'journal.folding.ndjson'))).rejects.toThrow();
+    await third.close();
+  });
+
+  it('folds a growing journal in the background while commits go on, losing none', async () => {
+    const store = await Store.open({ dataDir, compactAfterBytes: 4096 });
+    await createTenant(store, { clientId: 't', clientSecret: 's' }, new Date());
+    await Promise.all(Array.from({ length: 400 }, (_, index) => store.transact('t', (tx) => tx.insert('Note', { id: tx.newId(), index }))));
+    // Once at start (the first snapshot), then in the background as the journal grew.
+    await vi.waitFor(() => expect(store.stats().compactions).toBeGreaterThan(1));
+    await store.close();
+    const reopened = await Store.open({ dataDir });
+    expect(reopened.view('t').all('Note')).toHaveLength(400);
+    await reopened.close();
   });
 });
 

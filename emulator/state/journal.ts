@@ -1,4 +1,4 @@
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import type { SetOp } from './document.js';
 
@@ -65,18 +65,23 @@ export class Journal {
 
   /** Opens (or creates) the journal, cuts a torn last record, and returns the batches it holds. */
   static async open(file: string, afterFlush: () => Promise<void>, io: JournalIo = DISK_IO): Promise<OpenedJournal> {
-    const data = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return Buffer.alloc(0);
-      throw error;
-    });
-    const { batches, goodBytes } = parseJournal(data, file);
+    const { batches, goodBytes, cutBytes } = await Journal.read(file);
     const handle = await open(file, 'a');
-    const cutBytes = data.length - goodBytes;
     if (cutBytes > 0) {
       await handle.truncate(goodBytes);
       await handle.sync();
     }
     return { journal: new Journal(file, handle, goodBytes, io, afterFlush), batches, cutBytes };
+  }
+
+  /** The batches a journal file holds (none when it does not exist), without opening it for writing. */
+  static async read(file: string): Promise<{ batches: SetOp[][]; goodBytes: number; cutBytes: number }> {
+    const data = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return Buffer.alloc(0);
+      throw error;
+    });
+    const { batches, goodBytes } = parseJournal(data, file);
+    return { batches, goodBytes, cutBytes: data.length - goodBytes };
   }
 
   /** Frames one commit's ops; done by the caller at commit time, so the record is what memory held then. */
@@ -110,6 +115,17 @@ export class Journal {
   /** Empties the journal; only called once its content is in the snapshot. */
   async truncate(): Promise<void> {
     await this.handle.truncate(0);
+    this.bytes = 0;
+  }
+
+  /**
+   * Moves the records so far to `segment` and goes on in an empty file, so a snapshot can be written
+   * while commits go on. Only called between writes (from `afterFlush`).
+   */
+  async rotate(segment: string): Promise<void> {
+    await this.handle.close();
+    await rename(this.file, segment);
+    this.handle = await open(this.file, 'a');
     this.bytes = 0;
   }
 

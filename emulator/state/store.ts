@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, open } from 'node:fs/promises';
+import { access, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -12,6 +12,7 @@ import { DISK_IO, Journal, JournalWriteError, type JournalIo } from './journal.j
 import { acquireLock } from './lockFile.js';
 import { applyOp, deepFreeze, own, UnsafePathError, valueAt } from './paths.js';
 import { resolveSettings } from './settings.js';
+import { freezeFrame, writeSnapshotFile } from './snapshotFile.js';
 import { Transaction, type ReadView } from './transaction.js';
 
 export interface StoreOptions {
@@ -60,6 +61,8 @@ const emptyDocument = (): StateDocument => ({
 
 const SNAPSHOT_FILE = 'state.json';
 const JOURNAL_FILE = 'journal.ndjson';
+/** The journal's records up to a snapshot being written; replayed before the journal if the write did not finish. */
+const FOLDING_FILE = 'journal.folding.ndjson';
 
 interface Loaded {
   doc: StateDocument;
@@ -84,6 +87,8 @@ export class Store {
   /** Bumped by every rollback; units begun before it fail. */
   private generation = 0;
   private recovering: Promise<void> | null = null;
+  /** A snapshot being written in the background, while commits go on. */
+  private folding: Promise<void> | null = null;
   private snapshotBytes = 0;
   private commits = 0;
   private compactions = 0;
@@ -109,13 +114,13 @@ export class Store {
     await mkdir(dataDir, { recursive: true });
     const release = await acquireLock(dataDir, warn);
     try {
-      const fresh = !(await exists(path.join(dataDir, SNAPSHOT_FILE)));
+      // No snapshot yet, or one left half-folded: write one before serving (the token secret must be on disk).
+      const fresh = !(await exists(path.join(dataDir, SNAPSHOT_FILE))) || (await exists(path.join(dataDir, FOLDING_FILE)));
       let store: Store | undefined;
       const loaded = await load(dataDir, io, () => store?.compactIfDue() ?? Promise.resolve());
       if (loaded.cutBytes > 0) warn(`zuora-emulator: ${path.join(dataDir, JOURNAL_FILE)}: cut a torn last record (${loaded.cutBytes} bytes), a write never acknowledged`);
       if (loaded.skipped > 0) warn(`zuora-emulator: skipped ${loaded.skipped} journal operation(s) whose path went through a prototype name (__proto__, prototype, constructor)`);
       store = new Store(loaded.doc, dataDir, loaded.journal, compactAfterBytes, io, warn, release);
-      // The token secret is written down before the first token is signed with it.
       if (fresh) await store.compact();
       return store;
     } catch (error) {
@@ -218,6 +223,7 @@ export class Store {
     if (!this.journal) return;
     await this.journal.settle();
     await this.recovering;
+    await this.folding;
     await this.compact().catch((error: unknown) => this.warn(`zuora-emulator: the final compaction failed; the journal keeps everything: ${String(error)}`));
     await this.journal.close();
     this.journal = null;
@@ -321,28 +327,36 @@ export class Store {
     return data;
   }
 
+  /**
+   * After a journal write, when the journal has grown as large as the snapshot: the records so far
+   * move aside, memory is framed (pointers only), and the snapshot is written from the frame in the
+   * background while commits go on into the emptied journal. Not while a unit is half-applied, so
+   * the frame never holds part of a request.
+   */
   private async compactIfDue(): Promise<void> {
-    if (!this.journal) return;
-    if (this.journal.bytes >= Math.max(this.compactAfterBytes, this.snapshotBytes)) await this.compact();
+    if (!this.journal || !this.dataDir || this.folding) return;
+    if (this.journal.bytes < Math.max(this.compactAfterBytes, this.snapshotBytes)) return;
+    if ([...this.inFlight].some((unit) => unit.open)) return;
+    const frame = freezeFrame(this.doc);
+    const folding = path.join(this.dataDir, FOLDING_FILE);
+    await this.journal.rotate(folding);
+    this.folding = writeSnapshotFile(path.join(this.dataDir, SNAPSHOT_FILE), frame)
+      .then(async (bytes) => {
+        this.snapshotBytes = bytes;
+        await rm(folding, { force: true });
+        this.compactions += 1;
+      })
+      .catch((error: unknown) => this.warn(`zuora-emulator: writing the snapshot failed; the journal keeps everything: ${String(error)}`))
+      .finally(() => {
+        this.folding = null;
+      });
   }
 
-  /**
-   * Writes memory as the snapshot and empties the journal. Runs between journal writes (nothing is
-   * appended meanwhile); units still open are rare there and their writes are a prefix of a
-   * durable record to come, which the snapshot merely anticipates.
-   */
+  /** Writes memory as the snapshot and empties the journal, with nothing else writing (start, close). */
   private async compact(): Promise<void> {
     if (!this.dataDir || !this.journal) return;
-    const file = path.join(this.dataDir, SNAPSHOT_FILE);
-    const low = new Low<StateDocument>(new JSONFile(file), this.doc);
-    await low.write();
-    const handle = await open(file, 'r');
-    try {
-      await handle.sync();
-      this.snapshotBytes = (await handle.stat()).size;
-    } finally {
-      await handle.close();
-    }
+    this.snapshotBytes = await writeSnapshotFile(path.join(this.dataDir, SNAPSHOT_FILE), freezeFrame(this.doc));
+    await rm(path.join(this.dataDir, FOLDING_FILE), { force: true });
     await this.journal.truncate();
     this.compactions += 1;
   }
@@ -360,9 +374,10 @@ async function load(dataDir: string, io: JournalIo, afterFlush: () => Promise<vo
   const low = new Low<StateDocument>(new JSONFile(path.join(dataDir, SNAPSHOT_FILE)), emptyDocument());
   await low.read();
   const doc = low.data;
+  const folded = await Journal.read(path.join(dataDir, FOLDING_FILE));
   const { journal, batches, cutBytes } = await Journal.open(path.join(dataDir, JOURNAL_FILE), afterFlush, io);
   let skipped = 0;
-  for (const ops of batches) {
+  for (const ops of [...folded.batches, ...batches]) {
     for (const op of ops) {
       try {
         applyOp(doc as unknown as Record<string, unknown>, op);
