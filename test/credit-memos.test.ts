@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { createCustomer, useEmulator, type TestCustomer } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 import { useReceiver } from './helpers/receiver.js';
 
@@ -18,17 +18,8 @@ beforeEach(async () => {
   catalog = await createTestCatalog(env.zuora);
 });
 
-interface Customer {
-  id: string;
-  number: string;
-}
-
-async function customer(card?: string): Promise<Customer> {
-  const body = accountBody(card ? { auto_pay: true, payment_method: { type: 'card', card: { card_number: card, expiry_month: 12, expiry_year: 2030, brand: 'visa' } } } : { auto_pay: false });
-  const created = await env.zuora.post('/v2/accounts', body);
-  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-  return { id: created.body.id, number: created.body.account_number };
-}
+type Customer = TestCustomer;
+const customer = (card?: string): Promise<Customer> => createCustomer(env.zuora, card);
 
 /** Pro with 10 seats from 1 March, its first month invoiced at once (and collected when asked). */
 async function subscribe(account: Customer, collectPayment: boolean): Promise<string> {
@@ -158,6 +149,35 @@ describe('credits from cancellations are credit memos', () => {
     expect((await invoices(account)).map((invoice) => [invoice.amount, invoice.balance])).toEqual([['130.00', '37.74']]);
     expect((await env.zuora.get('/v1/creditmemos/CM00000001')).body).toMatchObject({ amount: 92.26, appliedAmount: 92.26, creditMemoDate: '2026-04-01' });
     expect(await metrics(account)).toMatchObject({ balance: '37.74', totalInvoiceBalance: '37.74', unappliedCreditMemoAmount: '0.00' });
+  });
+
+  it('bills a mid-period downgrade asked runBilling as a credit memo spent on the open invoice', async () => {
+    const account = await customer();
+    const number = await subscribe(account, false);
+    const seats = (await env.zuora.get(`/v1/subscriptions/${number}`)).body.ratePlans[0].ratePlanCharges.find((charge: { name: string }) => charge.name === 'Seats').number;
+    const downgrade = await env.zuora.post('/v1/orders', {
+      orderDate: '2026-03-17',
+      existingAccountNumber: account.number,
+      processingOptions: { runBilling: true },
+      subscriptions: [
+        {
+          subscriptionNumber: number,
+          orderActions: [
+            {
+              type: 'UpdateProduct',
+              triggerDates: [{ name: 'ContractEffective', triggerDate: '2026-03-17' }],
+              updateProduct: { productRatePlanId: catalog.pro.planId, chargeUpdates: [{ chargeNumber: seats, pricing: { recurringPerUnit: { quantity: 2 } } }] },
+            },
+          ],
+        },
+      ],
+    });
+    // 17..31 March is 15 of 31 days: 10 seats credited, -100 x 15/31 = -48.39; 2 charged, 20 x 15/31 = 9.68.
+    // Net -38.71: a credit memo, spent on March's 130, which then owes 91.29.
+    expect(downgrade.body).toMatchObject({ success: true, creditMemoNumbers: ['CM00000001'] });
+    expect((await env.zuora.get('/v1/creditmemos/CM00000001')).body).toMatchObject({ amount: 38.71, appliedAmount: 38.71, unappliedAmount: 0 });
+    expect((await invoices(account)).map((invoice) => [invoice.amount, invoice.balance])).toEqual([['130.00', '91.29']]);
+    expect(await metrics(account)).toMatchObject({ balance: '91.29', totalInvoiceBalance: '91.29', unappliedCreditMemoAmount: '0.00' });
   });
 
   it('goes through the change feed: an event trigger on CreditMemo sees it', async () => {
