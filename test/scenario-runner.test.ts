@@ -385,9 +385,9 @@ describe('--target: an emulator and a sync engine already running', () => {
     // As `zuora-emulator start` runs them: the engine on the default tenant, on its clock.
     emulator = await startEmulator({ inMemory: true, port: 0, now: '2026-01-01T00:00:00.000Z' });
     const { clientId, clientSecret } = emulator.credentials;
-    engine = await startSyncEngine({ port: 0, inMemory: true, zuora: { baseUrl: emulator.url, clientId, clientSecret }, time: emulatorTime(emulator.url, clientId), hourlyUsageSync: false });
+    engine = await startSyncEngine({ port: 0, inMemory: true, zuora: { baseUrl: emulator.url, clientId, clientSecret }, time: emulatorTime(emulator.url, clientId, emulator.adminToken), hourlyUsageSync: false });
     await engine.connect();
-    await engine.followEmulatorClock(emulator.url, clientId);
+    await engine.followEmulatorClock(emulator.url, clientId, emulator.adminToken);
   });
 
   afterAll(async () => {
@@ -396,7 +396,7 @@ describe('--target: an emulator and a sync engine already running', () => {
   });
 
   it('runs library scenarios one after another on the shared tenant, each on fresh ids and later whole years', async () => {
-    const host = new TargetHost({ emulatorUrl: emulator.url, syncUrl: engine.url, credentials: emulator.credentials });
+    const host = new TargetHost({ emulatorUrl: emulator.url, syncUrl: engine.url, credentials: emulator.credentials, adminToken: emulator.adminToken });
     const file = path.join(LIBRARY, 'payment-failure-recovery.yaml');
     const scenario = await parseScenario(await readFile(file, 'utf8'), file);
     const summary = await runScenarios([scenario, scenario, await parseScenario(await readFile(path.join(LIBRARY, 'scheduled-downgrade.yaml'), 'utf8'), path.join(LIBRARY, 'scheduled-downgrade.yaml'))], { host });
