@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT } from '../emulator/config.js';
-import { startEmulator } from '../emulator/index.js';
+import { startEmulator, UnsafeOptionsError } from '../emulator/index.js';
 import { checkJsonFile, prepareDataDir } from '../emulator/state/dataDir.js';
 import { DEFAULT_SYNC_PORT, SYNC_SUBDIR } from '../sync/config.js';
 import { emulatorTime } from '../sync/emulatorTime.js';
@@ -19,6 +19,12 @@ const FLAGS = {
   'in-memory': { type: 'boolean', env: 'ZUORA_EMULATOR_IN_MEMORY', help: 'keep state in memory only' },
   'no-sync': { type: 'boolean', env: 'ZUORA_EMULATOR_NO_SYNC', help: 'do not start the bundled sync engine' },
   now: { type: 'string', env: 'ZUORA_EMULATOR_NOW', help: "start the default tenant's clock here (ISO date-time) when it is first created" },
+  'admin-token': {
+    type: 'string',
+    env: 'ZUORA_EMULATOR_ADMIN_TOKEN',
+    help: 'the bearer token the admin API (/__emulator/*) requires (default: a fresh one, printed on the ready lines); required with a --host beyond loopback',
+  },
+  'admin-open': { type: 'boolean', env: 'ZUORA_EMULATOR_ADMIN_OPEN', help: 'the admin API needs no token (a trusted local loop only; refused beyond loopback)' },
 } as const;
 
 type FlagName = keyof typeof FLAGS;
@@ -57,6 +63,8 @@ interface StartSettings {
   inMemory: boolean;
   sync: boolean;
   now?: string;
+  adminToken?: string;
+  adminOpen: boolean;
 }
 
 function startSettings(argv: string[]): StartSettings | 'help' {
@@ -81,6 +89,8 @@ function startSettings(argv: string[]): StartSettings | 'help' {
     inMemory: read('in-memory') === true,
     sync: read('no-sync') !== true,
     ...(now !== undefined ? { now } : {}),
+    ...(read('admin-token') ? { adminToken: String(read('admin-token')) } : {}),
+    adminOpen: read('admin-open') === true,
   };
 }
 
@@ -108,12 +118,22 @@ export async function runStart(argv: string[]): Promise<number> {
   }
   // Listening from here on: whoever saw a ready line may signal at once, before the line after it runs.
   const stopped = untilStopped();
-  const emulator = await startEmulator({ port, host, dataDir, inMemory, ...(settings.now ? { now: settings.now } : {}) }).catch((error: unknown) => {
+  const emulator = await startEmulator({
+    port,
+    host,
+    dataDir,
+    inMemory,
+    adminOpen: settings.adminOpen,
+    ...(settings.adminToken ? { adminToken: settings.adminToken } : {}),
+    ...(settings.now ? { now: settings.now } : {}),
+  }).catch((error: unknown) => {
+    if (error instanceof UnsafeOptionsError) throw new UsageError(error.message, 'start');
     throw listenFailure(error, host, port, '--port');
   });
   const lines = [
     `zuora-emulator listening on ${emulator.url}`,
     `  default tenant: client_id=${emulator.credentials.clientId} client_secret=${emulator.credentials.clientSecret}`,
+    `  admin token: ${emulator.adminToken}${settings.adminOpen ? ' (not required: --admin-open)' : ''}`,
     `  state: ${inMemory ? 'in memory' : dataDir}`,
   ];
   let sync: RunningSyncEngine | undefined;
@@ -127,12 +147,12 @@ export async function runStart(argv: string[]): Promise<number> {
         inMemory,
         zuora: { baseUrl: emulator.url, clientId, clientSecret },
         // The platform lives on the tenant's virtual clock, so clock advances move it too.
-        time: emulatorTime(emulator.url, clientId),
+        time: emulatorTime(emulator.url, clientId, emulator.adminToken),
       }).catch((error: unknown) => {
         throw listenFailure(error, host, syncPort, '--sync-port');
       });
       await sync.connect();
-      await sync.followEmulatorClock(emulator.url, clientId);
+      await sync.followEmulatorClock(emulator.url, clientId, emulator.adminToken);
     } catch (error) {
       await sync?.close();
       await emulator.close();

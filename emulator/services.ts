@@ -1,6 +1,7 @@
 import type { Clock } from './clock/clock.js';
 import type { JobRegistry } from './clock/jobs.js';
 import type { Dispatcher } from './events/dispatcher.js';
+import type { AdminAccess } from './http/adminAuth.js';
 import type { RequestJournal } from './http/requestJournal.js';
 import type { Store } from './state/store.js';
 
@@ -18,4 +19,6 @@ export interface Services {
   startedAt: Date;
   /** Client id of the tenant created at start. */
   defaultTenant: string;
+  /** Who may use the admin API (see http/adminAuth.ts). */
+  admin: AdminAccess;
 }

@@ -17,7 +17,7 @@ interface Run {
 
 function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [...CLI, ...args], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, DEBUG: '', ...env } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...CLI, ...args], { encoding: 'utf8', timeout: 45_000, env: { ...process.env, DEBUG: '', ...env } }, (error, stdout, stderr) => {
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
     });
   });
@@ -85,9 +85,9 @@ describe.concurrent('runtime failures exit 1 with one line', () => {
   });
 
   it('a host that does not resolve, and one that is not this machine', async () => {
-    expectOneLine(await run(['start', '--in-memory', '--port', '0', '--host', 'no-such-host.invalid']), 1, /cannot resolve host 'no-such-host\.invalid'/);
+    expectOneLine(await run(['start', '--in-memory', '--port', '0', '--host', 'no-such-host.invalid', '--admin-token', 'a-token']), 1, /cannot resolve host 'no-such-host\.invalid'/);
     // 192.0.2.0/24 is reserved for documentation: never an address of this machine.
-    expectOneLine(await run(['start', '--in-memory', '--port', '0', '--host', '192.0.2.1']), 1, /cannot listen on 192\.0\.2\.1: it is not an address of this machine/);
+    expectOneLine(await run(['start', '--in-memory', '--port', '0', '--host', '192.0.2.1', '--admin-token', 'a-token']), 1, /cannot listen on 192\.0\.2\.1: it is not an address of this machine/);
   });
 
   it('a data directory that is a file, or cannot be created', async () => {
