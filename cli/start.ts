@@ -3,8 +3,8 @@ import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT } from '../emulator/config
 import { startEmulator, UnsafeOptionsError } from '../emulator/index.js';
 import { checkJsonFile, prepareDataDir } from '../emulator/state/dataDir.js';
 import { DEFAULT_SYNC_PORT, SYNC_SUBDIR } from '../sync/config.js';
-import { emulatorTime } from '../sync/emulatorTime.js';
-import { startSyncEngine, type RunningSyncEngine } from '../sync/index.js';
+import { startSyncEngineBeside } from '../sync/besideEmulator.js';
+import type { RunningSyncEngine } from '../sync/index.js';
 import { UsageError } from './errors.js';
 import { parseFlags } from './flags.js';
 import { listenFailure, parsePort } from './ports.js';
@@ -138,23 +138,12 @@ export async function runStart(argv: string[]): Promise<number> {
   ];
   let sync: RunningSyncEngine | undefined;
   if (settings.sync) {
-    const { clientId, clientSecret } = emulator.credentials;
+    const tenant = { url: emulator.url, ...emulator.credentials, adminToken: emulator.adminToken };
     try {
-      sync = await startSyncEngine({
-        port: syncPort,
-        host,
-        dataDir: syncDataDir,
-        inMemory,
-        zuora: { baseUrl: emulator.url, clientId, clientSecret },
-        // The platform lives on the tenant's virtual clock, so clock advances move it too.
-        time: emulatorTime(emulator.url, clientId, emulator.adminToken),
-      }).catch((error: unknown) => {
+      sync = await startSyncEngineBeside(tenant, { port: syncPort, host, dataDir: syncDataDir, inMemory }).catch((error: unknown) => {
         throw listenFailure(error, host, syncPort, '--sync-port');
       });
-      await sync.connect();
-      await sync.followEmulatorClock(emulator.url, clientId, emulator.adminToken);
     } catch (error) {
-      await sync?.close();
       await emulator.close();
       throw error;
     }
