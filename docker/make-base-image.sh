@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Makes a Docker base image from this machine's own Node, for machines that reach no Docker
 # registry: a root file system holding node, npm, a shell and exactly the shared libraries `ldd`
-# lists for them, brought in with `docker import`. Build the emulator on it with
+# lists for them, brought in with `docker import`. It also carries this machine's way to the npm
+# registry (the registry URL and the CA bundle npm trusts, read from npm's config when the script
+# runs), so `npm ci` in the build works behind the same TLS proxy. Build the emulator on it with
 #   docker build -f docker/Dockerfile --build-arg BASE=<the tag printed> -t zuora-emulator .
 # Usage: docker/make-base-image.sh [TAG]   (default zuora-emulator-base:node<version>)
 set -euo pipefail
@@ -45,8 +47,22 @@ printf 'root:x:0:0:root:/root:/bin/sh\nnode:x:1000:1000::/home/node:/bin/sh\n' >
 printf 'root:x:0:\nnode:x:1000:\n' > "$root/etc/group"
 chown 1000:1000 "$root/home/node"
 
+# This machine's npm registry and the CA bundle npm (or Node) trusts, as a global npmrc.
+mkdir -p "$root/usr/local/etc"
+printf 'registry=%s\n' "$(npm config get registry)" > "$root/usr/local/etc/npmrc"
+cafile=$(npm config get cafile)
+[ "$cafile" != null ] && [ -n "$cafile" ] || cafile=${NODE_EXTRA_CA_CERTS:-}
+env_ca=()
+if [ -n "$cafile" ] && [ -f "$cafile" ]; then
+  mkdir -p "$root/etc/ssl/certs"
+  cp -L "$cafile" "$root/etc/ssl/certs/ca-certificates.crt"
+  printf 'cafile=/etc/ssl/certs/ca-certificates.crt\n' >> "$root/usr/local/etc/npmrc"
+  env_ca=(--change 'ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt')
+fi
+
 tar --numeric-owner -C "$root" -c . | docker import \
   --change 'ENV PATH=/usr/local/bin:/usr/bin:/bin' \
+  "${env_ca[@]}" \
   --change 'CMD ["node"]' \
   --message "node ${node_version} from $(hostname) for zuora-emulator" \
   - "$tag" > /dev/null
