@@ -78,6 +78,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = await Store.open({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR, inMemory: options.inMemory ?? false });
   const jobs = new JobRegistry();
   const wallNow = () => new Date();
+  const startedAt = wallNow();
   const clock = new Clock(store, jobs);
   const services: Services = {
     store,
@@ -86,6 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     dispatcher: new Dispatcher(store, clock, jobs),
     requests: new RequestJournal(),
     wallNow,
+    startedAt,
     defaultTenant: DEFAULT_TENANT.clientId,
     admin: { token: adminToken, open: options.adminOpen ?? false },
   };
@@ -96,11 +98,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     await applyPresets(store, DEFAULT_TENANT.clientId);
   }
   const app = buildApp(services, ROUTE_TABLES);
-  const server = await listen(app, options.port ?? 0, host);
+  let server: Server;
+  try {
+    server = await listen(app, options.port ?? 0, host);
+  } catch (error) {
+    // Give the data directory back: whoever retries on another port may open it again.
+    await store.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: localUrl(host, port),
     port,
     host,
     credentials: { clientId: DEFAULT_TENANT.clientId, clientSecret: DEFAULT_TENANT.clientSecret },
@@ -114,6 +123,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return closing;
     },
   };
+}
+
+/** The URL this machine reaches the server at: a wildcard bind (0.0.0.0, ::) is reached on loopback. */
+function localUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
 function listen(app: ReturnType<typeof buildApp>, port: number, host: string): Promise<Server> {
