@@ -6,6 +6,7 @@ import { adminRoutes } from './admin/routes.js';
 import { Clock } from './clock/clock.js';
 import { JobRegistry } from './clock/jobs.js';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_TENANT } from './config.js';
+import { applyPresets } from './admin/tenants.js';
 import { BILLING_JOBS } from './domain/invoices/billRuns.js';
 import { Dispatcher } from './events/dispatcher.js';
 import { notificationRoutes } from './events/notificationRoutes.js';
@@ -87,6 +88,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const jobs = new JobRegistry();
   const wallNow = () => new Date();
+  const startedAt = wallNow();
   const clock = new Clock(store, jobs);
   const services: Services = {
     store,
@@ -95,22 +97,32 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     dispatcher: new Dispatcher(store, clock, jobs, options.calloutTimeoutMs ? { attemptTimeoutMs: options.calloutTimeoutMs } : {}),
     requests: new RequestJournal(),
     wallNow,
+    startedAt,
     defaultTenant: DEFAULT_TENANT.clientId,
     admin: { token: adminToken, open: options.adminOpen ?? false },
   };
   for (const [kind, handler] of Object.entries({ ...ORDER_JOBS, ...LIFECYCLE_JOBS, ...BILLING_JOBS })) jobs.register(kind, handler);
   if (!store.tenant(DEFAULT_TENANT.clientId)) {
-    await createTenant(store, { ...DEFAULT_TENANT, ...(options.now ? { now: options.now } : {}) }, wallNow());
+    // The default tenant starts with the seeds' platform custom fields, so a first call carrying them works.
+    await createTenant(store, { ...DEFAULT_TENANT, presetCustomFields: true, ...(options.now ? { now: options.now } : {}) }, wallNow());
+    await applyPresets(store, DEFAULT_TENANT.clientId);
   }
   const app = buildApp(services, ROUTE_TABLES);
   // Callouts owed when the process last stopped go out now.
   services.dispatcher.resume();
-  const server = await listen(app, options.port ?? 0, host);
+  let server: Server;
+  try {
+    server = await listen(app, options.port ?? 0, host);
+  } catch (error) {
+    // Give the data directory back: whoever retries on another port may open it again.
+    await store.close();
+    throw error;
+  }
   answerParserErrors(server);
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: localUrl(host, port),
     port,
     host,
     credentials: { clientId: DEFAULT_TENANT.clientId, clientSecret: DEFAULT_TENANT.clientSecret },
@@ -124,6 +136,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return closing;
     },
   };
+}
+
+/** The URL this machine reaches the server at: a wildcard bind (0.0.0.0, ::) is reached on loopback. */
+function localUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
 function listen(app: ReturnType<typeof buildApp>, port: number, host: string): Promise<Server> {

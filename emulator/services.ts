@@ -15,6 +15,8 @@ export interface Services {
   requests: RequestJournal;
   /** Wall time, for things outside billing (token expiry, tenant creation stamps). */
   wallNow: () => Date;
+  /** Wall time the emulator started, for the uptime health reports. */
+  startedAt: Date;
   /** Client id of the tenant created at start. */
   defaultTenant: string;
   /** Who may use the admin API (see http/adminAuth.ts). */

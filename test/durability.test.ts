@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEmulator } from '../emulator/index.js';
 import { DISK_IO, Journal, type JournalIo } from '../emulator/state/journal.js';
-import { DataDirLockedError } from '../emulator/state/lockFile.js';
+import { DataDirLockedError } from '../emulator/state/dataDir.js';
 import { Store } from '../emulator/state/store.js';
 import { createTenant } from '../emulator/state/tenants.js';
 import { createTestCatalog } from './helpers/catalog.js';
@@ -202,7 +202,7 @@ describe('a torn journal', () => {
     const lines = (await readFile(journal, 'utf8')).split('\n');
     lines[0] = lines[0]?.replace('"t"', '"T"') ?? '';
     await writeFile(journal, lines.join('\n'));
-    await writeFile(path.join(dataDir, 'LOCK'), '999999999\n');
+    await writeFile(path.join(dataDir, 'lock'), '999999999\n');
     await expect(Store.open({ dataDir, warn: () => undefined })).rejects.toThrow(/damaged/);
   });
 });
@@ -292,7 +292,7 @@ describe('a crash while the snapshot is being written', () => {
       Journal.frame([{ path: ['tenants', 't', 'objects', 'Note', 'n9'], value: { id: 'n9', index: 9 } }]),
     );
     // ...and the process dies before the new snapshot is renamed into place.
-    await writeFile(path.join(dataDir, 'LOCK'), '999999999\n');
+    await writeFile(path.join(dataDir, 'lock'), '999999999\n');
     const third = await Store.open({ dataDir, warn: () => undefined });
     expect(third.view('t').all<{ index: number }>('Note').map((note) => note.index).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     await expect(stat(path.join(dataDir, 'journal.folding.ndjson'))).rejects.toThrow();
@@ -326,7 +326,7 @@ describe('one process per data directory', () => {
   it('takes over the lock of a process that died, with a warning', async () => {
     const first = await startChild();
     await kill(first);
-    expect(await readFile(path.join(dataDir, 'LOCK'), 'utf8')).toBe(`${first.process.pid}\n`);
+    expect(await readFile(path.join(dataDir, 'lock'), 'utf8')).toBe(`${first.process.pid}\n`);
     const second = await startChild();
     expect(second.output()).toContain(`taking over the lock of ${dataDir} from process ${first.process.pid}`);
     await kill(second);

@@ -25,7 +25,7 @@ async function storeWithTenant(options: { compactAfterBytes?: number } = {}): Pr
 
 /** What a process that died leaves behind for the next: its files, and a lock naming a pid that is gone. */
 async function leftByDeadProcess(): Promise<void> {
-  await writeFile(path.join(dataDir, 'LOCK'), '999999999\n');
+  await writeFile(path.join(dataDir, 'lock'), '999999999\n');
 }
 
 function insertNote(store: Store, index: number): Promise<unknown> {

@@ -1,15 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, rm } from 'node:fs/promises';
+import { access, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { ChangeFeed, type Change } from './changeFeed.js';
 import { CommitUnit } from './commitUnit.js';
+import { checkJsonFile, lockDataDir, prepareDataDir } from './dataDir.js';
 import type { SetOp, StateDocument, StoredRecord, TenantData } from './document.js';
 import { Indexes } from './indexes.js';
 import { DISK_IO, Journal, JournalWriteError, type JournalIo } from './journal.js';
-import { acquireLock } from './lockFile.js';
 import { applyOp, deepFreeze, own, UnsafePathError, valueAt } from './paths.js';
 import { resolveSettings } from './settings.js';
 import { freezeFrame, writeSnapshotFile } from './snapshotFile.js';
@@ -100,6 +100,7 @@ export class Store {
     private readonly compactAfterBytes: number,
     private readonly journalIo: JournalIo,
     private readonly warn: (message: string) => void,
+    /** Gives the data directory back to other processes (a no-op in memory). */
     private readonly release: () => Promise<void>,
   ) {}
 
@@ -111,8 +112,9 @@ export class Store {
       return new Store(emptyDocument(), null, null, compactAfterBytes, io, warn, async () => undefined);
     }
     const dataDir = options.dataDir;
-    await mkdir(dataDir, { recursive: true });
-    const release = await acquireLock(dataDir, warn);
+    await prepareDataDir(dataDir);
+    await checkJsonFile(path.join(dataDir, SNAPSHOT_FILE));
+    const release = await lockDataDir(dataDir, warn);
     try {
       // No snapshot yet, or one left half-folded: write one before serving (the token secret must be on disk).
       const fresh = !(await exists(path.join(dataDir, SNAPSHOT_FILE))) || (await exists(path.join(dataDir, FOLDING_FILE)));

@@ -134,3 +134,31 @@ export function accountBody(overrides: Record<string, unknown> = {}): Record<str
     ...overrides,
   };
 }
+
+/**
+ * Defines text custom fields the way a platform does before writing them (`PUT /objects/definitions/{object}`):
+ * tenants refuse undefined `*__c` fields. The default tenant already has the platform's own
+ * (`stiggCustomerId__c`, `stiggEntityUrl__c`, `stiggResourceId__c`).
+ */
+export async function defineCustomFields(zuora: TenantClient, fields: Record<string, readonly string[]>): Promise<void> {
+  for (const [object, names] of Object.entries(fields)) {
+    const properties = Object.fromEntries(names.map((name) => [name, { type: 'string', maxLength: 255, label: name }]));
+    const response = await zuora.put(`/objects/definitions/${object.toLowerCase()}`, { properties });
+    if (response.status !== 200) throw new Error(`custom fields of ${object}: ${JSON.stringify(response.body)}`);
+  }
+}
+
+export interface TestCustomer {
+  id: string;
+  number: string;
+}
+
+/** A Quickstart account: with a card, on auto-pay and charged through it; without one, invoiced only. */
+export async function createCustomer(zuora: TenantClient, card?: string): Promise<TestCustomer> {
+  const payment = card
+    ? { auto_pay: true, payment_method: { type: 'card', card: { card_number: card, expiry_month: 12, expiry_year: 2030, brand: 'visa' } } }
+    : { auto_pay: false };
+  const created = await zuora.post('/v2/accounts', accountBody(payment));
+  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+  return { id: created.body.id, number: created.body.account_number };
+}

@@ -1,10 +1,11 @@
-import { cancelJobs, scheduleJob, type JobHandler } from '../../clock/jobs.js';
+import { cancelJobs, JOBS, pendingJobs, scheduleJob, type JobHandler, type JobRecord } from '../../clock/jobs.js';
 import { apiUserId } from '../../state/ids.js';
 import type { ReadView, Transaction } from '../../state/transaction.js';
 import { ACCOUNTS, createAccount, getAccount, type Account, type NewAccountInput } from '../accounts.js';
 import type { ContactInput } from '../contacts.js';
 import { checkCustomFields, type CustomFields } from '../customFields.js';
 import { conflict, invalidValue, missingField, notFound, referenced } from '../errors.js';
+import { tenantInstant, tenantToday } from '../tenantTime.js';
 import { checkDate } from './context.js';
 import { executeOrderActions } from './execute.js';
 import { processOrderBilling } from './processing.js';
@@ -86,7 +87,7 @@ export function placeOrder(tx: Transaction, input: OrderInput): Order {
   const orderDate = checkDate(input.orderDate, 'orderDate');
   const status = input.status ?? 'Completed';
   if (!REQUESTABLE.includes(status)) throw invalidValue(ORDERS, 'status', `'status' must be one of ${REQUESTABLE.join(', ')}`);
-  const today = tx.now().toISOString().slice(0, 10);
+  const today = tenantToday(tx);
   let scheduledDate: string | null = null;
   if (status === 'Scheduled') {
     const date = input.schedulingOptions?.scheduledDate;
@@ -128,14 +129,22 @@ export function placeOrder(tx: Transaction, input: OrderInput): Order {
     updatedById: user,
     updatedDate: now,
   });
-  if (scheduledDate) scheduleJob(tx, EXECUTE_ORDER_JOB, new Date(`${scheduledDate}T00:00:00.000Z`), { orderId: id });
+  if (scheduledDate) scheduleJob(tx, EXECUTE_ORDER_JOB, tenantInstant(tx, scheduledDate), { orderId: id });
   return order;
+}
+
+/** Moves scheduled orders not yet run to the start of their date in the tenant's (new) time zone. */
+export function retimeScheduledOrders(tx: Transaction): void {
+  for (const job of pendingJobs(tx).filter((pending) => pending.kind === EXECUTE_ORDER_JOB)) {
+    const order = tx.get<Order>(ORDERS, (job.payload as { orderId: string }).orderId);
+    if (order?.scheduledDate) tx.update<JobRecord>(JOBS, job.id, { dueAt: tenantInstant(tx, order.scheduledDate).toISOString() });
+  }
 }
 
 /** A scheduled order is dry-run now, so an order that could never succeed on its date is refused at once. */
 function checkScheduledOrder(tx: Transaction, groups: NonNullable<OrderInput['subscriptions']>, account: Account): void {
   const trial = tx.dryRun(() => {
-    executeOrderActions(tx, { orderId: 'dry-run', orderNumber: 'dry-run', orderDate: tx.now().toISOString().slice(0, 10), account }, groups);
+    executeOrderActions(tx, { orderId: 'dry-run', orderNumber: 'dry-run', orderDate: tenantToday(tx), account }, groups);
   });
   if (!trial.ok) throw trial.error;
 }
