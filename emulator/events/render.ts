@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { renderMergeFields } from './mergeFields.js';
 import type { CalloutSpec, RaisedEvent } from './model.js';
+import { own } from '../state/paths.js';
 
 export interface RenderedCallout {
   url: string;
@@ -24,7 +25,7 @@ const HMAC_ALGORITHMS: Record<string, string> = {
  * `{{HMAC.Signed}}` replaced by the signature (the bare signature when no value is given).
  */
 function hmacHeader(spec: CalloutSpec, event: RaisedEvent, body: string | null): Record<string, string> {
-  const algorithm = HMAC_ALGORITHMS[spec.hmacAlgorithm ?? ''];
+  const algorithm = own(HMAC_ALGORITHMS, spec.hmacAlgorithm ?? '');
   if (!algorithm || !spec.hmacSecret || !spec.hmacKey) return {};
   const data = spec.hmacData ? renderMergeFields(spec.hmacData, event) : (body ?? '');
   const signed = createHmac(algorithm, spec.hmacSecret)

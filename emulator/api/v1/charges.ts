@@ -12,6 +12,7 @@ import type { CustomFields } from '../../domain/customFields.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { billingTiming, MODEL_NAMES, priceSummary, tierTableSummary, underscored, v1Tier } from './chargeShapes.js';
 import { crudFields } from './crud.js';
+import { own } from '../../state/paths.js';
 
 type Body = Record<string, unknown>;
 
@@ -102,7 +103,7 @@ export async function postCharge(ctx: RequestContext): Promise<Reply> {
   const { known, customFields } = crudFields(body, Object.keys(chargeProperties), ctx.query, 'ProductRatePlanCharge');
   const input: Record<string, unknown> = { customFields: customFields as CustomFields, tiers: tiersFrom(body) };
   for (const [field, value] of Object.entries(known)) {
-    const name = FIELD_NAMES[field];
+    const name = own(FIELD_NAMES, field);
     if (name && value !== null) input[name] = value;
   }
   // The body schema has required ProductRatePlanId; the domain checks every value.

@@ -16,6 +16,7 @@ import { compact } from '../shape.js';
 import { paginate } from './pagination.js';
 import { bool, customFields, readOnly, str } from './schemaParts.js';
 import { audit } from './shape.js';
+import { own } from '../../state/paths.js';
 
 // /v2/payment_methods, shaped as the Quickstart `paymentMethod` schema, for the two types the
 // emulator keeps: `card` and `cc_ref`. The body schemas live here; schemas.ts borrows
@@ -136,7 +137,7 @@ function newPaymentMethodInput(body: Body): NewPaymentMethodInput {
   const billing = (body.billing_details ?? {}) as Body;
   return compact({
     // The body schema has already required `type` and limited it to the keys of TYPES.
-    type: TYPES[String(body.type)],
+    type: own(TYPES, String(body.type)),
     accountId: body.account_id,
     accountNumber: body.account_number,
     isDefault: body.is_default,
@@ -148,7 +149,7 @@ function newPaymentMethodInput(body: Body): NewPaymentMethodInput {
           expiryMonth: cardBody.expiry_month,
           expiryYear: cardBody.expiry_year,
           securityCode: cardBody.security_code,
-          brand: cardBody.brand === undefined ? undefined : BRANDS[String(cardBody.brand)],
+          brand: cardBody.brand === undefined ? undefined : own(BRANDS, String(cardBody.brand)),
         })
       : undefined,
     cardReference: ccRefBody ? compact({ token: ccRefBody.token, secondToken: ccRefBody.second_token }) : undefined,

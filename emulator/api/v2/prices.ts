@@ -13,6 +13,7 @@ import type { ReadView } from '../../state/transaction.js';
 import { compact } from '../shape.js';
 import { CHARGE_MODEL_NAMES, PERIOD_INTERVALS, recurring, snake, TIERS_MODES } from './chargeShapes.js';
 import { audit } from './shape.js';
+import { own } from '../../state/paths.js';
 
 type Body = Record<string, unknown>;
 type Money = Record<string, number>;
@@ -175,7 +176,7 @@ function quickstartField(field: string, body: Body): string {
   if (field.endsWith('__c')) return `custom_fields.${field}`;
   // Prices arrive in whichever of these the patch used.
   if (TIER_FIELDS.has(field)) return ['tiers', 'amounts', 'unit_amounts'].find((name) => body[name] !== undefined) ?? field;
-  return QUICKSTART_FIELDS[field] ?? field;
+  return own(QUICKSTART_FIELDS, field) ?? field;
 }
 
 export async function patchPrice(ctx: RequestContext): Promise<Reply> {

@@ -15,6 +15,7 @@ import { compact } from '../shape.js';
 import { paginate } from './pagination.js';
 import { toV2Plan } from './plans.js';
 import { audit, expansions } from './shape.js';
+import { own } from '../../state/paths.js';
 
 type Body = Record<string, unknown>;
 
@@ -53,7 +54,7 @@ function productInput(body: Body): ProductFields {
     name: body.name,
     description: body.description,
     sku: body.sku,
-    category: body.type === undefined ? undefined : TYPE_TO_CATEGORY[String(body.type)],
+    category: body.type === undefined ? undefined : own(TYPE_TO_CATEGORY, String(body.type)),
     effectiveStartDate: body.start_date,
     effectiveEndDate: body.end_date,
     customFields: body.custom_fields,

@@ -2,6 +2,7 @@ import { takesTierTable, type Charge, type ChargeTier } from '../catalog/charges
 import { invalidValue } from '../errors.js';
 import type { PricingInput, TierInput } from './model.js';
 import { ORDERS } from './model.js';
+import { own } from '../../state/paths.js';
 
 const TYPE_PREFIX = { Recurring: 'recurring', Usage: 'usage', OneTime: 'oneTime' } as const;
 /**
@@ -19,7 +20,7 @@ const MODEL_SUFFIX: Record<string, string> = {
 
 /** The `pricing` member that fits a charge, e.g. `recurringPerUnit` for a recurring per-unit charge. */
 export function pricingKey(charge: Pick<Charge, 'chargeType' | 'chargeModel'>): string {
-  return `${TYPE_PREFIX[charge.chargeType]}${MODEL_SUFFIX[charge.chargeModel] ?? 'FlatFee'}`;
+  return `${TYPE_PREFIX[charge.chargeType]}${own(MODEL_SUFFIX, charge.chargeModel) ?? 'FlatFee'}`;
 }
 
 export interface PriceTerms {
@@ -44,7 +45,7 @@ function tiersFrom(input: TierInput[], currency: string, field: string): ChargeT
       startingUnit: tier.startingUnit ?? (index === 0 ? 0 : (input[index - 1]?.endingUnit ?? 0)),
       endingUnit: tier.endingUnit ?? null,
       price: tier.price,
-      priceFormat: PRICE_FORMATS[tier.priceFormat ?? 'PerUnit'] ?? 'Per Unit',
+      priceFormat: own(PRICE_FORMATS, tier.priceFormat ?? 'PerUnit') ?? 'Per Unit',
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { GatewayBehaviour } from './model.js';
+import { own } from '../../state/paths.js';
 
 /**
  * The gateway simulator's test cards and tokens, in the spirit of the well-known gateway test
@@ -29,8 +30,8 @@ export const TEST_TOKENS: Readonly<Record<string, GatewayBehaviour>> = {
 
 const APPROVE: GatewayBehaviour = { outcome: 'approve' };
 
-export const behaviourOfCard = (cardNumber: string): GatewayBehaviour => TEST_CARDS[cardNumber] ?? APPROVE;
-export const behaviourOfToken = (token: string): GatewayBehaviour => TEST_TOKENS[token] ?? APPROVE;
+export const behaviourOfCard = (cardNumber: string): GatewayBehaviour => own(TEST_CARDS, cardNumber) ?? APPROVE;
+export const behaviourOfToken = (token: string): GatewayBehaviour => own(TEST_TOKENS, token) ?? APPROVE;
 
 /** Brand from the card number's leading digits, spelt as Zuora's CreditCardType. */
 export function cardBrand(cardNumber: string): string {
