@@ -313,14 +313,11 @@ describe('a crash while the snapshot is being written', () => {
 });
 
 describe('one process per data directory', () => {
-  it('refuses a second emulator on a directory in use, naming the holder', async () => {
-    const store = await Store.open({ dataDir });
-    try {
-      await expect(Store.open({ dataDir })).rejects.toBeInstanceOf(DataDirLockedError);
-      await expect(Store.open({ dataDir })).rejects.toThrow(String(process.pid));
-    } finally {
-      await store.close();
-    }
+  it('refuses a second emulator on a directory another process is using, naming the holder', async () => {
+    const holder = await startChild();
+    await expect(Store.open({ dataDir })).rejects.toBeInstanceOf(DataDirLockedError);
+    await expect(Store.open({ dataDir })).rejects.toThrow(`in use by process ${holder.process.pid}`);
+    await kill(holder);
   });
 
   it('takes over the lock of a process that died, with a warning', async () => {

@@ -62,7 +62,7 @@ const KINDS: Record<DomainErrorKind, KindFacts> = {
   },
   TooLarge: { category: 70, status: 413, transport: true, v2: { type: 'payload_too_large', code: 'payload_too_large' }, crud: 'MAX_SIZE_EXCEEDED' },
   RateLimited: { category: 70, status: 429, transport: true, v2: { type: 'too_many_requests' }, crud: 'REQUEST_EXCEEDED_LIMIT', retryable: true },
-  InProgress: { category: 50, status: 409, transport: true, v2: { type: 'conflict', code: 'request_in_progress' }, crud: 'REQUEST_IN_PROGRESS', retryable: true },
+  InProgress: { category: 61, status: 409, transport: true, v2: { type: 'conflict', code: 'request_in_progress' }, crud: 'REQUEST_IN_PROGRESS', retryable: true },
   KeyReused: {
     category: 20,
     status: 422,

@@ -73,9 +73,6 @@ export class DataDirLockedError extends Error {
   }
 }
 
-/** Folders this process holds, so a second open here is refused though the lock names our own pid. */
-const heldHere = new Set<string>();
-
 /**
  * Takes the folder for this process: a lock file naming our pid, since a second process appending to
  * the same journal would interleave and corrupt its records. A lock left by a process that is gone
@@ -85,7 +82,6 @@ const heldHere = new Set<string>();
 export async function lockDataDir(dir: string, warn: (message: string) => void): Promise<() => Promise<void>> {
   const absolute = path.resolve(dir);
   const file = path.join(absolute, 'lock');
-  if (heldHere.has(absolute)) throw new DataDirLockedError(dir, process.pid);
   for (let attempt = 0; ; attempt += 1) {
     try {
       await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
@@ -98,11 +94,7 @@ export async function lockDataDir(dir: string, warn: (message: string) => void):
       await unlink(file).catch(() => undefined);
     }
   }
-  heldHere.add(absolute);
-  return async () => {
-    heldHere.delete(absolute);
-    await unlink(file).catch(() => undefined);
-  };
+  return () => unlink(file).catch(() => undefined);
 }
 
 /** Whether another live process has this pid (our own pid in a lock file is a leftover, e.g. from a restarted container). */

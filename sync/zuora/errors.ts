@@ -87,13 +87,15 @@ export function errorFromAnswer(call: string, status: number, body: unknown): Zu
   const reasons = reasonsOf(body);
   const detail = reasons.length > 0 ? reasons.map(describe).join('; ') : `HTTP ${status}`;
   const lockContention = reasons.some((reason) => categoryOf(reason.code) === LOCK_CONTENTION);
-  // Quickstart says itself whether a retry may help; 429 and 5xx are transient whatever the body says.
+  // Quickstart says itself whether a retry may help; 429 and 5xx are transient whatever the body says,
+  // and so is 409: the first request with this idempotency key is still running, and the same key
+  // later gets its answer.
   const flagged = isObject(body) && body.retryable === true;
   return new ZuoraError({
     message: `${call} failed (${status}): ${detail}`,
     status,
     reasons,
-    retryable: status === 429 || status >= 500 || lockContention || flagged,
+    retryable: status === 429 || status === 409 || status >= 500 || lockContention || flagged,
   });
 }
 
