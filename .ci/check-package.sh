@@ -30,6 +30,8 @@ echo "packed $tarball: $(wc -l < "$work/contents") files"
 mkdir "$work/project"
 cd "$work/project"
 npm init -y > /dev/null
+# The README's examples are ES modules (top-level await), as a new project would be.
+npm pkg set type=module
 npm install --no-audit --no-fund --loglevel=error "$work/$tarball" \
   "testcontainers@$(cd "$root" && dev_version testcontainers)" "vitest@$(cd "$root" && dev_version vitest)" "tsx@$(cd "$root" && dev_version tsx)"
 
