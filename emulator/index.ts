@@ -15,6 +15,8 @@ import { ORDER_JOBS } from './domain/orders/orders.js';
 import { buildApp } from './http/app.js';
 import { oauthRoutes } from './http/oauth.js';
 import { RequestJournal } from './http/requestJournal.js';
+import { inspectorRoutes } from './inspector/routes.js';
+import { InspectorSessions } from './inspector/sessions.js';
 import { mountedAt, type RouteTable } from './http/routeTable.js';
 import type { Services } from './services.js';
 import { Store } from './state/store.js';
@@ -29,6 +31,8 @@ export interface EmulatorOptions {
   inMemory?: boolean;
   /** Start of the default tenant's virtual clock when the tenant is first created (ISO). */
   now?: string;
+  /** Token the admin API and the inspector's login ask for; without it the control plane is open. */
+  adminToken?: string;
 }
 
 export interface RunningEmulator {
@@ -37,6 +41,8 @@ export interface RunningEmulator {
   port: number;
   host: string;
   credentials: { clientId: string; clientSecret: string };
+  /** The admin token in force, if any. */
+  adminToken: string | undefined;
   services: Services;
   /** Stops accepting requests, waits for pending writes and compacts state to disk. */
   close(): Promise<void>;
@@ -66,15 +72,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     jobs,
     clock,
     dispatcher: new Dispatcher(store, clock, jobs),
-    requests: new RequestJournal(),
+    requests: new RequestJournal(1000, (tenant) => store.activity.notify(tenant, 'requests')),
     wallNow,
+    adminToken: options.adminToken,
+    sessions: new InspectorSessions(wallNow),
     defaultTenant: DEFAULT_TENANT.clientId,
   };
   for (const [kind, handler] of Object.entries({ ...ORDER_JOBS, ...LIFECYCLE_JOBS, ...BILLING_JOBS })) jobs.register(kind, handler);
   if (!store.tenant(DEFAULT_TENANT.clientId)) {
     await createTenant(store, { ...DEFAULT_TENANT, ...(options.now ? { now: options.now } : {}) }, wallNow());
   }
-  const app = buildApp(services, ROUTE_TABLES);
+  // The inspector's page is no API surface of its own: it is served beside them, not listed in the contracts.
+  const app = buildApp(services, [...ROUTE_TABLES, inspectorRoutes]);
   const host = options.host ?? DEFAULT_HOST;
   const server = await listen(app, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
@@ -84,6 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     host,
     credentials: { clientId: DEFAULT_TENANT.clientId, clientSecret: DEFAULT_TENANT.clientSecret },
+    adminToken: options.adminToken,
     services,
     close: () => {
       closing ??= (async () => {

@@ -9,7 +9,7 @@ import type { SyncContext } from './context.js';
 import { connect, type SetupReport } from './integration/index.js';
 import { FileSyncStore } from './model/store.js';
 import { wallClock } from './time.js';
-import { subscribeToEmulatorClock } from './emulatorTime.js';
+import { announceToEmulator, subscribeToEmulatorClock } from './emulatorTime.js';
 import { UsageSyncRunner } from './usageSyncRunner.js';
 import { ZuoraClient } from './zuora/client.js';
 
@@ -27,7 +27,8 @@ export interface RunningSyncEngine {
   connect(): Promise<SetupReport>;
   /**
    * Puts the hourly work on an emulator tenant's virtual clock: the emulator calls
-   * `/api/clock/tick` at each step of its clock, and the wall-clock polling stops.
+   * `/api/clock/tick` at each step of its clock, and the wall-clock polling stops. The emulator is
+   * also told where the engine is, for its inspector.
    */
   followEmulatorClock(emulatorUrl: string, tenant: string): Promise<void>;
   /** Stops the hourly work and the server, and waits for pending writes. */
@@ -64,6 +65,7 @@ export async function startSyncEngine(options: SyncEngineOptions): Promise<Runni
     followEmulatorClock: async (emulatorUrl, tenant) => {
       await usage.stopPolling();
       await subscribeToEmulatorClock(emulatorUrl, tenant, `${publicUrl}/api/clock/tick`);
+      await announceToEmulator(emulatorUrl, tenant, publicUrl);
     },
     close: () => {
       closing ??= (async () => {

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { DomainError } from '../domain/errors.js';
 import type { Services } from '../services.js';
+import { adminAuthorized } from './adminAuth.js';
 import { authenticate } from './auth.js';
 import { asDomainError, dialectForPath, errorReply, internalErrorReply } from './dialects.js';
 import { Idempotency } from './idempotency.js';
@@ -74,6 +75,7 @@ function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect
       reply = failureReply(dialect, error, req);
     }
     send(res, reply);
+    if (reply.stream) keepOpen(req, res, reply.stream);
     if (auth === 'bearer' && tenant) {
       services.requests.record(tenant, {
         requestId: String(res.getHeader('Zuora-Request-Id')),
@@ -91,6 +93,7 @@ function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect
 function resolveTenant(services: Services, auth: Route['auth'], req: Request): string | undefined {
   if (auth === 'none') return undefined;
   if (auth === 'admin') {
+    if (!adminAuthorized(req.headers, services)) throw new DomainError('Unauthenticated', 'The admin API needs the admin token (Authorization: Bearer <token>) or a signed-in inspector session');
     const tenant = req.header(ADMIN_TENANT_HEADER) ?? services.defaultTenant;
     if (!services.store.tenant(tenant)) throw new DomainError('NotFound', `Unknown tenant '${tenant}'`, 'Tenant', ADMIN_TENANT_HEADER);
     return tenant;
@@ -108,8 +111,19 @@ function failureReply(dialect: Dialect, error: unknown, req: Request): Reply {
 function send(res: Response, reply: Reply): void {
   for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
   res.status(reply.status ?? 200);
-  if (reply.body === undefined) res.end();
+  if (reply.stream) res.flushHeaders();
+  else if (reply.raw !== undefined) res.end(reply.raw);
+  else if (reply.body === undefined) res.end();
   else res.json(reply.body);
+}
+
+/** Streams until the client hangs up, then lets the stream clean up after itself. */
+function keepOpen(req: Request, res: Response, stream: NonNullable<Reply['stream']>): void {
+  const close = stream.open((chunk) => res.write(chunk));
+  req.on('close', () => {
+    close();
+    res.end();
+  });
 }
 
 function zuoraHeaders(req: Request, res: Response, next: NextFunction): void {
