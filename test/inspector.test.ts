@@ -88,7 +88,7 @@ describe.skipIf(!chromiumAvailable())(`the inspector in headless Chromium${skipR
       await page.goto(`${demo.emulator.url}/__emulator/ui`);
       await page.waitForSelector('#view .card');
       // Set once: still there at the end means the page was never reloaded.
-      await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+      await page.evaluate(() => Object.assign(globalThis, { sameDocument: true }));
     });
     afterAll(async () => {
       await page?.close();
@@ -113,7 +113,7 @@ describe.skipIf(!chromiumAvailable())(`the inspector in headless Chromium${skipR
       await page.waitForSelector('ol.timeline >> text=INV00000002');
       expect(await page.textContent('#now')).toBe('2026-03-01 01:00Z');
       expect(await page.textContent('#flash')).toMatch(/2 jobs ran \(billing\.billRun, billing\.paymentRun\)/);
-      expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+      expect(await page.evaluate(() => (globalThis as { sameDocument?: boolean }).sameDocument)).toBe(true);
     });
 
     it('follows changes made by anyone else, live', async () => {
