@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { adminRoutes } from '../emulator/admin/routes.js';
 import { emulatorTime } from '../sync/emulatorTime.js';
 import { startSyncEngine } from '../sync/index.js';
