@@ -1,6 +1,7 @@
 import type { Clock } from './clock/clock.js';
 import type { JobRegistry } from './clock/jobs.js';
 import type { Dispatcher } from './events/dispatcher.js';
+import type { AdminAccess } from './http/adminAuth.js';
 import type { RequestJournal } from './http/requestJournal.js';
 import type { InspectorSessions } from './inspector/sessions.js';
 import type { Store } from './state/store.js';
@@ -15,10 +16,10 @@ export interface Services {
   requests: RequestJournal;
   /** Wall time, for things outside billing (token expiry, tenant creation stamps). */
   wallNow: () => Date;
-  /** The admin API's token; undefined leaves the control plane open. */
-  adminToken: string | undefined;
   /** Signed-in inspector pages (their session cookies count as admin auth). */
   sessions: InspectorSessions;
   /** Client id of the tenant created at start. */
   defaultTenant: string;
+  /** Who may use the admin API (see http/adminAuth.ts). */
+  admin: AdminAccess;
 }

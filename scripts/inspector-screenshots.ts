@@ -12,7 +12,8 @@ const VIEWS = [
   { file: 'sync.png', hash: (tenant: string) => `#/${tenant}/sync` },
 ];
 
-const demo = await startInspectorDemo();
+const TOKEN = 'screenshots-admin-token';
+const demo = await startInspectorDemo({ adminToken: TOKEN });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
 try {
   await mkdir(OUT, { recursive: true });
@@ -21,6 +22,10 @@ try {
   const account = admin.all<{ id: string }>('Account')[0];
   const subscription = admin.all<{ subscriptionNumber: string }>('Subscription')[0];
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  await page.goto(`${demo.emulator.url}/__emulator/ui`);
+  await page.fill('#token', TOKEN);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#view .card');
   for (const view of VIEWS) {
     await page.goto(`${demo.emulator.url}/__emulator/ui${view.hash(tenant, account?.id ?? '', subscription?.subscriptionNumber ?? '')}`);
     await page.waitForSelector('#view .card, #view .empty');

@@ -28,9 +28,10 @@ export interface RunningSyncEngine {
   /**
    * Puts the hourly work on an emulator tenant's virtual clock: the emulator calls
    * `/api/clock/tick` at each step of its clock, and the wall-clock polling stops. The emulator is
-   * also told where the engine is, for its inspector.
+   * also told where the engine is, for its inspector. `adminToken` is the emulator's admin token
+   * (not needed when it runs admin-open).
    */
-  followEmulatorClock(emulatorUrl: string, tenant: string): Promise<void>;
+  followEmulatorClock(emulatorUrl: string, tenant: string, adminToken?: string): Promise<void>;
   /** Stops the hourly work and the server, and waits for pending writes. */
   close(): Promise<void>;
 }
@@ -62,10 +63,10 @@ export async function startSyncEngine(options: SyncEngineOptions): Promise<Runni
     webhookUrl: engine.webhookUrl,
     context: ctx,
     connect: () => connect(ctx, engine.webhookUrl, engine.callouts),
-    followEmulatorClock: async (emulatorUrl, tenant) => {
+    followEmulatorClock: async (emulatorUrl, tenant, adminToken) => {
       await usage.stopPolling();
-      await subscribeToEmulatorClock(emulatorUrl, tenant, `${publicUrl}/api/clock/tick`);
-      await announceToEmulator(emulatorUrl, tenant, publicUrl);
+      await subscribeToEmulatorClock(emulatorUrl, tenant, `${publicUrl}/api/clock/tick`, adminToken);
+      await announceToEmulator(emulatorUrl, tenant, publicUrl, adminToken);
     },
     close: () => {
       closing ??= (async () => {

@@ -3,7 +3,7 @@ import { adminRoutes } from '../emulator/admin/routes.js';
 import { emulatorTime } from '../sync/emulatorTime.js';
 import { startSyncEngine } from '../sync/index.js';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, request, useEmulator } from './helpers/emulator.js';
+import { accountBody, adminHeaders, request, useEmulator } from './helpers/emulator.js';
 
 // What the inspector page stands on, over plain HTTP: the page and its assets, the sign-in that
 // turns the admin token into a session cookie, the admin views of a tenant and the change feed.
@@ -14,7 +14,7 @@ const env = useEmulator({ now: START, adminToken: TOKEN });
 let catalog: TestCatalog;
 
 /** The admin API with the admin token. */
-const admin = (method: string, path: string, body?: unknown) => request(`${env.url}/__emulator${path}`, method, body ?? (method === 'GET' ? undefined : {}), { Authorization: `Bearer ${TOKEN}` });
+const admin = (method: string, path: string, body?: unknown) => request(`${env.url}/__emulator${path}`, method, body ?? (method === 'GET' ? undefined : {}), adminHeaders(env.url));
 const login = (token: string, headers: Record<string, string> = {}) => request(`${env.url}/__emulator/ui/login`, 'POST', { token }, headers);
 const sessionOf = (response: { headers: Headers }): string => (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
@@ -97,8 +97,8 @@ describe('signing in', () => {
   });
 
   it('refuses a sign-in posted from another site', async () => {
-    expect((await login(TOKEN, { origin: 'https://evil.example' })).status).toBe(401);
-    expect((await login(TOKEN, { 'sec-fetch-site': 'cross-site' })).status).toBe(401);
+    expect((await login(TOKEN, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await login(TOKEN, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
   });
 
   it('answers 401 on every data request and the change feed without the token or a session', async () => {
@@ -178,7 +178,7 @@ describe("a tenant's objects", () => {
   it('answers a clock advance with the jobs it ran, in order', async () => {
     await subscribe(1);
     const advanced = (await admin('POST', '/clock/advance', { to: '2026-02-01T02:00:00Z' })).body;
-    expect(advanced.ran.map((job: { kind: string; dueAt: string; outcome: string }) => [job.kind, job.dueAt, job.outcome])).toEqual([['billing.billRun', '2026-02-01T01:00:00.000Z', 'done']]);
+    expect(advanced.ran.map((job: { kind: string; dueAt: string; outcome: string }) => [job.kind, job.dueAt, job.outcome])).toEqual([['billing.billRun', '2026-02-01T00:00:00.000Z', 'done']]);
     expect(advanced.jobsRun).toBe(1);
   });
 
@@ -193,17 +193,18 @@ describe("a tenant's objects", () => {
     const usage = await env.zuora.post('/v2/usage_records', { account_number: accountNumber, subscription_number: number, unit_of_measure: 'call', quantity: 3, start_time: '2026-01-15T10:00:00Z' });
     expect(usage.status).toBe(201);
     expect((await admin('GET', '/inspect/usage')).body.data).toEqual([expect.objectContaining({ id: usage.body.id, subscriptionNumber: number, quantity: 3, status: 'Pending', invoiceId: null })]);
-    await env.zuora.post('/notifications/notification-definitions', {
+    const notification = await env.zuora.post('/notifications/notification-definitions', {
       name: 'Account changed',
-      eventTypeName: 'AccountChanged',
+      eventCategory: 1500,
       active: true,
       calloutActive: true,
       callout: { name: 'c', calloutBaseurl: 'http://127.0.0.1:9/nowhere', httpMethod: 'POST', calloutParams: {}, calloutRetry: false, active: true, requiredAuth: false },
     });
-    await env.zuora.patch(`/v2/accounts/${accountId}`, { name: 'Renamed' });
+    expect(notification.status).toBe(200);
+    expect((await env.zuora.patch(`/v2/accounts/${accountId}`, { name: 'Renamed' })).status).toBe(200);
     await admin('POST', '/callouts/flush');
     const callouts = (await admin('GET', '/inspect/callouts')).body.data;
-    for (const callout of callouts) expect(callout).toMatchObject({ object: 'Account', objectId: accountId, accountId, status: 'failed' });
+    expect(callouts).toEqual([expect.objectContaining({ object: 'Account', objectId: accountId, accountId, eventName: '1500', status: 'failed' })]);
     expect(callouts[0]).not.toHaveProperty('auth');
   });
 });
@@ -211,7 +212,7 @@ describe("a tenant's objects", () => {
 describe('the change feed', () => {
   it('streams a change to a Zuora object and the activity of its tenant as server-sent events', async () => {
     const controller = new AbortController();
-    const response = await fetch(`${env.url}/__emulator/changes`, { headers: { Authorization: `Bearer ${TOKEN}` }, signal: controller.signal });
+    const response = await fetch(`${env.url}/__emulator/changes`, { headers: adminHeaders(env.url), signal: controller.signal });
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     const decoder = new TextDecoder();
@@ -233,9 +234,9 @@ describe('the sync engine beside the tenant', () => {
   it('is shown once the engine announces itself, and said to be unreachable when it is gone', async () => {
     expect((await admin('GET', '/inspect/sync-engine')).body).toEqual({ linked: false });
     const { clientId, clientSecret } = env.emulator.credentials;
-    const engine = await startSyncEngine({ port: 0, inMemory: true, zuora: { baseUrl: env.url, clientId, clientSecret }, time: emulatorTime(env.url, clientId) });
+    const engine = await startSyncEngine({ port: 0, inMemory: true, zuora: { baseUrl: env.url, clientId, clientSecret }, time: emulatorTime(env.url, clientId, TOKEN) });
     try {
-      await engine.followEmulatorClock(env.url, clientId);
+      await engine.followEmulatorClock(env.url, clientId, TOKEN);
       await request(`${engine.url}/api/customers`, 'POST', { id: 'cust-1', name: 'Ada' });
       const view = (await admin('GET', '/inspect/sync-engine')).body;
       expect(view).toMatchObject({ linked: true, url: engine.url, reachable: true, customers: [{ id: 'cust-1', name: 'Ada' }], subscriptions: [] });

@@ -1,7 +1,7 @@
 import type { AnySchema } from 'ajv';
 import { DomainError, notFound } from '../domain/errors.js';
+import { crossSite, isAdminToken } from '../http/adminAuth.js';
 import type { Reply, RequestContext, RouteTable } from '../http/routeTable.js';
-import { sameSecret } from './sessions.js';
 import { asset } from './assets.js';
 
 // The web inspector: one page and its compiled scripts and stylesheet, all from this origin (the
@@ -28,19 +28,15 @@ const loginRequest: AnySchema = {
   properties: { token: { type: 'string', minLength: 1, maxLength: 1024 } },
 };
 
-/** A login posted from another site is refused, so no page elsewhere can sign a browser in (or out). */
+/** A sign-in posted from another site is refused, so no page elsewhere can sign a browser in (or out). */
 function refuseCrossSite(ctx: RequestContext): void {
-  const site = ctx.headers['sec-fetch-site'];
-  const origin = ctx.headers.origin;
-  const sameOrigin = !origin || origin === `http://${ctx.headers.host}` || origin === `https://${ctx.headers.host}`;
-  if (site === 'cross-site' || !sameOrigin) throw new DomainError('Unauthenticated', 'Sign-in is only accepted from the inspector page itself', undefined, 'origin');
+  if (crossSite(ctx.headers)) throw new DomainError('Forbidden', 'Sign-in is only accepted from the inspector page itself', undefined, 'origin');
 }
 
 function login(ctx: RequestContext): Reply {
   refuseCrossSite(ctx);
   const { token } = ctx.body as { token: string };
-  const expected = ctx.services.adminToken;
-  if (expected !== undefined && !sameSecret(token, expected)) {
+  if (!ctx.services.admin.open && !isAdminToken(token, ctx.services)) {
     throw new DomainError('Unauthenticated', 'That is not the admin token of this emulator', undefined, 'token');
   }
   return { status: 204, headers: { 'set-cookie': ctx.services.sessions.open().cookie, 'cache-control': 'no-store' } };
@@ -48,7 +44,7 @@ function login(ctx: RequestContext): Reply {
 
 /** Whether the page may ask for data: signed in, or the control plane is open. Tells nothing else. */
 function session(ctx: RequestContext): Reply {
-  const signedIn = ctx.services.adminToken === undefined || ctx.services.sessions.signedIn(ctx.headers);
+  const signedIn = ctx.services.admin.open || ctx.services.sessions.signedIn(ctx.headers);
   return { headers: { 'cache-control': 'no-store' }, body: { signedIn } };
 }
 

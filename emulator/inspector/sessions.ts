@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 export const SESSION_COOKIE = 'zuora_emulator_session';
@@ -12,13 +12,6 @@ export function cookieValue(headers: IncomingHttpHeaders, name: string): string 
     if (key === name) return rest.join('=');
   }
   return undefined;
-}
-
-/** Compares secrets in constant time, so a wrong guess says nothing about how close it was. */
-export function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**

@@ -28,16 +28,17 @@ export async function startInspectorDemo(options: { adminToken?: string; port?: 
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),
   });
   const { clientId, clientSecret } = emulator.credentials;
+  const { adminToken } = emulator;
   const engine = await startSyncEngine({
     port: 0,
     inMemory: true,
     zuora: { baseUrl: emulator.url, clientId, clientSecret },
-    time: emulatorTime(emulator.url, clientId),
+    time: emulatorTime(emulator.url, clientId, adminToken),
   });
   await engine.connect();
-  await engine.followEmulatorClock(emulator.url, clientId);
+  await engine.followEmulatorClock(emulator.url, clientId, adminToken);
   const { scenarios } = await loadFiles([PAYMENT_FAILURE_SCENARIO]);
-  const run = await runScenarios(scenarios, { host: new TargetHost({ emulatorUrl: emulator.url, syncUrl: engine.url, credentials: { clientId, clientSecret } }) });
+  const run = await runScenarios(scenarios, { host: new TargetHost({ emulatorUrl: emulator.url, syncUrl: engine.url, credentials: { clientId, clientSecret }, adminToken }) });
   return {
     emulator,
     engine,
