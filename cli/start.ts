@@ -77,6 +77,7 @@ export async function runStart(argv: string[]): Promise<number> {
     `  default tenant: client_id=${emulator.credentials.clientId} client_secret=${emulator.credentials.clientSecret}`,
     `  admin token: ${emulator.adminToken}${values['admin-open'] ? ' (not required: --admin-open)' : ''}`,
     `  state: ${inMemory ? 'in memory' : values['data-dir']}`,
+    `  inspector: ${emulator.url}/__emulator/ui (sign in with the admin token)`,
   ];
   let sync: RunningSyncEngine | undefined;
   if (!values['no-sync']) {

@@ -1,3 +1,9 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { adminRoutes } from '../emulator/admin/routes.js';
 import { emulatorTime } from '../sync/emulatorTime.js';
@@ -9,6 +15,9 @@ import { accountBody, adminHeaders, request, useEmulator } from './helpers/emula
 // turns the admin token into a session cookie, the admin views of a tenant and the change feed.
 
 const TOKEN = 'inspector-api-admin-token';
+const UI = fileURLToPath(new URL('../emulator/inspector/ui/', import.meta.url));
+const ASSETS = fileURLToPath(new URL('../emulator/inspector/assets/', import.meta.url));
+const TSC = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
 const START = '2026-01-15T10:00:00.000Z';
 const env = useEmulator({ now: START, adminToken: TOKEN });
 let catalog: TestCatalog;
@@ -245,5 +254,20 @@ describe('the sync engine beside the tenant', () => {
       await engine.close();
     }
     expect((await admin('GET', '/inspect/sync-engine')).body).toMatchObject({ linked: true, reachable: false, error: expect.any(String) });
+  });
+});
+
+describe('the shipped page', () => {
+  it('is the compiled output of its TypeScript sources, committed as it is built (npm run inspector:build)', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'inspector-build-'));
+    try {
+      await promisify(execFile)(process.execPath, [TSC, '-p', path.join(UI, 'tsconfig.json'), '--outDir', out]);
+      const built = (await readdir(out)).sort();
+      const shipped = (await readdir(ASSETS)).filter((name) => name.endsWith('.js')).sort();
+      expect(shipped).toEqual(built);
+      for (const name of built) expect([name, await readFile(path.join(ASSETS, name), 'utf8')]).toEqual([name, await readFile(path.join(out, name), 'utf8')]);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 });
