@@ -14,7 +14,7 @@ import { triggerRoutes } from './events/triggerRoutes.js';
 import { LIFECYCLE_JOBS } from './domain/orders/lifecycleJobs.js';
 import { ORDER_JOBS } from './domain/orders/orders.js';
 import { generateAdminToken, isLoopback } from './http/adminAuth.js';
-import { buildApp } from './http/app.js';
+import { buildApp, endStreams } from './http/app.js';
 import { oauthRoutes } from './http/oauth.js';
 import { RequestJournal } from './http/requestJournal.js';
 import { inspectorRoutes } from './inspector/routes.js';
@@ -112,7 +112,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     services,
     close: () => {
       closing ??= (async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        endStreams(app);
+        await stopped;
         await store.close();
       })();
       return closing;

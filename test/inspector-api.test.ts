@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { adminRoutes } from '../emulator/admin/routes.js';
+import { startEmulator } from '../emulator/index.js';
 import { emulatorTime } from '../sync/emulatorTime.js';
 import { startSyncEngine } from '../sync/index.js';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
@@ -236,6 +237,17 @@ describe('the change feed', () => {
     controller.abort();
     const change = /event: change\ndata: (.*"object":"Account".*)\n/.exec(text)?.[1] ?? '{}';
     expect(JSON.parse(change)).toMatchObject({ tenant: env.emulator.credentials.clientId, object: 'Account', changeType: 'INSERT', id: account.id, at: START });
+  });
+
+  it('ends open feeds when the emulator stops, so stopping never waits on a browser', async () => {
+    const other = await startEmulator({ inMemory: true, port: 0 });
+    const response = await fetch(`${other.url}/__emulator/changes`, { headers: { Authorization: `Bearer ${other.adminToken}` } });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    await other.close();
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+    expect(done).toBe(true);
   });
 });
 

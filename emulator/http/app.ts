@@ -136,13 +136,25 @@ function send(res: Response, reply: Reply): void {
   else res.json(reply.body);
 }
 
-/** Streams until the client hangs up, then lets the stream clean up after itself. */
+/** Open streams of an app, so stopping the server need not wait for clients that never hang up. */
+const openStreams = (app: express.Application): Set<() => void> => ((app.locals.openStreams as Set<() => void> | undefined) ??= new Set());
+
+/** Streams until the client hangs up or the app stops, then lets the stream clean up after itself. */
 function keepOpen(req: Request, res: Response, stream: NonNullable<Reply['stream']>): void {
   const close = stream.open((chunk) => res.write(chunk));
-  req.on('close', () => {
+  const streams = openStreams(req.app);
+  const end = (): void => {
+    if (!streams.delete(end)) return;
     close();
     res.end();
-  });
+  };
+  streams.add(end);
+  req.on('close', end);
+}
+
+/** Ends every open stream (the change feed's browsers); called when the emulator stops. */
+export function endStreams(app: express.Application): void {
+  for (const end of [...openStreams(app)]) end();
 }
 
 function zuoraHeaders(req: Request, res: Response, next: NextFunction): void {
