@@ -14,9 +14,11 @@ import { triggerRoutes } from './events/triggerRoutes.js';
 import { LIFECYCLE_JOBS } from './domain/orders/lifecycleJobs.js';
 import { ORDER_JOBS } from './domain/orders/orders.js';
 import { generateAdminToken, isLoopback } from './http/adminAuth.js';
-import { buildApp } from './http/app.js';
+import { buildApp, endStreams } from './http/app.js';
 import { oauthRoutes } from './http/oauth.js';
 import { RequestJournal } from './http/requestJournal.js';
+import { inspectorRoutes } from './inspector/routes.js';
+import { InspectorSessions } from './inspector/sessions.js';
 import { mountedAt, type RouteTable } from './http/routeTable.js';
 import type { Services } from './services.js';
 import { Store } from './state/store.js';
@@ -85,9 +87,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     jobs,
     clock,
     dispatcher: new Dispatcher(store, clock, jobs),
-    requests: new RequestJournal(),
+    requests: new RequestJournal(1000, (tenant) => store.activity.notify(tenant, 'requests')),
     wallNow,
     startedAt,
+    sessions: new InspectorSessions(wallNow),
     defaultTenant: DEFAULT_TENANT.clientId,
     admin: { token: adminToken, open: options.adminOpen ?? false },
   };
@@ -97,7 +100,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     await createTenant(store, { ...DEFAULT_TENANT, presetCustomFields: true, ...(options.now ? { now: options.now } : {}) }, wallNow());
     await applyPresets(store, DEFAULT_TENANT.clientId);
   }
-  const app = buildApp(services, ROUTE_TABLES);
+  // The inspector's page is no API surface of its own: it is served beside them, not listed in the contracts.
+  const app = buildApp(services, [...ROUTE_TABLES, inspectorRoutes]);
   let server: Server;
   try {
     server = await listen(app, options.port ?? 0, host);
@@ -117,7 +121,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     services,
     close: () => {
       closing ??= (async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        endStreams(app);
+        await stopped;
         await store.close();
       })();
       return closing;

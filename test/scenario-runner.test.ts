@@ -210,7 +210,11 @@ steps:
     expect(markdown).toContain('*2026-01-01T00:00:00Z -> 2026-02-01T02:00:00Z*');
     // Bill runs start at 00:00 tenant time (UTC here) on the bill cycle day, so the callout is stamped Feb 1, 00:00.
     expect(markdown).toMatch(/- callout StiggInvoicePaidEvent at 2026-02-01T00:00:00Z: 200 \(delivered\)/);
-    expect(timelineHtml(result)).toMatch(/^<!doctype html>[\s\S]*<td>6<\/td>[\s\S]*StiggInvoicePaidEvent[\s\S]*<\/html>\n$/);
+    // The HTML timeline is drawn with the inspector's components and stylesheet.
+    const page = timelineHtml(result);
+    expect(page).toMatch(/^<!doctype html>[\s\S]*<h3>6\. <code>clock\.advance<\/code><\/h3>[\s\S]*StiggInvoicePaidEvent[\s\S]*<\/html>\n$/);
+    expect(page).toContain('ol.timeline');
+    expect(page).toContain('<ol class="timeline">');
   });
 
   it('fails a wrong expectation with the step, a diff of expected and actual, and the timeline so far', async () => {

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { Activity } from './activity.js';
 import { ChangeFeed, type Change } from './changeFeed.js';
 import { checkJsonFile, lockDataDir, prepareDataDir } from './dataDir.js';
 import type { SetOp, StateDocument, StoredRecord, TenantData } from './document.js';
@@ -39,6 +40,8 @@ const emptyDocument = (): StateDocument => ({
  */
 export class Store {
   readonly feed = new ChangeFeed();
+  /** Every commit, by tenant, once it is durable (see activity.ts). */
+  readonly activity = new Activity();
   private readonly indexes = new Indexes();
   private snapshotBytes = 0;
   private commits = 0;
@@ -132,8 +135,10 @@ export class Store {
   /** Commits raw ops (tenant lifecycle, snapshots); they bypass the change feed by design. */
   async commit(ops: readonly SetOp[]): Promise<void> {
     this.commits += 1;
+    const touched = new Set<string>();
     for (const op of ops) {
       const [root, tenant, area, object, id] = op.path;
+      if (root === 'tenants' && tenant) touched.add(tenant);
       const isRecord = root === 'tenants' && area === 'objects' && op.path.length === 5;
       const before = isRecord ? this.doc.tenants[tenant as string]?.objects[object as string]?.[id as string] : undefined;
       applyOp(this.doc as unknown as Record<string, unknown>, op);
@@ -145,6 +150,7 @@ export class Store {
       }
     }
     if (this.journal) await this.journal.append(ops);
+    for (const tenant of touched) this.activity.notify(tenant, 'state');
   }
 
   /** Counters that show group commit and compaction at work. */
