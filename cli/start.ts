@@ -135,6 +135,7 @@ export async function runStart(argv: string[]): Promise<number> {
     `  default tenant: client_id=${emulator.credentials.clientId} client_secret=${emulator.credentials.clientSecret}`,
     `  admin token: ${emulator.adminToken}${settings.adminOpen ? ' (not required: --admin-open)' : ''}`,
     `  state: ${inMemory ? 'in memory' : dataDir}`,
+    `  inspector: ${emulator.url}/__emulator/ui (sign in with the admin token)`,
   ];
   let sync: RunningSyncEngine | undefined;
   if (settings.sync) {

@@ -14,10 +14,12 @@ import { triggerRoutes } from './events/triggerRoutes.js';
 import { LIFECYCLE_JOBS } from './domain/orders/lifecycleJobs.js';
 import { ORDER_JOBS } from './domain/orders/orders.js';
 import { generateAdminToken, isLoopback } from './http/adminAuth.js';
-import { buildApp } from './http/app.js';
+import { buildApp, endStreams } from './http/app.js';
 import { answerParserErrors } from './http/parserErrors.js';
 import { oauthRoutes } from './http/oauth.js';
 import { RequestJournal } from './http/requestJournal.js';
+import { inspectorRoutes } from './inspector/routes.js';
+import { InspectorSessions } from './inspector/sessions.js';
 import { mountedAt, type RouteTable } from './http/routeTable.js';
 import type { Services } from './services.js';
 import type { JournalIo } from './state/journal.js';
@@ -95,9 +97,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     jobs,
     clock,
     dispatcher: new Dispatcher(store, clock, jobs, options.calloutTimeoutMs ? { attemptTimeoutMs: options.calloutTimeoutMs } : {}),
-    requests: new RequestJournal(),
+    requests: new RequestJournal(1000, (tenant) => store.activity.notify(tenant, 'requests')),
     wallNow,
     startedAt,
+    sessions: new InspectorSessions(wallNow),
     defaultTenant: DEFAULT_TENANT.clientId,
     admin: { token: adminToken, open: options.adminOpen ?? false },
   };
@@ -107,7 +110,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     await createTenant(store, { ...DEFAULT_TENANT, presetCustomFields: true, ...(options.now ? { now: options.now } : {}) }, wallNow());
     await applyPresets(store, DEFAULT_TENANT.clientId);
   }
-  const app = buildApp(services, ROUTE_TABLES);
+  // The inspector's page is no API surface of its own: it is served beside them, not listed in the contracts.
+  const app = buildApp(services, [...ROUTE_TABLES, inspectorRoutes]);
   // Callouts owed when the process last stopped go out now.
   services.dispatcher.resume();
   let server: Server;
@@ -130,7 +134,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     services,
     close: () => {
       closing ??= (async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        endStreams(app);
+        await stopped;
         await store.close();
       })();
       return closing;

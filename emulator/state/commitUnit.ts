@@ -28,6 +28,13 @@ export class CommitUnit {
     return this.paths.has(path.join('\u0000'));
   }
 
+  /** The tenants whose state the unit changed. */
+  tenants(): Set<string> {
+    const tenants = new Set<string>();
+    for (const [root, tenant] of this.paths.values()) if (root === 'tenants' && tenant) tenants.add(tenant);
+    return tenants;
+  }
+
   get empty(): boolean {
     return this.paths.size === 0;
   }

@@ -4,6 +4,7 @@ import { access, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { Activity } from './activity.js';
 import { ChangeFeed, type Change } from './changeFeed.js';
 import { CommitUnit } from './commitUnit.js';
 import { checkJsonFile, lockDataDir, prepareDataDir } from './dataDir.js';
@@ -79,6 +80,8 @@ interface Loaded {
  */
 export class Store {
   readonly feed = new ChangeFeed();
+  /** Every commit, by tenant, once it is durable (see activity.ts). */
+  readonly activity = new Activity();
   private readonly indexes = new Indexes();
   private readonly units = new AsyncLocalStorage<CommitUnit>();
   /** Units whose writes are in memory but not yet durable. */
@@ -293,7 +296,10 @@ export class Store {
         }
       }
       // Listeners start work of their own (callout delivery); it must not join this unit's context.
-      this.units.exit(() => this.feed.publish(unit.changes));
+      this.units.exit(() => {
+        this.feed.publish(unit.changes);
+        for (const tenant of unit.tenants()) this.activity.notify(tenant, 'state');
+      });
     } finally {
       this.inFlight.delete(unit);
     }
