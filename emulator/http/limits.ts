@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/errors.js';
 
 /** Nesting deeper than this is no request Zuora takes, and deep enough to hurt whatever walks it. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 /** Zuora's longest text field (`notes`) holds 65,535 characters; no string anywhere is longer. */
 const MAX_ANY_STRING = 65_535;
 /** Beyond this an amount or quantity has lost the cent it was meant to carry. */

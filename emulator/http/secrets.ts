@@ -8,7 +8,7 @@ import { carriesAdminToken } from './adminAuth.js';
  */
 const SECRET_FIELDS: ReadonlySet<string> = new Set(['clientSecret', 'client_secret', 'password', 'hmacSecret', 'tokenSecret']);
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** A copy of an answer with every secret field's value replaced, however deep it sits. */
 export function redactSecrets(value: unknown): unknown {

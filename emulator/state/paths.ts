@@ -8,7 +8,7 @@ type Mutable = Record<string, unknown>;
  */
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'prototype', 'constructor']);
 
-export const isUnsafeKey = (key: string): boolean => UNSAFE_KEYS.has(key);
+const isUnsafeKey = (key: string): boolean => UNSAFE_KEYS.has(key);
 
 export class UnsafePathError extends Error {
   constructor(readonly path: readonly string[]) {
@@ -22,12 +22,12 @@ export function own<T>(container: Readonly<Record<string, T>> | undefined, key: 
 }
 
 /** A container for data keyed by names that come from outside: no prototype, so no inherited keys. */
-export function dataMap<T>(): Record<string, T> {
+function dataMap<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
 /** Refuses a path through a prototype name before anything is applied. */
-export function checkPath(path: readonly string[]): void {
+function checkPath(path: readonly string[]): void {
   if (path.some((key) => typeof key !== 'string' || isUnsafeKey(key))) throw new UnsafePathError(path);
 }
 
