@@ -1,5 +1,6 @@
 import type { SyncContext } from './context.js';
 import { convertEndedTrials, syncUsage, type UsageSyncResult } from './outbound/index.js';
+import { serially } from './serial.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -54,7 +55,7 @@ export class UsageSyncRunner {
     this.hour = hour;
     if (!entered) return;
     // Trials that ended turn paid before usage is pushed, so their usage has a subscription to go to.
-    await this.queue.then(() => convertEndedTrials(this.ctx));
+    await this.queue.then(() => serially(this.ctx.store, () => convertEndedTrials(this.ctx)));
     await this.run();
   }
 

@@ -16,7 +16,7 @@ import { dayOf, platformNow } from './dates.js';
 import { OutboundInputError, SyncPreconditionError } from './errors.js';
 import { subscriptionSyncFailed } from './failures.js';
 import { mirroredMetadata, subscriptionCustomFields } from './mapping.js';
-import { createSubscriptionAction, placeOrder, ratePlanRequest } from './orders.js';
+import { billingAtOnce, createSubscriptionAction, placeOrder, ratePlanRequest } from './orders.js';
 import { atVersion, checkAddons, checkSoldIn, currencyOfCustomer, customerRecord, planOf, shapeOf, subscriptionOf } from './records.js';
 import { subscriptionSkipReason } from './rules.js';
 import { desiredRatePlans } from './targets.js';
@@ -164,6 +164,7 @@ export async function syncNewSubscription(ctx: SyncContext, subscriptionId: stri
       customFields: subscriptionCustomFields(ctx, subscription),
       subscriptionFields: mirroredMetadata(subscription.metadata),
       actions: [createSubscriptionAction(startsOn, ratePlans)],
+      processingOptions: billingAtOnce(subscription, at),
     });
     const subscriptionId = placed.subscriptionId ?? (await ctx.zuora.getSubscriptionV1(placed.subscriptionNumber)).id;
     return save(ctx, { ...atVersion(subscription, placed.subscriptionNumber, subscriptionId), sync: { status: 'SYNCED', at } });
