@@ -189,8 +189,9 @@ steps:
       expect: { status: 200, body: { id: "\${sub.billingId}", status: Active } }
       as: zsub
   - expect.zuora.subscription: { ref: "\${zsub.subscriptionNumber}", version: 1, ratePlans: [Basic] }
+  # January (20) was billed and paid at sign-up; the Feb 1 bill run bills February: 20.
   - clock.advance: { to: "2026-02-01T02:00:00Z" }
-  - expect.zuora.invoice: { customer: cust, invoice: latest, amount: 40, balance: 0 }
+  - expect.zuora.invoice: { customer: cust, invoice: latest, amount: 20, balance: 0 }
 `,
       'captures.yaml',
     );
