@@ -76,3 +76,15 @@ export function customerSkipReason(
   if (allCharged && !hasPaymentMethod) return "Customer doesn't have a payment method";
   return undefined;
 }
+
+/**
+ * Whether Zuora should charge the account's default payment method by itself (auto-pay): only while
+ * a live subscription in Zuora is collected by CHARGE. Auto-pay is the account's, not the
+ * subscription's, so a customer with both a CHARGE and an INVOICE subscription has it on, and
+ * payment runs collect the INVOICE subscription's open invoices with the card too (sync/README.md).
+ */
+export function chargesAutomatically(subscriptions: readonly SubscriptionOnPlan[]): boolean {
+  return subscriptions.some(
+    ({ subscription, plan }) => !ENDED.has(subscription.status) && skipKind(subscription, plan) === undefined && subscription.paymentCollectionMethod === 'CHARGE',
+  );
+}

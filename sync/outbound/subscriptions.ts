@@ -11,7 +11,7 @@ import type {
   SubscriptionStatus,
 } from '../model/types.js';
 import { checkCredits, grantCredits } from './credits.js';
-import { ensureCustomerSynced } from './customers.js';
+import { alignAutoPay, ensureCustomerSynced } from './customers.js';
 import { dayOf, platformNow } from './dates.js';
 import { OutboundInputError, SyncPreconditionError } from './errors.js';
 import { subscriptionSyncFailed } from './failures.js';
@@ -153,6 +153,7 @@ export async function syncNewSubscription(ctx: SyncContext, subscriptionId: stri
       const status = customer.sync?.status === 'FAILED' ? 'FAILED' : 'NO_SYNC';
       return save(ctx, { ...subscription, sync: { status, reason: `Customer is not synced: ${customer.sync?.reason ?? 'unknown reason'}`, at } });
     }
+    await alignAutoPay(ctx, customer);
     const startsOn = dayOf(subscription.startDate);
     // A trial, whether synced anyway (billing id or ZUORA__ metadata) or converted to paid when it
     // ended, is in Zuora from its start and billed from its end.
