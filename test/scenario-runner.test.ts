@@ -209,7 +209,8 @@ steps:
     const markdown = timelineMarkdown(result);
     expect(markdown).toContain('### 6. clock.advance `to: 2026-02-01T02:00:00Z`');
     expect(markdown).toContain('*2026-01-01T00:00:00Z -> 2026-02-01T02:00:00Z*');
-    expect(markdown).toMatch(/- callout StiggInvoicePaidEvent at 2026-02-01T01:00:00Z: 200 \(delivered\)/);
+    // Bill runs start at 00:00 tenant time (UTC here) on the bill cycle day, so the callout is stamped Feb 1, 00:00.
+    expect(markdown).toMatch(/- callout StiggInvoicePaidEvent at 2026-02-01T00:00:00Z: 200 \(delivered\)/);
     expect(timelineHtml(result)).toMatch(/^<!doctype html>[\s\S]*<td>6<\/td>[\s\S]*StiggInvoicePaidEvent[\s\S]*<\/html>\n$/);
   });
 
