@@ -77,6 +77,8 @@ export async function runStart(argv: string[]): Promise<number> {
         time: emulatorTime(emulator.url, clientId),
       });
       await sync.connect();
+      // As the tenant's Zuora administrator would: the standard notifications the platform's webhook handles.
+      await sync.configureStandardNotifications();
       await sync.followEmulatorClock(emulator.url, clientId);
     } catch (error) {
       process.stderr.write(`zuora-emulator: the sync engine could not start: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -87,6 +89,7 @@ export async function runStart(argv: string[]): Promise<number> {
     lines.push(
       `sync engine listening on ${sync.url}`,
       `  connected to the default tenant; callouts go to ${sync.webhookUrl}`,
+      `  standard Account and Subscription notifications configured for it, as the tenant's Zuora administrator would`,
       `  state: ${inMemory ? 'in memory' : syncDataDir}`,
     );
   }

@@ -108,6 +108,9 @@ export class InProcessHost implements ScenarioHost {
       connect: async () => {
         // Through the engine's integration API: triggers, callout templates and notifications in the tenant.
         await http.syncOk('POST', '/api/integrations/zuora', {});
+        // The standard Account and Subscription notifications are the Zuora administrator's to set
+        // up (seeds/002); the runner plays that administrator, as `zuora-emulator start` does.
+        await running.configureStandardNotifications();
         // The engine's hourly work follows the tenant's virtual clock: the emulator announces each
         // step of the clock to the engine (its clock subscriber) and waits for it.
         await running.followEmulatorClock(this.emulatorUrl, credentials.clientId);
