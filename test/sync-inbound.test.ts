@@ -388,11 +388,15 @@ describe('StiggSubscriptionUpdatedEvent', () => {
     expect(store.subscriptionByBillingId(second)?.id).toBe('sub-1');
   });
 
-  it("finds a subscription linked only by number, on the callout's account", async () => {
+  it("finds the subscription by SubscriptionOriginalId on the callout's account, not by number", async () => {
     const billed = await billedSubscription();
     await putCustomer(billed.accountId);
+    // Known by its number only: the callout's original id names nothing the platform kept.
     await putSubscription({ billingSubscriptionNumber: billed.subscriptionNumber });
     const second = await addSupport(billed);
+    expect((await handleCallout(ctx, updated(billed, second))).applied).toBe(false);
+    // Kept with the original version's id: found, but only on the customer's own account.
+    await putSubscription({ billingId: billed.subscriptionId, billingSubscriptionNumber: billed.subscriptionNumber });
     expect((await handleCallout(ctx, { ...updated(billed, second), AccountId: 'another-account' })).applied).toBe(false);
     expect((await handleCallout(ctx, updated(billed, second))).applied).toBe(true);
     expect(sub()?.billingId).toBe(second);
