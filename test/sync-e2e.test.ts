@@ -93,8 +93,12 @@ describe('the sync engine against the emulator', () => {
     expect(downgrade.status).toBe(200);
     expect((await api('GET', '/api/subscriptions/sub-1')).body).toMatchObject({ planId: 'plan-pro', scheduledUpdates: [expect.objectContaining({ status: 'PENDING', effectiveAt: expect.stringContaining('2026-03-15') })] });
     await sync.admin.post('/clock/advance', { to: '2026-03-16T00:00:00Z' });
-    const downgraded = (await api('GET', '/api/subscriptions/sub-1')).body;
-    expect(downgraded).toMatchObject({ planId: 'plan-basic', scheduledUpdates: [expect.objectContaining({ status: 'DONE' })] });
+    // seeds/002: a plan change provisions a new subscription to the target plan; the old one ends.
+    const ended = (await api('GET', '/api/subscriptions/sub-1')).body;
+    expect(ended).toMatchObject({ planId: 'plan-pro', status: 'CANCELED', endDate: '2026-03-15T00:00:00.000Z', scheduledUpdates: [expect.objectContaining({ status: 'DONE' })] });
+    const downgraded = (await api('GET', `/api/subscriptions/${ended.supersededBy}`)).body;
+    // Its first period (Basic, 10) is billed at once, to the same declining card.
+    expect(downgraded).toMatchObject({ planId: 'plan-basic', status: 'PAYMENT_PENDING', startDate: '2026-03-15T00:00:00.000Z', latestInvoice: { status: 'OPEN', amount: 10 } });
     const zuoraSubscription = (await sync.zuora.get(`/v1/subscriptions/${downgraded.billingId}`)).body;
     expect(zuoraSubscription.ratePlans.filter((plan: { lastChangeType?: string }) => plan.lastChangeType !== 'Remove').map((plan: { ratePlanName: string }) => plan.ratePlanName)).toEqual(['Basic (Monthly)']);
   });

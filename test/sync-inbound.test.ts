@@ -422,27 +422,28 @@ describe('StiggScheduledOrderCompletedEvent', () => {
     status: 'PENDING',
   });
 
-  it('applies each kind of scheduled update on the platform and marks it DONE, once', async () => {
+  // A plan change provisions a new subscription instead (seeds/002): see sync-e2e and the
+  // scheduled-downgrade scenario, which have a catalog and a customer in Zuora to provision on.
+  it('applies add-on, unit and billing period updates in place and marks them DONE, once', async () => {
     await putSubscription({
       billingId: 'zs-1',
       addons: [{ addonId: 'addon-support', quantity: 1 }],
       scheduledUpdates: [
-        update('plan', 'PLAN_CHANGE', { planId: 'plan-basic' }),
         update('addons', 'ADDONS', { addons: [] }),
         update('units', 'UNITS', { units: { 'feature-seats': 3 } }),
         update('period', 'BILLING_PERIOD', { billingPeriod: 'ANNUALLY' }),
       ],
     });
-    for (const number of ['O-plan', 'O-addons', 'O-units', 'O-period']) {
+    for (const number of ['O-addons', 'O-units', 'O-period']) {
       expect(await handleCallout(ctx, completed(number))).toEqual({ applied: true, event: 'StiggScheduledOrderCompletedEvent' });
     }
-    expect(sub()).toMatchObject({ planId: 'plan-basic', addons: [], units: { 'feature-seats': 3 }, billingPeriod: 'ANNUALLY', status: 'ACTIVE' });
-    expect(sub()?.scheduledUpdates.map((each) => each.status)).toEqual(['DONE', 'DONE', 'DONE', 'DONE']);
-    expect(logged()).toEqual(['SUBSCRIPTION_UPDATED', 'SUBSCRIPTION_UPDATED', 'SUBSCRIPTION_UPDATED', 'SUBSCRIPTION_UPDATED']);
+    expect(sub()).toMatchObject({ planId: 'plan-pro', addons: [], units: { 'feature-seats': 3 }, billingPeriod: 'ANNUALLY', status: 'ACTIVE' });
+    expect(sub()?.scheduledUpdates.map((each) => each.status)).toEqual(['DONE', 'DONE', 'DONE']);
+    expect(logged()).toEqual(['SUBSCRIPTION_UPDATED', 'SUBSCRIPTION_UPDATED', 'SUBSCRIPTION_UPDATED']);
 
     const before = sub();
-    expect((await handleCallout(ctx, completed('O-plan'))).applied).toBe(false);
-    expect((await handleCallout(ctx, completed('O-plan', { OrderId: 'another-delivery-id' }))).reason).toBe('scheduled update plan (order O-plan) is already DONE');
+    expect((await handleCallout(ctx, completed('O-units'))).applied).toBe(false);
+    expect((await handleCallout(ctx, completed('O-units', { OrderId: 'another-delivery-id' }))).reason).toBe('scheduled update units (order O-units) is already DONE');
     expect(sub()).toEqual(before);
   });
 
@@ -470,14 +471,14 @@ describe('StiggScheduledOrderCompletedEvent', () => {
       schedulingOptions: { scheduledDate: '2026-02-01', scheduledDatePolicy: 'SpecificDate' },
       subscriptions: [{ subscriptionNumber: billed.subscriptionNumber, orderActions: [{ type: 'AddProduct', triggerDates: [{ name: 'ContractEffective', triggerDate: '2026-02-01' }], addProduct: { productRatePlanId: catalog.basic.planId } }] }],
     });
-    await linked(billed, { scheduledUpdates: [{ ...update('plan', 'PLAN_CHANGE', { planId: 'plan-basic' }), zuoraOrderNumber: scheduled.body.orderNumber }] });
+    await linked(billed, { scheduledUpdates: [{ ...update('units', 'UNITS', { units: { 'feature-seats': 3 } }), zuoraOrderNumber: scheduled.body.orderNumber }] });
     const { OrderNumber: _number, ...seedFieldsOnly } = completed(scheduled.body.orderNumber, { AccountId: billed.accountId });
 
     // Before its date the order has not run: nothing to apply.
     expect((await handleCallout(ctx, seedFieldsOnly)).applied).toBe(false);
     await env.admin.post('/clock/advance', { to: '2026-02-01T12:00:00Z' });
     expect(await handleCallout(ctx, seedFieldsOnly)).toMatchObject({ applied: true });
-    expect(sub()).toMatchObject({ planId: 'plan-basic', scheduledUpdates: [{ status: 'DONE' }] });
+    expect(sub()).toMatchObject({ units: { 'feature-seats': 3 }, scheduledUpdates: [{ status: 'DONE' }] });
   });
 });
 

@@ -332,7 +332,8 @@ describe('a connected tenant', () => {
     await settle();
     expect(engine.store.subscription('sub-1')).toMatchObject({ status: 'ACTIVE', latestInvoice: { id: invoiceId, status: 'PAID', requiresAction: false } });
 
-    // A downgrade to Basic scheduled for 1 March, which the platform records against the Zuora order.
+    // An add-on (Basic's product stands in for one) scheduled for 1 March, which the platform records
+    // against the Zuora order. (A plan change provisions a new subscription instead: sync-e2e.)
     const scheduled = await zuora.post('/v1/orders', {
       orderDate: '2026-02-02',
       existingAccountNumber: account.account_number,
@@ -343,11 +344,11 @@ describe('a connected tenant', () => {
     sub = engine.store.subscription('sub-1');
     await engine.store.putSubscription({
       ...(sub as Subscription),
-      scheduledUpdates: [{ id: 'update-1', type: 'PLAN_CHANGE', target: { planId: 'plan-basic' }, effectiveAt: '2026-03-01T00:00:00.000Z', zuoraOrderNumber: scheduled.body.orderNumber, status: 'PENDING' }],
+      scheduledUpdates: [{ id: 'update-1', type: 'ADDONS', target: { addons: [{ addonId: 'addon-basic', quantity: 1 }] }, effectiveAt: '2026-03-01T00:00:00.000Z', zuoraOrderNumber: scheduled.body.orderNumber, status: 'PENDING' }],
     });
     await admin.post('/clock/advance', { to: '2026-03-01T12:00:00Z' });
     sub = engine.store.subscription('sub-1');
-    expect(sub).toMatchObject({ planId: 'plan-basic', scheduledUpdates: [{ id: 'update-1', status: 'DONE' }] });
+    expect(sub).toMatchObject({ addons: [{ addonId: 'addon-basic', quantity: 1 }], scheduledUpdates: [{ id: 'update-1', status: 'DONE' }] });
     // The order wrote a new version: the billing id follows it, the first version goes to history.
     expect(sub?.billingId).not.toBe(subscriptionId);
     expect(sub?.historicalBillingIds).toContain(subscriptionId);

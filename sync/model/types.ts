@@ -173,6 +173,8 @@ export interface Subscription {
   historicalBillingIds: string[];
   latestInvoice?: LatestInvoice;
   scheduledUpdates: ScheduledUpdate[];
+  /** The subscription a scheduled plan change provisioned in this one's place (this one then ended). */
+  supersededBy?: string;
   startDate: string;
   cancellationDate?: string;
   endDate?: string;

@@ -20,7 +20,8 @@ async function markPaid(ctx: SyncContext, sub: Subscription, invoice: CrudInvoic
   };
   const events: LoggedEvent[] = [];
   // Changes whose date passed while payment was outstanding (seeds/002: "applies any pending future updates").
-  for (const update of dueUpdates(next, now)) {
+  // A plan change is not among them: it starts a new subscription when Zuora's scheduled order runs.
+  for (const update of dueUpdates(next, now).filter((each) => each.type !== 'PLAN_CHANGE')) {
     const done = applyScheduledUpdate(next, update);
     next = done.subscription;
     events.push(...done.events);
