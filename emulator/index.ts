@@ -6,6 +6,7 @@ import { adminRoutes } from './admin/routes.js';
 import { Clock } from './clock/clock.js';
 import { JobRegistry } from './clock/jobs.js';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_TENANT } from './config.js';
+import { applyPresets } from './admin/tenants.js';
 import { BILLING_JOBS } from './domain/invoices/billRuns.js';
 import { Dispatcher } from './events/dispatcher.js';
 import { notificationRoutes } from './events/notificationRoutes.js';
@@ -72,7 +73,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   for (const [kind, handler] of Object.entries({ ...ORDER_JOBS, ...LIFECYCLE_JOBS, ...BILLING_JOBS })) jobs.register(kind, handler);
   if (!store.tenant(DEFAULT_TENANT.clientId)) {
-    await createTenant(store, { ...DEFAULT_TENANT, ...(options.now ? { now: options.now } : {}) }, wallNow());
+    // The default tenant starts with the seeds' platform custom fields, so a first call carrying them works.
+    await createTenant(store, { ...DEFAULT_TENANT, presetCustomFields: true, ...(options.now ? { now: options.now } : {}) }, wallNow());
+    await applyPresets(store, DEFAULT_TENANT.clientId);
   }
   const app = buildApp(services, ROUTE_TABLES);
   const host = options.host ?? DEFAULT_HOST;

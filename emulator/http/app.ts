@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { DomainError } from '../domain/errors.js';
+import { collectWarnings } from '../domain/warnings.js';
 import type { Services } from '../services.js';
 import { authenticate } from './auth.js';
 import { asDomainError, dialectForPath, errorReply, internalErrorReply } from './dialects.js';
@@ -50,14 +51,17 @@ function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect
       try {
         const body = parseBody(req, route.bodyFormat ?? 'json');
         if (validateBody) validateBody(body);
-        return await route.handler({
-          tenant: tenant ?? '',
-          params: req.params as Record<string, string>,
-          query: req.query as Record<string, unknown>,
-          body,
-          headers: req.headers,
-          services,
-        });
+        const handled = await collectWarnings(async () =>
+          route.handler({
+            tenant: tenant ?? '',
+            params: req.params as Record<string, string>,
+            query: req.query as Record<string, unknown>,
+            body,
+            headers: req.headers,
+            services,
+          }),
+        );
+        return withWarnings(handled.value, handled.warnings);
       } catch (error) {
         return failureReply(dialect, error, req);
       }
@@ -86,6 +90,14 @@ function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect
       });
     }
   };
+}
+
+/** Warnings about an accepted request travel in one header, messages separated by `; `. */
+export const WARNING_HEADER = 'Zuora-Emulator-Warning';
+
+function withWarnings(reply: Reply, warnings: readonly string[]): Reply {
+  if (warnings.length === 0) return reply;
+  return { ...reply, headers: { ...reply.headers, [WARNING_HEADER]: warnings.join('; ') } };
 }
 
 function resolveTenant(services: Services, auth: Route['auth'], req: Request): string | undefined {

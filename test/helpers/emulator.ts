@@ -119,3 +119,16 @@ export function accountBody(overrides: Record<string, unknown> = {}): Record<str
     ...overrides,
   };
 }
+
+/**
+ * Defines text custom fields the way a platform does before writing them (`PUT /objects/definitions/{object}`):
+ * tenants refuse undefined `*__c` fields. The default tenant already has the platform's own
+ * (`stiggCustomerId__c`, `stiggEntityUrl__c`, `stiggResourceId__c`).
+ */
+export async function defineCustomFields(zuora: TenantClient, fields: Record<string, readonly string[]>): Promise<void> {
+  for (const [object, names] of Object.entries(fields)) {
+    const properties = Object.fromEntries(names.map((name) => [name, { type: 'string', maxLength: 255, label: name }]));
+    const response = await zuora.put(`/objects/definitions/${object.toLowerCase()}`, { properties });
+    if (response.status !== 200) throw new Error(`custom fields of ${object}: ${JSON.stringify(response.body)}`);
+  }
+}
