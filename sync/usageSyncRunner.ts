@@ -1,5 +1,5 @@
 import type { SyncContext } from './context.js';
-import { convertEndedTrials, syncUsage, type UsageSyncResult } from './outbound/index.js';
+import { convertEndedTrials, retryDueSyncs, syncUsage, type UsageSyncResult } from './outbound/index.js';
 import { serially } from './serial.js';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -19,9 +19,9 @@ export class UsageSyncRunner {
 
   constructor(private readonly ctx: SyncContext) {}
 
-  /** Starts once any run under way has ended, so two runs never push the same usage. */
-  run(): Promise<UsageSyncResult> {
-    const next = this.queue.then(() => syncUsage(this.ctx));
+  /** Starts once any run under way has ended, so two runs never push the same usage; all subscriptions, or one. */
+  run(subscriptionId?: string): Promise<UsageSyncResult> {
+    const next = this.queue.then(() => syncUsage(this.ctx, subscriptionId));
     // The caller gets the failure; the queue only needs to know the run is over.
     this.queue = next.catch(() => undefined);
     return next;
@@ -46,8 +46,10 @@ export class UsageSyncRunner {
     await this.queue;
   }
 
-  /** The clock stands at `now`: sync if that is a new hour. */
+  /** The clock stands at `now`: retry FAILED syncs that are due, and sync usage if that is a new hour. */
   async tick(now: Date): Promise<void> {
+    // Retries are due to the minute (seeds/000 backoff), so they are looked at on every step.
+    await serially(this.ctx.store, () => retryDueSyncs(this.ctx));
     const hour = Math.floor(now.getTime() / HOUR_MS);
     // The first time seen counts as a new hour: the engine may have been down across hours.
     const entered = hour !== this.hour;

@@ -2,10 +2,10 @@ import { getCatalog, loadCatalog } from './catalog.js';
 import { grant } from './credits.js';
 import { archiveCustomer, createCustomer, getCustomer, listCustomerCredits, listCustomerSubscriptions } from './customers.js';
 import { listEvents } from './events.js';
-import { connectIntegration, removeIntegration } from './integration.js';
+import { connectIntegration, getIntegration, removeIntegration, updateIntegration } from './integration.js';
 import type { ApiRoute } from './routeTable.js';
 import { cancel, getSubscription, provision, update } from './subscriptions.js';
-import { clockTick, reportUsage, syncUsageNow } from './usage.js';
+import { clockTick, reportUsage, syncSubscriptionUsageNow, syncUsageNow } from './usage.js';
 import { receiveCallout } from './webhooks.js';
 
 /** Everything the sync engine answers. */
@@ -24,6 +24,7 @@ export const syncRoutes: readonly ApiRoute[] = [
   { method: 'POST', exclusive: true, path: '/api/subscriptions/:id/cancel', handler: cancel },
   { method: 'POST', path: '/api/usage', handler: reportUsage },
   { method: 'POST', path: '/api/usage/sync', handler: syncUsageNow },
+  { method: 'POST', path: '/api/subscriptions/:id/usage/sync', handler: syncSubscriptionUsageNow },
   { method: 'POST', path: '/api/clock/tick', handler: clockTick },
   { method: 'POST', exclusive: true, path: '/api/credits/grants', handler: grant },
   { method: 'GET', path: '/api/events', handler: listEvents },
@@ -32,5 +33,7 @@ export const syncRoutes: readonly ApiRoute[] = [
   // The names issue 6 gives the same two actions.
   { method: 'POST', exclusive: true, path: '/api/integrations/zuora', handler: connectIntegration },
   { method: 'DELETE', exclusive: true, path: '/api/integrations/zuora', handler: removeIntegration },
+  { method: 'GET', path: '/api/integrations/zuora', handler: getIntegration },
+  { method: 'PATCH', exclusive: true, path: '/api/integrations/zuora', handler: updateIntegration },
   { method: 'POST', path: '/webhooks/zuora', handler: receiveCallout },
 ];

@@ -1,3 +1,4 @@
+import { subscriptionView } from '../billingLinks.js';
 import { cancelSubscription, provisionSubscription, updateSubscription } from '../outbound/index.js';
 import { Field, Problems } from './input.js';
 import { requireActiveCustomer, requireLiveSubscription, requireSubscription } from './lookups.js';
@@ -12,11 +13,11 @@ export async function provision({ engine: { ctx }, body }: ApiRequest): Promise<
   const request = readProvision(body, ctx.store.catalog());
   requireActiveCustomer(ctx, request.customerId);
   const subscription = await provisionSubscription(ctx, request);
-  return { status: 201, body: subscription };
+  return { status: 201, body: subscriptionView(ctx, subscription) };
 }
 
 export function getSubscription({ engine: { ctx }, params }: ApiRequest): ApiReply {
-  return { body: requireSubscription(ctx, params.id ?? '') };
+  return { body: subscriptionView(ctx, requireSubscription(ctx, params.id ?? '')) };
 }
 
 /** `PATCH /api/subscriptions/:id`: now, or at the end of the billing period as a scheduled update. */
@@ -24,7 +25,7 @@ export async function update({ engine: { ctx }, params, body }: ApiRequest): Pro
   const current = requireLiveSubscription(ctx, params.id ?? '');
   const request = readUpdate(body, ctx.store.catalog(), current);
   const subscription = await updateSubscription(ctx, current.id, request);
-  return { body: subscription };
+  return { body: subscriptionView(ctx, subscription) };
 }
 
 /** `POST /api/subscriptions/:id/cancel` with `{when?: IMMEDIATE | END_OF_BILLING_PERIOD}` (IMMEDIATE when left out). */
@@ -36,5 +37,5 @@ export async function cancel({ engine: { ctx }, params, body }: ApiRequest): Pro
   const when = root.at('when').optional()?.oneOf(SCHEDULE_STRATEGIES) ?? 'IMMEDIATE';
   problems.check();
   const subscription = await cancelSubscription(ctx, current.id, when);
-  return { body: subscription };
+  return { body: subscriptionView(ctx, subscription) };
 }

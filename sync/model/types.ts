@@ -98,12 +98,32 @@ export interface BillingInfo {
 
 export type SyncStatus = 'SYNCED' | 'FAILED' | 'NO_SYNC';
 
+/** What a FAILED sync tries again: the subscription's creation in Zuora, its current shape, or its cancellation. */
+export type RetryAction = 'SYNC' | 'CANCEL';
+
 export interface SyncState {
   status: SyncStatus;
   reason?: string;
   /** Platform time of the last attempt (ISO). */
   at: string;
+  /** FAILED only: how many attempts failed in a row, and when the next one is due (platform time, ISO). */
+  attempts?: number;
+  nextRetryAt?: string;
+  /** FAILED only: what the next attempt does (SYNC when absent). */
+  retry?: RetryAction;
 }
+
+/** The Zuora integration's settings in this environment (seeds/000). */
+export interface IntegrationSettings {
+  /** Off: no customer reaches Zuora ("Syncing of customers is disabled in the environment"). */
+  syncCustomers: boolean;
+  /** Off: no subscription reaches Zuora ("Syncing of subscriptions is disabled in the environment"). */
+  syncSubscriptions: boolean;
+  /** The Zuora tenant's URL given at connect ("Zuora tenant", seeds/000): billing links open records there. */
+  tenantUrl?: string;
+}
+
+export const DEFAULT_INTEGRATION: IntegrationSettings = { syncCustomers: true, syncSubscriptions: true };
 
 export interface Customer {
   id: string;

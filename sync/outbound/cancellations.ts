@@ -49,7 +49,7 @@ async function cancelNow(ctx: SyncContext, subscription: Subscription): Promise<
       const placed = await orderCancellation(ctx, subscription, number, laterOf(today, dayOf(subscription.startDate)), today, false);
       cancelled = { ...atVersion(cancelled, placed.subscriptionNumber, placed.subscriptionId), sync: { status: 'SYNCED', at } };
     } catch (error) {
-      return save(ctx, { ...subscription, sync: await subscriptionSyncFailed(ctx, subscription, error, at) });
+      return save(ctx, { ...subscription, sync: await subscriptionSyncFailed(ctx, subscription, error, at, 'CANCEL') });
     }
   }
   const result = await save(ctx, cancelled);

@@ -4,7 +4,7 @@ import type { V2Account } from '../zuora/types.js';
 import { accountFields, billToContact, newAccountBody, paymentTermOf } from './accounts.js';
 import { platformNow } from './dates.js';
 import { isSyncFailure, OutboundInputError } from './errors.js';
-import { recordFailure } from './failures.js';
+import { recordFailure, retried } from './failures.js';
 import {
   addPaymentMethod,
   adoptPaymentMethod,
@@ -38,7 +38,7 @@ export async function syncCustomer(ctx: SyncContext, customerId: string, payment
   const customer = customerOf(ctx, customerId);
   const { at } = await platformNow(ctx);
   const input = paymentMethod ?? heldPaymentMethod(ctx, customerId);
-  const reason = customerSkipReason(customer, subscriptionsOnPlans(ctx, customerId), input);
+  const reason = customerSkipReason(customer, subscriptionsOnPlans(ctx, customerId), input, ctx.store.integration());
   if (reason !== undefined) {
     if (input) holdPaymentMethod(ctx, customerId, input);
     const skipped: Customer = { ...customer, sync: { status: 'NO_SYNC', reason, at } };
@@ -53,7 +53,7 @@ export async function syncCustomer(ctx: SyncContext, customerId: string, payment
     if (!isSyncFailure(error)) throw error;
     // Kept for the next attempt, which may find the account already created (its id is stored).
     if (input) holdPaymentMethod(ctx, customerId, input);
-    const sync = await recordFailure(ctx, { kind: 'customer', id: customerId, customerId }, error, at);
+    const sync = retried(await recordFailure(ctx, { kind: 'customer', id: customerId, customerId }, error, at), customer.sync);
     const failed: Customer = { ...customerOf(ctx, customerId), sync };
     await ctx.store.putCustomer(failed);
     return failed;

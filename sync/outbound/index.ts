@@ -5,6 +5,7 @@ export { provisionSubscription, type ProvisionInput } from './subscriptions.js';
 export { updateSubscription, type SubscriptionChange } from './updates.js';
 export { cancelSubscription } from './cancellations.js';
 export { convertEndedTrials } from './trials.js';
+export { retryDueSyncs } from './retries.js';
 export { syncUsage, type UsageSyncResult } from './usage.js';
 export { grantCredits, type CreditGrantInput } from './credits.js';
 export { OutboundInputError } from './errors.js';

@@ -140,7 +140,7 @@ async function grantEntitledCredits(ctx: SyncContext, subscription: Subscription
 export async function syncNewSubscription(ctx: SyncContext, subscriptionId: string): Promise<Subscription> {
   const subscription = subscriptionOf(ctx, subscriptionId);
   const { at, today } = await platformNow(ctx);
-  const reason = subscriptionSkipReason(subscription, planOf(ctx, subscription.planId));
+  const reason = subscriptionSkipReason(subscription, planOf(ctx, subscription.planId), ctx.store.integration());
   if (reason !== undefined) {
     // The customer's own outcome follows its subscriptions ("only has trial subscriptions"...).
     await ensureCustomerSynced(ctx, subscription.customerId);

@@ -1,3 +1,4 @@
+import { subscriptionLink } from '../../billingLinks.js';
 import type { Subscription } from '../../model/types.js';
 import { param, type Handler } from '../handler.js';
 import { subscriptionByBillingIds } from '../lookup.js';
@@ -42,7 +43,7 @@ export const subscriptionUpdated: Handler = {
     };
     if (!differs(sub, next)) return skipped(`subscription ${sub.id} already points at ${latest.id}`);
     // Only a new billing id is news; a late callout about a version in between just fills in history.
-    const events: LoggedEvent[] = next.billingId !== sub.billingId ? [{ type: 'SUBSCRIPTION_UPDATED', data: { billingId: latest.id, previousBillingId: sub.billingId ?? null } }] : [];
+    const events: LoggedEvent[] = next.billingId !== sub.billingId ? [{ type: 'SUBSCRIPTION_UPDATED', data: { billingId: latest.id, previousBillingId: sub.billingId ?? null, billingLinkUrl: subscriptionLink(ctx, latest.id) } }] : [];
     await saveSubscription(ctx, sub, next, events);
     return applied();
   },
