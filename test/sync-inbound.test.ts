@@ -383,7 +383,10 @@ describe('StiggSubscriptionUpdatedEvent', () => {
     await handleCallout(ctx, updated(billed, second));
     expect(sub()?.billingId).toBe(third);
     expect(sub()?.historicalBillingIds.sort()).toEqual([billed.subscriptionId, second].sort());
-    expect(store.events({ type: 'SUBSCRIPTION_UPDATED' }).map((entry) => entry.data)).toEqual([{ billingId: third, previousBillingId: billed.subscriptionId }]);
+    // seeds/002 step 3: the billing link follows the billing id, into the Zuora the engine talks to (no tenant URL set).
+    expect(store.events({ type: 'SUBSCRIPTION_UPDATED' }).map((entry) => entry.data)).toEqual([
+      { billingId: third, previousBillingId: billed.subscriptionId, billingLinkUrl: `${env.url}/apps/Subscription.do?method=view&id=${third}` },
+    ]);
     // Old ids still find the subscription.
     expect(store.subscriptionByBillingId(second)?.id).toBe('sub-1');
   });
