@@ -10,6 +10,7 @@ import type {
   Subscription,
   SubscriptionStatus,
 } from '../model/types.js';
+import { zeroPricedRatePlan } from './catalog.js';
 import { checkCredits, grantCredits } from './credits.js';
 import { alignAutoPay, ensureCustomerSynced } from './customers.js';
 import { dayOf, platformNow } from './dates.js';
@@ -154,6 +155,7 @@ export async function syncNewSubscription(ctx: SyncContext, subscriptionId: stri
       return save(ctx, { ...subscription, sync: { status, reason: `Customer is not synced: ${customer.sync?.reason ?? 'unknown reason'}`, at } });
     }
     await alignAutoPay(ctx, customer);
+    await zeroPricedRatePlan(ctx, planOf(ctx, subscription.planId), subscription.billingPeriod, currencyOfCustomer(customer));
     const startsOn = dayOf(subscription.startDate);
     // A trial, whether synced anyway (billing id or ZUORA__ metadata) or converted to paid when it
     // ended, is in Zuora from its start and billed from its end.
