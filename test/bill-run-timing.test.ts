@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { createCustomer, useEmulator, type TestCustomer } from './helpers/emulator.js';
 import { useReceiver } from './helpers/receiver.js';
 import { registerStiggEvents } from './helpers/stiggEvents.js';
 
@@ -17,17 +17,8 @@ beforeEach(async () => {
   catalog = await createTestCatalog(env.zuora);
 });
 
-interface Customer {
-  id: string;
-  number: string;
-}
-
-async function customer(card: string): Promise<Customer> {
-  const body = accountBody({ auto_pay: true, payment_method: { type: 'card', card: { card_number: card, expiry_month: 12, expiry_year: 2030, brand: 'visa' } } });
-  const created = await env.zuora.post('/v2/accounts', body);
-  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-  return { id: created.body.id, number: created.body.account_number };
-}
+type Customer = TestCustomer;
+const customer = (card?: string): Promise<Customer> => createCustomer(env.zuora, card);
 
 const proWithSeats = (seats: number) => ({
   productRatePlanId: catalog.pro.planId,
