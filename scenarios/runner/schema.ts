@@ -136,7 +136,7 @@ export const STEP_SPECS: Record<string, StepSpec> = {
     schema: object({ ref: str, plan: str, addons, units, billingPeriod: oneOf(BILLING_PERIODS), when: oneOf(WHEN), ...as }, ['ref']),
   },
   'subscription.cancel': {
-    schema: object({ ref: str, when: oneOf(WHEN), ...as }, ['ref']),
+    schema: object({ ref: str, when: oneOf(WHEN), writeOffOpenBalance: { type: 'boolean' }, ...as }, ['ref']),
     shorthand: (value) => (typeof value === 'string' ? { ref: value } : undefined),
   },
   'usage.report': {

@@ -28,14 +28,19 @@ export async function update({ engine: { ctx }, params, body }: ApiRequest): Pro
   return { body: subscriptionView(ctx, subscription) };
 }
 
-/** `POST /api/subscriptions/:id/cancel` with `{when?: IMMEDIATE | END_OF_BILLING_PERIOD}` (IMMEDIATE when left out). */
+/**
+ * `POST /api/subscriptions/:id/cancel` with `{when?: IMMEDIATE | END_OF_BILLING_PERIOD,
+ * writeOffOpenBalance?: boolean}` (IMMEDIATE when left out; with writeOffOpenBalance the order asks
+ * Zuora to write the subscription's open invoice balances off).
+ */
 export async function cancel({ engine: { ctx }, params, body }: ApiRequest): Promise<ApiReply> {
   const current = requireLiveSubscription(ctx, params.id ?? '');
   const problems = new Problems();
   const root = Field.body(body ?? {}, problems);
-  root.object(['when']);
+  root.object(['when', 'writeOffOpenBalance']);
   const when = root.at('when').optional()?.oneOf(SCHEDULE_STRATEGIES) ?? 'IMMEDIATE';
+  const writeOffOpenBalance = root.at('writeOffOpenBalance').optional()?.boolean() ?? false;
   problems.check();
-  const subscription = await cancelSubscription(ctx, current.id, when);
+  const subscription = await cancelSubscription(ctx, current.id, when, { writeOffOpenBalance });
   return { body: subscriptionView(ctx, subscription) };
 }

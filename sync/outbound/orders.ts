@@ -140,6 +140,7 @@ export async function placeOrder(ctx: SyncContext, request: OrderRequest): Promi
 export interface ChangeOrder {
   today: string;
   actions: JsonObject[];
+  processingOptions?: JsonObject;
   /** Zuora's version of the subscription, when already read: its account number saves reading it again. */
   current?: V1Subscription;
   scheduledOn?: string;
@@ -154,5 +155,6 @@ export async function placeChangeOrder(ctx: SyncContext, subscription: Subscript
     customFields: subscriptionCustomFields(ctx, subscription),
     actions: order.actions,
     scheduledOn: order.scheduledOn,
+    processingOptions: order.processingOptions,
   });
 }

@@ -101,7 +101,7 @@ export const updateSubscription: StepRunner = (ctx, args) =>
   );
 
 export const cancelSubscription: StepRunner = (ctx, args) =>
-  ctx.http.syncOk('POST', `/api/subscriptions/${enc(subscriptionIdOf(ctx, args.ref))}/cancel`, defined({ when: args.when }));
+  ctx.http.syncOk('POST', `/api/subscriptions/${enc(subscriptionIdOf(ctx, args.ref))}/cancel`, defined({ when: args.when, writeOffOpenBalance: args.writeOffOpenBalance }));
 
 export const reportUsage: StepRunner = (ctx, args) =>
   ctx.http.syncOk('POST', '/api/usage', { customerId: customerIdOf(ctx, args.customer), featureId: args.feature, value: args.value });
