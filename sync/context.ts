@@ -29,6 +29,7 @@ export interface SyncStore {
   putUsage(report: UsageReport): Promise<void>;
 
   credits(customerId: string): CreditGrant[];
+  allCredits(): CreditGrant[];
   putCredit(grant: CreditGrant): Promise<void>;
 
   events(filter?: { type?: EventType; customerId?: string; subscriptionId?: string }): EventLogEntry[];

@@ -1,5 +1,5 @@
 import type { SyncContext } from './context.js';
-import { convertEndedTrials, retryDueSyncs, syncUsage, type UsageSyncResult } from './outbound/index.js';
+import { convertEndedTrials, grantDueCredits, retryDueSyncs, syncUsage, type UsageSyncResult } from './outbound/index.js';
 import { serially } from './serial.js';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -56,8 +56,12 @@ export class UsageSyncRunner {
     // Moved on before running, so a failing run waits for the next hour instead of retrying every poll.
     this.hour = hour;
     if (!entered) return;
-    // Trials that ended turn paid before usage is pushed, so their usage has a subscription to go to.
-    await this.queue.then(() => serially(this.ctx.store, () => convertEndedTrials(this.ctx)));
+    // Trials that ended turn paid before usage is pushed, so their usage has a subscription to go to;
+    // credit entitlements grant the cadences that began.
+    await this.queue.then(() => serially(this.ctx.store, async () => {
+      await convertEndedTrials(this.ctx);
+      await grantDueCredits(this.ctx);
+    }));
     await this.run();
   }
 

@@ -451,7 +451,7 @@ describe('failures and credits', () => {
   });
 
   it('records credit grants and logs them', async () => {
-    const grant = await grantCredits(ctx, { customerId: 'cust-paid', currency: 'currency-api-credits', amount: 500, type: 'PROMOTIONAL' });
+    const grant = await grantCredits(ctx, { customerId: 'cust-paid', currencyId: 'currency-api-credits', displayName: 'Welcome', amount: 500, grantType: 'PROMOTIONAL' });
     expect(ctx.store.credits('cust-paid')).toEqual([grant]);
     expect(ctx.store.events({ type: 'CREDITS_GRANTED', customerId: 'cust-paid' })).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 import { getCatalog, loadCatalog } from './catalog.js';
-import { grant } from './credits.js';
+import { consume, grant } from './credits.js';
 import { archiveCustomer, createCustomer, getCustomer, listCustomerCredits, listCustomerSubscriptions } from './customers.js';
 import { listEvents } from './events.js';
 import { connectIntegration, getIntegration, removeIntegration, updateIntegration } from './integration.js';
@@ -27,6 +27,7 @@ export const syncRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/subscriptions/:id/usage/sync', handler: syncSubscriptionUsageNow },
   { method: 'POST', path: '/api/clock/tick', handler: clockTick },
   { method: 'POST', exclusive: true, path: '/api/credits/grants', handler: grant },
+  { method: 'POST', exclusive: true, path: '/api/credits/consume', handler: consume },
   { method: 'GET', path: '/api/events', handler: listEvents },
   { method: 'POST', exclusive: true, path: '/api/integration/connect', handler: connectIntegration },
   { method: 'POST', exclusive: true, path: '/api/integration/remove', handler: removeIntegration },

@@ -144,6 +144,10 @@ export class FileSyncStore implements SyncStore {
     return byCreation(Object.values(this.doc.credits).filter((grant) => grant.customerId === customerId)).map(copy);
   }
 
+  allCredits(): CreditGrant[] {
+    return Object.values(this.doc.credits).map(copy);
+  }
+
   putCredit(grant: CreditGrant): Promise<void> {
     this.doc.credits[grant.id] = copy(grant);
     return this.persist();

@@ -7,5 +7,6 @@ export { cancelSubscription } from './cancellations.js';
 export { convertEndedTrials } from './trials.js';
 export { retryDueSyncs } from './retries.js';
 export { syncUsage, type UsageSyncResult } from './usage.js';
-export { grantCredits, type CreditGrantInput } from './credits.js';
+export { activatePaidGrants, consumeCredits, grantCredits, type CreditGrantInput } from './credits.js';
+export { grantDueCredits } from './creditEntitlements.js';
 export { OutboundInputError } from './errors.js';
