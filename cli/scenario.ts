@@ -2,7 +2,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { DEFAULT_TENANT } from '../emulator/config.js';
 import { DEFAULT_SYNC_PORT } from '../sync/config.js';
 import {
@@ -23,6 +22,8 @@ import {
   type ScenarioResult,
   type TimelineFormat,
 } from '../scenarios/runner/index.js';
+import { UsageError } from './errors.js';
+import { parseFlags } from './flags.js';
 
 /** The library shipped with the package: `scenarios/` beside `cli/` (from sources) or two levels up (from dist/). */
 const LIBRARY_CANDIDATES = [new URL('../scenarios/', import.meta.url), new URL('../../scenarios/', import.meta.url)].map((url) => fileURLToPath(url));
@@ -47,46 +48,41 @@ Default: the scenarios/ folder of the current directory, else the library shippe
   --client-id ID        the tenant the running sync engine is connected to, with --target
   --client-secret S     (default: the emulator's default tenant)
   --emulator-url URL    without --target: use this emulator (fresh tenants on it) instead of starting one
+  --admin-token T       the admin token of the emulator named by --target or --emulator-url
+                        (default: $ZUORA_EMULATOR_ADMIN_TOKEN; not needed when it runs --admin-open)
   --no-color            plain progress lines
   -h, --help            show this help
 `;
 
 export async function runScenarioCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
+  if (sub === 'help' || sub === '--help' || sub === '-h') {
     process.stdout.write(HELP);
-    return sub === undefined ? 1 : 0;
+    return 0;
   }
-  if (sub !== 'run') {
-    process.stderr.write(`zuora-emulator scenario: unknown subcommand '${sub}'\n${HELP}`);
-    return 1;
-  }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        reporter: { type: 'string', default: 'console' },
-        out: { type: 'string' },
-        filter: { type: 'string', multiple: true },
-        bail: { type: 'boolean', default: false },
-        timeline: { type: 'string' },
-        'timeline-format': { type: 'string', default: 'md' },
-        concurrency: { type: 'string' },
-        target: { type: 'string' },
-        'sync-url': { type: 'string' },
-        'client-id': { type: 'string' },
-        'client-secret': { type: 'string' },
-        'emulator-url': { type: 'string' },
-        'no-color': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`zuora-emulator scenario run: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+  if (sub !== 'run') throw new UsageError(sub === undefined ? 'give a subcommand: run' : `unknown subcommand '${sub}'; the only one is run`, 'scenario');
+  const parsed = parseFlags(
+    'scenario run',
+    rest,
+    {
+      reporter: { type: 'string', default: 'console' },
+      out: { type: 'string' },
+      filter: { type: 'string', multiple: true },
+      bail: { type: 'boolean', default: false },
+      timeline: { type: 'string' },
+      'timeline-format': { type: 'string', default: 'md' },
+      concurrency: { type: 'string' },
+      target: { type: 'string' },
+      'sync-url': { type: 'string' },
+      'client-id': { type: 'string' },
+      'client-secret': { type: 'string' },
+      'emulator-url': { type: 'string' },
+      'admin-token': { type: 'string' },
+      'no-color': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    true,
+  );
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(HELP);
@@ -118,19 +114,16 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
     return 1;
   }
 
-  let host: ScenarioHost;
-  try {
-    host = values.target
+  const adminToken = values['admin-token'] ?? process.env.ZUORA_EMULATOR_ADMIN_TOKEN;
+  const admin = adminToken ? { adminToken } : {};
+  const host: ScenarioHost = values.target
       ? new TargetHost({
           emulatorUrl: values.target,
           syncUrl: values['sync-url'] ?? `http://127.0.0.1:${DEFAULT_SYNC_PORT}`,
           credentials: { clientId: values['client-id'] ?? DEFAULT_TENANT.clientId, clientSecret: values['client-secret'] ?? DEFAULT_TENANT.clientSecret },
+          ...admin,
         })
-      : await InProcessHost.start(values['emulator-url'] ? { emulatorUrl: values['emulator-url'] } : {});
-  } catch (error) {
-    process.stderr.write(`zuora-emulator scenario run: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+      : await InProcessHost.start(values['emulator-url'] ? { emulatorUrl: values['emulator-url'], ...admin } : {});
 
   const consoleReporter = new ConsoleReporter({ write: progress, color, timeline: true });
   progress(`running ${scenarios.length} scenario(s) ${values.target ? '(one at a time) ' : ''}${host.description}\n`);
@@ -180,7 +173,6 @@ async function defaultFolder(): Promise<string> {
   return 'scenarios';
 }
 
-function usageError(message: string): number {
-  process.stderr.write(`zuora-emulator scenario run: ${message}\n`);
-  return 1;
+function usageError(message: string): never {
+  throw new UsageError(message, 'scenario run');
 }

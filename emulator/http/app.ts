@@ -4,10 +4,12 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { DomainError } from '../domain/errors.js';
 import { collectWarnings } from '../domain/warnings.js';
 import type { Services } from '../services.js';
+import { checkAdminRequest } from './adminAuth.js';
 import { authenticate } from './auth.js';
 import { asDomainError, dialectForPath, errorReply, internalErrorReply } from './dialects.js';
 import { Idempotency } from './idempotency.js';
 import { parseBody } from './body.js';
+import { redactSecrets, secretsRequested } from './secrets.js';
 import type { Dialect, Reply, Route, RouteTable } from './routeTable.js';
 import { compileBodyValidator, type BodyValidator } from './validation.js';
 
@@ -66,6 +68,12 @@ function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect
         return failureReply(dialect, error, req);
       }
     };
+    // The admin API can read everything a tenant holds; its answers keep credentials out unless asked.
+    const answer = async (): Promise<Reply> => {
+      const reply = await run();
+      if (dialect !== 'admin' || secretsRequested(req.query as Record<string, unknown>, req.headers, services)) return reply;
+      return { ...reply, body: redactSecrets(reply.body) };
+    };
     let reply: Reply;
     try {
       tenant = resolveTenant(services, auth, req);
@@ -73,11 +81,12 @@ function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect
       reply =
         auth === 'bearer' && tenant && key && (req.method === 'POST' || req.method === 'PATCH')
           ? await idempotency.run(tenant, req.method, req.path, key, run)
-          : await run();
+          : await answer();
     } catch (error) {
       reply = failureReply(dialect, error, req);
     }
     send(res, reply);
+    if (reply.stream) keepOpen(req, res, reply.stream);
     if (auth === 'bearer' && tenant) {
       services.requests.record(tenant, {
         requestId: String(res.getHeader('Zuora-Request-Id')),
@@ -103,6 +112,7 @@ function withWarnings(reply: Reply, warnings: readonly string[]): Reply {
 function resolveTenant(services: Services, auth: Route['auth'], req: Request): string | undefined {
   if (auth === 'none') return undefined;
   if (auth === 'admin') {
+    checkAdminRequest(req.headers, services);
     const tenant = req.header(ADMIN_TENANT_HEADER) ?? services.defaultTenant;
     if (!services.store.tenant(tenant)) throw new DomainError('NotFound', `Unknown tenant '${tenant}'`, 'Tenant', ADMIN_TENANT_HEADER);
     return tenant;
@@ -120,8 +130,31 @@ function failureReply(dialect: Dialect, error: unknown, req: Request): Reply {
 function send(res: Response, reply: Reply): void {
   for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
   res.status(reply.status ?? 200);
-  if (reply.body === undefined) res.end();
+  if (reply.stream) res.flushHeaders();
+  else if (reply.raw !== undefined) res.end(reply.raw);
+  else if (reply.body === undefined) res.end();
   else res.json(reply.body);
+}
+
+/** Open streams of an app, so stopping the server need not wait for clients that never hang up. */
+const openStreams = (app: express.Application): Set<() => void> => ((app.locals.openStreams as Set<() => void> | undefined) ??= new Set());
+
+/** Streams until the client hangs up or the app stops, then lets the stream clean up after itself. */
+function keepOpen(req: Request, res: Response, stream: NonNullable<Reply['stream']>): void {
+  const close = stream.open((chunk) => res.write(chunk));
+  const streams = openStreams(req.app);
+  const end = (): void => {
+    if (!streams.delete(end)) return;
+    close();
+    res.end();
+  };
+  streams.add(end);
+  req.on('close', end);
+}
+
+/** Ends every open stream (the change feed's browsers); called when the emulator stops. */
+export function endStreams(app: express.Application): void {
+  for (const end of [...openStreams(app)]) end();
 }
 
 function zuoraHeaders(req: Request, res: Response, next: NextFunction): void {

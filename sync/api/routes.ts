@@ -1,10 +1,10 @@
 import { getCatalog, loadCatalog } from './catalog.js';
 import { consume, grant } from './credits.js';
-import { archiveCustomer, createCustomer, getCustomer, listCustomerCredits, listCustomerSubscriptions } from './customers.js';
+import { archiveCustomer, createCustomer, getCustomer, listCustomers, listCustomerCredits, listCustomerSubscriptions } from './customers.js';
 import { listEvents } from './events.js';
 import { connectIntegration, getIntegration, removeIntegration, updateIntegration } from './integration.js';
 import type { ApiRoute } from './routeTable.js';
-import { cancel, getSubscription, provision, update } from './subscriptions.js';
+import { cancel, getSubscription, listSubscriptions, provision, update } from './subscriptions.js';
 import { clockTick, reportUsage, syncSubscriptionUsageNow, syncUsageNow } from './usage.js';
 import { receiveCallout } from './webhooks.js';
 
@@ -14,11 +14,13 @@ export const syncRoutes: readonly ApiRoute[] = [
   { method: 'POST', exclusive: true, path: '/api/catalog', handler: loadCatalog },
   { method: 'GET', path: '/api/catalog', handler: getCatalog },
   { method: 'POST', exclusive: true, path: '/api/customers', handler: createCustomer },
+  { method: 'GET', path: '/api/customers', handler: listCustomers },
   { method: 'GET', path: '/api/customers/:id', handler: getCustomer },
   { method: 'POST', exclusive: true, path: '/api/customers/:id/archive', handler: archiveCustomer },
   { method: 'GET', path: '/api/customers/:id/subscriptions', handler: listCustomerSubscriptions },
   { method: 'GET', path: '/api/customers/:id/credits', handler: listCustomerCredits },
   { method: 'POST', exclusive: true, path: '/api/subscriptions', handler: provision },
+  { method: 'GET', path: '/api/subscriptions', handler: listSubscriptions },
   { method: 'GET', path: '/api/subscriptions/:id', handler: getSubscription },
   { method: 'PATCH', exclusive: true, path: '/api/subscriptions/:id', handler: update },
   { method: 'POST', exclusive: true, path: '/api/subscriptions/:id/cancel', handler: cancel },
