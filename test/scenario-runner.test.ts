@@ -25,12 +25,12 @@ import {
   type ScenarioResult,
 } from '../scenarios/runner/index.js';
 import { interpolate } from '../scenarios/runner/interpolate.js';
+import { CLI } from './helpers/cli.js';
 
 // The scenario runner itself: the format's validation errors (file, step number, field), partial
 // matching and diffs, captures and `${...}` references, a failing expectation's report, JUnit XML,
 // the CLI's summary line and exit code, timelines, and running against an already running target.
 
-const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
 const LIBRARY = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
 /** The ScenarioLoadError a text raises (the test fails when it loads). */
@@ -210,7 +210,11 @@ steps:
     expect(markdown).toContain('*2026-01-01T00:00:00Z -> 2026-02-01T02:00:00Z*');
     // Bill runs start at 00:00 tenant time (UTC here) on the bill cycle day, so the callout is stamped Feb 1, 00:00.
     expect(markdown).toMatch(/- callout StiggInvoicePaidEvent at 2026-02-01T00:00:00Z: 200 \(delivered\)/);
-    expect(timelineHtml(result)).toMatch(/^<!doctype html>[\s\S]*<td>6<\/td>[\s\S]*StiggInvoicePaidEvent[\s\S]*<\/html>\n$/);
+    // The HTML timeline is drawn with the inspector's components and stylesheet.
+    const page = timelineHtml(result);
+    expect(page).toMatch(/^<!doctype html>[\s\S]*<h3>6\. <code>clock\.advance<\/code><\/h3>[\s\S]*StiggInvoicePaidEvent[\s\S]*<\/html>\n$/);
+    expect(page).toContain('ol.timeline');
+    expect(page).toContain('<ol class="timeline">');
   });
 
   it('fails a wrong expectation with the step, a diff of expected and actual, and the timeline so far', async () => {
@@ -298,7 +302,7 @@ describe('reports', () => {
 /** Runs `zuora-emulator scenario run ...`; answers the exit code and what it printed. */
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'scenario', 'run', '--no-color', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...CLI, 'scenario', 'run', '--no-color', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
