@@ -128,6 +128,15 @@ describe.skipIf(!chromiumAvailable())(`the inspector in headless Chromium${skipR
     });
 
     it("opens a subscription's version chain with each version's order, rate plans and charges", async () => {
+      // The scenario leaves its subscription live; cancelling it through the platform writes version 2.
+      const customerId = String(demo.run.results[0]?.timeline[1]?.events[0]?.customerId);
+      const listed = (await (await fetch(`${demo.engine.url}/api/customers/${encodeURIComponent(customerId)}/subscriptions`)).json()) as { data: Array<{ id: string }> };
+      const cancel = await fetch(`${demo.engine.url}/api/subscriptions/${encodeURIComponent(String(listed.data[0]?.id))}/cancel`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ when: 'IMMEDIATE' }),
+      });
+      expect(cancel.status).toBeLessThan(300);
       await page.click('nav.tabs >> text=Subscriptions');
       await page.click('#view >> text=A-S00000001');
       await page.waitForSelector('text=Version 2');
