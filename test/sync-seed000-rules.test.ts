@@ -15,7 +15,7 @@ const api = sync.api.request;
 beforeAll(async () => {
   expect((await api('POST', '/api/integrations/zuora', { tenantUrl: `${TENANT_URL}/` })).status).toBe(200);
   await sync.engine.configureStandardNotifications();
-  await sync.engine.followEmulatorClock(sync.url, sync.emulator.credentials.clientId);
+  await sync.engine.followEmulatorClock(sync.url, sync.emulator.credentials.clientId, sync.emulator.adminToken);
   expect((await api('POST', '/api/catalog', CATALOG)).status).toBe(200);
 });
 
