@@ -104,19 +104,19 @@ describe.skipIf(!chromiumAvailable())(`the inspector in headless Chromium${skipR
       await page.click('text=A00000001');
       await page.waitForSelector('text=Invoices and payments');
       const timeline = await page.textContent('ol.timeline');
-      expect(timeline).toMatch(/Invoice INV00000001 140\.00/);
-      expect(timeline).toMatch(/Payment P-00000001 140\.00 Error[\s\S]*card_declined Your card was declined\./);
-      expect(timeline).toMatch(/Payment P-00000002 140\.00 Processed/);
+      // Sign-up billed January at once (70.00, paid); February's renewal was declined, then paid in Zuora.
+      expect(timeline).toMatch(/Invoice INV00000001 70\.00/);
+      expect(timeline).toMatch(/Payment P-00000001 70\.00 Processed/);
+      expect(timeline).toMatch(/Invoice INV00000002 70\.00/);
+      expect(timeline).toMatch(/Payment P-00000002 70\.00 Error[\s\S]*card_declined Your card was declined\./);
+      expect(timeline).toMatch(/Payment P-00000003 70\.00 Processed/);
     });
 
-    it('advances to the next bill run and shows the new balance without a reload', async () => {
-      expect(await page.locator('.money.negative').count()).toBe(0);
+    it('advances to the next bill run and shows the new invoice without a reload', async () => {
+      expect(await page.textContent('ol.timeline')).not.toContain('INV00000003');
       await page.click('[data-action=next-bill-run]');
-      // The scenario's teardown cancelled the subscription on 1 February, after January and February
-      // were billed (2 x 70 = 140). The March bill run gives February's 70 back as a credit memo (its
-      // credits outweigh its charges, so no invoice), and the account's balance turns to -70.00.
-      await page.waitForSelector('.money.negative >> text=-70.00');
-      expect(await page.textContent('ol.timeline')).not.toContain('INV00000002');
+      // The scenario left its subscription live: March's renewal (50 base + 2 seats x 10 = 70) is billed at 00:00 on 1 March.
+      await page.waitForSelector('ol.timeline >> text=INV00000003');
       expect(await page.textContent('#now')).toBe('2026-03-01 00:00Z');
       expect(await page.textContent('#flash')).toMatch(/2 jobs ran \(billing\.billRun, billing\.paymentRun\)/);
       expect(await page.evaluate(() => (globalThis as { sameDocument?: boolean }).sameDocument)).toBe(true);
