@@ -4,6 +4,8 @@
 # unchanged. Usage: .ci/check-package.sh [--docker]  (--docker: the Testcontainers example too)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# No registry here for Testcontainers' reaper image: the tests stop their containers themselves.
+export TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true} TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost}
 root=$(pwd)
 work=$(mktemp -d)
 bin_pid=
