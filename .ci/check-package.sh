@@ -4,6 +4,8 @@
 # unchanged. Usage: .ci/check-package.sh [--docker]  (--docker: the Testcontainers example too)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# No registry here for Testcontainers' reaper image: the tests stop their containers themselves.
+export TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true} TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost}
 root=$(pwd)
 work=$(mktemp -d)
 bin_pid=
@@ -21,7 +23,8 @@ for expected in package/dist/index.js package/dist/testing/vitest.js package/dis
   package/bin/zuora-emulator.js package/contracts/openapi/admin.yaml package/LICENSE package/README.md; do
   grep -qx "$expected" "$work/contents" || { echo "check-package: $expected is not in $tarball" >&2; exit 1; }
 done
-if grep -E '^package/(test|bench|\.ci|docker|cli|emulator|sync|testing|node_modules)/|\.ts$' "$work/contents" | grep -v '\.d\.ts$'; then
+# Sources, tests and tooling stay home; of emulator/ only the inspector's compiled assets ship.
+if grep -E '^package/(test|bench|\.ci|docker|cli|emulator|sync|testing|scripts|node_modules)/|\.ts$' "$work/contents" | grep -v -e '\.d\.ts$' -e '^package/emulator/inspector/assets/'; then
   echo "check-package: $tarball ships files it should not (above)" >&2
   exit 1
 fi

@@ -24,8 +24,11 @@ function flagMistake(error: unknown): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option ${quoted}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      // "Option '--port <value>' argument missing" or "Option '--in-memory' does not take an argument".
-      return message.includes('does not take') ? `${quoted} takes no value` : `${quoted.replace(/ <value>$/, '')} needs a value`;
+      // "Option '--port <value>' argument missing", "Option '--in-memory' does not take an argument",
+      // or "Option '--count' argument is ambiguous" (its value starts with a dash).
+      if (message.includes('does not take')) return `${quoted} takes no value`;
+      if (message.includes('ambiguous')) return `${quoted} needs a value; one that starts with '-' is written ${quoted}=VALUE`;
+      return `${quoted.replace(/ <value>$/, '')} needs a value`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return `unexpected argument '${quoted}'`;
     default:

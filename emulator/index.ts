@@ -153,6 +153,9 @@ function localUrl(host: string, port: number): string {
 function listen(app: ReturnType<typeof buildApp>, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host);
+    // Idle connections outlive the clients' own keep-alive (undici: 4 s), so a client never reuses
+    // one the server is closing at that moment (seen through Docker's port proxy on a busy host).
+    server.keepAliveTimeout = 30_000;
     server.once('listening', () => resolve(server));
     server.once('error', reject);
   });

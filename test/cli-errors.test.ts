@@ -63,7 +63,8 @@ describe.concurrent('usage errors exit 2 with one line', () => {
     [['scenario', 'replay'], /^zuora-emulator scenario: unknown subcommand 'replay'/],
     [['scenario', 'run', '--concurrency', 'many'], /--concurrency must be a whole number/],
     [['contract', 'run', '--reporter', 'xml'], /--reporter must be console or junit/],
-    [['contract', 'fuzz', '--count', '-1'], /^zuora-emulator contract fuzz: /],
+    [['contract', 'fuzz', '--count', '-1'], /^zuora-emulator contract fuzz: --count needs a value; one that starts with '-' is written --count=VALUE/],
+    [['contract', 'fuzz', '--count=-1'], /^zuora-emulator contract fuzz: --seed must be an integer, --count and --only non-negative integers/],
     [['contract', 'drift'], /--official-spec FILE is required/],
     [['contract', 'verify'], /unknown subcommand 'verify'/],
   ])('zuora-emulator %j', async (args, says) => {
@@ -102,7 +103,7 @@ describe.concurrent('runtime failures exit 1 with one line', () => {
     const corrupt = path.join(dir, 'corrupt');
     await mkdir(corrupt);
     await writeFile(path.join(corrupt, 'state.json'), '{\n  "version": 1,\n  "tenants": {,\n}\n');
-    expectOneLine(await run(['start', '--port', '0', '--data-dir', corrupt]), 1, /state file .*corrupt\/state\.json is not valid JSON at line 3, column 15/);
+    expectOneLine(await run(['start', '--port', '0', '--data-dir', corrupt]), 1, /state file .*corrupt\/state\.json is not valid JSON at line 3, column 15; fix the file or move it away to start empty$/);
   });
 
   it('a data directory another process is using', async () => {

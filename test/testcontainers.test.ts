@@ -20,6 +20,11 @@ async function whyNot(): Promise<string | undefined> {
   }
 }
 
+// Testcontainers' reaper (Ryuk) is an image from Docker Hub, out of reach without a registry; the
+// container is stopped by afterAll instead.
+process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
+process.env.TESTCONTAINERS_HOST_OVERRIDE ??= 'localhost';
+
 const required = process.env.ZUORA_EMULATOR_CONTAINER_TESTS === 'required';
 const skipReason = await whyNot();
 if (skipReason && !required) console.warn(`test/testcontainers.test.ts skipped: ${skipReason}`);

@@ -50,15 +50,13 @@ export async function checkJsonFile(file: string): Promise<void> {
   }
   try {
     JSON.parse(text);
-  } catch (error) {
-    const { line, column } = position(text, error as Error);
-    throw new Error(`state file ${file} is not valid JSON at line ${line}, column ${column}: ${(error as Error).message}; fix the file or move it away to start empty`);
+  } catch {
+    const { line, column } = lineAndColumn(text, firstJsonError(text));
+    throw new Error(`state file ${file} is not valid JSON at line ${line}, column ${column}; fix the file or move it away to start empty`);
   }
 }
 
-function position(text: string, error: Error): { line: number; column: number } {
-  const at = /at position (\d+)/.exec(error.message);
-  const offset = at ? Number(at[1]) : text.length;
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
@@ -70,6 +68,76 @@ export class DataDirLockedError extends Error {
     readonly pid: number,
   ) {
     super(`data directory ${dataDir} is in use by process ${pid}; stop it or give another --data-dir`);
+  }
+}
+
+const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+
+/**
+ * Offset of the first character that breaks JSON's grammar (the end, for a cut-off file). Only
+ * called once JSON.parse has failed: its messages do not always say where.
+ */
+function firstJsonError(text: string): number {
+  let at = 0;
+  const fail = (): never => {
+    throw new RangeError(String(at));
+  };
+  const space = () => {
+    while (at < text.length && ' \t\n\r'.includes(text.charAt(at))) at += 1;
+  };
+  const string = () => {
+    at += 1;
+    while (at < text.length && text[at] !== '"') {
+      if (text.charCodeAt(at) < 0x20) fail();
+      at += text[at] === '\\' ? 2 : 1;
+    }
+    if (at >= text.length) fail();
+    at += 1;
+  };
+  const members = (close: string, member: () => void) => {
+    at += 1;
+    space();
+    if (text[at] === close) {
+      at += 1;
+      return;
+    }
+    for (;;) {
+      member();
+      space();
+      if (text[at] === ',') at += 1;
+      else if (text[at] === close) {
+        at += 1;
+        return;
+      } else fail();
+    }
+  };
+  const value = (): void => {
+    space();
+    if (text[at] === '{') {
+      members('}', () => {
+        space();
+        if (text[at] !== '"') fail();
+        string();
+        space();
+        if (text[at] !== ':') fail();
+        at += 1;
+        value();
+      });
+    } else if (text[at] === '[') members(']', value);
+    else if (text[at] === '"') string();
+    else {
+      LITERAL.lastIndex = at;
+      if (!LITERAL.test(text)) fail();
+      at = LITERAL.lastIndex;
+    }
+  };
+  try {
+    value();
+    space();
+    return at < text.length ? at : text.length;
+  } catch (error) {
+    if (error instanceof RangeError) return Number(error.message);
+    throw error;
   }
 }
 
