@@ -80,6 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = await Store.open({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR, inMemory: options.inMemory ?? false });
   const jobs = new JobRegistry();
   const wallNow = () => new Date();
+  const startedAt = wallNow();
   const clock = new Clock(store, jobs);
   const services: Services = {
     store,
@@ -88,6 +89,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     dispatcher: new Dispatcher(store, clock, jobs),
     requests: new RequestJournal(1000, (tenant) => store.activity.notify(tenant, 'requests')),
     wallNow,
+    startedAt,
     sessions: new InspectorSessions(wallNow),
     defaultTenant: DEFAULT_TENANT.clientId,
     admin: { token: adminToken, open: options.adminOpen ?? false },
@@ -100,11 +102,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   // The inspector's page is no API surface of its own: it is served beside them, not listed in the contracts.
   const app = buildApp(services, [...ROUTE_TABLES, inspectorRoutes]);
-  const server = await listen(app, options.port ?? 0, host);
+  let server: Server;
+  try {
+    server = await listen(app, options.port ?? 0, host);
+  } catch (error) {
+    // Give the data directory back: whoever retries on another port may open it again.
+    await store.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: localUrl(host, port),
     port,
     host,
     credentials: { clientId: DEFAULT_TENANT.clientId, clientSecret: DEFAULT_TENANT.clientSecret },
@@ -120,6 +129,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return closing;
     },
   };
+}
+
+/** The URL this machine reaches the server at: a wildcard bind (0.0.0.0, ::) is reached on loopback. */
+function localUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
 function listen(app: ReturnType<typeof buildApp>, port: number, host: string): Promise<Server> {

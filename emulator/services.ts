@@ -16,6 +16,8 @@ export interface Services {
   requests: RequestJournal;
   /** Wall time, for things outside billing (token expiry, tenant creation stamps). */
   wallNow: () => Date;
+  /** Wall time the emulator started, for the uptime health reports. */
+  startedAt: Date;
   /** Signed-in inspector pages (their session cookies count as admin auth). */
   sessions: InspectorSessions;
   /** Client id of the tenant created at start. */

@@ -2,11 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountBody, tenantClient } from './helpers/emulator.js';
+import { CLI } from './helpers/cli.js';
 
-const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
 const READY = /^zuora-emulator listening on (http:\/\/\S+)$/m;
 const SYNC_READY = /^sync engine listening on (http:\/\/\S+)$/m;
 
@@ -23,7 +22,7 @@ afterEach(() => {
 });
 
 function startCli(args: string[], env: Record<string, string> = {}): Promise<Started> {
-  const child = spawn(process.execPath, [BIN, 'start', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...CLI, 'start', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
@@ -50,7 +49,7 @@ describe('zuora-emulator start', () => {
     expect(started.output()).toContain('client_id=zuora-emulator-default-client-000001');
     expect(started.output()).toContain('client_secret=zuora-emulator-default-secret');
     const health = await fetch(`${started.url}/__emulator/health`);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await health.json()).toMatchObject({ status: 'ok', tenants: 1 });
     const exited = exitOf(started.child);
     started.child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -135,7 +134,7 @@ describe('zuora-emulator start', () => {
 
   it('refuses to listen beyond loopback without an admin token', async () => {
     await expect(startCli(['--port', '0', '--in-memory', '--no-sync', '--host', '0.0.0.0'], { ZUORA_EMULATOR_ADMIN_TOKEN: '' })).rejects.toThrow(
-      /exited with 1[\s\S]*admin token/,
+      /exited with 2[\s\S]*admin token/,
     );
   });
 });

@@ -25,12 +25,12 @@ import {
   type ScenarioResult,
 } from '../scenarios/runner/index.js';
 import { interpolate } from '../scenarios/runner/interpolate.js';
+import { CLI } from './helpers/cli.js';
 
 // The scenario runner itself: the format's validation errors (file, step number, field), partial
 // matching and diffs, captures and `${...}` references, a failing expectation's report, JUnit XML,
 // the CLI's summary line and exit code, timelines, and running against an already running target.
 
-const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
 const LIBRARY = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
 /** The ScenarioLoadError a text raises (the test fails when it loads). */
@@ -302,7 +302,7 @@ describe('reports', () => {
 /** Runs `zuora-emulator scenario run ...`; answers the exit code and what it printed. */
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'scenario', 'run', '--no-color', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...CLI, 'scenario', 'run', '--no-color', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

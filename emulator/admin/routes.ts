@@ -1,4 +1,5 @@
 import type { RouteTable } from '../http/routeTable.js';
+import { health, openApi } from './about.js';
 import { addSubscriber, advanceClock, clockSubscriberRequest, getClock, removeSubscriber } from './clock.js';
 import { calloutFaultRequest, flushCallouts, listCallouts, postCalloutFault, redeliverCallout } from './callouts.js';
 import { paymentFaultRequest, postPaymentFault } from './faults.js';
@@ -20,7 +21,8 @@ import { listTenants, postReset, postTenant } from './tenants.js';
 export const adminRoutes: RouteTable = {
   dialect: 'admin',
   routes: [
-    { method: 'GET', path: '/__emulator/health', auth: 'none', handler: () => ({ body: { status: 'ok' } }) },
+    { method: 'GET', path: '/__emulator/health', auth: 'none', handler: health },
+    { method: 'GET', path: '/__emulator/openapi.json', auth: 'none', handler: openApi },
     { method: 'POST', path: '/__emulator/reset', auth: 'admin', body: schemas.resetRequest, handler: postReset },
     { method: 'GET', path: '/__emulator/clock', auth: 'admin', handler: getClock },
     { method: 'POST', path: '/__emulator/clock/advance', auth: 'admin', body: schemas.advanceRequest, handler: advanceClock },

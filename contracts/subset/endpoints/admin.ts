@@ -14,7 +14,8 @@ const admin = (summary: string, status: number, schema: string | null, query?: E
 });
 
 export const ADMIN_ENDPOINTS: EndpointDocs = {
-  'GET /__emulator/health': admin('Is the emulator up', 200, 'Health'),
+  'GET /__emulator/health': admin('Is the emulator ready: its version, how many tenants it holds and seconds since start (no admin token needed)', 200, 'Health'),
+  'GET /__emulator/openapi.json': admin('This admin API as an OpenAPI document (no admin token needed)', 200, 'OpenApiDocument'),
   'POST /__emulator/reset': admin("Empty the tenant; `now` restarts its clock there, else at wall time", 200, 'TenantReset'),
   'GET /__emulator/clock': admin("The tenant's virtual time", 200, 'Clock'),
   'POST /__emulator/clock/advance': admin('Advance the virtual clock `by` a duration or `to` a time, running every job due on the way', 200, 'ClockAdvance'),
