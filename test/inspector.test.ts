@@ -191,6 +191,37 @@ describe.skipIf(!chromiumAvailable())(`the inspector in headless Chromium${skipR
       expect(receiver.at('/renamed')[1]?.headers['zuora-request-id']).toBe(requestId);
     });
 
+    it('cancels a Scheduled order from the orders tab', async () => {
+      const zuora = await tenantClient(demo.emulator.url, demo.emulator.credentials.clientId, demo.emulator.credentials.clientSecret);
+      const scheduled = await zuora.post('/v1/orders', {
+        orderDate: '2026-03-01',
+        existingAccountNumber: 'A00000001',
+        status: 'Scheduled',
+        schedulingOptions: { scheduledDate: '2026-03-15' },
+        subscriptions: [{ subscriptionNumber: 'A-S00000002', orderActions: [{ type: 'CancelSubscription', cancelSubscription: { cancellationPolicy: 'SpecificDate', cancellationEffectiveDate: '2026-03-15' } }] }],
+      });
+      expect(scheduled.body.success).toBe(true);
+      await page.click('nav.tabs >> text=Orders');
+      const row = page.locator('tr', { hasText: scheduled.body.orderNumber });
+      expect(await row.textContent()).toMatch(/Scheduled[\s\S]*2026-03-15[\s\S]*CancelSubscription/);
+      await row.locator('[data-action=cancel-order]').click();
+      await page.waitForSelector(`#flash >> text=Order ${scheduled.body.orderNumber} is cancelled`);
+      expect(await row.textContent()).toContain('Cancelled');
+      expect(await row.locator('[data-action=cancel-order]').count()).toBe(0);
+    });
+
+    it('draws every other tab: requests, usage, the clock and its jobs, the sync engine', async () => {
+      for (const [tab, shows] of [
+        ['Requests', '/v1/orders'],
+        ['Usage', 'Usage records'],
+        ['Clock and jobs', 'Jobs that ran'],
+        ['Sync engine', 'SUBSCRIPTION_CANCELED'],
+      ] as const) {
+        await page.click(`nav.tabs >> text=${tab}`);
+        await page.locator('#view', { hasText: shows }).waitFor();
+      }
+    });
+
     it('showed no console errors', () => {
       expect(consoleErrors).toEqual([]);
     });
