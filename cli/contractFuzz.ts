@@ -1,6 +1,7 @@
 import { fuzzReport, runFuzz } from '../contracts/fuzz/index.js';
 import { openTarget, TARGET_OPTIONS } from './contractTarget.js';
 import { UsageError } from './errors.js';
+import { progress } from './progress.js';
 import { parseFlags } from './flags.js';
 
 const HELP = `Usage: zuora-emulator contract fuzz --seed N --count N [options]
@@ -45,13 +46,16 @@ export async function runContractFuzz(argv: string[]): Promise<number> {
   const targetFlags = values.target ? ` --target ${values.target} --client-id ${values['client-id']} --client-secret <secret>` : '';
   try {
     process.stdout.write(`contract fuzz against ${target.client.baseUrl}: seed ${seed}, ${only ? `inputs ${only.join(',')}` : `${count} inputs`}\n`);
+    const counter = progress('fuzzing: input');
     const result = await runFuzz({
       target: target.client,
       seed,
       count,
       ...(only ? { only } : {}),
+      onInput: (done, total) => counter.update(done + 1, total),
       replayCommand: (index) => `zuora-emulator contract fuzz${targetFlags} --seed ${seed} --only ${index}  (or --count ${index + 1} to replay every input before it too)`,
     });
+    counter.end();
     process.stdout.write(fuzzReport(result));
     return result.failures.length > 0 ? 1 : 0;
   } finally {

@@ -399,19 +399,19 @@ describe('--target: an emulator and a sync engine already running', () => {
     await emulator?.close();
   });
 
-  it('runs library scenarios one after another on the shared tenant, each on fresh ids and later whole years', async () => {
+  it('runs library scenarios one after another on the shared tenant, each on fresh ids and whole leap cycles (four years) later', async () => {
     const host = new TargetHost({ emulatorUrl: emulator.url, syncUrl: engine.url, credentials: emulator.credentials, adminToken: emulator.adminToken });
     const file = path.join(LIBRARY, 'payment-failure-recovery.yaml');
     const scenario = await parseScenario(await readFile(file, 'utf8'), file);
     const summary = await runScenarios([scenario, scenario, await parseScenario(await readFile(path.join(LIBRARY, 'scheduled-downgrade.yaml'), 'utf8'), path.join(LIBRARY, 'scheduled-downgrade.yaml'))], { host });
     for (const result of summary.results) expect(result.status, failureDetails(result)).toBe('passed');
-    // The second run of the same file started a year later, on customer ids of its own.
+    // The second run of the same file started four years later (a February as long as the first's), on customer ids of its own.
     const [first, second] = summary.results.map((result) => result.timeline[1]?.events[0]?.customerId);
     expect(first).toMatch(/^cust-dunning\.[0-9a-f]{6}$/);
     expect(second).toMatch(/^cust-dunning\.[0-9a-f]{6}$/);
     expect(second).not.toBe(first);
-    expect(summary.results[1]?.timeline[0]?.startedAt).toBe('2027-01-01T00:00:00.000Z');
-    expect(summary.results[2]?.timeline[0]?.startedAt).toBe('2028-01-01T00:00:00.000Z');
+    expect(summary.results[1]?.timeline[0]?.startedAt).toBe('2030-01-01T00:00:00.000Z');
+    expect(summary.results[2]?.timeline[0]?.startedAt).toBe('2034-01-01T00:00:00.000Z');
     // What a scenario left live was cancelled when it ended: nothing of it bills on.
     const left = (await (await fetch(`${engine.url}/api/customers/${encodeURIComponent(String(first))}/subscriptions`)).json()) as { data: Array<{ status: string }> };
     expect(left.data.map((subscription) => subscription.status)).toEqual(['CANCELED']);
