@@ -23,6 +23,8 @@ for expected in package/dist/index.js package/dist/testing/vitest.js package/dis
   package/bin/zuora-emulator.js package/contracts/openapi/admin.yaml package/LICENSE package/README.md; do
   grep -qx "$expected" "$work/contents" || { echo "check-package: $expected is not in $tarball" >&2; exit 1; }
 done
+# The inspector's compiled page is the one part of emulator/ that ships as it is (dist/ serves it from there).
+grep -qx package/emulator/inspector/assets/app.js "$work/contents" || { echo "check-package: the inspector's page is not in $tarball" >&2; exit 1; }
 # Sources, tests and tooling stay home; of emulator/ only the inspector's compiled assets ship.
 if grep -E '^package/(test|bench|\.ci|docker|cli|emulator|sync|testing|scripts|node_modules)/|\.ts$' "$work/contents" | grep -v -e '\.d\.ts$' -e '^package/emulator/inspector/assets/'; then
   echo "check-package: $tarball ships files it should not (above)" >&2
@@ -45,9 +47,14 @@ import { useZuoraTenant, zuoraGlobalSetup } from 'zuora-emulator/vitest';
 for (const f of [startSyncEngine, ZuoraEmulatorContainer, useZuoraTenant, zuoraGlobalSetup]) if (typeof f !== 'function') throw new Error('missing export');
 const emulator = await startEmulator({ inMemory: true, port: 0 });
 const health = await (await fetch(emulator.url + '/__emulator/health')).json();
+// The inspector's page and its scripts, served from the installed package with nothing built here.
+for (const path of ['/__emulator/ui', '/__emulator/ui/app.js', '/__emulator/ui/components.js', '/__emulator/ui/style.css']) {
+  const answer = await fetch(emulator.url + path);
+  if (answer.status !== 200) throw new Error('inspector: ' + path + ' answered ' + answer.status);
+}
 await emulator.close();
 if (health.status !== 'ok' || health.version !== '$version') throw new Error('health: ' + JSON.stringify(health));
-console.log('imported all three entry points; an in-process emulator answered', JSON.stringify(health));
+console.log('imported all three entry points; an in-process emulator answered', JSON.stringify(health), 'and served the inspector');
 "
 
 # The bin as npm links it, run directly so that its pid is the server's.

@@ -66,6 +66,12 @@ describe('virtual clock', () => {
 
     const advanced = await env.admin.post('/clock/advance', { to: '2026-04-01T00:00:00Z' });
     expect(advanced.body).toMatchObject({ now: '2026-04-01T00:00:00.000Z', jobsRun: 3 });
+    // The answer names the jobs that ran, in the order they ran.
+    expect(advanced.body.ran.map(({ payload, dueAt, outcome }: { payload: string; dueAt: string; outcome: string }) => [payload, dueAt, outcome])).toEqual([
+      ['first', '2026-02-01T00:00:00.000Z', 'done'],
+      ['second (same instant, scheduled later)', '2026-02-01T00:00:00.000Z', 'done'],
+      ['third', '2026-03-15T00:00:00.000Z', 'done'],
+    ]);
     const notes = services.store.view(tenant).all<Note>('Note');
     expect(notes.map(({ label, ranAt }) => [label, ranAt])).toEqual([
       ['first', '2026-02-01T00:00:00.000Z'],

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { chromiumAvailable, launchChromium, skipReason } from './helpers/chromium.js';
-import { accountBody, tenantClient } from './helpers/emulator.js';
+import { accountBody, adminClient, tenantClient } from './helpers/emulator.js';
 import { startInspectorDemo, type InspectorDemo } from './helpers/inspectorDemo.js';
 import { Receiver } from './helpers/receiver.js';
 
@@ -189,6 +189,46 @@ describe.skipIf(!chromiumAvailable())(`the inspector in headless Chromium${skipR
       expect(await again.textContent()).toMatch(/delivered[\s\S]*200/);
       expect(receiver.at('/renamed')).toHaveLength(2);
       expect(receiver.at('/renamed')[1]?.headers['zuora-request-id']).toBe(requestId);
+    });
+
+    it('cancels a Scheduled order from the orders tab', async () => {
+      const zuora = await tenantClient(demo.emulator.url, demo.emulator.credentials.clientId, demo.emulator.credentials.clientSecret);
+      // A subscription of its own (the scenario's was cancelled above), whose cancellation is then scheduled.
+      const chain = await adminClient(demo.emulator.url, undefined, TOKEN).get('/inspect/subscriptions/A-S00000001');
+      const productRatePlanId = chain.body.versions[0].ratePlans[0].productRatePlanId as string;
+      const ordered = await zuora.post('/v1/orders', {
+        orderDate: '2026-03-01',
+        existingAccountNumber: 'A00000001',
+        subscriptions: [{ orderActions: [{ type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId }] } }] }],
+      });
+      expect(ordered.body.success).toBe(true);
+      const scheduled = await zuora.post('/v1/orders', {
+        orderDate: '2026-03-01',
+        existingAccountNumber: 'A00000001',
+        status: 'Scheduled',
+        schedulingOptions: { scheduledDate: '2026-03-15' },
+        subscriptions: [{ subscriptionNumber: 'A-S00000002', orderActions: [{ type: 'CancelSubscription', cancelSubscription: { cancellationPolicy: 'SpecificDate', cancellationEffectiveDate: '2026-03-15' } }] }],
+      });
+      expect(scheduled.body.success).toBe(true);
+      await page.click('nav.tabs >> text=Orders');
+      const row = page.locator('tr', { hasText: scheduled.body.orderNumber });
+      expect(await row.textContent()).toMatch(/Scheduled[\s\S]*2026-03-15[\s\S]*CancelSubscription/);
+      await row.locator('[data-action=cancel-order]').click();
+      await page.waitForSelector(`#flash >> text=Order ${scheduled.body.orderNumber} is cancelled`);
+      expect(await row.textContent()).toContain('Cancelled');
+      expect(await row.locator('[data-action=cancel-order]').count()).toBe(0);
+    });
+
+    it('draws every other tab: requests, usage, the clock and its jobs, the sync engine', async () => {
+      for (const [tab, shows] of [
+        ['Requests', '/v1/orders'],
+        ['Usage', 'Usage records'],
+        ['Clock and jobs', 'Jobs that ran'],
+        ['Sync engine', 'SUBSCRIPTION_CANCELED'],
+      ] as const) {
+        await page.click(`nav.tabs >> text=${tab}`);
+        await page.locator('#view', { hasText: shows }).waitFor();
+      }
     });
 
     it('showed no console errors', () => {

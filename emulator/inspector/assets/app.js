@@ -29,6 +29,8 @@ const root = document.getElementById('root');
 let tenants = [];
 let place = { tenant: '', view: 'accounts' };
 let feed;
+/** The tenant's virtual time as last read (ISO). */
+let clockNow = '';
 /** Open or closed, as the reader left each keyed <details>. */
 const toggled = new Map();
 const $ = (id) => document.getElementById(id);
@@ -44,7 +46,7 @@ function showLogin(message) {
     $('login').addEventListener('submit', (event) => {
         event.preventDefault();
         const token = $('token').value;
-        void signIn(token).then((ok) => (ok ? start() : showLogin('That is not the admin token of this emulator. Try again.')));
+        signIn(token).then((ok) => (ok ? begin() : showLogin('That is not the admin token of this emulator. Try again.')), (error) => showLogin(`Signing in failed: ${error instanceof Error ? error.message : String(error)}`));
     });
 }
 function frame() {
@@ -57,7 +59,7 @@ function frame() {
       <button data-action="advance" data-by="P1D">+1 day</button>
       <button data-action="next-bill-run" id="next-bill-run">Next bill run</button>
       <input id="advance-to" type="datetime-local" step="1" aria-label="advance to (UTC)">
-      <button data-action="advance-to">Advance to</button>
+      <button data-action="advance-to">Advance to</button><span class="muted">UTC</span>
     </div>
     <span class="spacer"></span>
     <span class="live off" id="live">connecting</span>
@@ -79,6 +81,7 @@ function drawTenantPicker() {
 /** The clock bar: the tenant's time, and the next bill run the button would advance to. */
 async function drawClock() {
     const [clock, jobs] = await Promise.all([call('GET', '/clock', place.tenant), list('/jobs', place.tenant)]);
+    clockNow = clock.now;
     $('now').textContent = time(clock.now);
     const billRun = jobs.find((job) => job.kind === BILL_RUN_JOB);
     const button = $('next-bill-run');
@@ -154,10 +157,12 @@ function follow() {
         live.className = 'live off';
         live.textContent = 'reconnecting';
         // A feed that fails because the session ended sends the reader back to the sign-in.
-        void signedIn().then((ok) => {
+        signedIn().then((ok) => {
             if (!ok)
                 showLogin('Your session has ended. Sign in again.');
-        });
+        }, 
+        // The emulator is away (restarting): the feed keeps trying by itself.
+        () => undefined);
     });
     feed.addEventListener('activity', (event) => {
         const { tenant } = JSON.parse(event.data);
@@ -180,7 +185,7 @@ async function navigate() {
     await draw(true);
 }
 async function advance(body) {
-    const before = $('now').textContent ?? '';
+    const before = clockNow;
     const result = await call('POST', '/clock/advance', place.tenant, body);
     rememberRun(before, result.now, result.ran);
     const kinds = [...new Set(result.ran.map((job) => job.kind))].join(', ');
@@ -257,5 +262,9 @@ async function start() {
     follow();
     await navigate();
 }
+/** Starts the page, or says on the sign-in why it could not. */
+function begin() {
+    start().catch((error) => showLogin(`The inspector could not load: ${error instanceof Error ? error.message : String(error)}`));
+}
 listen();
-void signedIn().then((ok) => (ok ? start() : showLogin()));
+signedIn().then((ok) => (ok ? begin() : showLogin()), () => showLogin('The emulator did not answer. Reload the page when it is running.'));

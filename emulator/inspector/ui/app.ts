@@ -33,6 +33,8 @@ const root = document.getElementById('root') as HTMLElement;
 let tenants: TenantInfo[] = [];
 let place: Place = { tenant: '', view: 'accounts' };
 let feed: EventSource | undefined;
+/** The tenant's virtual time as last read (ISO). */
+let clockNow = '';
 /** Open or closed, as the reader left each keyed <details>. */
 const toggled = new Map<string, boolean>();
 
@@ -50,7 +52,10 @@ function showLogin(message?: string): void {
   $('login').addEventListener('submit', (event) => {
     event.preventDefault();
     const token = $<HTMLInputElement>('token').value;
-    void signIn(token).then((ok) => (ok ? start() : showLogin('That is not the admin token of this emulator. Try again.')));
+    signIn(token).then(
+      (ok) => (ok ? begin() : showLogin('That is not the admin token of this emulator. Try again.')),
+      (error: unknown) => showLogin(`Signing in failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   });
 }
 
@@ -64,7 +69,7 @@ function frame(): void {
       <button data-action="advance" data-by="P1D">+1 day</button>
       <button data-action="next-bill-run" id="next-bill-run">Next bill run</button>
       <input id="advance-to" type="datetime-local" step="1" aria-label="advance to (UTC)">
-      <button data-action="advance-to">Advance to</button>
+      <button data-action="advance-to">Advance to</button><span class="muted">UTC</span>
     </div>
     <span class="spacer"></span>
     <span class="live off" id="live">connecting</span>
@@ -89,6 +94,7 @@ function drawTenantPicker(): void {
 /** The clock bar: the tenant's time, and the next bill run the button would advance to. */
 async function drawClock(): Promise<void> {
   const [clock, jobs] = await Promise.all([call<{ now: string }>('GET', '/clock', place.tenant), list<Job>('/jobs', place.tenant)]);
+  clockNow = clock.now;
   $('now').textContent = time(clock.now);
   const billRun = jobs.find((job) => job.kind === BILL_RUN_JOB);
   const button = $<HTMLButtonElement>('next-bill-run');
@@ -163,9 +169,13 @@ function follow(): void {
     live.className = 'live off';
     live.textContent = 'reconnecting';
     // A feed that fails because the session ended sends the reader back to the sign-in.
-    void signedIn().then((ok) => {
-      if (!ok) showLogin('Your session has ended. Sign in again.');
-    });
+    signedIn().then(
+      (ok) => {
+        if (!ok) showLogin('Your session has ended. Sign in again.');
+      },
+      // The emulator is away (restarting): the feed keeps trying by itself.
+      () => undefined,
+    );
   });
   feed.addEventListener('activity', (event) => {
     const { tenant } = JSON.parse((event as MessageEvent<string>).data) as { tenant: string };
@@ -187,7 +197,7 @@ async function navigate(): Promise<void> {
 }
 
 async function advance(body: { by: string } | { to: string }): Promise<void> {
-  const before = $('now').textContent ?? '';
+  const before = clockNow;
   const result = await call<AdvanceResult>('POST', '/clock/advance', place.tenant, body);
   rememberRun(before, result.now, result.ran);
   const kinds = [...new Set(result.ran.map((job) => job.kind))].join(', ');
@@ -266,5 +276,13 @@ async function start(): Promise<void> {
   await navigate();
 }
 
+/** Starts the page, or says on the sign-in why it could not. */
+function begin(): void {
+  start().catch((error: unknown) => showLogin(`The inspector could not load: ${error instanceof Error ? error.message : String(error)}`));
+}
+
 listen();
-void signedIn().then((ok) => (ok ? start() : showLogin()));
+signedIn().then(
+  (ok) => (ok ? begin() : showLogin()),
+  () => showLogin('The emulator did not answer. Reload the page when it is running.'),
+);
