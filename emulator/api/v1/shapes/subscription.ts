@@ -7,7 +7,7 @@ import type { Subscription, SubscriptionCharge } from '../../../domain/subscript
 import { chargesOf, ratePlansOf, versionsOf } from '../../../domain/subscriptions/queries.js';
 import { billedThrough, chargesByNumber, serviceEnd } from '../../../domain/subscriptions/segments.js';
 import type { ReadView } from '../../../state/transaction.js';
-import { billingTiming, MODEL_NAMES, priceSummary, tierTableSummary, underscored, v1Tier } from '../chargeShapes.js';
+import { billingTiming, MODEL_NAMES, priceSummary, tierTableSummary, underscored, v1EndDateCondition, v1Tier } from '../chargeShapes.js';
 import { v1AccountBasicInfo } from './account.js';
 import { toV1SubscriptionContact } from './contact.js';
 import { customFieldsOf } from './customFields.js';
@@ -126,7 +126,7 @@ function toV1Segment(subscription: Subscription, charge: SubscriptionCharge, cat
     chargedThroughDate: orNull(billed),
     processedThroughDate: orNull(billed),
     done: billed !== undefined && end !== undefined && billed >= end,
-    endDateCondition: charge.endDateCondition ?? underscored(catalog.endDateCondition),
+    endDateCondition: v1EndDateCondition(charge.endDateCondition ?? catalog.endDateCondition),
     upToPeriodsType: orNull(charge.upToPeriodsType ?? catalog.upToPeriodsType),
     upToPeriods: orNull(charge.upToPeriods ?? catalog.upToPeriods),
     specificEndDate: orNull(charge.specificEndDate),
