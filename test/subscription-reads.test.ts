@@ -176,7 +176,7 @@ describe('GET /v1/subscriptions/{subscription-key}', () => {
       // 20 seats x $10 a month.
       mrr: 200,
     });
-    expect(chargeNamed(pro, 'Seats').chargeSegments).toBeUndefined();
+    expect(chargeNamed(pro, 'Seats').chargeSegments).toBeNull();
     expect(chargeNamed(planNamed(body, 'Priority support'), 'Support fee')).toMatchObject({ price: 50, mrr: 50, effectiveStartDate: '2026-01-20' });
   });
 

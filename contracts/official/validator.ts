@@ -5,6 +5,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { isObject, type JsonObject, type JsonValue } from './json.js';
 import { OFFICIAL_SPEC_NAMES, type OfficialSpecName, type ParsedSpec } from './load.js';
 import { createOperationMatcher, type OperationMatch } from './match.js';
+import { missingFields } from './fields.js';
 import { findOperation, FORM_MEDIA_TYPE, requestBody, responseBody } from './operations.js';
 import { toJsonSchema, type RefRewriter } from './toJsonSchema.js';
 import { wireAccepts } from '../wireDifferences.js';
@@ -122,6 +123,16 @@ export class OfficialSpecs {
     const operation = `${method.toUpperCase()} ${path}`;
     const tolerated = spec === 'v1' ? (error: ErrorObject, value: unknown) => wireTolerates(operation, error, value) : undefined;
     return this.cached(`response ${label} ${body.statusKey}`, () => this.compile(parsed, body.schema, false, tolerated));
+  }
+
+  /**
+   * The fields of `spec`'s `method path` response schema for `status` that `body` leaves out (JSON
+   * pointers); none when the operation declares no body schema for that status.
+   */
+  missingResponseFields(spec: OfficialSpecName, method: string, path: string, status: number, body: unknown): string[] {
+    const parsed = this.specs[spec];
+    const response = responseBody(parsed, findOperation(parsed, method, path), status);
+    return response.kind === 'schema' ? missingFields(parsed.doc, response.schema, body) : [];
   }
 
   /**

@@ -39,7 +39,7 @@ const wireTime = (iso: string): string => iso.slice(0, 19).replace('T', ' ');
 const isDiscount = (charge: Pick<SubscriptionCharge, 'chargeModel'>): boolean => charge.chargeModel.startsWith('Discount');
 
 /** Fields of the charge read the emulator has no feature behind (prepaid, delivery, rollover, commitments...). */
-const UNMODELLED_CHARGE_FIELDS = [
+export const UNMODELLED_CHARGE_FIELDS = [
   'amendedByOrderOn',
   'chargeFunction',
   'commitmentType',
@@ -191,9 +191,8 @@ function toV1Charge(ctx: ReadContext, segments: readonly SubscriptionCharge[], s
     excludeItemBillingFromRevenueAccounting: false,
     excludeItemBookingFromRevenueAccounting: false,
     ...segment,
-    ...(withSegments
-      ? { chargeSegments: segments.map((each) => toV1Segment(ctx.subscription, each, catalog, ctx.figures.get(each.id))) }
-      : {}),
+    // Listed only when asked for (`charge-detail=all-segments`), else null.
+    chargeSegments: withSegments ? segments.map((each) => toV1Segment(ctx.subscription, each, catalog, ctx.figures.get(each.id))) : null,
     ...customFieldsOf(ctx.view, 'RatePlanCharge', shown.customFields),
   };
 }
@@ -276,7 +275,7 @@ export function statusHistory(subscription: Subscription): Span[] {
   }
 }
 
-const UNMODELLED_SUBSCRIPTION_FIELDS = [
+export const UNMODELLED_SUBSCRIPTION_FIELDS = [
   'externallyManagedBy',
   'invoiceGroupNumber',
   'invoiceScheduleId',
