@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { v1CrudRoutes, v1Routes, objectDefinitionRoutes } from './api/v1/routes.js';
 import { v2Routes } from './api/v2/routes.js';
 import { adminRoutes } from './admin/routes.js';
+import { isKnownVersion, LATEST_VERSION, OLDEST_VERSION } from './api/minorVersions.js';
 import { Clock } from './clock/clock.js';
 import { JobRegistry } from './clock/jobs.js';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_TENANT } from './config.js';
@@ -18,6 +19,7 @@ import { RequestJournal } from './http/requestJournal.js';
 import { mountedAt, type RouteTable } from './http/routeTable.js';
 import type { Services } from './services.js';
 import { Store } from './state/store.js';
+import { mergeSettings } from './state/settings.js';
 import { createTenant } from './state/tenants.js';
 
 export interface EmulatorOptions {
@@ -29,6 +31,8 @@ export interface EmulatorOptions {
   inMemory?: boolean;
   /** Start of the default tenant's virtual clock when the tenant is first created (ISO). */
   now?: string;
+  /** The default tenant's default minor version (its `zuoraVersion` setting), e.g. `223.0`. */
+  zuoraVersion?: string;
 }
 
 export interface RunningEmulator {
@@ -71,8 +75,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     defaultTenant: DEFAULT_TENANT.clientId,
   };
   for (const [kind, handler] of Object.entries({ ...ORDER_JOBS, ...LIFECYCLE_JOBS, ...BILLING_JOBS })) jobs.register(kind, handler);
+  if (options.zuoraVersion !== undefined && !isKnownVersion(options.zuoraVersion)) {
+    await store.close();
+    throw new Error(`zuoraVersion '${options.zuoraVersion}' is not a minor version from ${OLDEST_VERSION} to ${LATEST_VERSION}`);
+  }
   if (!store.tenant(DEFAULT_TENANT.clientId)) {
     await createTenant(store, { ...DEFAULT_TENANT, ...(options.now ? { now: options.now } : {}) }, wallNow());
+  }
+  if (options.zuoraVersion) {
+    const zuoraVersion = options.zuoraVersion;
+    await store.transact(DEFAULT_TENANT.clientId, (tx) => tx.patchMeta({ settings: mergeSettings(tx.meta().settings, { zuoraVersion }) }));
   }
   const app = buildApp(services, ROUTE_TABLES);
   const host = options.host ?? DEFAULT_HOST;

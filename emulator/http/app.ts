@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { DomainError } from '../domain/errors.js';
 import type { Services } from '../services.js';
 import { authenticate } from './auth.js';
+import { checkVersionHeader } from '../api/v1/versions.js';
 import { asDomainError, dialectForPath, errorReply, internalErrorReply } from './dialects.js';
 import { Idempotency } from './idempotency.js';
 import { parseBody } from './body.js';
@@ -48,6 +49,7 @@ function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect
     let tenant: string | undefined;
     const run = async (): Promise<Reply> => {
       try {
+        if (dialect === 'v1' || dialect === 'v1crud') checkVersionHeader(req.headers);
         const body = parseBody(req, route.bodyFormat ?? 'json');
         if (validateBody) validateBody(body);
         return await route.handler({
