@@ -35,7 +35,8 @@ async function order(zuora: TenantClient, headers: Record<string, string> = {}, 
 
 describe('POST /v1/orders by minor version', () => {
   it('lists subscriptionNumbers in the tenant default version (211.0) and up to 222.4', async () => {
-    for (const headers of [{}, { 'Zuora-Version': '222.4' }, { 'Zuora-Version': '196.0' }]) {
+    const versions: Array<Record<string, string>> = [{}, { 'Zuora-Version': '222.4' }, { 'Zuora-Version': '196.0' }];
+    for (const headers of versions) {
       const { body } = await order(env.zuora, headers);
       expect(body, JSON.stringify(headers)).toMatchObject({ success: true, subscriptionNumbers: [expect.stringMatching(/^A-S\d{8}$/)], status: 'Completed' });
       expect(body.subscriptions, JSON.stringify(headers)).toBeUndefined();
