@@ -67,7 +67,7 @@ describe('POST /v1/orders by minor version', () => {
 
 describe('the tenant default version', () => {
   it('is a tenant setting: zuoraVersion on tenant create and PATCH /__emulator/settings', async () => {
-    await env.admin.post('/tenants', { clientId: 'version-tenant', clientSecret: 's', settings: { zuoraVersion: '223.0' } });
+    await env.admin.post('/tenants', { clientId: 'version-tenant', clientSecret: 's', presetCustomFields: true, settings: { zuoraVersion: '223.0' } });
     const other = await tenantClient(env.url, 'version-tenant', 's');
     const plan = (await createTestCatalog(other)).support.planId;
     expect((await order(other, {}, plan)).body.subscriptions).toHaveLength(1);
@@ -91,7 +91,7 @@ describe('startEmulator({ zuoraVersion }) (the CLI flag --zuora-version)', () =>
 
   it("sets the default tenant's default version", async () => {
     started = await startEmulator({ inMemory: true, port: 0, zuoraVersion: '223.0' });
-    expect((await adminClient(started.url).get('/settings')).body.zuoraVersion).toBe('223.0');
+    expect((await adminClient(started.url, undefined, started.adminToken).get('/settings')).body.zuoraVersion).toBe('223.0');
     await expect(startEmulator({ inMemory: true, port: 0, zuoraVersion: '2.0' })).rejects.toThrow(/not a minor version/);
   });
 });

@@ -183,7 +183,7 @@ export interface OrderInput {
   processingOptions?: {
     runBilling?: boolean;
     collectPayment?: boolean;
-    billingOptions?: { targetDate?: string };
+    billingOptions?: { targetDate?: string; documentDate?: string };
     electronicPaymentOptions?: { paymentMethodId?: string };
   };
 }
