@@ -34,8 +34,27 @@ export interface TierInput {
   priceFormat?: 'FlatFee' | 'PerUnit' | 'Flat Fee' | 'Per Unit';
 }
 
-/** `pricing` of a charge override: one member, named after the charge's type and model. */
-export type PricingInput = Record<string, { listPrice?: number; quantity?: number; tiers?: TierInput[] } | undefined>;
+/** One `pricing` member; `discount` carries a discount charge's terms instead of a price. */
+export interface PricingMemberInput {
+  listPrice?: number;
+  quantity?: number;
+  tiers?: TierInput[];
+  discountPercentage?: number;
+  discountAmount?: number;
+  applyDiscountTo?: string;
+  discountLevel?: string;
+}
+
+/** `pricing` of a charge override: one member, named after the charge's type and model (`discount` for discounts). */
+export type PricingInput = Record<string, PricingMemberInput | undefined>;
+
+/** When a subscribed charge ends (`endDate` of a charge override). */
+export interface ChargeEndInput {
+  endDateCondition?: 'Subscription_End' | 'Fixed_Period' | 'Specific_End_Date';
+  upToPeriods?: number;
+  upToPeriodsType?: 'Billing_Periods' | 'Days' | 'Weeks' | 'Months' | 'Years';
+  specificEndDate?: string;
+}
 
 export interface ChargeOverrideInput {
   productRatePlanChargeId: string;
@@ -51,6 +70,7 @@ export interface ChargeOverrideInput {
     specificBillingPeriod?: number;
   };
   startDate?: { triggerEvent?: string; specificTriggerDate?: string };
+  endDate?: ChargeEndInput;
   customFields?: CustomFields;
 }
 
