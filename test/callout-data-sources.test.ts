@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
 import { accountBody, useEmulator } from './helpers/emulator.js';
+import { EVERGREEN_TERMS, newSubscriptionOrder } from './helpers/orders.js';
 import { useReceiver } from './helpers/receiver.js';
 
 // Merge fields of callout templates read the event's data source: the base object with every field,
@@ -24,6 +25,14 @@ async function callout(baseObject: string, name: string, calloutParams: Record<s
 
 const settle = () => env.admin.post('/clock/advance', { by: 'PT0S' });
 
+/** An account paying by card, subscribed to Support (evergreen) by an order with `processingOptions`. */
+async function cardCustomerOrder(processingOptions?: Record<string, unknown>) {
+  const card = { type: 'card', card: { card_number: '4242424242424242', expiry_month: 12, expiry_year: 2030 } };
+  const account = (await env.zuora.post('/v2/accounts', accountBody({ payment_method: card }))).body;
+  const order = await env.zuora.post('/v1/orders', newSubscriptionOrder(account.account_number, [{ productRatePlanId: catalog.support.planId }], { terms: EVERGREEN_TERMS, ...(processingOptions ? { processingOptions } : {}) }));
+  return { account, order };
+}
+
 describe('callout data sources', () => {
   it("resolve a subscription's account, contacts, default payment method and order", async () => {
     await callout('Subscription', 'SubscriptionCreated', {
@@ -37,14 +46,7 @@ describe('callout data sources', () => {
       missing: '{{DataSource.Subscription.NoSuchField}}',
       outside: '<Refund.Amount>',
     });
-    const account = (
-      await env.zuora.post('/v2/accounts', accountBody({ payment_method: { type: 'card', card: { card_number: '4242424242424242', expiry_month: 12, expiry_year: 2030 } } }))
-    ).body;
-    const created = await env.zuora.post('/v1/orders', {
-      orderDate: '2026-01-15',
-      existingAccountNumber: account.account_number,
-      subscriptions: [{ orderActions: [{ type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId: catalog.support.planId }] } }] }],
-    });
+    const { account, order: created } = await cardCustomerOrder();
     await settle();
     const [delivered] = receiver.at('/SubscriptionCreated');
     expect(delivered?.body).toEqual({
@@ -67,15 +69,7 @@ describe('callout data sources', () => {
       invoice: '{{DataSource.Invoice.InvoiceNumber}}',
       city: '{{DataSource.BillToContact.City}}',
     });
-    const account = (
-      await env.zuora.post('/v2/accounts', accountBody({ payment_method: { type: 'card', card: { card_number: '4242424242424242', expiry_month: 12, expiry_year: 2030 } } }))
-    ).body;
-    const created = await env.zuora.post('/v1/orders', {
-      orderDate: '2026-01-15',
-      existingAccountNumber: account.account_number,
-      processingOptions: { runBilling: true, collectPayment: true },
-      subscriptions: [{ orderActions: [{ type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId: catalog.support.planId }] } }] }],
-    });
+    const { order: created } = await cardCustomerOrder({ runBilling: true, collectPayment: true });
     expect(created.body.paymentNumber).toBeDefined();
     await settle();
     const [delivered] = receiver.at('/PaymentMade');

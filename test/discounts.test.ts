@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
 import { accountBody, useEmulator } from './helpers/emulator.js';
+import { newSubscriptionOrder } from './helpers/orders.js';
 
 // Discount charges: DiscountPercentage and DiscountFixedAmount in the catalog (V1 CRUD create, V1 and
 // Quickstart reads), taken off the charges they reach on invoices and previews, and shown on the
@@ -44,21 +45,7 @@ beforeAll(async () => {
 
 async function subscribe(ratePlans: unknown[], processingOptions: Record<string, unknown> = { runBilling: true }) {
   const account = (await env.zuora.post('/v2/accounts', accountBody({ bill_cycle_day: 15 }))).body.account_number as string;
-  const response = await env.zuora.post('/v1/orders', {
-    orderDate: '2026-01-15',
-    existingAccountNumber: account,
-    processingOptions,
-    subscriptions: [
-      {
-        orderActions: [
-          {
-            type: 'CreateSubscription',
-            createSubscription: { terms: { initialTerm: { termType: 'TERMED', period: 12, periodType: 'Month' }, autoRenew: true, renewalTerms: [{ period: 12, periodType: 'Month' }] }, subscribeToRatePlans: ratePlans },
-          },
-        ],
-      },
-    ],
-  });
+  const response = await env.zuora.post('/v1/orders', newSubscriptionOrder(account, ratePlans, { processingOptions }));
   expect(response.body.success, JSON.stringify(response.body)).toBe(true);
   return { account, number: response.body.subscriptionNumbers[0] as string };
 }
