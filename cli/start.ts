@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isKnownVersion, LATEST_VERSION, OLDEST_VERSION } from '../emulator/api/minorVersions.js';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT } from '../emulator/config.js';
 import { startEmulator, UnsafeOptionsError } from '../emulator/index.js';
 import { checkJsonFile, prepareDataDir } from '../emulator/state/dataDir.js';
@@ -19,6 +20,7 @@ const FLAGS = {
   'in-memory': { type: 'boolean', env: 'ZUORA_EMULATOR_IN_MEMORY', help: 'keep state in memory only' },
   'no-sync': { type: 'boolean', env: 'ZUORA_EMULATOR_NO_SYNC', help: 'do not start the bundled sync engine' },
   now: { type: 'string', env: 'ZUORA_EMULATOR_NOW', help: "start the default tenant's clock here (ISO date-time) when it is first created" },
+  'zuora-version': { type: 'string', env: 'ZUORA_EMULATOR_ZUORA_VERSION', help: "the default tenant's default minor version (default 211.0), e.g. 223.0" },
   'admin-token': {
     type: 'string',
     env: 'ZUORA_EMULATOR_ADMIN_TOKEN',
@@ -63,6 +65,7 @@ interface StartSettings {
   inMemory: boolean;
   sync: boolean;
   now?: string;
+  zuoraVersion?: string;
   adminToken?: string;
   adminOpen: boolean;
 }
@@ -81,6 +84,10 @@ function startSettings(argv: string[]): StartSettings | 'help' {
   if (now !== undefined && Number.isNaN(Date.parse(now))) {
     throw new UsageError(`--now must be an ISO date-time such as 2026-01-01T00:00:00Z (got '${now}')`, 'start');
   }
+  const zuoraVersion = read('zuora-version') as string | undefined;
+  if (zuoraVersion !== undefined && !isKnownVersion(zuoraVersion)) {
+    throw new UsageError(`--zuora-version must be a minor version from ${OLDEST_VERSION} to ${LATEST_VERSION}, such as 223.0 (got '${zuoraVersion}')`, 'start');
+  }
   return {
     port,
     syncPort,
@@ -89,6 +96,7 @@ function startSettings(argv: string[]): StartSettings | 'help' {
     inMemory: read('in-memory') === true,
     sync: read('no-sync') !== true,
     ...(now !== undefined ? { now } : {}),
+    ...(zuoraVersion !== undefined ? { zuoraVersion } : {}),
     ...(read('admin-token') ? { adminToken: String(read('admin-token')) } : {}),
     adminOpen: read('admin-open') === true,
   };
@@ -126,6 +134,7 @@ export async function runStart(argv: string[]): Promise<number> {
     adminOpen: settings.adminOpen,
     ...(settings.adminToken ? { adminToken: settings.adminToken } : {}),
     ...(settings.now ? { now: settings.now } : {}),
+    ...(settings.zuoraVersion ? { zuoraVersion: settings.zuoraVersion } : {}),
   }).catch((error: unknown) => {
     if (error instanceof UnsafeOptionsError) throw new UsageError(error.message, 'start');
     throw listenFailure(error, host, port, '--port');

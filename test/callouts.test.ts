@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEmulator } from '../emulator/index.js';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, adminClient, tenantClient, useEmulator } from './helpers/emulator.js';
+import { accountBody, adminClient, ORDERS_223, tenantClient, useEmulator } from './helpers/emulator.js';
 import { useReceiver, type Received } from './helpers/receiver.js';
 import { registerStiggEvents } from './helpers/stiggEvents.js';
 
@@ -39,7 +39,7 @@ async function customer(card: string): Promise<{ id: string; number: string }> {
 }
 
 function order(accountNumber: string, subscriptions: unknown[], extra: Record<string, unknown> = {}) {
-  return env.zuora.post('/v1/orders', { orderDate: '2026-01-15', existingAccountNumber: accountNumber, subscriptions, ...extra });
+  return env.zuora.post('/v1/orders', { orderDate: '2026-01-15', existingAccountNumber: accountNumber, subscriptions, ...extra }, ORDERS_223);
 }
 
 describe('the seven custom events', () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { createCustomer, useEmulator, type TestCustomer } from './helpers/emulator.js';
+import { createCustomer, useEmulator, type TestCustomer, ORDERS_223 } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 import { useReceiver } from './helpers/receiver.js';
 
@@ -40,7 +40,7 @@ async function subscribe(account: Customer, collectPayment: boolean): Promise<st
         ],
       },
     ],
-  });
+  }, ORDERS_223);
   if (!response.body.success) throw new Error(JSON.stringify(response.body));
   return response.body.subscriptions[0].subscriptionNumber;
 }
@@ -63,8 +63,9 @@ async function invoices(account: Customer) {
   return ((await env.zuora.get(`/v1/transactions/invoices/accounts/${account.number}`)).body.invoices as Array<{ id: string; invoiceNumber: string; amount: string; balance: string }>).reverse();
 }
 
+// balance, totalInvoiceBalance, creditBalance and contractedMrr are JSON numbers on Zuora's wire; the other metrics decimal strings.
 async function metrics(account: Customer) {
-  return (await env.zuora.get(`/v1/accounts/${account.number}`)).body.metrics as Record<string, string>;
+  return (await env.zuora.get(`/v1/accounts/${account.number}`)).body.metrics as Record<string, string | number>;
 }
 
 describe('write-off on cancel', () => {
@@ -105,7 +106,7 @@ describe('write-off on cancel', () => {
     const writeOff = await env.zuora.get('/v1/credit-memos/CM00000002');
     expect(writeOff.body).toMatchObject({ number: 'CM00000002', amount: 37.74, appliedAmount: 37.74, unappliedAmount: 0, reasonCode: 'Write-off', sourceType: 'Invoice', referredInvoiceId: invoice?.id });
     // 130 invoiced, 92.26 + 37.74 credited: nothing owed, no credit left.
-    expect(await metrics(account)).toMatchObject({ balance: '0.00', totalInvoiceBalance: '0.00', unappliedCreditMemoAmount: '0.00' });
+    expect(await metrics(account)).toMatchObject({ balance: 0, totalInvoiceBalance: 0, unappliedCreditMemoAmount: '0.00' });
   });
 
   it('refuses writeOff on an order that cancels nothing, and a bad writeOffBehavior, writing nothing', async () => {
@@ -135,7 +136,7 @@ describe('credits from cancellations are credit memos', () => {
     expect(cancelled.body.creditMemoNumbers).toEqual(['CM00000001']);
     expect((await env.zuora.get('/v1/creditmemos/CM00000001')).body).toMatchObject({ amount: 92.26, appliedAmount: 0, unappliedAmount: 92.26 });
     // The March invoice was paid; the account is owed 92.26.
-    expect(await metrics(account)).toMatchObject({ balance: '-92.26', totalInvoiceBalance: '0.00', unappliedCreditMemoAmount: '92.26' });
+    expect(await metrics(account)).toMatchObject({ balance: -92.26, totalInvoiceBalance: 0, unappliedCreditMemoAmount: '92.26' });
     const quickstart = (await env.zuora.get(`/v2/accounts/${account.id}`)).body;
     expect(quickstart).toMatchObject({ remaining_invoice_balance: 0, remaining_credit_memo_balance: 92.26 });
   });
@@ -148,7 +149,7 @@ describe('credits from cancellations are credit memos', () => {
     // Still one invoice: the April bill run credited 92.26 with CM00000001 and spent it on March's 130.
     expect((await invoices(account)).map((invoice) => [invoice.amount, invoice.balance])).toEqual([['130.00', '37.74']]);
     expect((await env.zuora.get('/v1/creditmemos/CM00000001')).body).toMatchObject({ amount: 92.26, appliedAmount: 92.26, creditMemoDate: '2026-04-01' });
-    expect(await metrics(account)).toMatchObject({ balance: '37.74', totalInvoiceBalance: '37.74', unappliedCreditMemoAmount: '0.00' });
+    expect(await metrics(account)).toMatchObject({ balance: 37.74, totalInvoiceBalance: 37.74, unappliedCreditMemoAmount: '0.00' });
   });
 
   it('bills a mid-period downgrade asked runBilling as a credit memo spent on the open invoice', async () => {
@@ -177,7 +178,7 @@ describe('credits from cancellations are credit memos', () => {
     expect(downgrade.body).toMatchObject({ success: true, creditMemoNumbers: ['CM00000001'] });
     expect((await env.zuora.get('/v1/creditmemos/CM00000001')).body).toMatchObject({ amount: 38.71, appliedAmount: 38.71, unappliedAmount: 0 });
     expect((await invoices(account)).map((invoice) => [invoice.amount, invoice.balance])).toEqual([['130.00', '91.29']]);
-    expect(await metrics(account)).toMatchObject({ balance: '91.29', totalInvoiceBalance: '91.29', unappliedCreditMemoAmount: '0.00' });
+    expect(await metrics(account)).toMatchObject({ balance: 91.29, totalInvoiceBalance: 91.29, unappliedCreditMemoAmount: '0.00' });
   });
 
   it('goes through the change feed: an event trigger on CreditMemo sees it', async () => {

@@ -10,7 +10,7 @@ import { startEmulator } from '../emulator/index.js';
 import { emulatorTime } from '../sync/emulatorTime.js';
 import { startSyncEngine } from '../sync/index.js';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, adminHeaders, request, useEmulator } from './helpers/emulator.js';
+import { accountBody, adminHeaders, request, useEmulator, ORDERS_223 } from './helpers/emulator.js';
 
 // What the inspector page stands on, over plain HTTP: the page and its assets, the sign-in that
 // turns the admin token into a session cookie, the admin views of a tenant and the change feed.
@@ -51,7 +51,7 @@ async function subscribe(seats: number): Promise<{ accountId: string; accountNum
         ],
       },
     ],
-  });
+  }, ORDERS_223);
   return { accountId: account.id, accountNumber: account.account_number, number: created.body.subscriptions[0].subscriptionNumber };
 }
 

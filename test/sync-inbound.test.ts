@@ -6,7 +6,7 @@ import { FileSyncStore } from '../sync/model/store.js';
 import type { Customer, ScheduledUpdate, Subscription } from '../sync/model/types.js';
 import { ZuoraClient } from '../sync/zuora/client.js';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useEmulator, ORDERS_223 } from './helpers/emulator.js';
 
 // Each callout handler of seeds/002 on hand-built callout bodies, against platform records put in an
 // in-memory store. The emulator stands in for Zuora where a handler reads it (invoices, their items,
@@ -87,7 +87,7 @@ async function billedSubscription(): Promise<Billed> {
     subscriptions: [
       { orderActions: [{ type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId: catalog.support.planId }] } }] },
     ],
-  });
+  }, ORDERS_223);
   if (!order.body.success) throw new Error(JSON.stringify(order.body));
   const { subscriptionId, subscriptionNumber } = order.body.subscriptions[0];
   return { accountId: account.id, accountNumber: account.account_number, subscriptionId, subscriptionNumber, invoiceId: order.body.invoiceIds[0] };
@@ -367,7 +367,7 @@ describe('StiggSubscriptionUpdatedEvent', () => {
       orderDate: '2026-01-15',
       existingAccountNumber: billed.accountNumber,
       subscriptions: [{ subscriptionNumber: billed.subscriptionNumber, orderActions: [{ type: 'AddProduct', addProduct: { productRatePlanId: catalog.basic.planId } }] }],
-    });
+    }, ORDERS_223);
     return order.body.subscriptions[0].subscriptionId as string;
   }
   const updated = (billed: Billed, id: string) => ({ EventType: 'StiggSubscriptionUpdatedEvent', SubscriptionId: id, SubscriptionOriginalId: billed.subscriptionId, AccountId: billed.accountId });
@@ -473,7 +473,7 @@ describe('StiggScheduledOrderCompletedEvent', () => {
       status: 'Scheduled',
       schedulingOptions: { scheduledDate: '2026-02-01', scheduledDatePolicy: 'SpecificDate' },
       subscriptions: [{ subscriptionNumber: billed.subscriptionNumber, orderActions: [{ type: 'AddProduct', triggerDates: [{ name: 'ContractEffective', triggerDate: '2026-02-01' }], addProduct: { productRatePlanId: catalog.basic.planId } }] }],
-    });
+    }, ORDERS_223);
     await linked(billed, { scheduledUpdates: [{ ...update('units', 'UNITS', { units: { 'feature-seats': 3 } }), zuoraOrderNumber: scheduled.body.orderNumber }] });
     const { OrderNumber: _number, ...seedFieldsOnly } = completed(scheduled.body.orderNumber, { AccountId: billed.accountId });
 

@@ -162,3 +162,9 @@ export async function createCustomer(zuora: TenantClient, card?: string): Promis
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
   return { id: created.body.id, number: created.body.account_number };
 }
+
+/**
+ * Order answers list `subscriptions: [{subscriptionNumber, status}]` from minor version 223.0; the
+ * tenant default (211.0) lists `subscriptionNumbers`. Tests that read the newer shape ask for it.
+ */
+export const ORDERS_223: Record<string, string> = { 'Zuora-Version': '223.0' };

@@ -45,7 +45,7 @@ export type InvoiceItem = {
   productRatePlanChargeId: string;
   productName: string;
   chargeType: 'OneTime' | 'Recurring' | 'Usage';
-  processingType: 'Charge' | 'Credit';
+  processingType: 'Charge' | 'Credit' | 'Discount';
   serviceStartDate: string;
   /** Exclusive, like every end date in the billing model. */
   serviceEndDate: string;

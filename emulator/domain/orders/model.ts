@@ -15,6 +15,7 @@ export const ORDER_ACTION_TYPES = [
   'RenewSubscription',
   'Suspend',
   'Resume',
+  'TermsAndConditions',
 ] as const;
 export type OrderActionType = (typeof ORDER_ACTION_TYPES)[number];
 
@@ -33,12 +34,33 @@ export interface TierInput {
   priceFormat?: 'FlatFee' | 'PerUnit' | 'Flat Fee' | 'Per Unit';
 }
 
-/** `pricing` of a charge override: one member, named after the charge's type and model. */
-export type PricingInput = Record<string, { listPrice?: number; quantity?: number; tiers?: TierInput[] } | undefined>;
+/** One `pricing` member; `discount` carries a discount charge's terms instead of a price. */
+export interface PricingMemberInput {
+  listPrice?: number;
+  quantity?: number;
+  tiers?: TierInput[];
+  discountPercentage?: number;
+  discountAmount?: number;
+  applyDiscountTo?: string;
+  discountLevel?: string;
+}
+
+/** `pricing` of a charge override: one member, named after the charge's type and model (`discount` for discounts). */
+export type PricingInput = Record<string, PricingMemberInput | undefined>;
+
+/** When a subscribed charge ends (`endDate` of a charge override). */
+export interface ChargeEndInput {
+  endDateCondition?: 'Subscription_End' | 'Fixed_Period' | 'Specific_End_Date';
+  upToPeriods?: number;
+  upToPeriodsType?: 'Billing_Periods' | 'Days' | 'Weeks' | 'Months' | 'Years';
+  specificEndDate?: string;
+}
 
 export interface ChargeOverrideInput {
   productRatePlanChargeId: string;
   chargeNumber?: string;
+  /** Names the charge to later actions of the same order. */
+  uniqueToken?: string;
   pricing?: PricingInput;
   billing?: {
     billingPeriod?: string;
@@ -48,10 +70,13 @@ export interface ChargeOverrideInput {
     specificBillingPeriod?: number;
   };
   startDate?: { triggerEvent?: string; specificTriggerDate?: string };
+  endDate?: ChargeEndInput;
   customFields?: CustomFields;
 }
 
 export interface RatePlanInput {
+  /** Names the rate plan to later actions of the same order. */
+  uniqueToken?: string;
   productRatePlanId?: string;
   productRatePlanNumber?: string;
   subscriptionRatePlanNumber?: string;
@@ -79,8 +104,11 @@ export interface CreateSubscriptionInput {
   paymentTerm?: string;
 }
 
+/** A charge update names its charge by number, by product rate plan charge, or by an order's unique token. */
 export interface ChargeUpdateInput {
-  chargeNumber: string;
+  chargeNumber?: string;
+  productRatePlanChargeId?: string;
+  uniqueToken?: string;
   pricing?: PricingInput;
   effectiveDate?: { specificTriggerDate?: string };
   customFields?: CustomFields;
@@ -88,6 +116,7 @@ export interface ChargeUpdateInput {
 
 export interface RatePlanReferenceInput {
   ratePlanId?: string;
+  uniqueToken?: string;
   subscriptionRatePlanNumber?: string;
   productRatePlanId?: string;
   productRatePlanNumber?: string;
@@ -119,6 +148,23 @@ export interface ResumeInput {
   extendsTerm?: boolean;
 }
 
+/** A term as TermsAndConditions gives it: a length from its start, an end date, or EVERGREEN. */
+export interface TermsInput {
+  termType?: 'TERMED' | 'EVERGREEN';
+  period?: number;
+  periodType?: TermPeriodType;
+  startDate?: string;
+  endDate?: string;
+}
+
+export interface TermsAndConditionsInput {
+  autoRenew?: boolean;
+  renewalSetting?: 'RENEW_WITH_SPECIFIC_TERM' | 'RENEW_TO_EVERGREEN';
+  renewalTerms?: TermInput[];
+  initialTerm?: TermsInput;
+  lastTerm?: TermsInput;
+}
+
 export interface OrderActionInput {
   type: OrderActionType;
   triggerDates?: TriggerDateInput[];
@@ -130,6 +176,7 @@ export interface OrderActionInput {
   renewSubscription?: Record<string, unknown>;
   suspend?: SuspendInput;
   resume?: ResumeInput;
+  termsAndConditions?: TermsAndConditionsInput;
   customFields?: CustomFields;
 }
 

@@ -84,6 +84,8 @@ export type SubscriptionRatePlan = {
   name: string;
   /** How the order that wrote this version touched the rate plan; removed plans stay, marked Remove. */
   lastChangeType: 'Add' | 'Update' | 'Remove' | null;
+  /** The token the order that added the plan named it by, if any. */
+  uniqueToken?: string;
   customFields: CustomFields;
   createdDate: string;
   updatedDate: string;
@@ -127,6 +129,16 @@ export type SubscriptionCharge = {
   effectiveEndDate: string | null;
   /** Billed up to here (exclusive); equals effectiveStartDate until first billed. */
   chargedThroughDate: string;
+  /** How the charge ends when the order said (`Fixed_Period`, `Specific_End_Date`); else the catalog's. */
+  endDateCondition?: string;
+  upToPeriods?: number;
+  upToPeriodsType?: string;
+  specificEndDate?: string;
+  /** The token the order that added the charge named it by, if any. */
+  uniqueToken?: string;
+  /** Discount charges: what the discount applies to and at which level, when the order said. */
+  applyDiscountTo?: string;
+  discountLevel?: string;
   customFields: CustomFields;
   createdDate: string;
   updatedDate: string;
