@@ -104,16 +104,20 @@ describe.skipIf(!chromiumAvailable())(`the inspector in headless Chromium${skipR
       await page.click('text=A00000001');
       await page.waitForSelector('text=Invoices and payments');
       const timeline = await page.textContent('ol.timeline');
-      expect(timeline).toMatch(/Invoice INV00000001 140\.00/);
-      expect(timeline).toMatch(/Payment P-00000001 140\.00 Error[\s\S]*card_declined Your card was declined\./);
-      expect(timeline).toMatch(/Payment P-00000002 140\.00 Processed/);
+      // The scenario's sign-up invoice (January, 70) paid at once, then February's (70) declined and paid in Zuora.
+      expect(timeline).toMatch(/Invoice INV00000001 70\.00/);
+      expect(timeline).toMatch(/Payment P-00000001 70\.00 Processed/);
+      expect(timeline).toMatch(/Invoice INV00000002 70\.00/);
+      expect(timeline).toMatch(/Payment P-00000002 70\.00 Error[\s\S]*card_declined Your card was declined\./);
+      expect(timeline).toMatch(/Payment P-00000003 70\.00 Processed/);
     });
 
     it('advances to the next bill run and shows the new invoice without a reload', async () => {
-      expect(await page.textContent('ol.timeline')).not.toContain('INV00000002');
+      expect(await page.textContent('ol.timeline')).not.toContain('INV00000003');
       await page.click('[data-action=next-bill-run]');
-      await page.waitForSelector('ol.timeline >> text=INV00000002');
+      await page.waitForSelector('ol.timeline >> text=INV00000003');
       expect(await page.textContent('#now')).toBe('2026-03-01 00:00Z');
+      await page.waitForSelector('#flash:not(:empty)');
       expect(await page.textContent('#flash')).toMatch(/2 jobs ran \(billing\.billRun, billing\.paymentRun\)/);
       expect(await page.evaluate(() => (globalThis as { sameDocument?: boolean }).sameDocument)).toBe(true);
     });
