@@ -20,7 +20,10 @@ export const MAX_ATTEMPTS = 3;
 /** ...at least 30 minutes apart; here the wait doubles after each failure. */
 const RETRY_BASE_MS = 30 * 60 * 1000;
 
-type NewDelivery = Omit<CalloutDelivery, 'id' | 'seq' | 'createdAt'>;
+export type NewDelivery = Omit<CalloutDelivery, 'id' | 'seq' | 'createdAt'>;
+
+/** Another dialect's way of turning a committed change into deliveries (Stripe events into webhooks). */
+export type DeliverySource = (view: ReadView, change: Change) => NewDelivery[];
 
 /** The events one committed change raises: custom events whose trigger matches, and the standard event, if any. */
 export function eventsOf(view: ReadView, change: Change): RaisedEvent[] {
@@ -98,6 +101,7 @@ const retryDue: JobHandler = (tx, payload) => {
  */
 export class Dispatcher {
   private readonly lanes = new Map<string, Promise<unknown>>();
+  private readonly sources: DeliverySource[] = [];
 
   constructor(
     private readonly store: Store,
@@ -107,6 +111,10 @@ export class Dispatcher {
     store.feed.subscribe((changes) => this.raise(changes));
     jobs.register(RETRY_JOB, retryDue);
     clock.onQuiescence((tenant) => this.settle(tenant));
+  }
+
+  addSource(source: DeliverySource): void {
+    this.sources.push(source);
   }
 
   /** Resolves once nothing is left to attempt now (waiting retries wait for the clock). */
@@ -159,7 +167,10 @@ export class Dispatcher {
     for (const [tenant, list] of byTenant) {
       try {
         const view = this.store.view(tenant);
-        const deliveries = list.flatMap((change) => eventsOf(view, change)).flatMap((event) => deliveriesFor(view, event));
+        const deliveries = list.flatMap((change) => [
+          ...eventsOf(view, change).flatMap((event) => deliveriesFor(view, event)),
+          ...this.sources.flatMap((source) => source(view, change)),
+        ]);
         if (deliveries.length === 0) continue;
         void this.lane(tenant, async () => {
           await this.store.transact(tenant, (tx) => insertDeliveries(tx, deliveries));
@@ -237,12 +248,14 @@ export class Dispatcher {
           ...(result.responseBody !== undefined ? { responseBody: result.responseBody } : {}),
         },
       ];
-      // Zuora counts only HTTP 200 as delivered.
-      if (result.status === 200) {
+      // Zuora counts only HTTP 200 as delivered; Stripe any 2xx.
+      const delivered = current.stripe ? result.status !== null && result.status >= 200 && result.status < 300 : result.status === 200;
+      const retryMinutes = current.retryMinutes?.[attempt - 1];
+      if (delivered) {
         tx.update<CalloutDelivery>(CALLOUTS, current.id, { attempts, status: 'delivered' });
       } else if (current.retry && attempt < current.maxAttempts && !again) {
         tx.update<CalloutDelivery>(CALLOUTS, current.id, { attempts });
-        this.wait(tx, current.id, RETRY_BASE_MS * 2 ** (attempt - 1));
+        this.wait(tx, current.id, retryMinutes !== undefined ? retryMinutes * 60_000 : RETRY_BASE_MS * 2 ** (attempt - 1));
       } else {
         tx.update<CalloutDelivery>(CALLOUTS, current.id, { attempts, status: again ? current.status : 'failed' });
       }

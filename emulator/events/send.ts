@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
 import type { CalloutAuth, CalloutDelivery } from './model.js';
@@ -34,7 +35,9 @@ async function once(delivery: CalloutDelivery, headers: Record<string, string>) 
  */
 export async function sendCallout(delivery: CalloutDelivery, requestId: string): Promise<SendResult> {
   const started = performance.now();
-  const headers = { ...delivery.headers, 'Zuora-Request-Id': requestId, 'User-Agent': 'zuora-emulator-callout' };
+  const headers = delivery.stripe
+    ? { ...delivery.headers, 'Stripe-Signature': stripeSignature(delivery.stripe.secret, delivery.body ?? '') }
+    : { ...delivery.headers, 'Zuora-Request-Id': requestId, 'User-Agent': 'zuora-emulator-callout' };
   const { auth } = delivery;
   try {
     let answer = await once(delivery, auth?.preemptive ? { ...headers, Authorization: basic(auth) } : headers);
@@ -50,4 +53,15 @@ export async function sendCallout(delivery: CalloutDelivery, requestId: string):
   } catch (error) {
     return { status: null, durationMs: Math.round(performance.now() - started), error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * Stripe's `t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed by the whole whsec_ secret>`. The
+ * timestamp is the wall clock of this attempt, never the virtual time, so a receiver's tolerance
+ * check passes however far the emulator's clock has moved.
+ */
+export function stripeSignature(secret: string, body: string, at: Date = new Date()): string {
+  const t = Math.floor(at.getTime() / 1000);
+  const v1 = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
+  return `t=${t},v1=${v1}`;
 }

@@ -10,6 +10,8 @@ export interface NewTenant {
   now?: string;
   /** Settings that differ from the defaults. */
   settings?: Partial<TenantSettings>;
+  /** Makes the tenant a Stripe account. */
+  stripe?: { connectedTo: string | null };
 }
 
 export class TenantExistsError extends Error {
@@ -29,6 +31,7 @@ export async function createTenant(store: Store, input: NewTenant, wallNow: Date
     now: new Date(input.now ?? wallNow).toISOString(),
     counters: {},
     ...(input.settings ? { settings: input.settings } : {}),
+    ...(input.stripe ? { stripe: input.stripe } : {}),
   };
   const data: TenantData = { meta, objects: {} };
   await store.commit([{ path: ['tenants', input.clientId], value: data }]);

@@ -1,0 +1,256 @@
+// Stripe objects as the Stripe dialect keeps them. Fields are Stripe's (snake_case, unix seconds,
+// amounts in minor units); the api layer fills in the keys this emulator has no behaviour for.
+import type { GatewayBehaviour } from '../payments/model.js';
+
+export const CUSTOMERS = 'stripe.customer';
+export const PRODUCTS = 'stripe.product';
+export const PRICES = 'stripe.price';
+export const PAYMENT_METHODS = 'stripe.payment_method';
+export const SUBSCRIPTIONS = 'stripe.subscription';
+export const SUBSCRIPTION_ITEMS = 'stripe.subscription_item';
+export const INVOICES = 'stripe.invoice';
+export const INVOICE_ITEMS = 'stripe.invoiceitem';
+export const PAYMENT_INTENTS = 'stripe.payment_intent';
+export const TEST_CLOCKS = 'stripe.test_clock';
+export const WEBHOOK_ENDPOINTS = 'stripe.webhook_endpoint';
+export const EVENTS = 'stripe.event';
+
+export type Metadata = Readonly<Record<string, string>>;
+
+export interface Address {
+  city: string | null;
+  country: string | null;
+  line1: string | null;
+  line2: string | null;
+  postal_code: string | null;
+  state: string | null;
+}
+
+export type StripeCustomer = {
+  id: string;
+  created: number;
+  email: string | null;
+  name: string | null;
+  description: string | null;
+  phone: string | null;
+  address: Address | null;
+  metadata: Metadata;
+  default_payment_method: string | null;
+  test_clock: string | null;
+  invoice_prefix: string;
+  next_invoice_sequence: number;
+  deleted: boolean;
+};
+
+export type StripeProduct = {
+  id: string;
+  created: number;
+  updated: number;
+  name: string;
+  active: boolean;
+  description: string | null;
+  metadata: Metadata;
+  default_price: string | null;
+  tax_code: string | null;
+  unit_label: string | null;
+};
+
+export interface PriceTier {
+  up_to: number | null;
+  unit_amount: number | null;
+  flat_amount: number | null;
+}
+
+export interface Recurring {
+  interval: 'day' | 'week' | 'month' | 'year';
+  interval_count: number;
+  usage_type: 'licensed' | 'metered';
+  meter: string | null;
+  trial_period_days: number | null;
+}
+
+export type StripePrice = {
+  id: string;
+  created: number;
+  product: string;
+  active: boolean;
+  currency: string;
+  unit_amount: number | null;
+  billing_scheme: 'per_unit' | 'tiered';
+  tiers_mode: 'graduated' | 'volume' | null;
+  tiers: PriceTier[];
+  recurring: Recurring | null;
+  lookup_key: string | null;
+  nickname: string | null;
+  metadata: Metadata;
+  tax_behavior: 'inclusive' | 'exclusive' | 'unspecified';
+};
+
+export type StripePaymentMethod = {
+  id: string;
+  created: number;
+  customer: string | null;
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+  metadata: Metadata;
+  /** How the shared gateway simulator treats charges to it. */
+  gateway: GatewayBehaviour;
+  /** A card that declines refuses to be attached, unless it is one that fails only when charged. */
+  declines_attach: boolean;
+};
+
+export type SubscriptionStatus = 'incomplete' | 'incomplete_expired' | 'trialing' | 'active' | 'past_due' | 'canceled' | 'unpaid' | 'paused';
+
+export type StripeSubscription = {
+  id: string;
+  created: number;
+  customer: string;
+  status: SubscriptionStatus;
+  currency: string;
+  collection_method: 'charge_automatically' | 'send_invoice';
+  days_until_due: number | null;
+  default_payment_method: string | null;
+  description: string | null;
+  metadata: Metadata;
+  start_date: number;
+  billing_cycle_anchor: number;
+  current_period_start: number;
+  current_period_end: number;
+  trial_start: number | null;
+  trial_end: number | null;
+  cancel_at_period_end: boolean;
+  cancel_at: number | null;
+  canceled_at: number | null;
+  ended_at: number | null;
+  cancellation_reason: 'cancellation_requested' | 'payment_failed' | null;
+  latest_invoice: string | null;
+  test_clock: string | null;
+  automatic_tax: boolean;
+};
+
+export type StripeSubscriptionItem = {
+  id: string;
+  created: number;
+  subscription: string;
+  price: string;
+  quantity: number;
+  metadata: Metadata;
+};
+
+export interface InvoiceLine {
+  id: string;
+  amount: number;
+  description: string | null;
+  period: { start: number; end: number };
+  quantity: number;
+  price: string | null;
+  subscription_item: string | null;
+  invoice_item: string | null;
+  proration: boolean;
+  metadata: Metadata;
+}
+
+export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
+
+export type StripeInvoice = {
+  id: string;
+  created: number;
+  customer: string;
+  subscription: string | null;
+  status: InvoiceStatus;
+  auto_advance: boolean;
+  billing_reason: 'subscription_create' | 'subscription_cycle' | 'subscription_update' | 'manual';
+  collection_method: 'charge_automatically' | 'send_invoice';
+  currency: string;
+  number: string | null;
+  period_start: number;
+  period_end: number;
+  lines: InvoiceLine[];
+  /** Tax computed at finalization when automatic tax is on (minor units). */
+  tax: number;
+  automatic_tax: boolean;
+  amount_paid: number;
+  attempt_count: number;
+  next_payment_attempt: number | null;
+  due_date: number | null;
+  finalized_at: number | null;
+  paid_at: number | null;
+  voided_at: number | null;
+  marked_uncollectible_at: number | null;
+  automatically_finalizes_at: number | null;
+  payment_intent: string | null;
+  description: string | null;
+  metadata: Metadata;
+  test_clock: string | null;
+};
+
+export type StripeInvoiceItem = {
+  id: string;
+  created: number;
+  customer: string;
+  invoice: string | null;
+  amount: number;
+  currency: string;
+  description: string | null;
+  period: { start: number; end: number };
+  quantity: number;
+  price: string | null;
+  subscription: string | null;
+  metadata: Metadata;
+  test_clock: string | null;
+};
+
+export type PaymentIntentStatus = 'requires_payment_method' | 'requires_confirmation' | 'requires_action' | 'processing' | 'succeeded' | 'canceled';
+
+export interface LastPaymentError {
+  type: 'card_error';
+  code: string;
+  decline_code: string | null;
+  message: string;
+  payment_method: string | null;
+}
+
+export type StripePaymentIntent = {
+  id: string;
+  created: number;
+  amount: number;
+  amount_received: number;
+  currency: string;
+  customer: string;
+  invoice: string;
+  status: PaymentIntentStatus;
+  payment_method: string | null;
+  last_payment_error: LastPaymentError | null;
+};
+
+export type StripeTestClock = {
+  id: string;
+  created: number;
+  frozen_time: number;
+  name: string | null;
+  deletes_after: number;
+};
+
+export type StripeWebhookEndpoint = {
+  id: string;
+  created: number;
+  url: string;
+  enabled_events: string[];
+  secret: string;
+  status: 'enabled' | 'disabled';
+  api_version: string | null;
+  description: string | null;
+  metadata: Metadata;
+};
+
+/** What a Stripe event is about: the object's collection and its record as it was when the event happened. */
+export type StripeEvent = {
+  id: string;
+  created: number;
+  type: string;
+  collection: string;
+  record: Readonly<Record<string, unknown>> & { id: string };
+  previous_attributes: Readonly<Record<string, unknown>> | null;
+};
