@@ -14,6 +14,7 @@ import { LIFECYCLE_JOBS } from './domain/orders/lifecycleJobs.js';
 import { ORDER_JOBS } from './domain/orders/orders.js';
 import { buildApp } from './http/app.js';
 import { oauthRoutes } from './http/oauth.js';
+import { registerStripe, startStripeApi, type RunningStripeApi } from './api/stripe/server.js';
 import { RequestJournal } from './http/requestJournal.js';
 import { mountedAt, type RouteTable } from './http/routeTable.js';
 import type { Services } from './services.js';
@@ -29,6 +30,8 @@ export interface EmulatorOptions {
   inMemory?: boolean;
   /** Start of the default tenant's virtual clock when the tenant is first created (ISO). */
   now?: string;
+  /** Also serve the Stripe dialect on this port (0 picks a free one); absent, no Stripe port is opened. */
+  stripePort?: number;
 }
 
 export interface RunningEmulator {
@@ -38,6 +41,8 @@ export interface RunningEmulator {
   host: string;
   credentials: { clientId: string; clientSecret: string };
   services: Services;
+  /** The Stripe dialect's address and default account, when a Stripe port was asked for. */
+  stripe?: Omit<RunningStripeApi, 'close'>;
   /** Stops accepting requests, waits for pending writes and compacts state to disk. */
   close(): Promise<void>;
 }
@@ -71,6 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     defaultTenant: DEFAULT_TENANT.clientId,
   };
   for (const [kind, handler] of Object.entries({ ...ORDER_JOBS, ...LIFECYCLE_JOBS, ...BILLING_JOBS })) jobs.register(kind, handler);
+  registerStripe(services);
   if (!store.tenant(DEFAULT_TENANT.clientId)) {
     await createTenant(store, { ...DEFAULT_TENANT, ...(options.now ? { now: options.now } : {}) }, wallNow());
   }
@@ -78,6 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host ?? DEFAULT_HOST;
   const server = await listen(app, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
+  const stripe = options.stripePort === undefined ? undefined : await startStripeApi(services, options.stripePort, host, options.now);
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -85,8 +92,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     host,
     credentials: { clientId: DEFAULT_TENANT.clientId, clientSecret: DEFAULT_TENANT.clientSecret },
     services,
+    ...(stripe ? { stripe: { url: stripe.url, port: stripe.port, account: stripe.account, secretKey: stripe.secretKey } } : {}),
     close: () => {
       closing ??= (async () => {
+        await stripe?.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await store.close();
       })();

@@ -5,6 +5,7 @@ import { paymentFaultRequest, postPaymentFault } from './faults.js';
 import { listJobs, listRequests } from './journals.js';
 import * as schemas from './schemas.js';
 import { getSettings, patchSettings, settingsSchema } from './settings.js';
+import { postStripeAccount, stripeAccountRequest } from './stripeAccounts.js';
 import { exportSnapshot, postSnapshot, putSnapshot, restore } from './snapshots.js';
 import { listTenants, postReset, postTenant } from './tenants.js';
 
@@ -32,6 +33,7 @@ export const adminRoutes: RouteTable = {
     { method: 'POST', path: '/__emulator/callouts/flush', auth: 'admin', handler: flushCallouts },
     { method: 'POST', path: '/__emulator/callouts/:id/redeliver', auth: 'admin', handler: redeliverCallout },
     { method: 'POST', path: '/__emulator/faults/callouts', auth: 'admin', body: calloutFaultRequest, handler: postCalloutFault },
+    { method: 'POST', path: '/__emulator/stripe/accounts', auth: 'admin', body: stripeAccountRequest, handler: postStripeAccount },
     { method: 'POST', path: '/__emulator/faults/payments', auth: 'admin', body: paymentFaultRequest, handler: postPaymentFault },
   ],
 };

@@ -313,7 +313,7 @@ export function cancelNow(tx: Transaction, subscription: StripeSubscription, rea
 
 /** Deleting a customer cancels its subscriptions at once. */
 export function deleteCustomer(tx: Transaction, id: string): StripeCustomer {
-  const customer = getCustomer(tx, id);
+  getCustomer(tx, id);
   for (const subscription of tx.filterBy<StripeSubscription>(SUBSCRIPTIONS, 'customer', id)) {
     if (!ENDED.has(subscription.status)) cancelNow(tx, subscription);
   }
