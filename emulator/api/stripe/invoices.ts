@@ -17,7 +17,7 @@ import { nowOn } from '../../domain/stripe/time.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { deleted, paramsOf, render, viewOf, write } from './context.js';
 import { page } from './list.js';
-import { allowOnly, bool, int, metadata, nullableStr, obj, str } from './params.js';
+import { allowOnly, bool, expandPaths, int, metadata, nullableStr, obj, str } from './params.js';
 import { searchPage } from './search.js';
 import { invoiceItemShape, invoiceLinesShape, invoiceShape, paymentIntentShape } from './shapes/billing.js';
 
@@ -51,7 +51,7 @@ export async function postInvoice(ctx: RequestContext): Promise<Reply> {
 
 export const getInvoiceById = (ctx: RequestContext): Reply => {
   const view = viewOf(ctx);
-  return { body: invoiceShape(view, getInvoice(view, ctx.params.id ?? '')) };
+  return { body: invoiceShape(view, getInvoice(view, ctx.params.id ?? ''), expandPaths(paramsOf(ctx))) };
 };
 
 export async function postInvoiceUpdate(ctx: RequestContext): Promise<Reply> {

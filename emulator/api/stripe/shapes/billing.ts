@@ -160,7 +160,28 @@ function lineShape(view: ReadView, invoice: StripeInvoice, line: InvoiceLine) {
 export const invoiceLinesShape = (view: ReadView, invoice: StripeInvoice) =>
   list(invoice.lines.map((line) => lineShape(view, invoice, line)), `/v1/invoices/${invoice.id}/lines`);
 
-export function invoiceShape(view: ReadView, invoice: StripeInvoice) {
+/** The includable `payments`: the invoice's payment intent as an invoice payment. */
+function invoicePayments(invoice: StripeInvoice) {
+  const payments = invoice.payment_intent
+    ? [
+        {
+          ...base('invoice_payment', `inpay_${invoice.payment_intent.slice(3)}`),
+          amount_paid: invoice.status === 'paid' ? invoice.amount_paid : null,
+          amount_requested: totalOf(invoice),
+          created: invoice.finalized_at ?? invoice.created,
+          currency: invoice.currency,
+          invoice: invoice.id,
+          is_default: true,
+          payment: { type: 'payment_intent', payment_intent: invoice.payment_intent },
+          status: invoice.status === 'paid' ? 'paid' : 'open',
+          status_transitions: { canceled_at: null, paid_at: invoice.paid_at },
+        },
+      ]
+    : [];
+  return list(payments, `/v1/invoice_payments?invoice=${invoice.id}`);
+}
+
+export function invoiceShape(view: ReadView, invoice: StripeInvoice, expand: readonly string[] = []) {
   const customer = view.get<StripeCustomer>(CUSTOMERS, invoice.customer);
   const subtotal = subtotalOf(invoice);
   const total = totalOf(invoice);
@@ -247,6 +268,7 @@ export function invoiceShape(view: ReadView, invoice: StripeInvoice) {
     total_pretax_credit_amounts: [],
     total_taxes: invoice.tax > 0 ? [{ amount: invoice.tax, tax_behavior: 'exclusive', tax_rate_details: null, taxability_reason: 'standard_rated', taxable_amount: subtotal, type: 'tax_rate_details' }] : [],
     webhooks_delivered_at: invoice.created,
+    ...(expand.includes('payments') ? { payments: invoicePayments(invoice) } : {}),
   };
 }
 
