@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT } from '../emulator/config.js';
 import { startEmulator } from '../emulator/index.js';
+import { DEFAULT_STRIPE_PORT } from '../emulator/api/stripe/server.js';
 import { DEFAULT_SYNC_PORT, SYNC_SUBDIR } from '../sync/config.js';
 import { emulatorTime } from '../sync/emulatorTime.js';
 import { startSyncEngine, type RunningSyncEngine } from '../sync/index.js';
@@ -14,6 +15,7 @@ Runs the emulator and, beside it, the bundled sync engine connected to its defau
 
   --port N          emulator port (default ${DEFAULT_PORT}; 0 picks a free one)
   --sync-port N     sync engine port (default ${DEFAULT_SYNC_PORT}; 0 picks a free one)
+  --stripe-port N   Stripe API port (default ${DEFAULT_STRIPE_PORT}; 0 picks a free one)
   --host HOST       interface both bind (default ${DEFAULT_HOST})
   --data-dir DIR    where state is kept (default ${DEFAULT_DATA_DIR}; the sync engine's in DIR/${SYNC_SUBDIR})
   --in-memory       keep state in memory only
@@ -29,6 +31,7 @@ export async function runStart(argv: string[]): Promise<number> {
     options: {
       port: { type: 'string', default: String(DEFAULT_PORT) },
       'sync-port': { type: 'string', default: String(DEFAULT_SYNC_PORT) },
+      'stripe-port': { type: 'string', default: String(DEFAULT_STRIPE_PORT) },
       host: { type: 'string', default: DEFAULT_HOST },
       'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
       'in-memory': { type: 'boolean', default: false },
@@ -43,8 +46,10 @@ export async function runStart(argv: string[]): Promise<number> {
   }
   const port = parsePort(values.port);
   const syncPort = parsePort(values['sync-port']);
-  if (port === undefined || syncPort === undefined) {
-    process.stderr.write(`zuora-emulator: ${port === undefined ? '--port' : '--sync-port'} must be a number from 0 to 65535\n`);
+  const stripePort = parsePort(values['stripe-port']);
+  if (port === undefined || syncPort === undefined || stripePort === undefined) {
+    const flag = port === undefined ? '--port' : syncPort === undefined ? '--sync-port' : '--stripe-port';
+    process.stderr.write(`zuora-emulator: ${flag} must be a number from 0 to 65535\n`);
     return 1;
   }
   // Listening from here on: whoever saw a ready line may signal at once, before the line after it runs.
@@ -55,12 +60,14 @@ export async function runStart(argv: string[]): Promise<number> {
     host: values.host,
     dataDir: values['data-dir'],
     inMemory,
+    stripePort,
     ...(values.now ? { now: values.now } : {}),
   });
   const lines = [
     `zuora-emulator listening on ${emulator.url}`,
     `  default tenant: client_id=${emulator.credentials.clientId} client_secret=${emulator.credentials.clientSecret}`,
     `  state: ${inMemory ? 'in memory' : values['data-dir']}`,
+    ...(emulator.stripe ? [`stripe api listening on ${emulator.stripe.url} (account ${emulator.stripe.account}, key ${emulator.stripe.secretKey})`] : []),
   ];
   let sync: RunningSyncEngine | undefined;
   if (!values['no-sync']) {

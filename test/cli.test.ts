@@ -9,6 +9,7 @@ import { accountBody, tenantClient } from './helpers/emulator.js';
 const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
 const READY = /^zuora-emulator listening on (http:\/\/\S+)$/m;
 const SYNC_READY = /^sync engine listening on (http:\/\/\S+)$/m;
+const STRIPE_READY = /^stripe api listening on (http:\/\/\S+) \(account (acct_\w+), key (sk_test_\w+)\)$/m;
 
 interface Started {
   child: ChildProcess;
@@ -23,7 +24,8 @@ afterEach(() => {
 });
 
 function startCli(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, [BIN, 'start', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A free Stripe port unless a test names one, so parallel runs never collide on the default.
+  const child = spawn(process.execPath, [BIN, 'start', '--stripe-port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
@@ -98,6 +100,24 @@ describe('zuora-emulator start', () => {
     const exited = exitOf(started.child);
     started.child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('serves the Stripe dialect on its own port, named on a ready line with the default account and key', async () => {
+    const started = await startCli(['--port', '0', '--in-memory', '--no-sync', '--stripe-port', '0']);
+    const [, stripeUrl, account, key] = STRIPE_READY.exec(started.output()) ?? [];
+    expect(stripeUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(stripeUrl).not.toMatch(/:0$/);
+    const customers = await fetch(`${stripeUrl}/v1/customers`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(customers.status).toBe(200);
+    expect(await customers.json()).toMatchObject({ object: 'list', data: [], url: '/v1/customers' });
+    expect(account).toMatch(/^acct_/);
+    const exited = exitOf(started.child);
+    started.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses a bad Stripe port', async () => {
+    await expect(startCli(['--port', '0', '--in-memory', '--stripe-port', 'x'])).rejects.toThrow(/--stripe-port/);
   });
 
   it('leaves the sync engine out with --no-sync', async () => {
