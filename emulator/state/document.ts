@@ -24,6 +24,8 @@ export interface TenantMeta {
   readonly settings?: Partial<TenantSettings>;
   /** Present on Stripe accounts (tenants spoken to in the Stripe dialect); the secret key is `clientSecret`. */
   readonly stripe?: { readonly connectedTo: string | null };
+  /** The tenant starts (and restarts on reset) with the seeds' platform custom fields defined. */
+  readonly presetCustomFields?: boolean;
 }
 
 export interface TenantData {

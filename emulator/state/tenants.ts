@@ -12,6 +12,8 @@ export interface NewTenant {
   settings?: Partial<TenantSettings>;
   /** Makes the tenant a Stripe account. */
   stripe?: { connectedTo: string | null };
+  /** Start with the seeds' platform custom fields defined, and keep them across resets. */
+  presetCustomFields?: boolean;
 }
 
 export class TenantExistsError extends Error {
@@ -32,6 +34,7 @@ export async function createTenant(store: Store, input: NewTenant, wallNow: Date
     counters: {},
     ...(input.settings ? { settings: input.settings } : {}),
     ...(input.stripe ? { stripe: input.stripe } : {}),
+    ...(input.presetCustomFields ? { presetCustomFields: true } : {}),
   };
   const data: TenantData = { meta, objects: {} };
   await store.commit([{ path: ['tenants', input.clientId], value: data }]);

@@ -13,6 +13,14 @@ const STATUS_BY_KIND: Readonly<Record<DomainError['kind'], number>> = {
   Conflict: 400,
   NotFound: 404,
   Unauthenticated: 401,
+  Forbidden: 403,
+  UnsupportedMediaType: 400,
+  TooLarge: 400,
+  RateLimited: 429,
+  LockContention: 429,
+  InProgress: 409,
+  KeyReused: 400,
+  Unavailable: 503,
 };
 
 export function stripeErrorBody(type: string, message: string, extra: Readonly<Record<string, unknown>> = {}) {

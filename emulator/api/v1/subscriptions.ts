@@ -10,6 +10,7 @@ import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
 import { compact } from '../shape.js';
 import { billingTiming, MODEL_NAMES, priceSummary, tierTableSummary, underscored, v1Tier } from './chargeShapes.js';
+import { tenantToday } from '../../domain/tenantTime.js';
 
 // GET /v1/subscriptions/{subscription-key}, shaped as Zuora's GETSubscriptionByKeyWithSuccess.
 // The official schema types its dates, terms and tiers as plain strings and numbers (not nullable),
@@ -32,7 +33,7 @@ function segmentChoice(view: ReadView, query: Record<string, unknown>): SegmentC
   if (!(CHARGE_DETAILS as readonly string[]).includes(detail)) {
     throw invalidValue(SUBSCRIPTIONS, 'charge-detail', `'charge-detail' must be one of ${CHARGE_DETAILS.join(', ')}`);
   }
-  const today = view.now().toISOString().slice(0, 10);
+  const today = tenantToday(view);
   if (detail !== 'specific-segment') return { detail: detail as ChargeDetail, asOf: today };
   const asOf = query['as-of-date'];
   if (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
