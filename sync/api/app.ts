@@ -9,12 +9,15 @@ import type { ApiReply, ApiRoute, Engine } from './routeTable.js';
  * handler (validate, then call model/outbound/inbound) -> reply, with failures answered as
  * `{error: {code, message}}`.
  */
+const raw = new WeakMap<object, string>();
+
 export function buildSyncApp(engine: Engine, routes: readonly ApiRoute[]): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
   // Any content type is read as JSON: Zuora's callouts do not all say what they send.
-  app.use(express.json({ type: () => true, limit: '5mb' }));
+  // The raw text is kept beside the parsed body: a Stripe webhook's signature covers the exact bytes.
+  app.use(express.json({ type: () => true, limit: '5mb', verify: (req, _res, buffer) => raw.set(req, buffer.toString('utf8')) }));
   for (const route of routes) {
     app[lowerMethod(route)](route.path, async (req: Request, res: Response) => {
       let reply: ApiReply;
@@ -24,6 +27,7 @@ export function buildSyncApp(engine: Engine, routes: readonly ApiRoute[]): expre
           params: req.params as Record<string, string>,
           query: req.query as Record<string, unknown>,
           body: req.body,
+          rawBody: raw.get(req) ?? '',
           headers: req.headers,
         });
       } catch (error) {

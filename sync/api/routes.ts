@@ -6,6 +6,7 @@ import { connectIntegration, removeIntegration } from './integration.js';
 import type { ApiRoute } from './routeTable.js';
 import { cancel, getSubscription, provision, update } from './subscriptions.js';
 import { clockTick, reportUsage, syncUsageNow } from './usage.js';
+import { connectStripeIntegration, receiveStripeEvent, removeStripeIntegration } from './stripe.js';
 import { receiveCallout } from './webhooks.js';
 
 /** Everything the sync engine answers. */
@@ -32,5 +33,8 @@ export const syncRoutes: readonly ApiRoute[] = [
   // The names issue 6 gives the same two actions.
   { method: 'POST', path: '/api/integrations/zuora', handler: connectIntegration },
   { method: 'DELETE', path: '/api/integrations/zuora', handler: removeIntegration },
+  { method: 'POST', path: '/api/integrations/stripe', handler: connectStripeIntegration },
+  { method: 'DELETE', path: '/api/integrations/stripe', handler: removeStripeIntegration },
   { method: 'POST', path: '/webhooks/zuora', handler: receiveCallout },
+  { method: 'POST', path: '/webhooks/stripe', handler: receiveStripeEvent },
 ];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { SyncStore } from '../context.js';
+import type { StripeIntegration } from '../stripe/types.js';
 import type { Catalog, CreditGrant, Customer, EventLogEntry, EventType, Package, Subscription, UsageReport } from './types.js';
 
 /** The whole of the platform's state: one JSON document, small enough to rewrite on every write. */
@@ -18,6 +19,10 @@ interface SyncDocument {
   eventCount: number;
   /** Keys of callouts already applied. */
   seen: Record<string, true>;
+  /** The Stripe integration, when one is connected. */
+  stripe?: StripeIntegration;
+  /** Stripe ids of platform records, by `<kind>:<platform id>` (see sync/stripe/links.ts). */
+  stripeLinks: Record<string, string>;
 }
 
 const emptyDocument = (): SyncDocument => ({
@@ -30,6 +35,7 @@ const emptyDocument = (): SyncDocument => ({
   events: [],
   eventCount: 0,
   seen: {},
+  stripeLinks: {},
 });
 
 export interface SyncStoreOptions {
@@ -164,6 +170,25 @@ export class FileSyncStore implements SyncStore {
     this.doc.events.push(stored);
     await this.persist();
     return copy(stored);
+  }
+
+  stripeIntegration(): StripeIntegration | undefined {
+    return copyOf(this.doc.stripe);
+  }
+
+  putStripeIntegration(integration: StripeIntegration | undefined): Promise<void> {
+    if (integration) this.doc.stripe = copy(integration);
+    else delete this.doc.stripe;
+    return this.persist();
+  }
+
+  stripeLink(key: string): string | undefined {
+    return this.doc.stripeLinks[key];
+  }
+
+  putStripeLink(key: string, id: string): Promise<void> {
+    this.doc.stripeLinks[key] = id;
+    return this.persist();
   }
 
   seen(key: string): boolean {

@@ -15,6 +15,7 @@ import {
   storedPaymentMethod,
 } from './paymentMethods.js';
 import { customerSkipReason, type SubscriptionOnPlan } from './rules.js';
+import { stripeClientOf, syncStripeCustomer } from '../stripe/outbound.js';
 
 function customerOf(ctx: SyncContext, customerId: string): Customer {
   const customer = ctx.store.customer(customerId);
@@ -22,7 +23,7 @@ function customerOf(ctx: SyncContext, customerId: string): Customer {
   return customer;
 }
 
-function subscriptionsOnPlans(ctx: SyncContext, customerId: string): SubscriptionOnPlan[] {
+export function subscriptionsOnPlans(ctx: SyncContext, customerId: string): SubscriptionOnPlan[] {
   return ctx.store.subscriptionsOf(customerId).flatMap((subscription) => {
     const plan = ctx.store.package(subscription.planId);
     return plan ? [{ subscription, plan }] : [];
@@ -35,6 +36,9 @@ function subscriptionsOnPlans(ctx: SyncContext, customerId: string): Subscriptio
  * platform; while the customer is not synced it waits (see paymentMethods.ts) for the account.
  */
 export async function syncCustomer(ctx: SyncContext, customerId: string, paymentMethod?: PaymentMethodInput): Promise<Customer> {
+  // One billing integration per environment: while Stripe is connected, customers go there.
+  const stripe = stripeClientOf(ctx);
+  if (stripe) return syncStripeCustomer(ctx, stripe, customerId, paymentMethod);
   const customer = customerOf(ctx, customerId);
   const { at } = await platformNow(ctx);
   const input = paymentMethod ?? heldPaymentMethod(ctx, customerId);
