@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { OutboundInputError } from '../outbound/errors.js';
+import { StripeApiError } from '../stripe/client.js';
 import { ZuoraError } from '../zuora/errors.js';
 import { ApiError } from './errors.js';
 import type { ApiReply, ApiRoute, Engine } from './routeTable.js';
@@ -59,6 +60,7 @@ function failure(error: unknown, req: Request): ApiReply {
   if (error instanceof OutboundInputError) return failure(new ApiError(statusOfInputError(error.code), error.code, error.message), req);
   // Outbound records Zuora failures on the entity; one reaching here had no entity to go on.
   if (error instanceof ZuoraError) return { status: 502, body: new ApiError(502, 'ZUORA_ERROR', error.message).toBody() };
+  if (error instanceof StripeApiError) return { status: 502, body: new ApiError(502, 'STRIPE_ERROR', `${error.code ?? error.type}: ${error.message}`).toBody() };
   console.error(`sync engine: ${req.method} ${req.originalUrl} failed`, error);
   const message = error instanceof Error ? error.message : String(error);
   return { status: 500, body: new ApiError(500, 'INTERNAL_ERROR', message).toBody() };

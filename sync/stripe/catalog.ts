@@ -100,3 +100,25 @@ export async function itemsFor(
 
 /** The usage charges of a package in a period, with the feature each counts. */
 export const usagePrices = (pkg: Package, period: BillingPeriod): Price[] => pkg.prices.filter((price) => price.billingPeriod === period && price.model === 'USAGE_BASED');
+
+/**
+ * The whole catalog to Stripe: every plan and add-on becomes its product, each charge a price
+ * (in the default currency; other currencies get theirs when a subscription needs them).
+ */
+export async function syncStripeCatalog(ctx: SyncContext, client: StripeClient, currency: string): Promise<{ synced: string[]; skipped: string[]; failed: Array<{ id: string; reason: string }> }> {
+  const catalog = ctx.store.catalog();
+  const result = { synced: [] as string[], skipped: [] as string[], failed: [] as Array<{ id: string; reason: string }> };
+  for (const pkg of [...catalog.plans, ...catalog.addons]) {
+    if (pkg.prices.length === 0) {
+      result.skipped.push(pkg.id);
+      continue;
+    }
+    try {
+      for (const period of new Set(pkg.prices.map((price) => price.billingPeriod))) await itemsFor(ctx, client, pkg, period, {}, currency);
+      result.synced.push(pkg.id);
+    } catch (error) {
+      result.failed.push({ id: pkg.id, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return result;
+}
