@@ -23,7 +23,7 @@ function customerOf(ctx: SyncContext, customerId: string): Customer {
   return customer;
 }
 
-export function subscriptionsOnPlans(ctx: SyncContext, customerId: string): SubscriptionOnPlan[] {
+function subscriptionsOnPlans(ctx: SyncContext, customerId: string): SubscriptionOnPlan[] {
   return ctx.store.subscriptionsOf(customerId).flatMap((subscription) => {
     const plan = ctx.store.package(subscription.planId);
     return plan ? [{ subscription, plan }] : [];
@@ -42,13 +42,8 @@ export async function syncCustomer(ctx: SyncContext, customerId: string, payment
   const customer = customerOf(ctx, customerId);
   const { at } = await platformNow(ctx);
   const input = paymentMethod ?? heldPaymentMethod(ctx, customerId);
-  const reason = customerSkipReason(customer, subscriptionsOnPlans(ctx, customerId), input);
-  if (reason !== undefined) {
-    if (input) holdPaymentMethod(ctx, customerId, input);
-    const skipped: Customer = { ...customer, sync: { status: 'NO_SYNC', reason, at } };
-    await ctx.store.putCustomer(skipped);
-    return skipped;
-  }
+  const skipped = await skipIfNotBillable(ctx, customer, input, at);
+  if (skipped) return skipped;
   try {
     const synced = await pushAccount(ctx, customer, input, at);
     releasePaymentMethod(ctx, customerId);
@@ -62,6 +57,19 @@ export async function syncCustomer(ctx: SyncContext, customerId: string, payment
     await ctx.store.putCustomer(failed);
     return failed;
   }
+}
+
+/**
+ * When the "not synced when" rules keep the customer out of billing: records why (NO_SYNC) and
+ * holds a given payment method for later, and answers the record; undefined when it is to sync.
+ */
+export async function skipIfNotBillable(ctx: SyncContext, customer: Customer, input: PaymentMethodInput | undefined, at: string): Promise<Customer | undefined> {
+  const reason = customerSkipReason(customer, subscriptionsOnPlans(ctx, customer.id), input);
+  if (reason === undefined) return undefined;
+  if (input) holdPaymentMethod(ctx, customer.id, input);
+  const skipped: Customer = { ...customer, sync: { status: 'NO_SYNC', reason, at } };
+  await ctx.store.putCustomer(skipped);
+  return skipped;
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { SyncContext } from '../context.js';
 import type { Customer, PaymentMethodInput, Subscription } from '../model/types.js';
-import { subscriptionsOnPlans } from '../outbound/customers.js';
+import { skipIfNotBillable } from '../outbound/customers.js';
 import { platformNow } from '../outbound/dates.js';
 import { entityUrl } from '../outbound/mapping.js';
 import { heldPaymentMethod, holdPaymentMethod, releasePaymentMethod } from '../outbound/paymentMethods.js';
 import { currencyOfCustomer, customerRecord, planOf, subscriptionOf } from '../outbound/records.js';
-import { customerSkipReason, subscriptionSkipReason } from '../outbound/rules.js';
+import { subscriptionSkipReason } from '../outbound/rules.js';
 import { itemsFor } from './catalog.js';
 import { StripeApiError, StripeClient } from './client.js';
 import type { StripeSubscription } from './types.js';
@@ -54,13 +54,8 @@ export async function syncStripeCustomer(ctx: SyncContext, client: StripeClient,
   const customer = customerRecord(ctx, customerId);
   const { at } = await platformNow(ctx);
   const input = paymentMethod ?? heldPaymentMethod(ctx, customerId);
-  const reason = customerSkipReason(customer, subscriptionsOnPlans(ctx, customerId), input);
-  if (reason !== undefined) {
-    if (input) holdPaymentMethod(ctx, customerId, input);
-    const skipped: Customer = { ...customer, sync: { status: 'NO_SYNC', reason, at } };
-    await ctx.store.putCustomer(skipped);
-    return skipped;
-  }
+  const skipped = await skipIfNotBillable(ctx, customer, input, at);
+  if (skipped) return skipped;
   try {
     const linked = ctx.store.stripeLink(customerLink(customerId));
     const stripeId = linked

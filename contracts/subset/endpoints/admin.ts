@@ -40,4 +40,5 @@ export const ADMIN_ENDPOINTS: EndpointDocs = {
   'POST /__emulator/callouts/:id/redeliver': admin('Deliver a journaled callout again', 201, 'CalloutDelivery'),
   'POST /__emulator/faults/callouts': admin('Make the next callout deliveries fail in a chosen way', 201, 'CalloutFault'),
   'POST /__emulator/faults/payments': admin("Make an account's next electronic payments decline", 201, 'PaymentFault'),
+  'POST /__emulator/stripe/accounts': admin('Create a Stripe account (its secret key is shown only here)', 201, 'StripeAccount'),
 };

@@ -80,4 +80,5 @@ export const ADMIN_SCHEMAS: SchemaMap = {
     { accountNumber: str(), count: int(), gatewayResponseCode: str(), gatewayResponse: str() },
     ['accountNumber', 'count'],
   ),
+  StripeAccount: object({ id: str(), secretKey: str(), connectedTo: nullable(str()) }, ['id', 'secretKey', 'connectedTo']),
 };
