@@ -14,6 +14,8 @@ export const PAYMENT_INTENTS = 'stripe.payment_intent';
 export const TEST_CLOCKS = 'stripe.test_clock';
 export const WEBHOOK_ENDPOINTS = 'stripe.webhook_endpoint';
 export const EVENTS = 'stripe.event';
+export const COUPONS = 'stripe.coupon';
+export const PROMOTION_CODES = 'stripe.promotion_code';
 
 export type Metadata = Readonly<Record<string, string>>;
 
@@ -128,6 +130,7 @@ export type StripeSubscription = {
   latest_invoice: string | null;
   test_clock: string | null;
   automatic_tax: boolean;
+  discounts: StripeDiscount[];
 };
 
 export type StripeSubscriptionItem = {
@@ -170,6 +173,9 @@ export type StripeInvoice = {
   lines: InvoiceLine[];
   /** Tax computed at finalization when automatic tax is on (minor units). */
   tax: number;
+  /** What the subscription's discounts took off, and which discounts (minor units). */
+  discount: number;
+  discounts: string[];
   automatic_tax: boolean;
   amount_paid: number;
   attempt_count: number;
@@ -254,3 +260,45 @@ export type StripeEvent = {
   record: Readonly<Record<string, unknown>> & { id: string };
   previous_attributes: Readonly<Record<string, unknown>> | null;
 };
+
+export type StripeCoupon = {
+  id: string;
+  created: number;
+  name: string | null;
+  percent_off: number | null;
+  amount_off: number | null;
+  currency: string | null;
+  duration: 'once' | 'repeating' | 'forever';
+  duration_in_months: number | null;
+  max_redemptions: number | null;
+  redeem_by: number | null;
+  times_redeemed: number;
+  metadata: Metadata;
+  /** Deleted coupons take no new redemptions; discounts made from them still apply. */
+  deleted: boolean;
+};
+
+export type StripePromotionCode = {
+  id: string;
+  created: number;
+  code: string;
+  coupon: string;
+  active: boolean;
+  customer: string | null;
+  expires_at: number | null;
+  max_redemptions: number | null;
+  times_redeemed: number;
+  metadata: Metadata;
+};
+
+/** A coupon applied to a subscription. */
+export interface StripeDiscount {
+  id: string;
+  coupon: string;
+  promotion_code: string | null;
+  start: number;
+  /** When it stops applying; null for `forever` (and for `once` until its first invoice). */
+  end: number | null;
+  /** A `once` discount ends with the first invoice it is applied to. */
+  once: boolean;
+}
