@@ -1,5 +1,6 @@
 import type { Route } from '../../http/routeTable.js';
 import * as catalog from './catalog.js';
+import * as coupons from './coupons.js';
 import * as customers from './customers.js';
 import * as invoices from './invoices.js';
 import * as paymentMethods from './paymentMethods.js';
@@ -36,6 +37,16 @@ export const stripeRoutes: readonly Route[] = [
   { method: 'GET', path: '/v1/subscriptions/:id', handler: subscriptions.getSubscriptionById },
   { method: 'POST', path: '/v1/subscriptions/:id', handler: subscriptions.postSubscriptionUpdate },
   { method: 'DELETE', path: '/v1/subscriptions/:id', handler: subscriptions.deleteSubscriptionById },
+  { method: 'DELETE', path: '/v1/subscriptions/:id/discount', handler: subscriptions.deleteSubscriptionDiscount },
+  { method: 'POST', path: '/v1/coupons', handler: coupons.postCoupon },
+  { method: 'GET', path: '/v1/coupons', handler: coupons.listCoupons },
+  { method: 'GET', path: '/v1/coupons/:id', handler: coupons.getCouponById },
+  { method: 'POST', path: '/v1/coupons/:id', handler: coupons.postCouponUpdate },
+  { method: 'DELETE', path: '/v1/coupons/:id', handler: coupons.deleteCouponById },
+  { method: 'POST', path: '/v1/promotion_codes', handler: coupons.postPromotionCode },
+  { method: 'GET', path: '/v1/promotion_codes', handler: coupons.listPromotionCodes },
+  { method: 'GET', path: '/v1/promotion_codes/:id', handler: coupons.getPromotionCodeById },
+  { method: 'POST', path: '/v1/promotion_codes/:id', handler: coupons.postPromotionCodeUpdate },
   { method: 'GET', path: '/v1/subscription_items', handler: subscriptions.listSubscriptionItems },
   { method: 'GET', path: '/v1/subscription_items/:id', handler: subscriptions.getSubscriptionItemById },
   { method: 'POST', path: '/v1/invoices', handler: invoices.postInvoice },

@@ -5,12 +5,13 @@ import {
   createSubscription,
   getSubscription,
   itemsOf,
+  removeDiscounts,
   updateSubscription,
   type ItemInput,
   type SubscriptionInput,
 } from '../../domain/stripe/subscriptions.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
-import { paramsOf, render, viewOf, write } from './context.js';
+import { deleted, paramsOf, render, viewOf, write } from './context.js';
 import { page } from './list.js';
 import { allowOnly, arr, bool, int, metadata, nullableStr, obj, str, type Params } from './params.js';
 import { searchPage } from './search.js';
@@ -42,7 +43,17 @@ function trialEnd(params: Params, now: () => number): number | undefined {
   return value === 'now' ? now() : int(params, 'trial_end');
 }
 
-const COMMON = ['items', 'collection_method', 'days_until_due', 'default_payment_method', 'payment_behavior', 'trial_end', 'cancel_at_period_end', 'cancel_at', 'description', 'metadata', 'automatic_tax', 'proration_behavior'] as const;
+/** `discounts[]` entries name a coupon or a promotion code. */
+function discounts(params: Params): SubscriptionInput['discounts'] {
+  return arr(params, 'discounts')?.map((entry) => {
+    const discount = entry as Params;
+    allowOnly(discount, ['coupon', 'promotion_code', 'discount']);
+    const [coupon, promotionCode] = [str(discount, 'coupon'), str(discount, 'promotion_code')];
+    return { ...(coupon ? { coupon } : {}), ...(promotionCode ? { promotion_code: promotionCode } : {}) };
+  });
+}
+
+const COMMON = ['discounts', 'items', 'collection_method', 'days_until_due', 'default_payment_method', 'payment_behavior', 'trial_end', 'cancel_at_period_end', 'cancel_at', 'description', 'metadata', 'automatic_tax', 'proration_behavior'] as const;
 
 function subscriptionInput(ctx: RequestContext, params: Params): SubscriptionInput {
   const input: SubscriptionInput = {};
@@ -62,6 +73,7 @@ function subscriptionInput(ctx: RequestContext, params: Params): SubscriptionInp
   assign('cancel_at', cancelAt === null ? null : int(params, 'cancel_at'));
   assign('description', nullableStr(params, 'description'));
   assign('metadata', metadata(params));
+  assign('discounts', discounts(params));
   const tax = obj(params, 'automatic_tax');
   assign('automatic_tax', tax ? bool(tax, 'enabled') : undefined);
   return input;
@@ -90,6 +102,11 @@ export async function postSubscriptionUpdate(ctx: RequestContext): Promise<Reply
 export async function deleteSubscriptionById(ctx: RequestContext): Promise<Reply> {
   allowOnly(paramsOf(ctx), ['invoice_now', 'prorate', 'cancellation_details']);
   return render(ctx, SUBSCRIPTIONS, await write(ctx, (tx) => cancelSubscription(tx, ctx.params.id ?? '')));
+}
+
+export async function deleteSubscriptionDiscount(ctx: RequestContext): Promise<Reply> {
+  const subscription = await write(ctx, (tx) => removeDiscounts(tx, ctx.params.id ?? ''));
+  return deleted('discount', subscription.id);
 }
 
 /** Canceled subscriptions are left out unless `status=canceled` or `all` asks for them. */

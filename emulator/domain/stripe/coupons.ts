@@ -3,7 +3,7 @@ import { mergeMetadata } from './customers.js';
 import { badState, invalidParam, missingParam, noSuch } from './errors.js';
 import { emit } from './events.js';
 import { stripeId } from './ids.js';
-import { COUPONS, PROMOTION_CODES, type Metadata, type StripeCoupon, type StripeDiscount, type StripePromotionCode } from './model.js';
+import { COUPONS, PROMOTION_CODES, type Metadata, type DiscountTerms, type StripeCoupon, type StripeDiscount, type StripePromotionCode } from './model.js';
 import { addInterval, nowOn } from './time.js';
 
 export interface CouponInput {
@@ -159,14 +159,22 @@ export function redeem(tx: Transaction, entry: { coupon?: string; promotion_code
   };
 }
 
-/** What the discounts take off a subtotal now: percentages of it, fixed amounts, never below zero. */
-export function discountAmount(view: ReadView, discounts: readonly StripeDiscount[], subtotal: number, now: number): number {
-  let off = 0;
-  for (const discount of discounts) {
-    if (discount.end !== null && discount.end <= now) continue;
-    const coupon = view.get<StripeCoupon>(COUPONS, discount.coupon);
-    if (!coupon) continue;
-    off += coupon.percent_off !== null ? Math.round((subtotal * coupon.percent_off) / 100) : (coupon.amount_off ?? 0);
-  }
+/** The terms of the discounts that apply now, fixed on the invoice they apply to. */
+export function termsOf(view: ReadView, discounts: readonly StripeDiscount[], now: number): DiscountTerms[] {
+  return discounts
+    .filter((discount) => discount.end === null || discount.end > now)
+    .flatMap((discount) => {
+      const coupon = view.get<StripeCoupon>(COUPONS, discount.coupon);
+      return coupon ? [{ discount: discount.id, percent_off: coupon.percent_off, amount_off: coupon.amount_off }] : [];
+    });
+}
+
+/** What the terms take off a subtotal: percentages of it and fixed amounts, never more than it. */
+export function discountAmount(terms: readonly DiscountTerms[], subtotal: number): number {
+  const off = terms.reduce((sum, term) => sum + (term.percent_off !== null ? Math.round((subtotal * term.percent_off) / 100) : (term.amount_off ?? 0)), 0);
   return Math.min(off, subtotal);
 }
+
+/** A `once` discount is used up by the invoice it first applied to. */
+export const afterInvoice = (discounts: readonly StripeDiscount[], now: number): StripeDiscount[] =>
+  discounts.map((discount) => (discount.once && discount.end === null ? { ...discount, end: now } : discount));

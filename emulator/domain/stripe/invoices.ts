@@ -1,6 +1,7 @@
 import type { ReadView, Transaction } from '../../state/transaction.js';
 import { takePaymentFault } from '../payments/faults.js';
 import type { GatewayBehaviour } from '../payments/model.js';
+import { discountAmount } from './coupons.js';
 import { getCustomer, mergeMetadata } from './customers.js';
 import { badState, invalidParam, missingParam, noSuch, type Decline } from './errors.js';
 import { emit, updateWithEvent } from './events.js';
@@ -11,6 +12,7 @@ import {
   INVOICES,
   PAYMENT_INTENTS,
   PAYMENT_METHODS,
+  type DiscountTerms,
   type InvoiceLine,
   type Metadata,
   type StripeCustomer,
@@ -33,7 +35,8 @@ export function getInvoice(view: ReadView, id: string, param = 'id'): StripeInvo
 }
 
 export const subtotalOf = (invoice: Pick<StripeInvoice, 'lines'>): number => invoice.lines.reduce((sum, line) => sum + line.amount, 0);
-export const totalOf = (invoice: StripeInvoice): number => subtotalOf(invoice) + invoice.tax;
+export const discountOf = (invoice: StripeInvoice): number => discountAmount(invoice.discount_terms, subtotalOf(invoice));
+export const totalOf = (invoice: StripeInvoice): number => subtotalOf(invoice) - discountOf(invoice) + invoice.tax;
 export const amountRemaining = (invoice: StripeInvoice): number =>
   invoice.status === 'paid' || invoice.status === 'void' ? 0 : Math.max(0, totalOf(invoice) - invoice.amount_paid);
 
@@ -50,6 +53,7 @@ export interface NewInvoice {
   metadata?: Metadata;
   days_until_due?: number | null;
   automatic_tax?: boolean;
+  discount_terms?: DiscountTerms[];
   /** Pull in the customer's pending invoice items (those on no invoice yet). */
   includePending: boolean;
 }
@@ -81,6 +85,7 @@ export function createInvoice(tx: Transaction, input: NewInvoice): StripeInvoice
     period_end: input.period.end,
     lines,
     tax: 0,
+    discount_terms: input.discount_terms ?? [],
     automatic_tax: input.automatic_tax ?? false,
     amount_paid: 0,
     attempt_count: 0,
@@ -189,7 +194,7 @@ export function finalizeInvoice(tx: Transaction, id: string): StripeInvoice {
     number: `${customer.invoice_prefix}-${String(customer.next_invoice_sequence).padStart(4, '0')}`,
     finalized_at: nowOn(tx, invoice.test_clock),
     automatically_finalizes_at: null,
-    tax: invoice.automatic_tax ? taxOn(customer, subtotalOf(invoice)) : 0,
+    tax: invoice.automatic_tax ? taxOn(customer, subtotalOf(invoice) - discountOf(invoice)) : 0,
   });
   emit(tx, 'invoice.finalized', INVOICES, finalized);
   return finalized;

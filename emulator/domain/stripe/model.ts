@@ -173,9 +173,8 @@ export type StripeInvoice = {
   lines: InvoiceLine[];
   /** Tax computed at finalization when automatic tax is on (minor units). */
   tax: number;
-  /** What the subscription's discounts took off, and which discounts (minor units). */
-  discount: number;
-  discounts: string[];
+  /** The subscription's discounts that apply to this invoice, with their coupon's terms. */
+  discount_terms: DiscountTerms[];
   automatic_tax: boolean;
   amount_paid: number;
   attempt_count: number;
@@ -290,6 +289,12 @@ export type StripePromotionCode = {
   times_redeemed: number;
   metadata: Metadata;
 };
+
+export interface DiscountTerms {
+  discount: string;
+  percent_off: number | null;
+  amount_off: number | null;
+}
 
 /** A coupon applied to a subscription. */
 export interface StripeDiscount {

@@ -1,5 +1,6 @@
 import type { ReadView, Transaction } from '../../state/transaction.js';
 import { getPrice, priceAmount } from './catalog.js';
+import { afterInvoice, redeem, termsOf } from './coupons.js';
 import { getCustomer, mergeMetadata } from './customers.js';
 import { badState, cardError, invalidParam, missingParam, noSuch } from './errors.js';
 import { emit, updateWithEvent } from './events.js';
@@ -63,6 +64,7 @@ export interface SubscriptionInput {
   description?: string | null;
   metadata?: Metadata;
   automatic_tax?: boolean;
+  discounts?: Array<{ coupon?: string; promotion_code?: string }>;
 }
 
 export function getSubscription(view: ReadView, id: string, param = 'id'): StripeSubscription {
@@ -161,6 +163,7 @@ export function createSubscription(tx: Transaction, input: SubscriptionInput): {
     latest_invoice: null,
     test_clock: customer.test_clock,
     automatic_tax: input.automatic_tax ?? false,
+    discounts: (input.discounts ?? []).map((entry, index) => redeem(tx, entry, customer.id, customer.test_clock, `discounts[${index}]`)),
   });
   input.items.forEach((item, index) => {
     tx.insert<StripeSubscriptionItem>(SUBSCRIPTION_ITEMS, {
@@ -186,9 +189,10 @@ export function createSubscription(tx: Transaction, input: SubscriptionInput): {
     lines: trialEnd ? periodLines(tx, subscription, period).map((line) => ({ ...line, amount: 0 })) : periodLines(tx, subscription, period),
     days_until_due: subscription.days_until_due,
     automatic_tax: subscription.automatic_tax,
+    discount_terms: termsOf(tx, subscription.discounts, now),
     includePending: true,
   });
-  tx.update<StripeSubscription>(SUBSCRIPTIONS, subscription.id, { latest_invoice: invoice.id });
+  tx.update<StripeSubscription>(SUBSCRIPTIONS, subscription.id, { latest_invoice: invoice.id, discounts: afterInvoice(subscription.discounts, now) });
   finalizeInvoice(tx, invoice.id);
   scheduleStripeJob(tx, subscription.test_clock, JOB_CYCLE, periodEnd, { subscription: subscription.id, periodEnd });
   if (collection === 'send_invoice' || input.payment_behavior === 'default_incomplete') {
@@ -262,6 +266,9 @@ export function updateSubscription(tx: Transaction, id: string, input: Subscript
   if (input.metadata) patch.metadata = mergeMetadata(subscription.metadata, input.metadata);
   if (input.automatic_tax !== undefined) patch.automatic_tax = input.automatic_tax;
   if (input.trial_end !== undefined && subscription.status === 'trialing') patch.trial_end = input.trial_end;
+  if (input.discounts) {
+    patch.discounts = input.discounts.map((entry, index) => redeem(tx, entry, subscription.customer, subscription.test_clock, `discounts[${index}]`));
+  }
   const updated = updateWithEvent(tx, SUBSCRIPTIONS, 'customer.subscription.updated', subscription, patch);
   if (input.items?.length && Object.keys(patch).length === 0) emit(tx, 'customer.subscription.updated', SUBSCRIPTIONS, updated, { items: null });
   return updated;
@@ -311,6 +318,13 @@ export function cancelNow(tx: Transaction, subscription: StripeSubscription, rea
   return canceled;
 }
 
+/** `DELETE /v1/subscriptions/{id}/discount`: the subscription's discounts stop applying. */
+export function removeDiscounts(tx: Transaction, id: string): StripeSubscription {
+  const subscription = getSubscription(tx, id);
+  if (subscription.discounts.length === 0) throw noSuch('discount', id, 'subscription');
+  return updateWithEvent(tx, SUBSCRIPTIONS, 'customer.subscription.updated', subscription, { discounts: [] });
+}
+
 /** Deleting a customer cancels its subscriptions at once. */
 export function deleteCustomer(tx: Transaction, id: string): StripeCustomer {
   getCustomer(tx, id);
@@ -354,11 +368,12 @@ function cycle(tx: Transaction, payload: unknown): void {
     lines: periodLines(tx, renewed, { start: periodEnd, end: next }),
     days_until_due: subscription.days_until_due,
     automatic_tax: subscription.automatic_tax,
+    discount_terms: termsOf(tx, subscription.discounts, periodEnd),
     includePending: true,
   });
   const finalizesAt = periodEnd + FINALIZATION_GRACE;
   tx.update<StripeInvoice>(INVOICES, invoice.id, { automatically_finalizes_at: finalizesAt });
-  tx.update<StripeSubscription>(SUBSCRIPTIONS, id, { latest_invoice: invoice.id });
+  tx.update<StripeSubscription>(SUBSCRIPTIONS, id, { latest_invoice: invoice.id, discounts: afterInvoice(subscription.discounts, periodEnd) });
   scheduleStripeJob(tx, subscription.test_clock, JOB_FINALIZE, finalizesAt, { invoice: invoice.id });
   scheduleStripeJob(tx, subscription.test_clock, JOB_CYCLE, next, { subscription: id, periodEnd: next });
 }

@@ -1,5 +1,5 @@
 import { getPrice } from '../../../domain/stripe/catalog.js';
-import { amountRemaining, subtotalOf, totalOf } from '../../../domain/stripe/invoices.js';
+import { amountRemaining, discountOf, subtotalOf, totalOf } from '../../../domain/stripe/invoices.js';
 import {
   CUSTOMERS,
   INVOICE_ITEMS,
@@ -86,7 +86,7 @@ export function subscriptionShape(view: ReadView, subscription: StripeSubscripti
     default_source: null,
     default_tax_rates: [],
     description: subscription.description,
-    discounts: [],
+    discounts: subscription.discounts.filter((discount) => discount.end === null || discount.end > subscription.current_period_start).map((discount) => discount.id),
     ended_at: subscription.ended_at,
     invoice_settings: { account_tax_ids: null, issuer: { type: 'self' }, custom_fields: null, description: null, footer: null },
     items: list(items, `/v1/subscription_items?subscription=${subscription.id}`),
@@ -221,7 +221,7 @@ export function invoiceShape(view: ReadView, invoice: StripeInvoice, expand: rea
     default_source: null,
     default_tax_rates: [],
     description: invoice.description,
-    discounts: [],
+    discounts: invoice.discount_terms.map((term) => term.discount),
     due_date: invoice.due_date,
     effective_at: invoice.finalized_at,
     ending_balance: finalized ? 0 : null,
@@ -263,8 +263,8 @@ export function invoiceShape(view: ReadView, invoice: StripeInvoice, expand: rea
     subtotal_excluding_tax: subtotal,
     test_clock: invoice.test_clock,
     total,
-    total_discount_amounts: [],
-    total_excluding_tax: subtotal,
+    total_discount_amounts: invoice.discount_terms.length > 0 ? [{ amount: discountOf(invoice), discount: invoice.discount_terms[0]?.discount }] : [],
+    total_excluding_tax: subtotal - discountOf(invoice),
     total_pretax_credit_amounts: [],
     total_taxes: invoice.tax > 0 ? [{ amount: invoice.tax, tax_behavior: 'exclusive', tax_rate_details: null, taxability_reason: 'standard_rated', taxable_amount: subtotal, type: 'tax_rate_details' }] : [],
     webhooks_delivered_at: invoice.created,

@@ -1,4 +1,6 @@
+import { nowOn } from '../../../domain/stripe/time.js';
 import {
+  COUPONS,
   CUSTOMERS,
   EVENTS,
   INVOICE_ITEMS,
@@ -7,10 +9,12 @@ import {
   PAYMENT_METHODS,
   PRICES,
   PRODUCTS,
+  PROMOTION_CODES,
   SUBSCRIPTION_ITEMS,
   SUBSCRIPTIONS,
   TEST_CLOCKS,
   WEBHOOK_ENDPOINTS,
+  type StripeCoupon,
   type StripeCustomer,
   type StripeEvent,
   type StripeInvoice,
@@ -19,6 +23,7 @@ import {
   type StripePaymentMethod,
   type StripePrice,
   type StripeProduct,
+  type StripePromotionCode,
   type StripeSubscription,
   type StripeSubscriptionItem,
   type StripeTestClock,
@@ -27,6 +32,7 @@ import {
 import type { ReadView } from '../../../state/transaction.js';
 import { invoiceItemShape, invoiceShape, paymentIntentShape, subscriptionItemShape, subscriptionShape } from './billing.js';
 import { priceShape, productShape } from './catalog.js';
+import { couponShape, promotionCodeShape } from './coupons.js';
 import { customerShape, paymentMethodShape } from './customers.js';
 import { base } from './common.js';
 import { testClockShape, webhookEndpointShape } from './platform.js';
@@ -51,6 +57,8 @@ const SHAPERS: Readonly<Record<string, Shaper>> = {
   [TEST_CLOCKS]: (_view, record: StripeTestClock) => testClockShape(record),
   [WEBHOOK_ENDPOINTS]: (_view, record: StripeWebhookEndpoint) => webhookEndpointShape(record),
   [EVENTS]: (view, record: StripeEvent) => eventShape(view, record),
+  [COUPONS]: (view, record: StripeCoupon) => couponShape(record, nowOn(view, null)),
+  [PROMOTION_CODES]: (_view, record: StripePromotionCode) => promotionCodeShape(record),
 };
 
 export function shape(view: ReadView, collection: string, record: object): unknown {
