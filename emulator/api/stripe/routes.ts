@@ -3,6 +3,7 @@ import * as catalog from './catalog.js';
 import * as coupons from './coupons.js';
 import * as customers from './customers.js';
 import * as invoices from './invoices.js';
+import * as meters from './meters.js';
 import * as paymentMethods from './paymentMethods.js';
 import * as platform from './platform.js';
 import * as subscriptions from './subscriptions.js';
@@ -49,6 +50,16 @@ export const stripeRoutes: readonly Route[] = [
   { method: 'POST', path: '/v1/promotion_codes/:id', handler: coupons.postPromotionCodeUpdate },
   { method: 'GET', path: '/v1/subscription_items', handler: subscriptions.listSubscriptionItems },
   { method: 'GET', path: '/v1/subscription_items/:id', handler: subscriptions.getSubscriptionItemById },
+  { method: 'POST', path: '/v1/subscription_items/:id/usage_records', handler: meters.postUsageRecord },
+  { method: 'GET', path: '/v1/subscription_items/:id/usage_record_summaries', handler: meters.listUsageRecordSummaries },
+  { method: 'POST', path: '/v1/billing/meters', handler: meters.postMeter },
+  { method: 'GET', path: '/v1/billing/meters', handler: meters.listMeters },
+  { method: 'GET', path: '/v1/billing/meters/:id', handler: meters.getMeterById },
+  { method: 'POST', path: '/v1/billing/meters/:id', handler: meters.postMeterUpdate },
+  { method: 'POST', path: '/v1/billing/meters/:id/deactivate', handler: meters.postDeactivate },
+  { method: 'POST', path: '/v1/billing/meters/:id/reactivate', handler: meters.postReactivate },
+  { method: 'GET', path: '/v1/billing/meters/:id/event_summaries', handler: meters.listEventSummaries },
+  { method: 'POST', path: '/v1/billing/meter_events', handler: meters.postMeterEvent },
   { method: 'POST', path: '/v1/invoices', handler: invoices.postInvoice },
   { method: 'GET', path: '/v1/invoices', handler: invoices.listInvoices },
   { method: 'GET', path: '/v1/invoices/search', handler: invoices.searchInvoices },

@@ -3,7 +3,7 @@ import { mergeMetadata } from './customers.js';
 import { badState, invalidParam, missingParam, noSuch } from './errors.js';
 import { emit, updateWithEvent } from './events.js';
 import { stripeId } from './ids.js';
-import { PRICES, PRODUCTS, type Metadata, type PriceTier, type Recurring, type StripePrice, type StripeProduct } from './model.js';
+import { METERS, PRICES, PRODUCTS, type StripeMeter, type Metadata, type PriceTier, type Recurring, type StripePrice, type StripeProduct } from './model.js';
 import { nowOn } from './time.js';
 
 export interface ProductInput {
@@ -98,6 +98,11 @@ export function createPrice(tx: Transaction, input: PriceInput): StripePrice {
   if (scheme === 'per_unit' && input.unit_amount === undefined) throw missingParam('unit_amount');
   if (scheme === 'tiered' && (!input.tiers?.length || !input.tiers_mode)) throw missingParam(input.tiers_mode ? 'tiers' : 'tiers_mode');
   if (input.recurring && !input.recurring.interval) throw missingParam('recurring[interval]');
+  if (input.recurring?.meter) {
+    const meter = tx.get<StripeMeter>(METERS, input.recurring.meter);
+    if (!meter) throw noSuch('billing.meter', input.recurring.meter, 'recurring[meter]');
+    if (meter.status !== 'active') throw invalidParam('recurring[meter]', `The meter ${meter.id} is inactive.`, 'parameter_invalid_string');
+  }
   const recurring: Recurring | null = input.recurring?.interval
     ? {
         interval: input.recurring.interval,

@@ -15,6 +15,9 @@ export const TEST_CLOCKS = 'stripe.test_clock';
 export const WEBHOOK_ENDPOINTS = 'stripe.webhook_endpoint';
 export const EVENTS = 'stripe.event';
 export const COUPONS = 'stripe.coupon';
+export const METERS = 'stripe.billing.meter';
+export const METER_EVENTS = 'stripe.billing.meter_event';
+export const USAGE_RECORDS = 'stripe.usage_record';
 export const PROMOTION_CODES = 'stripe.promotion_code';
 
 export type Metadata = Readonly<Record<string, string>>;
@@ -307,3 +310,37 @@ export interface StripeDiscount {
   /** A `once` discount ends with the first invoice it is applied to. */
   once: boolean;
 }
+
+export type StripeMeter = {
+  id: string;
+  created: number;
+  updated: number;
+  display_name: string;
+  event_name: string;
+  formula: 'sum' | 'count' | 'last';
+  /** Payload keys naming the customer and the value. */
+  customer_key: string;
+  value_key: string;
+  status: 'active' | 'inactive';
+  deactivated_at: number | null;
+};
+
+export type StripeMeterEvent = {
+  id: string;
+  created: number;
+  event_name: string;
+  identifier: string;
+  payload: Readonly<Record<string, string>>;
+  timestamp: number;
+  meter: string;
+  customer: string;
+  value: number;
+};
+
+export type StripeUsageRecord = {
+  id: string;
+  subscription_item: string;
+  quantity: number;
+  timestamp: number;
+  action: 'increment' | 'set';
+};

@@ -7,6 +7,7 @@ import { emit, updateWithEvent } from './events.js';
 import { stripeId } from './ids.js';
 import { attemptPayment, createInvoice, finalizeInvoice, getInvoice, voidInvoice, type PaymentOutcome } from './invoices.js';
 import { scheduleStripeJob } from './jobs.js';
+import { meterUsage, recordedUsage } from './meters.js';
 import {
   CUSTOMERS,
   INVOICES,
@@ -102,6 +103,43 @@ function periodLines(view: ReadView, subscription: StripeSubscription, period: {
       },
     ];
   });
+}
+
+/**
+ * Metered items are billed after their period, from the meter's events (or, for legacy prices
+ * with no meter, the item's usage records).
+ */
+function usageLines(view: ReadView, subscription: StripeSubscription, period: { start: number; end: number }): Omit<InvoiceLine, 'id'>[] {
+  return itemsOf(view, subscription.id).flatMap((item) => {
+    const price = getPrice(view, item.price);
+    if (price.recurring?.usage_type !== 'metered') return [];
+    const quantity = price.recurring.meter
+      ? meterUsage(view, price.recurring.meter, subscription.customer, period.start, period.end)
+      : recordedUsage(view, item.id, period.start, period.end);
+    return [
+      {
+        amount: priceAmount(price, quantity),
+        description: `${quantity} × ${productName(view, price)} (metered)`,
+        period,
+        quantity,
+        price: price.id,
+        subscription_item: item.id,
+        invoice_item: null,
+        proration: false,
+        metadata: {},
+      },
+    ];
+  });
+}
+
+/** Usage reported until finalization counts: the draft's metered lines are worked out again. */
+function refreshUsage(tx: Transaction, invoice: StripeInvoice): void {
+  const subscription = invoice.subscription ? tx.get<StripeSubscription>(SUBSCRIPTIONS, invoice.subscription) : undefined;
+  if (!subscription || invoice.billing_reason !== 'subscription_cycle') return;
+  const fresh = usageLines(tx, subscription, { start: invoice.period_start, end: invoice.period_end });
+  const metered = new Set(fresh.map((line) => line.subscription_item));
+  const kept = invoice.lines.filter((line) => !metered.has(line.subscription_item) || line.period.end !== invoice.period_end);
+  tx.update<StripeInvoice>(INVOICES, invoice.id, { lines: [...kept, ...fresh.map((line) => ({ ...line, id: stripeId(tx, 'il') }))] });
 }
 
 const productName = (view: ReadView, price: StripePrice): string => view.get<{ name: string }>('stripe.product', price.product)?.name ?? price.product;
@@ -365,7 +403,7 @@ function cycle(tx: Transaction, payload: unknown): void {
     auto_advance: true,
     currency: subscription.currency,
     period: { start: subscription.current_period_start, end: periodEnd },
-    lines: periodLines(tx, renewed, { start: periodEnd, end: next }),
+    lines: [...periodLines(tx, renewed, { start: periodEnd, end: next }), ...usageLines(tx, renewed, { start: subscription.current_period_start, end: periodEnd })],
     days_until_due: subscription.days_until_due,
     automatic_tax: subscription.automatic_tax,
     discount_terms: termsOf(tx, subscription.discounts, periodEnd),
@@ -382,6 +420,7 @@ function cycle(tx: Transaction, payload: unknown): void {
 function finalizeDue(tx: Transaction, payload: unknown): void {
   const invoice = tx.get<StripeInvoice>(INVOICES, (payload as { invoice: string }).invoice);
   if (!invoice || invoice.status !== 'draft' || !invoice.auto_advance) return;
+  refreshUsage(tx, invoice);
   finalizeInvoice(tx, invoice.id);
   if (invoice.collection_method === 'charge_automatically') collect(tx, invoice.id);
 }
