@@ -7,6 +7,7 @@ import type { Reply, Route } from '../../http/routeTable.js';
 import type { Services } from '../../services.js';
 import { stripeErrorBody, stripeErrorReply, internalError } from './errors.js';
 import { expand } from './expand.js';
+import { hostedPages } from './hostedPages.js';
 import { expandPaths, parseForm, type Params } from './params.js';
 import { API_VERSION } from './shapes/index.js';
 
@@ -35,6 +36,7 @@ export function buildStripeApp(services: Services, routes: readonly Route[]): ex
   app.disable('etag');
   app.use(express.raw({ type: () => true, limit: '10mb' }));
   const inFlight = new Set<string>();
+  app.use(hostedPages(services));
   for (const route of routes) {
     app[route.method.toLowerCase() as 'get' | 'post' | 'delete'](route.path, (req, res) => {
       void handle(services, inFlight, route, req, res);

@@ -1,5 +1,6 @@
 import type { Route } from '../../http/routeTable.js';
 import * as catalog from './catalog.js';
+import * as checkout from './checkout.js';
 import * as coupons from './coupons.js';
 import * as customers from './customers.js';
 import * as invoices from './invoices.js';
@@ -85,6 +86,12 @@ export const stripeRoutes: readonly Route[] = [
   { method: 'GET', path: '/v1/webhook_endpoints/:id', handler: platform.getWebhookEndpointById },
   { method: 'POST', path: '/v1/webhook_endpoints/:id', handler: platform.postWebhookEndpointUpdate },
   { method: 'DELETE', path: '/v1/webhook_endpoints/:id', handler: platform.deleteWebhookEndpointById },
+  { method: 'POST', path: '/v1/checkout/sessions', handler: checkout.postCheckoutSession },
+  { method: 'GET', path: '/v1/checkout/sessions', handler: checkout.listCheckoutSessions },
+  { method: 'GET', path: '/v1/checkout/sessions/:id', handler: checkout.getCheckoutSessionById },
+  { method: 'POST', path: '/v1/checkout/sessions/:id/expire', handler: checkout.postExpire },
+  { method: 'GET', path: '/v1/checkout/sessions/:id/line_items', handler: checkout.listCheckoutLineItems },
+  { method: 'POST', path: '/v1/billing_portal/sessions', handler: checkout.postPortalSession },
   { method: 'GET', path: '/v1/events', handler: platform.listEvents },
   { method: 'GET', path: '/v1/events/:id', handler: platform.getEventById },
 ];

@@ -16,6 +16,8 @@ export const WEBHOOK_ENDPOINTS = 'stripe.webhook_endpoint';
 export const EVENTS = 'stripe.event';
 export const COUPONS = 'stripe.coupon';
 export const METERS = 'stripe.billing.meter';
+export const CHECKOUT_SESSIONS = 'stripe.checkout.session';
+export const PORTAL_SESSIONS = 'stripe.billing_portal.session';
 export const METER_EVENTS = 'stripe.billing.meter_event';
 export const USAGE_RECORDS = 'stripe.usage_record';
 export const PROMOTION_CODES = 'stripe.promotion_code';
@@ -343,4 +345,38 @@ export type StripeUsageRecord = {
   quantity: number;
   timestamp: number;
   action: 'increment' | 'set';
+};
+
+export type StripeCheckoutSession = {
+  id: string;
+  created: number;
+  mode: 'subscription';
+  status: 'open' | 'complete' | 'expired';
+  payment_status: 'unpaid' | 'paid' | 'no_payment_required';
+  /** The hosted page, while the session is open. */
+  url: string | null;
+  line_items: Array<{ price: string; quantity: number }>;
+  amount_total: number;
+  currency: string;
+  customer: string | null;
+  customer_email: string | null;
+  success_url: string;
+  cancel_url: string | null;
+  client_reference_id: string | null;
+  metadata: Metadata;
+  subscription_metadata: Metadata;
+  trial_period_days: number | null;
+  automatic_tax: boolean;
+  expires_at: number;
+  subscription: string | null;
+  invoice: string | null;
+  test_clock: string | null;
+};
+
+export type StripePortalSession = {
+  id: string;
+  created: number;
+  customer: string;
+  return_url: string | null;
+  url: string;
 };

@@ -1,5 +1,6 @@
 import { nowOn } from '../../../domain/stripe/time.js';
 import {
+  CHECKOUT_SESSIONS,
   COUPONS,
   CUSTOMERS,
   EVENTS,
@@ -14,6 +15,7 @@ import {
   SUBSCRIPTIONS,
   TEST_CLOCKS,
   WEBHOOK_ENDPOINTS,
+  type StripeCheckoutSession,
   type StripeCoupon,
   type StripeCustomer,
   type StripeEvent,
@@ -32,6 +34,7 @@ import {
 import type { ReadView } from '../../../state/transaction.js';
 import { invoiceItemShape, invoiceShape, paymentIntentShape, subscriptionItemShape, subscriptionShape } from './billing.js';
 import { priceShape, productShape } from './catalog.js';
+import { checkoutSessionShape } from './checkout.js';
 import { couponShape, promotionCodeShape } from './coupons.js';
 import { customerShape, paymentMethodShape } from './customers.js';
 import { base } from './common.js';
@@ -57,6 +60,7 @@ const SHAPERS: Readonly<Record<string, Shaper>> = {
   [TEST_CLOCKS]: (_view, record: StripeTestClock) => testClockShape(record),
   [WEBHOOK_ENDPOINTS]: (_view, record: StripeWebhookEndpoint) => webhookEndpointShape(record),
   [EVENTS]: (view, record: StripeEvent) => eventShape(view, record),
+  [CHECKOUT_SESSIONS]: (_view, record: StripeCheckoutSession) => checkoutSessionShape(record),
   [COUPONS]: (view, record: StripeCoupon) => couponShape(record, nowOn(view, null)),
   [PROMOTION_CODES]: (_view, record: StripePromotionCode) => promotionCodeShape(record),
 };
