@@ -71,16 +71,19 @@ export function hostedPages(services: Services): Router {
     html(res, status, Mustache.render(CHECKOUT_PAGE, { total: money(session.amount_total, session.currency), open: session.status === 'open', status: session.status, hasEmail: !!(session.customer || session.customer_email), error }));
   };
 
-  router.get('/pages/:account/checkout/:id', (req, res) => {
-    const { account = '', id = '' } = req.params;
+  /** A page read: the account's page, or an error page when the account or the session is unknown. */
+  const show = (page: (res: Response, account: string, id: string, status: number) => void) => (req: Request<{ account: string; id: string }>, res: Response) => {
+    const { account, id } = req.params;
     try {
       if (!known(account)) throw new StripeError('NotFound', 'No such page', 'invalid_request_error', 'resource_missing');
-      checkoutPage(res, account, id, 200);
+      page(res, account, id, 200);
     } catch (error) {
       const { status, message } = failure(error);
       html(res, status, Mustache.render('<!doctype html><p id="error">{{message}}</p>', { message }));
     }
-  });
+  };
+
+  router.get('/pages/:account/checkout/:id', show(checkoutPage));
 
   router.post('/pages/:account/checkout/:id', async (req, res) => {
     const { account = '', id = '' } = req.params;
@@ -104,16 +107,7 @@ export function hostedPages(services: Services): Router {
     html(res, status, Mustache.render(PORTAL_PAGE, { invoices, returnUrl: session.return_url, ...extra }));
   };
 
-  router.get('/pages/:account/billing_portal/:id', (req, res) => {
-    const { account = '', id = '' } = req.params;
-    try {
-      if (!known(account)) throw new StripeError('NotFound', 'No such page', 'invalid_request_error', 'resource_missing');
-      portalPage(res, account, id, 200);
-    } catch (error) {
-      const { status, message } = failure(error);
-      html(res, status, Mustache.render('<!doctype html><p id="error">{{message}}</p>', { message }));
-    }
-  });
+  router.get('/pages/:account/billing_portal/:id', show((res, account, id, status) => portalPage(res, account, id, status)));
 
   router.post('/pages/:account/billing_portal/:id', async (req, res) => {
     const { account = '', id = '' } = req.params;
