@@ -1,4 +1,4 @@
-import { withContacts, type AccountWithContacts } from '../../domain/accounts.js';
+import { invoiceBalanceOf, withContacts, type AccountWithContacts } from '../../domain/accounts.js';
 import type { Contact } from '../../domain/contacts.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { decimal } from './wireValues.js';
@@ -62,10 +62,10 @@ export function toV1Account({ account, billTo, soldTo }: AccountWithContacts): R
     },
     metrics: {
       balance: decimal(account.balance),
-      totalInvoiceBalance: decimal(account.balance),
+      totalInvoiceBalance: decimal(invoiceBalanceOf(account)),
       creditBalance: decimal(account.creditBalance),
       totalDebitMemoBalance: decimal(0),
-      unappliedCreditMemoAmount: decimal(0),
+      unappliedCreditMemoAmount: decimal(account.unappliedCreditMemoAmount ?? 0),
       unappliedPaymentAmount: decimal(0),
       contractedMrr: decimal(0),
       reservedPaymentAmount: 0,

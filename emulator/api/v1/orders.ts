@@ -2,7 +2,7 @@ import type { AnySchema } from 'ajv';
 import { invalidValue } from '../../domain/errors.js';
 import { ORDER_STATUSES, type Order, type OrderActionInput, type OrderInput, type RatePlanInput } from '../../domain/orders/model.js';
 import { cancelOrder, getOrder, ordersOfSubscription, placeOrder } from '../../domain/orders/orders.js';
-import { INVOICES, type Invoice } from '../../domain/invoices/model.js';
+import { CREDIT_MEMOS, INVOICES, type CreditMemo, type Invoice } from '../../domain/invoices/model.js';
 import { PAYMENTS, type Payment } from '../../domain/payments/model.js';
 import { SUBSCRIPTIONS, type Subscription } from '../../domain/subscriptions/model.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
@@ -95,14 +95,29 @@ export async function postOrder(ctx: RequestContext): Promise<Reply> {
   };
 }
 
-/** What `processingOptions` produced: the invoice and, if collected, the payment. */
+/** What `processingOptions` produced: the invoice or credit memo, the payment if collected, and the write-offs. */
 function billingResult(view: ReadView, order: Order, returnIds: boolean): Record<string, unknown> {
   const invoices = order.invoiceIds.map((id) => view.get<Invoice>(INVOICES, id) as Invoice);
+  const memoIds = order.creditMemoIds ?? [];
+  const memos = memoIds.map((id) => view.get<CreditMemo>(CREDIT_MEMOS, id) as CreditMemo);
   const payment = order.paymentIds[0] ? view.get<Payment>(PAYMENTS, order.paymentIds[0]) : undefined;
+  const writeOffs = order.writeOffs ?? [];
   return {
     ...(invoices.length > 0 ? { invoiceNumbers: invoices.map((invoice) => invoice.invoiceNumber) } : {}),
     ...(invoices.length > 0 && returnIds ? { invoiceIds: order.invoiceIds } : {}),
+    ...(memos.length > 0 ? { creditMemoNumbers: memos.map((memo) => memo.memoNumber) } : {}),
+    ...(memos.length > 0 && returnIds ? { creditMemoIds: memoIds } : {}),
     ...(payment ? { paymentNumber: payment.paymentNumber, paidAmount: decimal(payment.appliedAmount), ...(returnIds ? { paymentId: payment.id } : {}) } : {}),
+    ...(writeOffs.length > 0
+      ? {
+          writeOff: writeOffs.map((writeOff) => ({
+            invoiceNumber: (view.get<Invoice>(INVOICES, writeOff.invoiceId) as Invoice).invoiceNumber,
+            amount: writeOff.amount,
+            status: 'Success',
+            writeOffCreditMemoNumber: (view.get<CreditMemo>(CREDIT_MEMOS, writeOff.creditMemoId) as CreditMemo).memoNumber,
+          })),
+        }
+      : {}),
   };
 }
 

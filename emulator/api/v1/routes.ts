@@ -3,6 +3,7 @@ import { getAccountV1 } from './accounts.js';
 import { chargeCreateSchema, getChargeV1, postCharge } from './charges.js';
 import { definitionPutSchema, getDefinition, putDefinition } from './customFieldDefinitions.js';
 import { listHostedPages, postRsaSignature, rsaSignatureSchema } from './hostedPages.js';
+import { getCreditMemoV1 } from './creditMemos.js';
 import { getCrudInvoice, getInvoiceItemsV1, listAccountInvoices } from './invoices.js';
 import { getOrderV1, listOrdersOfSubscription, listOrdersV1, orderCancelSchema, orderCreateSchema, postOrder, putOrderCancel } from './orders.js';
 import { orderPreviewSchema, postOrderPreview, postSubscriptionPreview, subscriptionPreviewSchema } from './previews.js';
@@ -30,6 +31,9 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/v1/hostedpages', object: 'HostedPage', handler: listHostedPages },
     { method: 'POST', path: '/v1/payments', object: 'Payment', body: paymentCreateSchema, handler: postPayment },
     { method: 'GET', path: '/v1/invoices/:invoiceKey/items', object: 'Invoice', handler: getInvoiceItemsV1 },
+    { method: 'GET', path: '/v1/credit-memos/:creditMemoKey', object: 'CreditMemo', handler: getCreditMemoV1 },
+    // The spelling the seeds and many clients use; the official spec has only /v1/credit-memos.
+    { method: 'GET', path: '/v1/creditmemos/:creditMemoKey', object: 'CreditMemo', handler: getCreditMemoV1 },
     { method: 'GET', path: '/v1/transactions/invoices/accounts/:account_key', object: 'Invoice', handler: listAccountInvoices },
     { method: 'GET', path: '/v1/transactions/payments/accounts/:account_key', object: 'Payment', handler: listAccountPayments },
     { method: 'POST', path: '/v1/rsa-signatures', object: 'HostedPage', body: rsaSignatureSchema, handler: postRsaSignature },

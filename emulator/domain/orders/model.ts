@@ -156,8 +156,10 @@ export interface OrderInput {
   processingOptions?: {
     runBilling?: boolean;
     collectPayment?: boolean;
-    billingOptions?: { targetDate?: string; documentDate?: string };
+    billingOptions?: { targetDate?: string; documentDate?: string; creditMemoReasonCode?: string };
     electronicPaymentOptions?: { paymentMethodId?: string };
+    writeOff?: boolean;
+    writeOffBehavior?: { financeInformation?: Record<string, string> };
   };
 }
 
@@ -165,6 +167,13 @@ export interface OrderSubscriptionResult {
   subscriptionNumber: string;
   subscriptionId: string;
   status: SubscriptionStatus;
+}
+
+/** An invoice an order wrote off, and the credit memo that did it. */
+export interface OrderWriteOff {
+  invoiceId: string;
+  amount: number;
+  creditMemoId: string;
 }
 
 /** An order as stored: what was asked, and what came of it. */
@@ -186,9 +195,11 @@ export type Order = {
   subscriptions: OrderSubscriptionInput[];
   processingOptions?: OrderInput['processingOptions'];
   results: OrderSubscriptionResult[];
-  /** What `processingOptions` billed and collected when the order ran. */
+  /** What `processingOptions` billed, collected and wrote off when the order ran (absent on orders stored before credit memos). */
   invoiceIds: string[];
+  creditMemoIds?: string[];
   paymentIds: string[];
+  writeOffs?: OrderWriteOff[];
   cancelReason?: string;
   /** Why a scheduled order failed when it ran. */
   errorMessage?: string;
