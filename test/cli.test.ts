@@ -71,7 +71,7 @@ describe('zuora-emulator start', () => {
     expect(started.output()).toContain('client_id=zuora-emulator-default-client-000001');
     expect(started.output()).toContain('client_secret=zuora-emulator-default-secret');
     const health = await fetch(`${started.url}/__emulator/health`);
-    expect(await health.json()).toMatchObject({ status: 'ok', tenants: 1 });
+    expect(await health.json()).toMatchObject({ status: 'ok', tenants: 1, stripeAccounts: 1 });
     const exited = exitOf(started.child);
     started.child.kill('SIGTERM');
     expect(await exited).toBe(0);
