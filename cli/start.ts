@@ -2,6 +2,7 @@ import path from 'node:path';
 import { isKnownVersion, LATEST_VERSION, OLDEST_VERSION } from '../emulator/api/minorVersions.js';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT } from '../emulator/config.js';
 import { startEmulator, UnsafeOptionsError } from '../emulator/index.js';
+import { DEFAULT_STRIPE_PORT } from '../emulator/api/stripe/server.js';
 import { checkJsonFile, prepareDataDir } from '../emulator/state/dataDir.js';
 import { DEFAULT_SYNC_PORT, SYNC_SUBDIR } from '../sync/config.js';
 import { startSyncEngineBeside } from '../sync/besideEmulator.js';
@@ -15,6 +16,7 @@ import { untilStopped } from './signals.js';
 const FLAGS = {
   port: { type: 'string', env: 'ZUORA_EMULATOR_PORT', help: `emulator port (default ${DEFAULT_PORT}; 0 picks a free one, for the sync engine too)` },
   'sync-port': { type: 'string', env: 'ZUORA_EMULATOR_SYNC_PORT', help: `sync engine port (default ${DEFAULT_SYNC_PORT}; 0 picks a free one)` },
+  'stripe-port': { type: 'string', env: 'ZUORA_EMULATOR_STRIPE_PORT', help: `Stripe API port (default ${DEFAULT_STRIPE_PORT}; 0 picks a free one)` },
   host: { type: 'string', env: 'ZUORA_EMULATOR_HOST', help: `interface both bind (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)` },
   'data-dir': { type: 'string', env: 'ZUORA_EMULATOR_DATA_DIR', help: `where state is kept (default ${DEFAULT_DATA_DIR}; the sync engine's in DIR/${SYNC_SUBDIR})` },
   'in-memory': { type: 'boolean', env: 'ZUORA_EMULATOR_IN_MEMORY', help: 'keep state in memory only' },
@@ -60,6 +62,7 @@ function setting(values: Partial<Record<FlagName, string | boolean>>, name: Flag
 interface StartSettings {
   port: number;
   syncPort: number;
+  stripePort: number;
   host: string;
   dataDir: string;
   inMemory: boolean;
@@ -78,6 +81,7 @@ function startSettings(argv: string[]): StartSettings | 'help' {
   const port = portSetting('port', read('port'), DEFAULT_PORT);
   // `--port 0` alone asks for free ports: the sync engine's too, so two runs never collide.
   const syncPort = portSetting('sync-port', read('sync-port'), port === 0 ? 0 : DEFAULT_SYNC_PORT);
+  const stripePort = portSetting('stripe-port', read('stripe-port'), port === 0 ? 0 : DEFAULT_STRIPE_PORT);
   const host = String(read('host') ?? DEFAULT_HOST);
   if (host.trim() === '') throw new UsageError('--host needs an address, such as 127.0.0.1', 'start');
   const now = read('now') as string | undefined;
@@ -91,6 +95,7 @@ function startSettings(argv: string[]): StartSettings | 'help' {
   return {
     port,
     syncPort,
+    stripePort,
     host,
     dataDir: String(read('data-dir') ?? DEFAULT_DATA_DIR),
     inMemory: read('in-memory') === true,
@@ -102,7 +107,7 @@ function startSettings(argv: string[]): StartSettings | 'help' {
   };
 }
 
-function portSetting(name: 'port' | 'sync-port', value: string | boolean | undefined, fallback: number): number {
+function portSetting(name: 'port' | 'sync-port' | 'stripe-port', value: string | boolean | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const port = parsePort(String(value));
   if (port === undefined) throw new UsageError(`--${name} must be a whole number from 0 to 65535 (got '${String(value)}')`, 'start');
@@ -131,6 +136,7 @@ export async function runStart(argv: string[]): Promise<number> {
     host,
     dataDir,
     inMemory,
+    stripePort: settings.stripePort,
     adminOpen: settings.adminOpen,
     ...(settings.adminToken ? { adminToken: settings.adminToken } : {}),
     ...(settings.now ? { now: settings.now } : {}),
@@ -145,6 +151,7 @@ export async function runStart(argv: string[]): Promise<number> {
     `  admin token: ${emulator.adminToken}${settings.adminOpen ? ' (not required: --admin-open)' : ''}`,
     `  state: ${inMemory ? 'in memory' : dataDir}`,
     `  inspector: ${emulator.url}/__emulator/ui (sign in with the admin token)`,
+    ...(emulator.stripe ? [`stripe api listening on ${emulator.stripe.url} (account ${emulator.stripe.account}, key ${emulator.stripe.secretKey})`] : []),
   ];
   let sync: RunningSyncEngine | undefined;
   if (settings.sync) {

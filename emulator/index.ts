@@ -18,6 +18,7 @@ import { generateAdminToken, isLoopback } from './http/adminAuth.js';
 import { buildApp, endStreams } from './http/app.js';
 import { answerParserErrors } from './http/parserErrors.js';
 import { oauthRoutes } from './http/oauth.js';
+import { registerStripe, startStripeApi, type RunningStripeApi } from './api/stripe/server.js';
 import { RequestJournal } from './http/requestJournal.js';
 import { inspectorRoutes } from './inspector/routes.js';
 import { InspectorSessions } from './inspector/sessions.js';
@@ -39,6 +40,8 @@ export interface EmulatorOptions {
   now?: string;
   /** The default tenant's default minor version (its `zuoraVersion` setting), e.g. `223.0`. */
   zuoraVersion?: string;
+  /** Also serve the Stripe dialect on this port (0 picks a free one); absent, no Stripe port is opened. */
+  stripePort?: number;
   /** The bearer token the admin API (`/__emulator/*`) requires; generated when absent. */
   adminToken?: string;
   /** No token needed on the admin API: for a trusted local loop only (refused on a non-loopback host). */
@@ -58,6 +61,8 @@ export interface RunningEmulator {
   /** Send as `Authorization: Bearer <adminToken>` on admin calls (also accepted when started admin-open). */
   adminToken: string;
   services: Services;
+  /** The Stripe dialect's address and default account, when a Stripe port was asked for. */
+  stripe?: Omit<RunningStripeApi, 'close'>;
   /** Stops accepting requests, waits for pending writes and compacts state to disk. */
   close(): Promise<void>;
 }
@@ -112,6 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     admin: { token: adminToken, open: options.adminOpen ?? false },
   };
   for (const [kind, handler] of Object.entries({ ...ORDER_JOBS, ...LIFECYCLE_JOBS, ...BILLING_JOBS })) jobs.register(kind, handler);
+  registerStripe(services);
   if (!store.tenant(DEFAULT_TENANT.clientId)) {
     // The default tenant starts with the seeds' platform custom fields, so a first call carrying them works.
     await createTenant(store, { ...DEFAULT_TENANT, presetCustomFields: true, ...(options.now ? { now: options.now } : {}) }, wallNow());
@@ -135,6 +141,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   answerParserErrors(server);
   const { port } = server.address() as AddressInfo;
+  const stripe = options.stripePort === undefined ? undefined : await startStripeApi(services, options.stripePort, host, options.now);
   let closing: Promise<void> | undefined;
   return {
     url: localUrl(host, port),
@@ -143,8 +150,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     credentials: { clientId: DEFAULT_TENANT.clientId, clientSecret: DEFAULT_TENANT.clientSecret },
     adminToken,
     services,
+    ...(stripe ? { stripe: { url: stripe.url, port: stripe.port, account: stripe.account, secretKey: stripe.secretKey } } : {}),
     close: () => {
       closing ??= (async () => {
+        await stripe?.close();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         endStreams(app);
         await stopped;

@@ -8,6 +8,8 @@ export const DEFAULT_SYNC_DATA_DIR = '.zuora-sync';
 export const SYNC_SUBDIR = 'sync';
 /** The path Zuora's callouts are posted to, below the engine's public URL. */
 export const WEBHOOK_PATH = '/webhooks/zuora';
+/** The path Stripe's webhooks are posted to, when the Stripe integration is connected. */
+export const STRIPE_WEBHOOK_PATH = '/webhooks/stripe';
 /**
  * How often the engine looks at the platform clock for a new hour. The emulator's clock jumps on
  * advances, so a short poll lets the hourly usage sync follow it; against the wall clock a minute

@@ -1,4 +1,5 @@
 import type { Catalog, CreditGrant, Customer, EventLogEntry, EventType, IntegrationSettings, Package, Subscription, UsageReport } from './model/types.js';
+import type { StripeIntegration } from './stripe/types.js';
 import type { TimeSource } from './time.js';
 import type { ZuoraClient } from './zuora/client.js';
 
@@ -38,6 +39,12 @@ export interface SyncStore {
   /** The integration's settings (defaults until changed). */
   integration(): IntegrationSettings;
   putIntegration(settings: IntegrationSettings): Promise<void>;
+  /** The connected Stripe integration; while there is one, it is the engine's billing integration instead of Zuora. */
+  stripeIntegration(): StripeIntegration | undefined;
+  putStripeIntegration(integration: StripeIntegration | undefined): Promise<void>;
+  /** Stripe ids of platform records (customers, subscriptions, products, prices). */
+  stripeLink(key: string): string | undefined;
+  putStripeLink(key: string, id: string): Promise<void>;
 
   /** Whether a callout (by Zuora-Request-Id-independent key) was already applied: keeps handlers idempotent. */
   seen(key: string): boolean;

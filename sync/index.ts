@@ -4,7 +4,7 @@ import { buildSyncApp } from './api/app.js';
 import type { Engine } from './api/routeTable.js';
 import { syncRoutes } from './api/routes.js';
 import { calloutCredentials } from './calloutCredentials.js';
-import { DEFAULT_SYNC_DATA_DIR, DEFAULT_SYNC_HOST, HOURLY_POLL_MS, WEBHOOK_PATH, type SyncEngineOptions } from './config.js';
+import { DEFAULT_SYNC_DATA_DIR, DEFAULT_SYNC_HOST, HOURLY_POLL_MS, STRIPE_WEBHOOK_PATH, WEBHOOK_PATH, type SyncEngineOptions } from './config.js';
 import type { SyncContext } from './context.js';
 import { configureStandardNotifications, connect, type SetupReport } from './integration/index.js';
 import { FileSyncStore } from './model/store.js';
@@ -57,7 +57,7 @@ export async function startSyncEngine(options: SyncEngineOptions): Promise<Runni
     entityBaseUrl: options.entityBaseUrl ?? publicUrl,
   };
   const usage = new UsageSyncRunner(ctx);
-  const engine: Engine = { ctx, webhookUrl: `${publicUrl}${WEBHOOK_PATH}`, callouts: calloutCredentials(options.zuora.clientSecret), usage };
+  const engine: Engine = { ctx, webhookUrl: `${publicUrl}${WEBHOOK_PATH}`, stripeWebhookUrl: `${publicUrl}${STRIPE_WEBHOOK_PATH}`, callouts: calloutCredentials(options.zuora.clientSecret), usage };
   server.on('request', buildSyncApp(engine, syncRoutes));
   if (options.hourlyUsageSync ?? true) usage.followHours(HOURLY_POLL_MS);
   let closing: Promise<void> | undefined;

@@ -11,6 +11,7 @@ import { CLI } from './helpers/cli.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const READY = /^zuora-emulator listening on (http:\/\/\S+)$/m;
 const SYNC_READY = /^sync engine listening on (http:\/\/\S+)$/m;
+const STRIPE_READY = /^stripe api listening on (http:\/\/\S+) \(account (acct_\w+), key (sk_test_\w+)\)$/m;
 
 interface Started {
   child: ChildProcess;
@@ -25,7 +26,8 @@ afterEach(() => {
 });
 
 function startCli(args: string[], env: Record<string, string> = {}): Promise<Started> {
-  return startProcess(process.execPath, [...CLI, 'start', ...args], env);
+  // A free Stripe port unless a test names one, so parallel runs never collide on the default.
+  return startProcess(process.execPath, [...CLI, 'start', '--stripe-port', '0', ...args], env);
 }
 
 function startProcess(command: string, args: string[], env: Record<string, string> = {}): Promise<Started> {
@@ -69,7 +71,7 @@ describe('zuora-emulator start', () => {
     expect(started.output()).toContain('client_id=zuora-emulator-default-client-000001');
     expect(started.output()).toContain('client_secret=zuora-emulator-default-secret');
     const health = await fetch(`${started.url}/__emulator/health`);
-    expect(await health.json()).toMatchObject({ status: 'ok', tenants: 1 });
+    expect(await health.json()).toMatchObject({ status: 'ok', tenants: 1, stripeAccounts: 1 });
     const exited = exitOf(started.child);
     started.child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -117,6 +119,24 @@ describe('zuora-emulator start', () => {
     const exited = exitOf(started.child);
     started.child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('serves the Stripe dialect on its own port, named on a ready line with the default account and key', async () => {
+    const started = await startCli(['--port', '0', '--in-memory', '--no-sync', '--stripe-port', '0']);
+    const [, stripeUrl, account, key] = STRIPE_READY.exec(started.output()) ?? [];
+    expect(stripeUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(stripeUrl).not.toMatch(/:0$/);
+    const customers = await fetch(`${stripeUrl}/v1/customers`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(customers.status).toBe(200);
+    expect(await customers.json()).toMatchObject({ object: 'list', data: [], url: '/v1/customers' });
+    expect(account).toMatch(/^acct_/);
+    const exited = exitOf(started.child);
+    started.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses a bad Stripe port', async () => {
+    await expect(startCli(['--port', '0', '--in-memory', '--stripe-port', 'x'])).rejects.toThrow(/--stripe-port/);
   });
 
   it('leaves the sync engine out with --no-sync', async () => {

@@ -11,7 +11,9 @@ import { PACKAGE_ROOT, PACKAGE_VERSION } from '../packageInfo.js';
 export function health(ctx: RequestContext): Reply {
   const { store, wallNow, startedAt } = ctx.services;
   const uptime = Math.max(0, Math.round((wallNow().getTime() - startedAt.getTime()) / 1000));
-  return { body: { status: 'ok', version: PACKAGE_VERSION, tenants: store.tenantKeys().length, uptime } };
+  // Stripe accounts are tenants too, counted apart: `tenants` stays the Zuora tenants.
+  const stripeAccounts = store.tenantKeys().filter((key) => store.tenant(key)?.meta.stripe).length;
+  return { body: { status: 'ok', version: PACKAGE_VERSION, tenants: store.tenantKeys().length - stripeAccounts, stripeAccounts, uptime } };
 }
 
 /** contracts/openapi/admin.yaml (built from the admin route table by `npm run contracts:build`), as JSON. */

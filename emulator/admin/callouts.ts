@@ -7,9 +7,10 @@ import type { Reply, RequestContext } from '../http/routeTable.js';
 /** The callout journal: every delivery with each of its attempts, oldest first; `?event=` and `?status=` filter. */
 export function listCallouts(ctx: RequestContext): Reply {
   const { event, status } = ctx.query as { event?: string; status?: string };
-  const data = calloutJournal(ctx.services.store.view(ctx.tenant)).filter(
-    (delivery) => (!event || delivery.eventName === event) && (!status || delivery.status === status),
-  );
+  const data = calloutJournal(ctx.services.store.view(ctx.tenant))
+    .filter((delivery) => (!event || delivery.eventName === event) && (!status || delivery.status === status))
+    // A Stripe webhook's signing secret stays out of the journal's answer.
+    .map(({ stripe: _secret, ...delivery }) => delivery);
   return { body: { data } };
 }
 

@@ -14,6 +14,7 @@ import { getSubscriptionView, listSubscriptionViews } from './inspect/subscripti
 import { getSyncEngineView, putSyncEngine, syncEngineRequest } from './inspect/syncEngine.js';
 import { listUsageViews } from './inspect/usage.js';
 import { getSettings, patchSettings, settingsSchema } from './settings.js';
+import { postStripeAccount, stripeAccountRequest } from './stripeAccounts.js';
 import { exportSnapshot, postSnapshot, putSnapshot, restore } from './snapshots.js';
 import { listTenants, postReset, postTenant } from './tenants.js';
 
@@ -43,6 +44,7 @@ export const adminRoutes: RouteTable = {
     { method: 'POST', path: '/__emulator/callouts/redeliver-failed', auth: 'admin', handler: redeliverFailedCallouts },
     { method: 'POST', path: '/__emulator/callouts/:id/redeliver', auth: 'admin', handler: redeliverCallout },
     { method: 'POST', path: '/__emulator/faults/callouts', auth: 'admin', body: calloutFaultRequest, handler: postCalloutFault },
+    { method: 'POST', path: '/__emulator/stripe/accounts', auth: 'admin', body: stripeAccountRequest, handler: postStripeAccount },
     { method: 'POST', path: '/__emulator/faults/payments', auth: 'admin', body: paymentFaultRequest, handler: postPaymentFault },
     { method: 'GET', path: '/__emulator/faults', auth: 'admin', handler: listFaults },
     { method: 'POST', path: '/__emulator/orders/:orderNumber/cancel', auth: 'admin', handler: cancelOrderView },

@@ -20,7 +20,10 @@ export const MAX_ATTEMPTS = 3;
 /** ...at least 30 minutes apart; here the wait doubles after each failure. */
 const RETRY_BASE_MS = 30 * 60 * 1000;
 
-type NewDelivery = Omit<CalloutDelivery, 'id' | 'seq' | 'createdAt'>;
+export type NewDelivery = Omit<CalloutDelivery, 'id' | 'seq' | 'createdAt'>;
+
+/** Another dialect's way of turning a committed change into deliveries (Stripe events into webhooks). */
+export type DeliverySource = (view: ReadView, change: PendingChange) => NewDelivery[];
 
 /** The events one committed change raises: custom events whose trigger matches, and the standard event, if any. */
 export function eventsOf(view: ReadView, change: PendingChange): RaisedEvent[] {
@@ -110,6 +113,7 @@ export class Dispatcher {
   private readonly owed = new Set<string>();
   private readonly attemptTimeoutMs: number;
   private readonly warn: (message: string) => void;
+  private readonly sources: DeliverySource[] = [];
 
   constructor(
     private readonly store: Store,
@@ -130,6 +134,11 @@ export class Dispatcher {
     for (const tenant of this.store.tenantKeys()) {
       if (pendingOf(this.store.view(tenant)).length > 0) this.startDraining(tenant);
     }
+  }
+
+  /** Another dialect's deliveries for committed changes (Stripe's webhooks). */
+  addSource(source: DeliverySource): void {
+    this.sources.push(source);
   }
 
   /** Resolves once nothing is left to attempt now (waiting retries wait for the clock). */
@@ -199,7 +208,10 @@ export class Dispatcher {
     const changes = tx.changes();
     if (changes.length === 0) return;
     try {
-      const deliveries = changes.flatMap((change) => eventsOf(tx, change)).flatMap((event) => deliveriesFor(tx, event));
+      const deliveries = changes.flatMap((change) => [
+        ...eventsOf(tx, change).flatMap((event) => deliveriesFor(tx, event)),
+        ...this.sources.flatMap((source) => source(tx, change)),
+      ]);
       if (deliveries.length === 0) return;
       insertDeliveries(tx, deliveries);
       this.owed.add(tx.tenant);
@@ -286,12 +298,14 @@ export class Dispatcher {
           ...(result.responseBody !== undefined ? { responseBody: result.responseBody } : {}),
         },
       ];
-      // Zuora counts only HTTP 200 as delivered.
-      if (result.status === 200) {
+      // Zuora counts only HTTP 200 as delivered; Stripe any 2xx.
+      const delivered = current.stripe ? result.status !== null && result.status >= 200 && result.status < 300 : result.status === 200;
+      const retryMinutes = current.retryMinutes?.[attempt - 1];
+      if (delivered) {
         tx.update<CalloutDelivery>(CALLOUTS, current.id, { attempts, status: 'delivered' });
       } else if (current.retry && attempt < current.maxAttempts && !again) {
         tx.update<CalloutDelivery>(CALLOUTS, current.id, { attempts });
-        this.wait(tx, current.id, RETRY_BASE_MS * 2 ** (attempt - 1));
+        this.wait(tx, current.id, retryMinutes !== undefined ? retryMinutes * 60_000 : RETRY_BASE_MS * 2 ** (attempt - 1));
       } else {
         tx.update<CalloutDelivery>(CALLOUTS, current.id, { attempts, status: again ? current.status : 'failed' });
         if (!again) gaveUp = current;

@@ -108,4 +108,8 @@ export type CalloutDelivery = {
   /** When a waiting delivery's next attempt is due (virtual time, ISO). */
   nextAttemptAt: string | null;
   createdAt: string;
+  /** A Stripe webhook: signed afresh for each attempt with the endpoint's secret, and any 2xx counts as delivered. */
+  stripe?: { secret: string };
+  /** Minutes to wait before each retry, where the default doubling backoff does not apply. */
+  retryMinutes?: readonly number[];
 };

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
 import type { CalloutAuth, CalloutDelivery } from './model.js';
@@ -36,7 +37,9 @@ export async function sendCallout(delivery: CalloutDelivery, requestId: string, 
   const started = performance.now();
   // One deadline for the whole attempt: a receiver that never answers, or answers a byte at a time, fails it.
   const signal = AbortSignal.timeout(timeoutMs);
-  const headers = { ...delivery.headers, 'Zuora-Request-Id': requestId, 'User-Agent': 'zuora-emulator-callout' };
+  const headers = delivery.stripe
+    ? { ...delivery.headers, 'Stripe-Signature': stripeSignature(delivery.stripe.secret, delivery.body ?? '') }
+    : { ...delivery.headers, 'Zuora-Request-Id': requestId, 'User-Agent': 'zuora-emulator-callout' };
   const { auth } = delivery;
   try {
     let answer = await once(delivery, auth?.preemptive ? { ...headers, Authorization: basic(auth) } : headers, signal);
@@ -53,4 +56,15 @@ export async function sendCallout(delivery: CalloutDelivery, requestId: string, 
     const message = signal.aborted ? `no answer within ${timeoutMs} ms` : error instanceof Error ? error.message : String(error);
     return { status: null, durationMs: Math.round(performance.now() - started), error: message };
   }
+}
+
+/**
+ * Stripe's `t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed by the whole whsec_ secret>`. The
+ * timestamp is the wall clock of this attempt, never the virtual time, so a receiver's tolerance
+ * check passes however far the emulator's clock has moved.
+ */
+export function stripeSignature(secret: string, body: string, at: Date = new Date()): string {
+  const t = Math.floor(at.getTime() / 1000);
+  const v1 = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
+  return `t=${t},v1=${v1}`;
 }

@@ -10,6 +10,8 @@ export interface NewTenant {
   now?: string;
   /** Settings that differ from the defaults. */
   settings?: Partial<TenantSettings>;
+  /** Makes the tenant a Stripe account. */
+  stripe?: { connectedTo: string | null };
   /** Start with the seeds' platform custom fields defined, and keep them across resets. */
   presetCustomFields?: boolean;
 }
@@ -31,6 +33,7 @@ export async function createTenant(store: Store, input: NewTenant, wallNow: Date
     now: new Date(input.now ?? wallNow).toISOString(),
     counters: {},
     ...(input.settings ? { settings: input.settings } : {}),
+    ...(input.stripe ? { stripe: input.stripe } : {}),
     ...(input.presetCustomFields ? { presetCustomFields: true } : {}),
   };
   const data: TenantData = { meta, objects: {} };

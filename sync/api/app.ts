@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { OutboundInputError } from '../outbound/errors.js';
 import { serially } from '../serial.js';
+import { StripeApiError } from '../stripe/client.js';
 import { ZuoraError } from '../zuora/errors.js';
 import { ApiError } from './errors.js';
 import type { ApiReply, ApiRoute, Engine } from './routeTable.js';
@@ -10,12 +11,15 @@ import type { ApiReply, ApiRoute, Engine } from './routeTable.js';
  * handler (validate, then call model/outbound/inbound) -> reply, with failures answered as
  * `{error: {code, message}}`.
  */
+const raw = new WeakMap<object, string>();
+
 export function buildSyncApp(engine: Engine, routes: readonly ApiRoute[]): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
   // Any content type is read as JSON: Zuora's callouts do not all say what they send.
-  app.use(express.json({ type: () => true, limit: '5mb' }));
+  // The raw text is kept beside the parsed body: a Stripe webhook's signature covers the exact bytes.
+  app.use(express.json({ type: () => true, limit: '5mb', verify: (req, _res, buffer) => raw.set(req, buffer.toString('utf8')) }));
   for (const route of routes) {
     app[lowerMethod(route)](route.path, async (req: Request, res: Response) => {
       let reply: ApiReply;
@@ -25,6 +29,7 @@ export function buildSyncApp(engine: Engine, routes: readonly ApiRoute[]): expre
           params: req.params as Record<string, string>,
           query: req.query as Record<string, unknown>,
           body: req.body,
+          rawBody: raw.get(req) ?? '',
           headers: req.headers,
         });
       try {
@@ -58,6 +63,7 @@ function failure(error: unknown, req: Request): ApiReply {
   if (error instanceof OutboundInputError) return failure(new ApiError(statusOfInputError(error.code), error.code, error.message), req);
   // Outbound records Zuora failures on the entity; one reaching here had no entity to go on.
   if (error instanceof ZuoraError) return { status: 502, body: new ApiError(502, 'ZUORA_ERROR', error.message).toBody() };
+  if (error instanceof StripeApiError) return { status: 502, body: new ApiError(502, 'STRIPE_ERROR', `${error.code ?? error.type}: ${error.message}`).toBody() };
   console.error(`sync engine: ${req.method} ${req.originalUrl} failed`, error);
   const message = error instanceof Error ? error.message : String(error);
   return { status: 500, body: new ApiError(500, 'INTERNAL_ERROR', message).toBody() };

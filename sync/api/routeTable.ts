@@ -8,6 +8,8 @@ export interface Engine {
   ctx: SyncContext;
   /** Where Zuora posts its callouts: the engine's public URL + /webhooks/zuora. */
   webhookUrl: string;
+  /** Where Stripe posts its webhooks: the engine's public URL + /webhooks/stripe. */
+  stripeWebhookUrl: string;
   /** What connect registers in the callout templates and the webhook requires. */
   callouts: CalloutCredentials;
   /** Usage syncs go through one runner, so a manual sync never overlaps the hourly one. */
@@ -20,6 +22,8 @@ export interface ApiRequest {
   query: Record<string, unknown>;
   /** The parsed JSON body; undefined when there was none. */
   body: unknown;
+  /** The body as it arrived ('' when there was none). */
+  rawBody: string;
   headers: IncomingHttpHeaders;
 }
 

@@ -6,6 +6,7 @@ import { connectIntegration, getIntegration, removeIntegration, updateIntegratio
 import type { ApiRoute } from './routeTable.js';
 import { cancel, getSubscription, listSubscriptions, provision, update } from './subscriptions.js';
 import { clockTick, reportUsage, syncSubscriptionUsageNow, syncUsageNow } from './usage.js';
+import { connectStripeIntegration, receiveStripeEvent, removeStripeIntegration } from './stripe.js';
 import { receiveCallout } from './webhooks.js';
 
 /** Everything the sync engine answers. */
@@ -38,5 +39,8 @@ export const syncRoutes: readonly ApiRoute[] = [
   { method: 'DELETE', exclusive: true, path: '/api/integrations/zuora', handler: removeIntegration },
   { method: 'GET', path: '/api/integrations/zuora', handler: getIntegration },
   { method: 'PATCH', exclusive: true, path: '/api/integrations/zuora', handler: updateIntegration },
+  { method: 'POST', exclusive: true, path: '/api/integrations/stripe', handler: connectStripeIntegration },
+  { method: 'DELETE', exclusive: true, path: '/api/integrations/stripe', handler: removeStripeIntegration },
   { method: 'POST', path: '/webhooks/zuora', handler: receiveCallout },
+  { method: 'POST', path: '/webhooks/stripe', handler: receiveStripeEvent },
 ];

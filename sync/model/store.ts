@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { SyncStore } from '../context.js';
+import type { StripeIntegration } from '../stripe/types.js';
 import { DEFAULT_INTEGRATION, type Catalog, type CreditGrant, type Customer, type EventLogEntry, type EventType, type IntegrationSettings, type Package, type Subscription, type UsageReport } from './types.js';
 
 /** The whole of the platform's state: one JSON document, small enough to rewrite on every write. */
@@ -19,6 +20,10 @@ interface SyncDocument {
   /** Keys of callouts already applied. */
   seen: Record<string, true>;
   integration: IntegrationSettings;
+  /** The Stripe integration, when one is connected. */
+  stripe?: StripeIntegration;
+  /** Stripe ids of platform records, by `<kind>:<platform id>` (see sync/stripe/links.ts). */
+  stripeLinks: Record<string, string>;
 }
 
 const emptyDocument = (): SyncDocument => ({
@@ -32,6 +37,7 @@ const emptyDocument = (): SyncDocument => ({
   eventCount: 0,
   seen: {},
   integration: { ...DEFAULT_INTEGRATION },
+  stripeLinks: {},
 });
 
 export interface SyncStoreOptions {
@@ -178,6 +184,25 @@ export class FileSyncStore implements SyncStore {
 
   putIntegration(settings: IntegrationSettings): Promise<void> {
     this.doc.integration = copy(settings);
+    return this.persist();
+  }
+
+  stripeIntegration(): StripeIntegration | undefined {
+    return copyOf(this.doc.stripe);
+  }
+
+  putStripeIntegration(integration: StripeIntegration | undefined): Promise<void> {
+    if (integration) this.doc.stripe = copy(integration);
+    else delete this.doc.stripe;
+    return this.persist();
+  }
+
+  stripeLink(key: string): string | undefined {
+    return this.doc.stripeLinks[key];
+  }
+
+  putStripeLink(key: string, id: string): Promise<void> {
+    this.doc.stripeLinks[key] = id;
     return this.persist();
   }
 

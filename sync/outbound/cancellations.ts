@@ -7,6 +7,7 @@ import { cancelSubscriptionAction, placeChangeOrder } from './orders.js';
 import { atVersion, customerRecord, subscriptionOf } from './records.js';
 import { cancelScheduledOrders, orderAtPeriodEnd, withPendingCanceled } from './scheduling.js';
 import { logChange, save } from './subscriptions.js';
+import { cancelStripeSubscription, stripeClientOf } from '../stripe/outbound.js';
 
 /**
  * Cancels now (a CancelSubscription order effective today; the platform subscription CANCELED) or
@@ -52,6 +53,14 @@ async function cancelNow(ctx: SyncContext, subscription: Subscription, options: 
     endDate: at,
     scheduledUpdates: withPendingCanceled(subscription.scheduledUpdates),
   };
+  const stripe = stripeClientOf(ctx);
+  if (stripe) {
+    try {
+      await cancelStripeSubscription(ctx, stripe, subscription.id);
+    } catch (error) {
+      return save(ctx, { ...subscription, sync: { status: 'FAILED', reason: error instanceof Error ? error.message : String(error), at } });
+    }
+  }
   const number = subscription.billingSubscriptionNumber;
   let writeOff: unknown[] | undefined;
   if (number) {

@@ -1,6 +1,8 @@
 import type { SyncContext } from '../context.js';
 import type { BillingPeriod, Catalog, Package, Price } from '../model/types.js';
-import { chargeBody, currencyOf, featureOf, needsUnit, pricePatch, unitOf } from './charges.js';
+import { syncStripeCatalog } from '../stripe/catalog.js';
+import { stripeClientOf } from '../stripe/outbound.js';
+import { chargeBody, currencyOf, DEFAULT_CURRENCY, featureOf, needsUnit, pricePatch, unitOf } from './charges.js';
 import { dayOf, platformNow } from './dates.js';
 import { isSyncFailure } from './errors.js';
 import { recordFailure } from './failures.js';
@@ -29,6 +31,8 @@ const PERIOD_LABELS: Record<BillingPeriod, string> = { MONTHLY: 'Monthly', ANNUA
 
 /** One pass over the whole catalog; a package that fails is logged and the pass goes on. */
 export async function syncCatalog(ctx: SyncContext): Promise<CatalogSyncResult> {
+  const stripe = stripeClientOf(ctx);
+  if (stripe) return syncStripeCatalog(ctx, stripe, DEFAULT_CURRENCY.toLowerCase());
   const { at } = await platformNow(ctx);
   const catalog = ctx.store.catalog();
   const ensureUnit = unitsOfMeasure(ctx);

@@ -15,6 +15,7 @@ import {
   storedPaymentMethod,
 } from './paymentMethods.js';
 import { chargesAutomatically, customerSkipReason, type SubscriptionOnPlan } from './rules.js';
+import { stripeClientOf, syncStripeCustomer } from '../stripe/outbound.js';
 
 function customerOf(ctx: SyncContext, customerId: string): Customer {
   const customer = ctx.store.customer(customerId);
@@ -35,16 +36,14 @@ function subscriptionsOnPlans(ctx: SyncContext, customerId: string): Subscriptio
  * platform; while the customer is not synced it waits (see paymentMethods.ts) for the account.
  */
 export async function syncCustomer(ctx: SyncContext, customerId: string, paymentMethod?: PaymentMethodInput): Promise<Customer> {
+  // One billing integration per environment: while Stripe is connected, customers go there.
+  const stripe = stripeClientOf(ctx);
+  if (stripe) return syncStripeCustomer(ctx, stripe, customerId, paymentMethod);
   const customer = customerOf(ctx, customerId);
   const { at } = await platformNow(ctx);
   const input = paymentMethod ?? heldPaymentMethod(ctx, customerId);
-  const reason = customerSkipReason(customer, subscriptionsOnPlans(ctx, customerId), input, ctx.store.integration());
-  if (reason !== undefined) {
-    if (input) holdPaymentMethod(ctx, customerId, input);
-    const skipped: Customer = { ...customer, sync: { status: 'NO_SYNC', reason, at } };
-    await ctx.store.putCustomer(skipped);
-    return skipped;
-  }
+  const skipped = await skipIfNotBillable(ctx, customer, input, at);
+  if (skipped) return skipped;
   try {
     const synced = await pushAccount(ctx, customer, input, at);
     releasePaymentMethod(ctx, customerId);
@@ -58,6 +57,19 @@ export async function syncCustomer(ctx: SyncContext, customerId: string, payment
     await ctx.store.putCustomer(failed);
     return failed;
   }
+}
+
+/**
+ * When the "not synced when" rules keep the customer out of billing: records why (NO_SYNC) and
+ * holds a given payment method for later, and answers the record; undefined when it is to sync.
+ */
+export async function skipIfNotBillable(ctx: SyncContext, customer: Customer, input: PaymentMethodInput | undefined, at: string): Promise<Customer | undefined> {
+  const reason = customerSkipReason(customer, subscriptionsOnPlans(ctx, customer.id), input, ctx.store.integration());
+  if (reason === undefined) return undefined;
+  if (input) holdPaymentMethod(ctx, customer.id, input);
+  const skipped: Customer = { ...customer, sync: { status: 'NO_SYNC', reason, at } };
+  await ctx.store.putCustomer(skipped);
+  return skipped;
 }
 
 /**

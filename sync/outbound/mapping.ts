@@ -9,7 +9,7 @@ const ZUORA_PREFIX = 'ZUORA__';
 type EntityKind = 'customers' | 'subscriptions' | 'plans' | 'addons';
 
 /** Where the record lives on the platform; Zuora users follow `stiggEntityUrl__c` back to it. */
-function entityUrl(ctx: SyncContext, kind: EntityKind, id: string): string {
+export function entityUrl(ctx: SyncContext, kind: EntityKind, id: string): string {
   return `${ctx.entityBaseUrl.replace(/\/+$/, '')}/api/${kind}/${encodeURIComponent(id)}`;
 }
 

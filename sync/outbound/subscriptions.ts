@@ -24,6 +24,7 @@ import { billingAtOnce, createSubscriptionAction, placeOrder, ratePlanRequest } 
 import { atVersion, checkAddons, checkSoldIn, currencyOfCustomer, customerRecord, planOf, shapeOf, subscriptionOf } from './records.js';
 import { subscriptionSkipReason } from './rules.js';
 import { desiredRatePlans } from './targets.js';
+import { stripeClientOf, syncStripeSubscription } from '../stripe/outbound.js';
 
 export interface ProvisionInput {
   id?: string;
@@ -132,6 +133,8 @@ export async function provisionSubscription(ctx: SyncContext, input: ProvisionIn
  * links it to the one its billing id names; records NO_SYNC with the reason when the rules say so.
  */
 export async function syncNewSubscription(ctx: SyncContext, subscriptionId: string): Promise<Subscription> {
+  const stripe = stripeClientOf(ctx);
+  if (stripe) return syncStripeSubscription(ctx, stripe, subscriptionId);
   const subscription = subscriptionOf(ctx, subscriptionId);
   const { at, today } = await platformNow(ctx);
   const reason = subscriptionSkipReason(subscription, planOf(ctx, subscription.planId), ctx.store.integration());

@@ -7,6 +7,8 @@ export interface Received {
   path: string;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** The body as it arrived (signature checks need the exact bytes). */
+  raw: string;
 }
 
 /** A local webhook receiver that records every request and answers as a test scripts it. */
@@ -31,7 +33,7 @@ export class Receiver {
           // Not JSON: keep the text.
         }
         const expected = this.basicAuth ? `Basic ${Buffer.from(`${this.basicAuth.username}:${this.basicAuth.password}`).toString('base64')}` : undefined;
-        this.received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
+        this.received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, raw: text });
         if (expected && req.headers.authorization !== expected) {
           res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="webhooks"' }).end();
           return;

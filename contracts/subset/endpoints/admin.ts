@@ -42,6 +42,7 @@ export const ADMIN_ENDPOINTS: EndpointDocs = {
   'POST /__emulator/callouts/:id/redeliver': admin('Deliver a journaled callout again', 201, 'CalloutDelivery'),
   'POST /__emulator/faults/callouts': admin('Make the next callout deliveries fail in a chosen way', 201, 'CalloutFault'),
   'POST /__emulator/faults/payments': admin("Make an account's next electronic payments decline", 201, 'PaymentFault'),
+  'POST /__emulator/stripe/accounts': admin('Create a Stripe account (its secret key is shown only here)', 201, 'StripeAccount'),
   'GET /__emulator/faults': admin('The fault modes in force: the next callout deliveries and each account\'s next payments', 200, 'FaultsInForce'),
   'POST /__emulator/orders/:orderNumber/cancel': admin('Cancel a Draft, Pending or Scheduled order (its scheduled run is withdrawn)', 200, 'OrderCancelled'),
   'PUT /__emulator/sync-engine': admin('Say where the sync engine working against the tenant is, for the inspector', 200, 'SyncEngineLink'),

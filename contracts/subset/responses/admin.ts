@@ -7,7 +7,7 @@ import { settingsSchema } from '../../../emulator/admin/settings.js';
 const tenantAt = object({ name: str(), tenant: str(), now: dateTime() }, ['tenant', 'now']);
 
 export const ADMIN_SCHEMAS: SchemaMap = {
-  Health: object({ status: oneOf('ok'), version: str(), tenants: int(), uptime: int() }, ['status', 'version', 'tenants', 'uptime']),
+  Health: object({ status: oneOf('ok'), version: str(), tenants: int(), stripeAccounts: int(), uptime: int() }, ['status', 'version', 'tenants', 'uptime']),
   OpenApiDocument: object({ openapi: str(), info: object({ title: str(), version: str() }, ['title', 'version']), paths: map(object({})) }, ['openapi', 'info', 'paths']),
   TenantReset: object({ tenant: str(), now: dateTime() }, ['tenant', 'now']),
   Clock: object({ now: dateTime() }, ['now']),
@@ -152,4 +152,5 @@ export const ADMIN_SCHEMAS: SchemaMap = {
     { accountNumber: str(), count: int(), gatewayResponseCode: str(), gatewayResponse: str() },
     ['accountNumber', 'count'],
   ),
+  StripeAccount: object({ id: str(), secretKey: str(), connectedTo: nullable(str()) }, ['id', 'secretKey', 'connectedTo']),
 };

@@ -13,6 +13,11 @@ export const TEST_CARDS: Readonly<Record<string, GatewayBehaviour>> = {
   '378282246310005': { outcome: 'approve' },
   '4000000000000002': { outcome: 'decline', responseCode: 'card_declined', response: 'Your card was declined.' },
   '4000000000009995': { outcome: 'decline', responseCode: 'insufficient_funds', response: 'Your card has insufficient funds.' },
+  '4000000000009987': { outcome: 'decline', responseCode: 'lost_card', response: 'Your card was declined.' },
+  '4000000000009979': { outcome: 'decline', responseCode: 'stolen_card', response: 'Your card was declined.' },
+  '4000000000000127': { outcome: 'decline', responseCode: 'incorrect_cvc', response: "Your card's security code is incorrect." },
+  // Takes a card-on-file check, then declines every charge (renewal failures).
+  '4000000000000341': { outcome: 'decline', responseCode: 'card_declined', response: 'Your card was declined.' },
   '4000000000000069': { outcome: 'decline', responseCode: 'expired_card', response: 'Your card has expired.' },
   '4000000000000119': { outcome: 'decline', responseCode: 'processing_error', response: 'An error occurred while processing your card.' },
 };

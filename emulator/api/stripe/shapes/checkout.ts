@@ -1,0 +1,82 @@
+import type { StripeCheckoutSession, StripePortalSession } from '../../../domain/stripe/model.js';
+import { automaticTax, base, EMPTY_ADDRESS } from './common.js';
+
+export function checkoutSessionShape(session: StripeCheckoutSession) {
+  const complete = session.status === 'complete';
+  return {
+    ...base('checkout.session', session.id),
+    adaptive_pricing: null,
+    after_expiration: null,
+    allow_promotion_codes: null,
+    amount_subtotal: session.amount_total,
+    amount_total: session.amount_total,
+    automatic_tax: automaticTax(session.automatic_tax, session.automatic_tax && complete ? 'complete' : null),
+    billing_address_collection: null,
+    cancel_url: session.cancel_url,
+    client_reference_id: session.client_reference_id,
+    client_secret: null,
+    collected_information: null,
+    consent: null,
+    consent_collection: null,
+    created: session.created,
+    currency: session.currency,
+    currency_conversion: null,
+    custom_fields: [],
+    custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
+    customer: session.customer,
+    customer_account: null,
+    customer_creation: session.customer ? null : 'always',
+    customer_details: complete
+      ? { address: { ...EMPTY_ADDRESS }, business_name: null, email: session.customer_email, individual_name: null, name: null, phone: null, tax_exempt: 'none', tax_ids: [] }
+      : null,
+    customer_email: session.customer_email,
+    discounts: [],
+    expires_at: session.expires_at,
+    integration_identifier: null,
+    invoice: session.invoice,
+    invoice_creation: null,
+    locale: null,
+    managed_payments: null,
+    metadata: session.metadata,
+    mode: session.mode,
+    origin_context: null,
+    payment_intent: null,
+    payment_link: null,
+    payment_method_collection: 'always',
+    payment_method_configuration_details: null,
+    payment_method_options: {},
+    payment_method_types: ['card'],
+    payment_status: session.payment_status,
+    permissions: null,
+    phone_number_collection: { enabled: false },
+    recovered_from: null,
+    saved_payment_method_options: null,
+    setup_intent: null,
+    shipping_address_collection: null,
+    shipping_cost: null,
+    shipping_options: [],
+    status: session.status,
+    submit_type: null,
+    subscription: session.subscription,
+    success_url: session.success_url,
+    total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
+    ui_mode: 'hosted_page',
+    url: session.url,
+    wallet_options: null,
+  };
+}
+
+export function portalSessionShape(session: StripePortalSession) {
+  return {
+    ...base('billing_portal.session', session.id),
+    configuration: 'bpc_emulator_default',
+    created: session.created,
+    customer: session.customer,
+    customer_account: null,
+    flow: null,
+    locale: null,
+    on_behalf_of: null,
+    return_url: session.return_url,
+    url: session.url,
+  };
+}

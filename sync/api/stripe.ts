@@ -1,0 +1,50 @@
+import { handleStripeEvent } from '../stripe/inbound.js';
+import { connectStripe, removeStripe } from '../stripe/integration.js';
+import { stripeClientOf } from '../stripe/outbound.js';
+import { verifyStripeSignature } from '../stripe/signature.js';
+import type { StripeEvent } from '../stripe/types.js';
+import { ApiError } from './errors.js';
+import { Field, isPlainObject, Problems } from './input.js';
+import type { ApiReply, ApiRequest } from './routeTable.js';
+
+/**
+ * `POST /api/integrations/stripe {secretKey, apiUrl, automaticTax?}`: Stripe becomes the engine's
+ * billing integration (one per environment): customers, subscriptions and usage go to Stripe from
+ * now on, and Stripe's webhooks come to `/webhooks/stripe`.
+ */
+export async function connectStripeIntegration({ engine, body }: ApiRequest): Promise<ApiReply> {
+  const problems = new Problems();
+  const root = Field.body(body ?? {}, problems);
+  root.object(['secretKey', 'apiUrl', 'automaticTax']);
+  const secretKey = root.at('secretKey').string();
+  const apiUrl = root.at('apiUrl').string();
+  const automaticTax = root.at('automaticTax').optional()?.boolean() ?? false;
+  if (apiUrl && !/^https?:\/\/\S+$/.test(apiUrl)) root.at('apiUrl').fail('must be an http(s) URL');
+  problems.check();
+  const integration = await connectStripe(engine.ctx, { secretKey, apiUrl, automaticTax }, engine.stripeWebhookUrl);
+  return { status: 201, body: { integration: 'stripe', apiUrl, webhookUrl: engine.stripeWebhookUrl, webhookEndpointId: integration.webhookEndpointId, automaticTax } };
+}
+
+/** `DELETE /api/integrations/stripe`: removes the webhook endpoint; Zuora is the integration again. */
+export async function removeStripeIntegration({ engine }: ApiRequest): Promise<ApiReply> {
+  if (!(await removeStripe(engine.ctx))) throw new ApiError(404, 'NOT_CONNECTED', 'No Stripe integration is connected');
+  return { body: { integration: 'stripe', removed: true } };
+}
+
+/**
+ * `POST /webhooks/stripe`: an event from Stripe, signed with the endpoint's secret. A bad signature
+ * is refused with 400; a failure answers 5xx so Stripe retries (handlers apply each event once).
+ */
+export async function receiveStripeEvent({ engine, headers, body, rawBody }: ApiRequest): Promise<ApiReply> {
+  const integration = engine.ctx.store.stripeIntegration();
+  const client = stripeClientOf(engine.ctx);
+  if (!integration || !client) throw new ApiError(404, 'NOT_CONNECTED', 'No Stripe integration is connected');
+  const signature = headers['stripe-signature'];
+  if (!verifyStripeSignature(typeof signature === 'string' ? signature : undefined, rawBody, integration.webhookSecret)) {
+    throw new ApiError(400, 'INVALID_SIGNATURE', 'The Stripe-Signature header does not match the body');
+  }
+  if (!isPlainObject(body) || typeof body.id !== 'string' || typeof body.type !== 'string' || !isPlainObject(body.data)) {
+    throw new ApiError(400, 'INVALID_EVENT', 'A Stripe event has an id, a type and data');
+  }
+  return { body: await handleStripeEvent(engine.ctx, client, body as unknown as StripeEvent) };
+}
