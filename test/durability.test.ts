@@ -374,7 +374,7 @@ describe('lock contention', () => {
           },
         ],
       });
-      const number = created.body.subscriptions[0].subscriptionNumber as string;
+      const number = created.body.subscriptionNumbers[0] as string;
       const addSupport = () =>
         zuora.post('/v1/orders', {
           orderDate: '2026-01-15',
