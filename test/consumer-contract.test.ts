@@ -90,9 +90,10 @@ async function driveClient(): Promise<void> {
   const product = answered('POST', /^\/v2\/products$/);
   const plan = answered('POST', /^\/v2\/plans$/);
   const charge = answered('POST', /^\/v1\/object\/product-rate-plan-charge$/);
-  const created = calls.find((call) => call.method === 'POST' && call.path.startsWith('/v1/orders') && (call.responseBody as Record<string, any>)?.accountNumber === account.account_number);
-  const answer = created?.responseBody as Record<string, any> | undefined;
-  const subscriptionNumber = String(answer?.subscriptionNumbers?.[0] ?? answer?.subscriptions?.[0]?.subscriptionNumber);
+  // Bob's subscription: Ada's first one was ended in Zuora by its scheduled downgrade (callouts go
+  // nowhere here, so the engine has not heard of it yet).
+  const bobs = (await step('subscriptions', api.get('/api/customers/customer-bob/subscriptions'))).data as Array<{ billingSubscriptionNumber?: string }>;
+  const subscriptionNumber = String(bobs[0]?.billingSubscriptionNumber);
 
   await client.getAccountV1(account.account_number);
   await client.updateAccount(account.id, { name: 'Ada Lovelace', custom_fields: { stiggCustomerId__c: 'customer-ada' } });
@@ -109,7 +110,7 @@ async function driveClient(): Promise<void> {
   const today = String((await sync.admin.get('/clock')).body.now).slice(0, 10);
   await client.previewOrder({
     orderDate: today,
-    existingAccountNumber: account.account_number,
+    existingAccountNumber: other.account_number,
     previewOptions: { previewThruType: 'NumberOfPeriods', previewNumberOfPeriods: 1, previewTypes: ['BillingDocs'] },
     subscriptions: [{ subscriptionNumber, orderActions: [{ type: 'AddProduct', triggerDates: [{ name: 'ContractEffective', triggerDate: today }], addProduct: { productRatePlanId: plan.id } }] }],
   });

@@ -63,7 +63,7 @@ describe('billing links', () => {
 
     // A version made in Zuora (more seats): the SubscriptionUpdated callout repoints the billing id and its link.
     const zuora = (await sync.zuora.get(`/v1/subscriptions/${subscription.billingSubscriptionNumber}`)).body;
-    const seats = zuora.ratePlans[0].ratePlanCharges.find((charge: { quantity?: number }) => charge.quantity === 1);
+    const seats = zuora.ratePlans[0].ratePlanCharges.find((charge: { model: string }) => charge.model === 'PerUnit');
     const amended = await sync.zuora.post('/v1/orders', {
       orderDate: '2026-03-01',
       existingAccountNumber: customer.billingAccountNumber,
