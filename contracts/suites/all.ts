@@ -3,6 +3,7 @@ import { hostedPagesSuite, invoicesSuite, usageSuite } from './billing.js';
 import { catalogSuite, customFieldsSuite } from './catalog.js';
 import { eventsSuite } from './events.js';
 import { cancellationSuite, ordersSuite } from './orders.js';
+import { queriesSuite } from './queries.js';
 import type { Suite } from './types.js';
 
 const tokenSuite: Suite = {
@@ -32,6 +33,7 @@ export const SUITES: readonly Suite[] = [
   hostedPagesSuite,
   eventsSuite,
   cancellationSuite,
+  queriesSuite,
 ];
 
 /** The Zuora endpoints the suites call (express-style paths, as in the emulator's route tables), for the coverage table. */

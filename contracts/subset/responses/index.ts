@@ -3,10 +3,11 @@ import { ADMIN_SCHEMAS } from './admin.js';
 import { CRUD_SCHEMAS } from './crud.js';
 import { ERROR_SCHEMAS } from './errors.js';
 import { EVENTS_SCHEMAS } from './events.js';
+import { QUERY_SCHEMAS } from './queries.js';
 import { QUICKSTART_SCHEMAS } from './quickstart.js';
 import { V1_SCHEMAS } from './v1.js';
 
-const GROUPS: readonly SchemaMap[] = [ERROR_SCHEMAS, V1_SCHEMAS, CRUD_SCHEMAS, EVENTS_SCHEMAS, QUICKSTART_SCHEMAS, ADMIN_SCHEMAS];
+const GROUPS: readonly SchemaMap[] = [ERROR_SCHEMAS, V1_SCHEMAS, CRUD_SCHEMAS, EVENTS_SCHEMAS, QUICKSTART_SCHEMAS, ADMIN_SCHEMAS, QUERY_SCHEMAS];
 
 /**
  * Every response schema the subset names, by component name. Each document carries the ones its

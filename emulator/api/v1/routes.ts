@@ -1,5 +1,6 @@
 import type { RouteTable } from '../../http/routeTable.js';
 import { getAccountV1 } from './accounts.js';
+import { postQuery, postQueryMore, queryMoreSchema, querySchema } from './actionQuery.js';
 import { chargeCreateSchema, getChargeV1, postCharge } from './charges.js';
 import { definitionPutSchema, getDefinition, putDefinition } from './customFieldDefinitions.js';
 import { listHostedPages, postRsaSignature, rsaSignatureSchema } from './hostedPages.js';
@@ -9,6 +10,8 @@ import { orderPreviewSchema, postOrderPreview, postSubscriptionPreview, subscrip
 import { listAccountPayments, paymentCreateSchema, postPayment } from './payments.js';
 import { listPaymentTerms } from './settings.js';
 import { getSubscriptionV1 } from './subscriptions.js';
+import { objectQueryRoutesFor } from './objectQuery.js';
+import { QUERYABLE_OBJECTS } from '../../domain/query/objects.js';
 import { postUnitOfMeasure, unitOfMeasureCreateSchema } from './unitsOfMeasure.js';
 
 /** V1 REST: errors as `{success:false, reasons}` with 8-digit codes. */
@@ -54,4 +57,19 @@ export const objectDefinitionRoutes: RouteTable = {
     { method: 'PUT', path: '/objects/definitions/default/:object_type', object: 'CustomFieldDefinition', body: definitionPutSchema, handler: putDefinition },
     { method: 'GET', path: '/objects/definitions/default/:object', object: 'CustomFieldDefinition', handler: getDefinition },
   ],
+};
+
+/** ZOQL through the actions API: faults as `{FaultCode, FaultMessage}` with HTTP 400. */
+export const actionRoutes: RouteTable = {
+  dialect: 'action',
+  routes: [
+    { method: 'POST', path: '/v1/action/query', object: 'ZOQL', body: querySchema, handler: postQuery },
+    { method: 'POST', path: '/v1/action/queryMore', object: 'ZOQL', body: queryMoreSchema, handler: postQueryMore },
+  ],
+};
+
+/** Object Query: a list and a by-key read per object, failures as CommonOQErrorResponse with real statuses. */
+export const objectQueryRoutes: RouteTable = {
+  dialect: 'objectQuery',
+  routes: objectQueryRoutesFor(QUERYABLE_OBJECTS),
 };

@@ -1,4 +1,5 @@
 import { invalidValue } from '../../domain/errors.js';
+import { matches, parseFilters, queryValues } from '../../domain/query/conditions.js';
 
 export interface Page<T> {
   next_page: string | null;
@@ -6,29 +7,6 @@ export interface Page<T> {
 }
 
 const DEFAULT_PAGE_SIZE = 10;
-
-/** Quickstart `filter[]` operators, written `field.OP:value`. */
-const OPERATORS: Record<string, (actual: unknown, expected: string) => boolean> = {
-  EQ: (actual, expected) => String(actual) === expected,
-  NE: (actual, expected) => String(actual) !== expected,
-  GT: (actual, expected) => compare(actual, expected) > 0,
-  GE: (actual, expected) => compare(actual, expected) >= 0,
-  LT: (actual, expected) => compare(actual, expected) < 0,
-  LE: (actual, expected) => compare(actual, expected) <= 0,
-  SW: (actual, expected) => String(actual).startsWith(expected),
-  IN: (actual, expected) => expected.replace(/^\[|\]$/g, '').split(',').includes(String(actual)),
-};
-
-function compare(actual: unknown, expected: string): number {
-  if (typeof actual === 'number') return actual - Number(expected);
-  return String(actual).localeCompare(expected);
-}
-
-/** Reads a query value that may be given once or repeated. */
-function many(value: unknown): string[] {
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).map(String);
-}
 
 /**
  * One page of an already shaped list. The cursor is the id of the last item served, so a page stays
@@ -39,7 +17,8 @@ export function paginate<T extends { id?: string }>(items: readonly T[], query: 
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 99) {
     throw invalidValue(object, 'page_size', "'page_size' must be an integer between 1 and 99");
   }
-  const filtered = applyFilters(items, many(query['filter[]'] ?? query.filter), object);
+  const condition = parseFilters(queryValues(query['filter[]'] ?? query.filter), object);
+  const filtered = items.filter((item) => matches(item, condition, { read: readPath }));
   let start = 0;
   if (typeof query.cursor === 'string' && query.cursor !== '') {
     const after = Buffer.from(query.cursor, 'base64url').toString('utf8');
@@ -51,18 +30,6 @@ export function paginate<T extends { id?: string }>(items: readonly T[], query: 
   const last = data[data.length - 1];
   const more = start + pageSize < filtered.length;
   return { next_page: more && last?.id ? Buffer.from(last.id).toString('base64url') : null, data };
-}
-
-function applyFilters<T>(items: readonly T[], filters: string[], object: string): T[] {
-  return filters.reduce<T[]>((kept, filter) => {
-    const match = /^([\w.]+?)\.([A-Z]{2}):(.*)$/.exec(filter);
-    const test = match ? OPERATORS[match[2] as string] : undefined;
-    if (!match || !test) {
-      throw invalidValue(object, 'filter[]', `'${filter}' is not a filter of the form field.OP:value`);
-    }
-    const [, field, , expected] = match as unknown as [string, string, string, string];
-    return kept.filter((item) => test(readPath(item, field), expected));
-  }, [...items]);
 }
 
 function readPath(item: unknown, path: string): unknown {
