@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useEmulator, ORDERS_223 } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 
 // Every test starts on 15 January 2026 with accounts that bill on the 1st, payment term Net 30.
@@ -49,7 +49,7 @@ async function subscribe(account: Customer, seats = 10, extra: Record<string, un
       },
     ],
     ...extra,
-  });
+  }, ORDERS_223);
   if (!response.body.success) throw new Error(JSON.stringify(response.body));
   return response.body.subscriptions[0].subscriptionNumber;
 }
@@ -145,7 +145,7 @@ describe('bill runs', () => {
     expect(preview.body.previewResult.invoices[0].invoiceItems.map((item: { amountWithoutTax: number }) => item.amountWithoutTax)).toEqual([-50, 100]);
     expect(preview.body.previewResult.invoices[0].amount).toBe(50);
 
-    await env.zuora.post('/v1/orders', { orderDate: '2026-02-10', existingAccountNumber: account.number, subscriptions: [{ subscriptionNumber: subscription, orderActions: [upgrade] }] });
+    await env.zuora.post('/v1/orders', { orderDate: '2026-02-10', existingAccountNumber: account.number, subscriptions: [{ subscriptionNumber: subscription, orderActions: [upgrade] }] }, ORDERS_223);
     await env.admin.post('/clock/advance', { to: '2026-03-01T06:00:00Z' });
     const [march] = await invoices(account);
     expect(lines(march?.invoiceItems ?? []).filter((line) => line[0] !== 'API calls')).toEqual([

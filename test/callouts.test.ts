@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useEmulator, ORDERS_223 } from './helpers/emulator.js';
 import { useReceiver, type Received } from './helpers/receiver.js';
 import { registerStiggEvents } from './helpers/stiggEvents.js';
 
@@ -36,7 +36,7 @@ async function customer(card: string): Promise<{ id: string; number: string }> {
 }
 
 function order(accountNumber: string, subscriptions: unknown[], extra: Record<string, unknown> = {}) {
-  return env.zuora.post('/v1/orders', { orderDate: '2026-01-15', existingAccountNumber: accountNumber, subscriptions, ...extra });
+  return env.zuora.post('/v1/orders', { orderDate: '2026-01-15', existingAccountNumber: accountNumber, subscriptions, ...extra }, ORDERS_223);
 }
 
 describe('the seven custom events', () => {

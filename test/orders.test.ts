@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useEmulator, ORDERS_223 } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 
 // Tenant clock: 15 January 2026. Accounts bill on the 1st (accountBody sets bill_cycle_day 1).
@@ -49,7 +49,7 @@ function amend(accountNumber: string, subscriptionNumber: string, orderActions: 
     existingAccountNumber: accountNumber,
     subscriptions: [{ subscriptionNumber, orderActions }],
     ...extra,
-  });
+  }, ORDERS_223);
 }
 
 interface StoredVersion {
@@ -132,7 +132,7 @@ describe('creating a subscription by order', () => {
           ],
         },
       ],
-    });
+    }, ORDERS_223);
     expect(response.body.success).toBe(true);
     const account = await env.zuora.get(`/v1/accounts/${response.body.accountNumber}`);
     expect(account.body.basicInfo).toMatchObject({ name: 'Born in an order', stiggCustomerId__c: 'customer-9' });
@@ -177,7 +177,7 @@ describe('creating a subscription by order', () => {
       ],
     ];
     for (const [body, code, mention] of cases) {
-      const response = await env.zuora.post('/v1/orders', body);
+      const response = await env.zuora.post('/v1/orders', body, ORDERS_223);
       expect(response.status, JSON.stringify(body)).toBe(200);
       expect(response.body, JSON.stringify(body)).toEqual({
         success: false,
@@ -290,7 +290,7 @@ describe('amendments write new versions', () => {
           orderActions: [{ type: 'UpdateProduct', updateProduct: { productRatePlanId: catalog.basic.planId, chargeUpdates: [{ chargeNumber: 'C-99999999' }] } }],
         },
       ],
-    });
+    }, ORDERS_223);
     expect(response.body.success).toBe(false);
     expect(response.body.reasons[0].message).toContain('subscriptions[1].orderActions[0].updateProduct');
     expect(versions(number)).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useEmulator, ORDERS_223 } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 
 // Tenant clock: 15 January 2026; the account bills on the 1st. Nothing has been invoiced yet, so a
@@ -32,7 +32,7 @@ beforeAll(async () => {
         ],
       },
     ],
-  });
+  }, ORDERS_223);
   subscriptionNumber = created.body.subscriptions[0].subscriptionNumber;
   const { services } = env.emulator;
   seatsChargeNumber = services.store

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useEmulator, ORDERS_223 } from './helpers/emulator.js';
 
 const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
 let catalog: TestCatalog;
@@ -25,7 +25,7 @@ async function subscribe(terms: Record<string, unknown>, orderDate = '2026-01-15
         ],
       },
     ],
-  });
+  }, ORDERS_223);
   if (!response.body.success) throw new Error(JSON.stringify(response.body));
   return { account, number: response.body.subscriptions[0].subscriptionNumber as string };
 }
@@ -35,7 +35,7 @@ async function latest(number: string) {
 }
 
 function act(account: string, number: string, orderDate: string, action: Record<string, unknown>) {
-  return env.zuora.post('/v1/orders', { orderDate, existingAccountNumber: account, subscriptions: [{ subscriptionNumber: number, orderActions: [action] }] });
+  return env.zuora.post('/v1/orders', { orderDate, existingAccountNumber: account, subscriptions: [{ subscriptionNumber: number, orderActions: [action] }] }, ORDERS_223);
 }
 
 describe('term ends', () => {

@@ -6,7 +6,7 @@ import { FileSyncStore } from '../sync/model/store.js';
 import type { Customer, ScheduledUpdate, Subscription } from '../sync/model/types.js';
 import { ZuoraClient } from '../sync/zuora/client.js';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useEmulator, ORDERS_223 } from './helpers/emulator.js';
 
 // Each callout handler of seeds/002 on hand-built callout bodies, against platform records put in an
 // in-memory store. The emulator stands in for Zuora where a handler reads it (invoices, their items,
@@ -465,7 +465,7 @@ describe('StiggScheduledOrderCompletedEvent', () => {
       status: 'Scheduled',
       schedulingOptions: { scheduledDate: '2026-02-01', scheduledDatePolicy: 'SpecificDate' },
       subscriptions: [{ subscriptionNumber: billed.subscriptionNumber, orderActions: [{ type: 'AddProduct', triggerDates: [{ name: 'ContractEffective', triggerDate: '2026-02-01' }], addProduct: { productRatePlanId: catalog.basic.planId } }] }],
-    });
+    }, ORDERS_223);
     await linked(billed, { scheduledUpdates: [{ ...update('plan', 'PLAN_CHANGE', { planId: 'plan-basic' }), zuoraOrderNumber: scheduled.body.orderNumber }] });
     const { OrderNumber: _number, ...seedFieldsOnly } = completed(scheduled.body.orderNumber, { AccountId: billed.accountId });
 

@@ -11,7 +11,7 @@ import { FileSyncStore } from '../sync/model/store.js';
 import { wallClock } from '../sync/time.js';
 import { ZuoraClient } from '../sync/zuora/client.js';
 import { createTestCatalog } from './helpers/catalog.js';
-import { accountBody, adminClient, tenantClient, type TenantClient } from './helpers/emulator.js';
+import { accountBody, adminClient, tenantClient, type TenantClient, ORDERS_223 } from './helpers/emulator.js';
 
 // Connecting the platform to Zuora (seeds/000 custom fields, seeds/002 events) and removing it again,
 // against an in-process emulator on its default credentials.
@@ -318,7 +318,7 @@ describe('a connected tenant', () => {
       status: 'Scheduled',
       schedulingOptions: { scheduledDate: '2026-03-01', scheduledDatePolicy: 'SpecificDate' },
       subscriptions: [{ subscriptionNumber, orderActions: [{ type: 'AddProduct', triggerDates: [{ name: 'ContractEffective', triggerDate: '2026-03-01' }], addProduct: { productRatePlanId: catalog.basic.planId } }] }],
-    });
+    }, ORDERS_223);
     sub = engine.store.subscription('sub-1');
     await engine.store.putSubscription({
       ...(sub as Subscription),
@@ -343,7 +343,7 @@ describe('a connected tenant', () => {
       orderDate: '2026-03-01',
       existingAccountNumber: account.account_number,
       subscriptions: [{ subscriptionNumber, orderActions: [{ type: 'CancelSubscription', cancelSubscription: { cancellationPolicy: 'SpecificDate', cancellationEffectiveDate: '2026-03-01' } }] }],
-    });
+    }, ORDERS_223);
     await settle();
     expect(engine.store.subscription('sub-1')).toMatchObject({ status: 'CANCELED', cancellationDate: '2026-03-01T00:00:00.000Z' });
     // The standard and the custom cancellation events both came; the second was a replay.

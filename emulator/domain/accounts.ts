@@ -30,6 +30,10 @@ export interface AccountFields {
   debitMemoTemplateId?: string;
   sequenceSetId?: string;
   paymentGateway?: string | null;
+  paymentGatewayNumber?: string | null;
+  purchaseOrderNumber?: string;
+  customerServiceRepName?: string;
+  partnerAccount?: boolean;
   defaultPaymentMethodId?: string | null;
   invoiceDeliveryPrefsEmail?: boolean;
   invoiceDeliveryPrefsPrint?: boolean;

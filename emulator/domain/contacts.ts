@@ -24,6 +24,8 @@ export interface ContactInput {
   country?: string;
   postalCode?: string;
   taxRegion?: string;
+  /** Free text about the contact (Zuora's `contactDescription`). */
+  description?: string;
   customFields?: CustomFields;
 }
 

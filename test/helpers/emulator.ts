@@ -119,3 +119,9 @@ export function accountBody(overrides: Record<string, unknown> = {}): Record<str
     ...overrides,
   };
 }
+
+/**
+ * Order answers list `subscriptions: [{subscriptionNumber, status}]` from minor version 223.0; the
+ * tenant default (211.0) lists `subscriptionNumbers`. Tests that read the newer shape ask for it.
+ */
+export const ORDERS_223: Record<string, string> = { 'Zuora-Version': '223.0' };

@@ -4,7 +4,8 @@ import type { Invoice, InvoiceItem } from '../../domain/invoices/model.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
 import { v1Page } from './pagination.js';
-import { decimal, lastDay } from './wireValues.js';
+import { toV1InvoiceItem } from './shapes/invoiceItem.js';
+import { decimal } from './wireValues.js';
 
 /** The CRUD read of an invoice (`/v1/object/invoice/{id}`), capitalised as that API writes it. */
 export function toCrudInvoice(invoice: Invoice): Record<string, unknown> {
@@ -42,37 +43,11 @@ export function getCrudInvoice(ctx: RequestContext): Reply {
 }
 
 
-function toV1InvoiceItem(item: InvoiceItem): Record<string, unknown> {
-  return {
-    id: item.id,
-    subscriptionId: item.subscriptionId,
-    subscriptionName: item.subscriptionNumber,
-    chargeId: item.chargeId,
-    chargeName: item.chargeName,
-    chargeDescription: '',
-    chargeType: item.chargeType,
-    // Zuora has no credit item type: a credit is a charge with a negative amount.
-    processingType: 'Charge',
-    productName: item.productName,
-    productRatePlanChargeId: item.productRatePlanChargeId,
-    serviceStartDate: item.serviceStartDate,
-    serviceEndDate: lastDay(item.serviceEndDate),
-    chargeDate: item.createdDate,
-    chargeAmount: decimal(item.chargeAmount),
-    taxAmount: decimal(item.taxAmount),
-    balance: decimal(item.chargeAmount),
-    quantity: String(item.quantity),
-    ...(item.unitPrice !== null ? { unitPrice: item.unitPrice } : {}),
-    ...(item.unitOfMeasure ? { unitOfMeasure: item.unitOfMeasure } : {}),
-    sourceItemType: 'SubscriptionComponent',
-  };
-}
-
 export function getInvoiceItemsV1(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const invoice = getInvoice(view, ctx.params.invoiceKey ?? '');
   const page = v1Page(itemsOfInvoice(view, invoice.id), ctx.query, `/v1/invoices/${invoice.id}/items`);
-  return { body: { success: true, invoiceItems: page.items.map(toV1InvoiceItem), ...(page.nextPage ? { nextPage: page.nextPage } : {}) } };
+  return { body: { success: true, invoiceItems: page.items.map((item) => toV1InvoiceItem(view, item)), ...(page.nextPage ? { nextPage: page.nextPage } : {}) } };
 }
 
 /** The transactions API prints fewer of an item's fields, in the same order, and always a unit of measure. */
@@ -91,8 +66,8 @@ const TRANSACTION_ITEM_FIELDS = [
   'quantity',
 ] as const;
 
-function toTransactionItem(item: InvoiceItem): Record<string, unknown> {
-  const full = toV1InvoiceItem(item);
+function toTransactionItem(view: ReadView, item: InvoiceItem): Record<string, unknown> {
+  const full = toV1InvoiceItem(view, item);
   return { ...Object.fromEntries(TRANSACTION_ITEM_FIELDS.map((field) => [field, full[field]])), unitOfMeasure: item.unitOfMeasure ?? '' };
 }
 
@@ -111,7 +86,7 @@ function toTransactionInvoice(view: ReadView, account: Account, invoice: Invoice
     balance: decimal(invoice.balance),
     creditBalanceAdjustmentAmount: decimal(0),
     createdBy: invoice.createdById,
-    invoiceItems: itemsOfInvoice(view, invoice.id).map(toTransactionItem),
+    invoiceItems: itemsOfInvoice(view, invoice.id).map((item) => toTransactionItem(view, item)),
     invoiceFiles: [],
   };
 }

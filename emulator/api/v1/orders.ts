@@ -1,14 +1,11 @@
 import type { AnySchema } from 'ajv';
 import { invalidValue } from '../../domain/errors.js';
-import { ORDER_STATUSES, type Order, type OrderActionInput, type OrderInput, type RatePlanInput } from '../../domain/orders/model.js';
+import { ORDER_STATUSES, type Order, type OrderInput } from '../../domain/orders/model.js';
 import { cancelOrder, getOrder, ordersOfSubscription, placeOrder } from '../../domain/orders/orders.js';
-import { INVOICES, type Invoice } from '../../domain/invoices/model.js';
-import { PAYMENTS, type Payment } from '../../domain/payments/model.js';
-import { SUBSCRIPTIONS, type Subscription } from '../../domain/subscriptions/model.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
-import type { ReadView } from '../../state/transaction.js';
 import { v1Page } from './pagination.js';
-import { decimal } from './wireValues.js';
+import { toV1Order, toV1OrderResult } from './shapes/order.js';
+import { requestVersion } from './versions.js';
 
 const obj = { type: 'object' } as const;
 const str = { type: 'string' } as const;
@@ -72,94 +69,11 @@ export const orderCreateSchema: AnySchema = {
 export const orderCancelSchema: AnySchema = { type: ['object', 'null'], properties: { cancelReason: str } };
 
 export async function postOrder(ctx: RequestContext): Promise<Reply> {
+  const version = requestVersion(ctx);
   const input = ctx.body as OrderInput;
   const { store } = ctx.services;
   const order = await store.transact(ctx.tenant, (tx) => placeOrder(tx, input));
-  const returnIds = String(ctx.query.returnIds) === 'true';
-  return {
-    body: {
-      success: true,
-      orderNumber: order.orderNumber,
-      accountNumber: order.accountNumber,
-      status: order.status,
-      subscriptions: order.results.map((result) => ({
-        subscriptionNumber: result.subscriptionNumber,
-        status: result.status,
-        ...(returnIds ? { subscriptionId: result.subscriptionId } : {}),
-      })),
-      ...(returnIds
-        ? { orderId: order.id, accountId: order.accountId, subscriptionIds: order.results.map((result) => result.subscriptionId) }
-        : {}),
-      ...billingResult(store.view(ctx.tenant), order, returnIds),
-    },
-  };
-}
-
-/** What `processingOptions` produced: the invoice and, if collected, the payment. */
-function billingResult(view: ReadView, order: Order, returnIds: boolean): Record<string, unknown> {
-  const invoices = order.invoiceIds.map((id) => view.get<Invoice>(INVOICES, id) as Invoice);
-  const payment = order.paymentIds[0] ? view.get<Payment>(PAYMENTS, order.paymentIds[0]) : undefined;
-  return {
-    ...(invoices.length > 0 ? { invoiceNumbers: invoices.map((invoice) => invoice.invoiceNumber) } : {}),
-    ...(invoices.length > 0 && returnIds ? { invoiceIds: order.invoiceIds } : {}),
-    ...(payment ? { paymentNumber: payment.paymentNumber, paidAmount: decimal(payment.appliedAmount), ...(returnIds ? { paymentId: payment.id } : {}) } : {}),
-  };
-}
-
-/** Zuora reads a charge override back as `productRateplanChargeId` (lower-case p), whatever was sent. */
-function readBackOverrides(plan: RatePlanInput): Record<string, unknown> {
-  if (!plan.chargeOverrides) return { ...plan };
-  return {
-    ...plan,
-    chargeOverrides: plan.chargeOverrides.map(({ productRatePlanChargeId, ...rest }) => ({ ...rest, productRateplanChargeId: productRatePlanChargeId })),
-  };
-}
-
-function readBackAction(action: OrderActionInput, sequence: number): Record<string, unknown> {
-  const create = action.createSubscription;
-  return {
-    ...action,
-    sequence,
-    ...(create ? { createSubscription: { ...create, subscribeToRatePlans: create.subscribeToRatePlans?.map(readBackOverrides) } } : {}),
-    ...(action.addProduct ? { addProduct: readBackOverrides(action.addProduct) } : {}),
-  };
-}
-
-function versionOf(view: ReadView, subscriptionId: string | undefined): number | undefined {
-  return subscriptionId ? view.get<Subscription>(SUBSCRIPTIONS, subscriptionId)?.version : undefined;
-}
-
-export function toV1Order(view: ReadView, order: Order): Record<string, unknown> {
-  return {
-    orderNumber: order.orderNumber,
-    orderDate: order.orderDate,
-    status: order.status,
-    category: order.category,
-    description: order.description,
-    reasonCode: order.reasonCode,
-    existingAccountNumber: order.accountNumber,
-    isScheduled: order.isScheduled,
-    ...(order.scheduledDate ? { schedulingOptions: { scheduledDate: order.scheduledDate, scheduledDatePolicy: order.scheduledDatePolicy } } : {}),
-    ...(order.cancelReason ? { cancelReason: order.cancelReason } : {}),
-    ...(order.errorMessage ? { errorMessage: order.errorMessage } : {}),
-    customFields: order.customFields,
-    createdBy: order.createdById,
-    createdDate: order.createdDate,
-    updatedBy: order.updatedById,
-    updatedDate: order.updatedDate,
-    subscriptions: order.subscriptions.map((group, index) => {
-      const result = order.results[index];
-      const newVersion = versionOf(view, result?.subscriptionId);
-      return {
-        sequence: index,
-        subscriptionNumber: result?.subscriptionNumber ?? group.subscriptionNumber,
-        ...(newVersion !== undefined ? { newVersion, ...(newVersion > 1 ? { baseVersion: newVersion - 1 } : {}) } : {}),
-        customFields: group.customFields ?? {},
-        ...(group.notes ? { notes: group.notes } : {}),
-        orderActions: group.orderActions.map(readBackAction),
-      };
-    }),
-  };
+  return { body: toV1OrderResult(store.view(ctx.tenant), order, { returnIds: String(ctx.query.returnIds) === 'true', version }) };
 }
 
 export function getOrderV1(ctx: RequestContext): Reply {

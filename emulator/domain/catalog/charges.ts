@@ -87,6 +87,10 @@ export interface ChargeFields {
   taxCode?: string;
   taxMode?: string;
   productRatePlanChargeNumber?: string;
+  /** Discount charges: `ONETIME`, `RECURRING`, `USAGE` or combinations (`ONETIMERECURRINGUSAGE`). */
+  applyDiscountTo?: string;
+  /** Discount charges: `rateplan`, `subscription` or `account`. */
+  discountLevel?: string;
   tiers?: ChargeTier[];
   customFields?: CustomFields;
 }

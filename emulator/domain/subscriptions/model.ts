@@ -127,6 +127,14 @@ export type SubscriptionCharge = {
   effectiveEndDate: string | null;
   /** Billed up to here (exclusive); equals effectiveStartDate until first billed. */
   chargedThroughDate: string;
+  /** How the charge ends when the order said (`Fixed_Period`, `Specific_End_Date`); else the catalog's. */
+  endDateCondition?: string;
+  upToPeriods?: number;
+  upToPeriodsType?: string;
+  specificEndDate?: string;
+  /** Discount charges: what the discount applies to and at which level, when the order said. */
+  applyDiscountTo?: string;
+  discountLevel?: string;
   customFields: CustomFields;
   createdDate: string;
   updatedDate: string;

@@ -1,0 +1,105 @@
+import { INVOICES, type Invoice } from '../../../domain/invoices/model.js';
+import type { Order, OrderActionInput, RatePlanInput } from '../../../domain/orders/model.js';
+import { PAYMENTS, type Payment } from '../../../domain/payments/model.js';
+import { SUBSCRIPTIONS, type Subscription } from '../../../domain/subscriptions/model.js';
+import type { ReadView } from '../../../state/transaction.js';
+import type { MinorVersion } from '../versions.js';
+
+// The Orders API's answers: the create result (PostOrderResponseType) and the order read (Order).
+
+/**
+ * The create answer. Up to version 222.4 Zuora lists the subscriptions as `subscriptionNumbers`;
+ * from 223.0 as `subscriptions: [{subscriptionNumber, status}]`. `paidAmount` is a JSON number on
+ * the wire (the official schema has a string; listed in contracts/wireDifferences.ts).
+ */
+export function toV1OrderResult(view: ReadView, order: Order, options: { returnIds: boolean; version: MinorVersion }): Record<string, unknown> {
+  const { returnIds, version } = options;
+  const invoices = order.invoiceIds.map((id) => view.get<Invoice>(INVOICES, id) as Invoice);
+  const payment = order.paymentIds[0] ? view.get<Payment>(PAYMENTS, order.paymentIds[0]) : undefined;
+  const subscriptions = version.atLeast('223.0')
+    ? {
+        subscriptions: order.results.map((result) => ({
+          subscriptionNumber: result.subscriptionNumber,
+          status: result.status,
+          ...(returnIds ? { subscriptionId: result.subscriptionId } : {}),
+        })),
+      }
+    : { subscriptionNumbers: order.results.map((result) => result.subscriptionNumber) };
+  return {
+    success: true,
+    orderNumber: order.orderNumber,
+    accountNumber: order.accountNumber,
+    status: order.status,
+    ...subscriptions,
+    ...(returnIds ? { orderId: order.id, accountId: order.accountId, subscriptionIds: order.results.map((result) => result.subscriptionId) } : {}),
+    ...(invoices.length > 0 ? { invoiceNumbers: invoices.map((invoice) => invoice.invoiceNumber) } : {}),
+    ...(invoices.length > 0 && returnIds ? { invoiceIds: order.invoiceIds } : {}),
+    ...(payment ? { paymentNumber: payment.paymentNumber, paidAmount: payment.appliedAmount, ...(returnIds ? { paymentId: payment.id } : {}) } : {}),
+  };
+}
+
+/** Zuora reads a charge override back as `productRateplanChargeId` (lower-case p), whatever was sent. */
+function readBackOverrides(plan: RatePlanInput): Record<string, unknown> {
+  if (!plan.chargeOverrides) return { ...plan };
+  return {
+    ...plan,
+    chargeOverrides: plan.chargeOverrides.map(({ productRatePlanChargeId, ...rest }) => ({ ...rest, productRateplanChargeId: productRatePlanChargeId })),
+  };
+}
+
+function readBackAction(action: OrderActionInput, sequence: number): Record<string, unknown> {
+  const create = action.createSubscription;
+  return {
+    ...action,
+    sequence,
+    ...(create
+      ? {
+          createSubscription: {
+            ...create,
+            // The read schema requires renewalTerms even where none were sent (an EVERGREEN subscription).
+            ...(create.terms ? { terms: { ...create.terms, renewalTerms: create.terms.renewalTerms ?? [] } } : {}),
+            subscribeToRatePlans: create.subscribeToRatePlans?.map(readBackOverrides),
+          },
+        }
+      : {}),
+    ...(action.addProduct ? { addProduct: readBackOverrides(action.addProduct) } : {}),
+  };
+}
+
+function versionOf(view: ReadView, subscriptionId: string | undefined): number | undefined {
+  return subscriptionId ? view.get<Subscription>(SUBSCRIPTIONS, subscriptionId)?.version : undefined;
+}
+
+export function toV1Order(view: ReadView, order: Order): Record<string, unknown> {
+  return {
+    orderNumber: order.orderNumber,
+    orderDate: order.orderDate,
+    status: order.status,
+    category: order.category,
+    description: order.description,
+    reasonCode: order.reasonCode,
+    existingAccountNumber: order.accountNumber,
+    isScheduled: order.isScheduled,
+    ...(order.scheduledDate ? { schedulingOptions: { scheduledDate: order.scheduledDate, scheduledDatePolicy: order.scheduledDatePolicy } } : {}),
+    ...(order.cancelReason ? { cancelReason: order.cancelReason } : {}),
+    ...(order.errorMessage ? { errorMessage: order.errorMessage } : {}),
+    customFields: order.customFields,
+    createdBy: order.createdById,
+    createdDate: order.createdDate,
+    updatedBy: order.updatedById,
+    updatedDate: order.updatedDate,
+    subscriptions: order.subscriptions.map((group, index) => {
+      const result = order.results[index];
+      const newVersion = versionOf(view, result?.subscriptionId);
+      return {
+        sequence: index,
+        subscriptionNumber: result?.subscriptionNumber ?? group.subscriptionNumber,
+        ...(newVersion !== undefined ? { newVersion, ...(newVersion > 1 ? { baseVersion: newVersion - 1 } : {}) } : {}),
+        customFields: group.customFields ?? {},
+        ...(group.notes ? { notes: group.notes } : {}),
+        orderActions: group.orderActions.map(readBackAction),
+      };
+    }),
+  };
+}
+
