@@ -33,7 +33,7 @@ beforeAll(async () => {
         ],
       },
     ],
-  });
+  }, { 'Zuora-Version': '223.0' });
   if (!order.body.success) throw new Error(JSON.stringify(order.body));
   subscriptionNumber = order.body.subscriptions[0].subscriptionNumber;
 });
