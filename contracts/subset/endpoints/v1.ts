@@ -26,6 +26,28 @@ export const V1_ENDPOINTS: EndpointDocs = {
     official: { spec: 'v1', path: '/v1/accounts/{account-key}' },
     success: { status: 200, schema: 'V1Account' },
   },
+  'GET /v1/catalog/products': {
+    summary: 'List the catalog: products with their rate plans and charges nested',
+    official: { spec: 'v1', path: '/v1/catalog/products' },
+    query: V1_PAGING,
+    success: { status: 200, schema: 'V1CatalogResponse' },
+  },
+  'GET /v1/catalog/products/:product_key': {
+    summary: 'Read a product by id or SKU, with its rate plans and charges',
+    official: { spec: 'v1', path: '/v1/catalog/products/{product-key}' },
+    success: { status: 200, schema: 'V1CatalogProductResponse' },
+  },
+  'GET /v1/products/:product_key/product-rate-plans': {
+    summary: "List a product's rate plans, charges nested",
+    official: { spec: 'v1', path: '/v1/products/{product-key}/product-rate-plans' },
+    query: V1_PAGING,
+    success: { status: 200, schema: 'V1ProductRatePlansResponse' },
+  },
+  'GET /v1/product-rate-plans/:id': {
+    summary: 'Read a product rate plan by id or number',
+    official: { spec: 'v1', path: '/v1/product-rate-plans/{id}' },
+    success: { status: 200, schema: 'V1ProductRatePlanResponse' },
+  },
   'GET /v1/product-rate-plan-charges/:charge_key': {
     summary: 'Read a product rate plan charge by id or number',
     official: { spec: 'v1', path: '/v1/product-rate-plan-charges/{product-rate-plan-charge-key}' },

@@ -1,6 +1,7 @@
 import type { RouteTable } from '../../http/routeTable.js';
 import { getAccountV1 } from './accounts.js';
 import { postQuery, postQueryMore, queryMoreSchema, querySchema } from './actionQuery.js';
+import { getCatalogProduct, getProductRatePlanV1, listCatalogProducts, listProductRatePlans } from './catalog.js';
 import { chargeCreateSchema, getChargeV1, postCharge } from './charges.js';
 import { definitionPutSchema, getDefinition, putDefinition } from './customFieldDefinitions.js';
 import { listHostedPages, postRsaSignature, rsaSignatureSchema } from './hostedPages.js';
@@ -19,6 +20,10 @@ export const v1Routes: RouteTable = {
   dialect: 'v1',
   routes: [
     { method: 'GET', path: '/v1/accounts/:account_key', object: 'Account', handler: getAccountV1 },
+    { method: 'GET', path: '/v1/catalog/products', object: 'Product', handler: listCatalogProducts },
+    { method: 'GET', path: '/v1/catalog/products/:product_key', object: 'Product', handler: getCatalogProduct },
+    { method: 'GET', path: '/v1/products/:product_key/product-rate-plans', object: 'ProductRatePlan', handler: listProductRatePlans },
+    { method: 'GET', path: '/v1/product-rate-plans/:id', object: 'ProductRatePlan', handler: getProductRatePlanV1 },
     { method: 'GET', path: '/v1/product-rate-plan-charges/:charge_key', object: 'ProductRatePlanCharge', handler: getChargeV1 },
     { method: 'GET', path: '/v1/settings/payment-terms', handler: listPaymentTerms },
     { method: 'POST', path: '/v1/orders', object: 'Order', body: orderCreateSchema, handler: postOrder },
