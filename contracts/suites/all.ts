@@ -1,4 +1,4 @@
-import { accountsSuite } from './accounts.js';
+import { accountsSuite, accountsV1Suite } from './accounts.js';
 import { hostedPagesSuite, invoicesSuite, usageSuite } from './billing.js';
 import { catalogSuite, customFieldsSuite } from './catalog.js';
 import { eventsSuite } from './events.js';
@@ -27,6 +27,7 @@ export const SUITES: readonly Suite[] = [
   catalogSuite,
   customFieldsSuite,
   accountsSuite,
+  accountsV1Suite,
   ordersSuite,
   usageSuite,
   invoicesSuite,

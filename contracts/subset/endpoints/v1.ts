@@ -26,6 +26,41 @@ export const V1_ENDPOINTS: EndpointDocs = {
     official: { spec: 'v1', path: '/v1/accounts/{account-key}' },
     success: { status: 200, schema: 'V1Account' },
   },
+  'POST /v1/accounts': {
+    summary: 'Create an account with its contacts, and a card as its default payment method, in one call',
+    official: { spec: 'v1', path: '/v1/accounts' },
+    success: { status: 200, schema: 'V1AccountCreated' },
+  },
+  'PUT /v1/accounts/:account_key': {
+    summary: 'Update an account and its contacts',
+    official: { spec: 'v1', path: '/v1/accounts/{account-key}' },
+    success: { status: 200, schema: 'V1Success' },
+  },
+  'DELETE /v1/accounts/:account_key': {
+    summary: "Delete an account and what it owns (refused while it is another account's invoice owner)",
+    official: { spec: 'v1', path: '/v1/accounts/{account-key}' },
+    success: { status: 200, schema: 'V1AccountDeleted' },
+  },
+  'GET /v1/accounts/:account_key/summary': {
+    summary: 'Read an account with its contacts, subscriptions, invoices, payments and usage',
+    official: { spec: 'v1', path: '/v1/accounts/{account-key}/summary' },
+    success: { status: 200, schema: 'V1AccountSummary' },
+  },
+  'POST /v1/contacts': {
+    summary: 'Add a contact to an account (by id or number); the answer carries its id',
+    official: { spec: 'v1', path: '/v1/contacts' },
+    success: { status: 200, schema: 'V1Contact' },
+  },
+  'GET /v1/contacts/:contactId': {
+    summary: 'Read a contact',
+    official: { spec: 'v1', path: '/v1/contacts/{contactId}' },
+    success: { status: 200, schema: 'V1Contact' },
+  },
+  'PUT /v1/contacts/:contactId': {
+    summary: "Update a contact, or make it the account's bill-to or sold-to contact",
+    official: { spec: 'v1', path: '/v1/contacts/{contactId}' },
+    success: { status: 200, schema: 'V1Contact' },
+  },
   'GET /v1/catalog/products': {
     summary: 'List the catalog: products with their rate plans and charges nested',
     official: { spec: 'v1', path: '/v1/catalog/products' },

@@ -1,5 +1,8 @@
 import type { RouteTable } from '../../http/routeTable.js';
 import { getAccountV1 } from './accounts.js';
+import { getAccountSummaryV1 } from './accountSummary.js';
+import { accountCreateSchema, accountUpdateSchema, deleteAccountV1, postAccountV1, putAccountV1 } from './accountWrites.js';
+import { contactCreateSchema, contactUpdateSchema, getContactV1, postContact, putContact } from './contacts.js';
 import { postQuery, postQueryMore, queryMoreSchema, querySchema } from './actionQuery.js';
 import { getCatalogProduct, getProductRatePlanV1, listCatalogProducts, listProductRatePlans } from './catalog.js';
 import { chargeCreateSchema, getChargeV1, postCharge } from './charges.js';
@@ -20,6 +23,13 @@ export const v1Routes: RouteTable = {
   dialect: 'v1',
   routes: [
     { method: 'GET', path: '/v1/accounts/:account_key', object: 'Account', handler: getAccountV1 },
+    { method: 'POST', path: '/v1/accounts', object: 'Account', body: accountCreateSchema, handler: postAccountV1 },
+    { method: 'PUT', path: '/v1/accounts/:account_key', object: 'Account', body: accountUpdateSchema, handler: putAccountV1 },
+    { method: 'DELETE', path: '/v1/accounts/:account_key', object: 'Account', handler: deleteAccountV1 },
+    { method: 'GET', path: '/v1/accounts/:account_key/summary', object: 'Account', handler: getAccountSummaryV1 },
+    { method: 'POST', path: '/v1/contacts', object: 'Contact', body: contactCreateSchema, handler: postContact },
+    { method: 'GET', path: '/v1/contacts/:contactId', object: 'Contact', handler: getContactV1 },
+    { method: 'PUT', path: '/v1/contacts/:contactId', object: 'Contact', body: contactUpdateSchema, handler: putContact },
     { method: 'GET', path: '/v1/catalog/products', object: 'Product', handler: listCatalogProducts },
     { method: 'GET', path: '/v1/catalog/products/:product_key', object: 'Product', handler: getCatalogProduct },
     { method: 'GET', path: '/v1/products/:product_key/product-rate-plans', object: 'ProductRatePlan', handler: listProductRatePlans },

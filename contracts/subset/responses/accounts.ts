@@ -1,0 +1,137 @@
+import { always, array, bool, map, nullable, num, object, oneOf, str, type SchemaMap } from '../schema.js';
+
+// V1 account writes, the account summary and contacts (POSTAccountResponseType, GETAccountSummaryType,
+// the contact reads). Values the emulator does not have are null.
+
+const ok = { success: always(true) };
+const text = nullable(str());
+
+const contact = object(
+  {
+    id: str(),
+    accountId: str(),
+    accountNumber: str(),
+    firstName: str(),
+    lastName: str(),
+    nickname: text,
+    workEmail: text,
+    personalEmail: text,
+    workPhone: text,
+    homePhone: text,
+    mobilePhone: text,
+    otherPhone: text,
+    otherPhoneType: nullable(oneOf('Work', 'Mobile', 'Home', 'Other')),
+    fax: text,
+    address1: text,
+    address2: text,
+    city: text,
+    state: text,
+    county: text,
+    country: text,
+    zipCode: text,
+    taxRegion: text,
+    contactDescription: text,
+    asBillTo: bool(),
+    asSoldTo: bool(),
+    asShipTo: bool(),
+  },
+  ['id', 'accountId', 'firstName', 'lastName'],
+);
+
+const summaryContact = object({
+  id: str(),
+  firstName: str(),
+  lastName: str(),
+  workEmail: text,
+  workPhone: text,
+  address1: text,
+  address2: text,
+  city: text,
+  state: text,
+  county: text,
+  country: text,
+  zipCode: text,
+  taxRegion: text,
+  fax: text,
+  asBillTo: bool(),
+  asSoldTo: bool(),
+  asShipTo: bool(),
+  isSpecifiedInSubscription: bool(),
+});
+
+export const ACCOUNT_SCHEMAS: SchemaMap = {
+  V1AccountCreated: object(
+    { ...ok, accountId: str(), accountNumber: str(), billToContactId: str(), soldToContactId: str(), paymentMethodId: text },
+    ['success', 'accountId', 'accountNumber'],
+  ),
+  V1Success: object(ok, ['success']),
+  V1AccountDeleted: object({ ...ok, id: str(), jobId: str(), jobStatus: oneOf('Pending') }, ['success', 'id', 'jobId', 'jobStatus']),
+  V1Contact: object({ ...ok, ...contact.properties }, ['success', 'id']),
+  V1AccountSummary: object(
+    {
+      ...ok,
+      basicInfo: object(
+        {
+          id: str(),
+          accountNumber: str(),
+          name: str(),
+          status: str(),
+          balance: str(),
+          currency: str(),
+          billCycleDay: str(),
+          bcdSettingOption: oneOf('ManualSet', 'AutoSet'),
+          batch: str(),
+          autoPay: bool(),
+          invoiceDeliveryPrefsEmail: bool(),
+          invoiceDeliveryPrefsPrint: bool(),
+          additionalEmailAddresses: array(str()),
+          defaultPaymentMethod: nullable(
+            object({ id: str(), paymentMethodType: str(), creditCardType: text, creditCardNumber: text, creditCardExpirationMonth: text, creditCardExpirationYear: text }),
+          ),
+          lastInvoiceDate: text,
+          lastPaymentAmount: text,
+          lastPaymentDate: text,
+          lastMetricsUpdate: text,
+          purchaseOrderNumber: text,
+          partnerAccount: bool(),
+          paymentMethodCascadingConsent: bool(),
+          organizationLabel: text,
+          tags: text,
+        },
+        ['id', 'accountNumber'],
+      ),
+      billToContact: summaryContact,
+      soldToContact: summaryContact,
+      shipToContact: nullable(summaryContact),
+      taxInfo: map(),
+      subscriptions: array(
+        object({
+          id: str(),
+          subscriptionNumber: str(),
+          status: str(),
+          termType: str(),
+          autoRenew: bool(),
+          initialTerm: str(),
+          renewalTerm: str(),
+          subscriptionStartDate: str(),
+          termStartDate: str(),
+          termEndDate: text,
+          ratePlans: array(object({ productId: str(), productName: str(), productSku: str(), productRatePlanId: str(), ratePlanName: str() })),
+        }),
+      ),
+      invoices: array(object({ id: str(), invoiceNumber: str(), invoiceDate: str(), dueDate: str(), amount: num(), balance: str(), status: str() })),
+      payments: array(
+        object({
+          id: str(),
+          paymentNumber: str(),
+          paymentType: str(),
+          status: str(),
+          effectiveDate: str(),
+          paidInvoices: array(object({ invoiceId: str(), invoiceNumber: text, appliedPaymentAmount: str() })),
+        }),
+      ),
+      usage: array(object({ startDate: str(), unitOfMeasure: str(), quantity: str() })),
+    },
+    ['success', 'basicInfo', 'billToContact', 'soldToContact'],
+  ),
+};
