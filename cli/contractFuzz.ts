@@ -14,6 +14,7 @@ dialect's error shape, nothing answers 5xx, and (on this emulator) a refused wri
   --target URL            base URL of the target (default: an in-process emulator)
   --client-id ID          OAuth client id (required with --target)
   --client-secret SECRET  OAuth client secret (required with --target)
+  --admin-token T         an emulator target's admin token (default: $ZUORA_EMULATOR_ADMIN_TOKEN)
   -h, --help              show this help
 
 Exits 1 when any input fails a check.

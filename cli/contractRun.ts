@@ -16,6 +16,7 @@ zemu-contract-<run id> and remove what they can at the end.
   --target URL            base URL of the target (default: an in-process emulator)
   --client-id ID          OAuth client id (required with --target)
   --client-secret SECRET  OAuth client secret (required with --target)
+  --admin-token T         an emulator target's admin token (default: $ZUORA_EMULATOR_ADMIN_TOKEN)
   --official-spec DIR     folder of Zuora's official specs (default: $ZUORA_OPENAPI_DIR or ../shared/zuora-openapi)
   --reporter console|junit  output format (default console)
   --out FILE              write the report to FILE (junit) instead of stdout

@@ -47,6 +47,8 @@ Default: the scenarios/ folder of the current directory, else the library shippe
   --client-id ID        the tenant the running sync engine is connected to, with --target
   --client-secret S     (default: the emulator's default tenant)
   --emulator-url URL    without --target: use this emulator (fresh tenants on it) instead of starting one
+  --admin-token T       the admin token of the emulator named by --target or --emulator-url
+                        (default: $ZUORA_EMULATOR_ADMIN_TOKEN; not needed when it runs --admin-open)
   --no-color            plain progress lines
   -h, --help            show this help
 `;
@@ -79,6 +81,7 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
         'client-id': { type: 'string' },
         'client-secret': { type: 'string' },
         'emulator-url': { type: 'string' },
+        'admin-token': { type: 'string' },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -119,14 +122,17 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
   }
 
   let host: ScenarioHost;
+  const adminToken = values['admin-token'] ?? process.env.ZUORA_EMULATOR_ADMIN_TOKEN;
+  const admin = adminToken ? { adminToken } : {};
   try {
     host = values.target
       ? new TargetHost({
           emulatorUrl: values.target,
           syncUrl: values['sync-url'] ?? `http://127.0.0.1:${DEFAULT_SYNC_PORT}`,
           credentials: { clientId: values['client-id'] ?? DEFAULT_TENANT.clientId, clientSecret: values['client-secret'] ?? DEFAULT_TENANT.clientSecret },
+          ...admin,
         })
-      : await InProcessHost.start(values['emulator-url'] ? { emulatorUrl: values['emulator-url'] } : {});
+      : await InProcessHost.start(values['emulator-url'] ? { emulatorUrl: values['emulator-url'], ...admin } : {});
   } catch (error) {
     process.stderr.write(`zuora-emulator scenario run: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT } from '../emulator/config.js';
-import { startEmulator } from '../emulator/index.js';
+import { startEmulator, UnsafeOptionsError } from '../emulator/index.js';
 import { DEFAULT_SYNC_PORT, SYNC_SUBDIR } from '../sync/config.js';
 import { emulatorTime } from '../sync/emulatorTime.js';
 import { startSyncEngine, type RunningSyncEngine } from '../sync/index.js';
@@ -19,6 +19,9 @@ Runs the emulator and, beside it, the bundled sync engine connected to its defau
   --in-memory       keep state in memory only
   --no-sync         do not start the bundled sync engine
   --now ISO         start the default tenant's clock here when it is first created
+  --admin-token T   the bearer token the admin API (/__emulator/*) requires (default: $ZUORA_EMULATOR_ADMIN_TOKEN,
+                    else a fresh one, printed on the ready lines); required with a --host beyond loopback
+  --admin-open      the admin API needs no token (a trusted local loop only; refused beyond loopback)
   -h, --help        show this help
 `;
 
@@ -34,6 +37,8 @@ export async function runStart(argv: string[]): Promise<number> {
       'in-memory': { type: 'boolean', default: false },
       'no-sync': { type: 'boolean', default: false },
       now: { type: 'string' },
+      'admin-token': { type: 'string' },
+      'admin-open': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -50,16 +55,27 @@ export async function runStart(argv: string[]): Promise<number> {
   // Listening from here on: whoever saw a ready line may signal at once, before the line after it runs.
   const stopped = untilStopped();
   const inMemory = values['in-memory'];
-  const emulator = await startEmulator({
-    port,
-    host: values.host,
-    dataDir: values['data-dir'],
-    inMemory,
-    ...(values.now ? { now: values.now } : {}),
-  });
+  const adminToken = values['admin-token'] ?? process.env.ZUORA_EMULATOR_ADMIN_TOKEN;
+  let emulator;
+  try {
+    emulator = await startEmulator({
+      port,
+      host: values.host,
+      dataDir: values['data-dir'],
+      inMemory,
+      adminOpen: values['admin-open'],
+      ...(adminToken ? { adminToken } : {}),
+      ...(values.now ? { now: values.now } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof UnsafeOptionsError)) throw error;
+    process.stderr.write(`zuora-emulator: ${error.message}\n`);
+    return 1;
+  }
   const lines = [
     `zuora-emulator listening on ${emulator.url}`,
     `  default tenant: client_id=${emulator.credentials.clientId} client_secret=${emulator.credentials.clientSecret}`,
+    `  admin token: ${emulator.adminToken}${values['admin-open'] ? ' (not required: --admin-open)' : ''}`,
     `  state: ${inMemory ? 'in memory' : values['data-dir']}`,
   ];
   let sync: RunningSyncEngine | undefined;
@@ -74,10 +90,10 @@ export async function runStart(argv: string[]): Promise<number> {
         inMemory,
         zuora: { baseUrl: emulator.url, clientId, clientSecret },
         // The platform lives on the tenant's virtual clock, so clock advances move it too.
-        time: emulatorTime(emulator.url, clientId),
+        time: emulatorTime(emulator.url, clientId, emulator.adminToken),
       });
       await sync.connect();
-      await sync.followEmulatorClock(emulator.url, clientId);
+      await sync.followEmulatorClock(emulator.url, clientId, emulator.adminToken);
     } catch (error) {
       process.stderr.write(`zuora-emulator: the sync engine could not start: ${error instanceof Error ? error.message : String(error)}\n`);
       await sync?.close();

@@ -6,12 +6,14 @@ import { adminRoutes } from './admin/routes.js';
 import { Clock } from './clock/clock.js';
 import { JobRegistry } from './clock/jobs.js';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_TENANT } from './config.js';
+import { applyPresets } from './admin/tenants.js';
 import { BILLING_JOBS } from './domain/invoices/billRuns.js';
 import { Dispatcher } from './events/dispatcher.js';
 import { notificationRoutes } from './events/notificationRoutes.js';
 import { triggerRoutes } from './events/triggerRoutes.js';
 import { LIFECYCLE_JOBS } from './domain/orders/lifecycleJobs.js';
 import { ORDER_JOBS } from './domain/orders/orders.js';
+import { generateAdminToken, isLoopback } from './http/adminAuth.js';
 import { buildApp } from './http/app.js';
 import { oauthRoutes } from './http/oauth.js';
 import { RequestJournal } from './http/requestJournal.js';
@@ -29,6 +31,10 @@ export interface EmulatorOptions {
   inMemory?: boolean;
   /** Start of the default tenant's virtual clock when the tenant is first created (ISO). */
   now?: string;
+  /** The bearer token the admin API (`/__emulator/*`) requires; generated when absent. */
+  adminToken?: string;
+  /** No token needed on the admin API: for a trusted local loop only (refused on a non-loopback host). */
+  adminOpen?: boolean;
 }
 
 export interface RunningEmulator {
@@ -37,6 +43,8 @@ export interface RunningEmulator {
   port: number;
   host: string;
   credentials: { clientId: string; clientSecret: string };
+  /** Send as `Authorization: Bearer <adminToken>` on admin calls (also accepted when started admin-open). */
+  adminToken: string;
   services: Services;
   /** Stops accepting requests, waits for pending writes and compacts state to disk. */
   close(): Promise<void>;
@@ -58,7 +66,17 @@ export const ROUTE_TABLES: readonly RouteTable[] = [
   adminRoutes,
 ];
 
+/** Thrown before anything starts when the options would expose the admin API unguarded. */
+export class UnsafeOptionsError extends Error {}
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? DEFAULT_HOST;
+  if (!isLoopback(host) && (options.adminOpen || !options.adminToken)) {
+    throw new UnsafeOptionsError(
+      `listening on ${host} reaches beyond this machine: give an admin token (--admin-token or ZUORA_EMULATOR_ADMIN_TOKEN)${options.adminOpen ? ' and leave out --admin-open' : ''}`,
+    );
+  }
+  const adminToken = options.adminToken || generateAdminToken();
   const store = await Store.open({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR, inMemory: options.inMemory ?? false });
   const jobs = new JobRegistry();
   const wallNow = () => new Date();
@@ -71,13 +89,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests: new RequestJournal(),
     wallNow,
     defaultTenant: DEFAULT_TENANT.clientId,
+    admin: { token: adminToken, open: options.adminOpen ?? false },
   };
   for (const [kind, handler] of Object.entries({ ...ORDER_JOBS, ...LIFECYCLE_JOBS, ...BILLING_JOBS })) jobs.register(kind, handler);
   if (!store.tenant(DEFAULT_TENANT.clientId)) {
-    await createTenant(store, { ...DEFAULT_TENANT, ...(options.now ? { now: options.now } : {}) }, wallNow());
+    // The default tenant starts with the seeds' platform custom fields, so a first call carrying them works.
+    await createTenant(store, { ...DEFAULT_TENANT, presetCustomFields: true, ...(options.now ? { now: options.now } : {}) }, wallNow());
+    await applyPresets(store, DEFAULT_TENANT.clientId);
   }
   const app = buildApp(services, ROUTE_TABLES);
-  const host = options.host ?? DEFAULT_HOST;
   const server = await listen(app, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
@@ -86,6 +106,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     host,
     credentials: { clientId: DEFAULT_TENANT.clientId, clientSecret: DEFAULT_TENANT.clientSecret },
+    adminToken,
     services,
     close: () => {
       closing ??= (async () => {

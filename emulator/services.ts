@@ -1,6 +1,7 @@
 import type { Clock } from './clock/clock.js';
 import type { JobRegistry } from './clock/jobs.js';
 import type { Dispatcher } from './events/dispatcher.js';
+import type { AdminAccess } from './http/adminAuth.js';
 import type { RequestJournal } from './http/requestJournal.js';
 import type { Store } from './state/store.js';
 
@@ -16,4 +17,6 @@ export interface Services {
   wallNow: () => Date;
   /** Client id of the tenant created at start. */
   defaultTenant: string;
+  /** Who may use the admin API (see http/adminAuth.ts). */
+  admin: AdminAccess;
 }

@@ -3,16 +3,22 @@ import type { TimeSource } from './time.js';
 /** The tenant header of the emulator's admin API; a real Zuora has no such thing. */
 const TENANT_HEADER = 'X-Emulator-Tenant';
 
+/** Headers of an admin API call for a tenant: its header, and the admin token when there is one. */
+function adminHeaders(tenant: string, adminToken: string | undefined): Record<string, string> {
+  return { [TENANT_HEADER]: tenant, ...(adminToken ? { authorization: `Bearer ${adminToken}` } : {}) };
+}
+
 /**
  * The platform clock of an engine wired to an emulator: that tenant's virtual clock, read over the
  * emulator's admin API on every call, so clock advances move the platform's time too. HTTP only, so
- * the engine keeps no tie to emulator code.
+ * the engine keeps no tie to emulator code. `adminToken` is the emulator's admin token (none needed
+ * when it runs admin-open).
  */
-export function emulatorTime(emulatorUrl: string, tenant: string): TimeSource {
+export function emulatorTime(emulatorUrl: string, tenant: string, adminToken?: string): TimeSource {
   const clockUrl = `${emulatorUrl.replace(/\/+$/, '')}/__emulator/clock`;
   return {
     async now() {
-      const response = await fetch(clockUrl, { headers: { [TENANT_HEADER]: tenant } });
+      const response = await fetch(clockUrl, { headers: adminHeaders(tenant, adminToken) });
       const text = await response.text();
       if (!response.ok) throw new Error(`reading the emulator clock failed: HTTP ${response.status} ${text}`);
       const { now } = JSON.parse(text) as { now?: unknown };
@@ -24,10 +30,10 @@ export function emulatorTime(emulatorUrl: string, tenant: string): TimeSource {
 }
 
 /** Asks the emulator to announce each step of the tenant's clock to `tickUrl` (its admin API). */
-export async function subscribeToEmulatorClock(emulatorUrl: string, tenant: string, tickUrl: string): Promise<void> {
+export async function subscribeToEmulatorClock(emulatorUrl: string, tenant: string, tickUrl: string, adminToken?: string): Promise<void> {
   const response = await fetch(`${emulatorUrl.replace(/\/+$/, '')}/__emulator/clock/subscribers`, {
     method: 'POST',
-    headers: { [TENANT_HEADER]: tenant, 'content-type': 'application/json' },
+    headers: { ...adminHeaders(tenant, adminToken), 'content-type': 'application/json' },
     body: JSON.stringify({ url: tickUrl }),
   });
   if (!response.ok) throw new Error(`subscribing to the emulator clock failed: HTTP ${response.status} ${await response.text()}`);

@@ -27,9 +27,10 @@ export interface RunningSyncEngine {
   connect(): Promise<SetupReport>;
   /**
    * Puts the hourly work on an emulator tenant's virtual clock: the emulator calls
-   * `/api/clock/tick` at each step of its clock, and the wall-clock polling stops.
+   * `/api/clock/tick` at each step of its clock, and the wall-clock polling stops. `adminToken` is
+   * the emulator's admin token (not needed when it runs admin-open).
    */
-  followEmulatorClock(emulatorUrl: string, tenant: string): Promise<void>;
+  followEmulatorClock(emulatorUrl: string, tenant: string, adminToken?: string): Promise<void>;
   /** Stops the hourly work and the server, and waits for pending writes. */
   close(): Promise<void>;
 }
@@ -61,9 +62,9 @@ export async function startSyncEngine(options: SyncEngineOptions): Promise<Runni
     webhookUrl: engine.webhookUrl,
     context: ctx,
     connect: () => connect(ctx, engine.webhookUrl, engine.callouts),
-    followEmulatorClock: async (emulatorUrl, tenant) => {
+    followEmulatorClock: async (emulatorUrl, tenant, adminToken) => {
       await usage.stopPolling();
-      await subscribeToEmulatorClock(emulatorUrl, tenant, `${publicUrl}/api/clock/tick`);
+      await subscribeToEmulatorClock(emulatorUrl, tenant, `${publicUrl}/api/clock/tick`, adminToken);
     },
     close: () => {
       closing ??= (async () => {

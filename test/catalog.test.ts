@@ -1,14 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useEmulator } from './helpers/emulator.js';
+import { defineCustomFields, useEmulator } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 
 const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
 
-// The units the charges below count in; per-unit, tiered, volume and usage prices need one.
+// The units the charges below count in (per-unit, tiered, volume and usage prices need one), and the custom fields they carry.
 beforeAll(async () => {
   for (const name of ['Seat', 'API Call']) {
     expect((await env.zuora.post('/v1/object/unit-of-measure', { UomName: name })).status).toBe(200);
   }
+  await defineCustomFields(env.zuora, { Product: ['stiggProductId__c'], ProductRatePlan: ['stiggPlanId__c'], ProductRatePlanCharge: ['stiggPriceId__c'] });
 });
 
 const HEX_ID = /^[0-9a-f]{32}$/;

@@ -22,8 +22,8 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-function startCli(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, [BIN, 'start', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function startCli(args: string[], env: Record<string, string> = {}): Promise<Started> {
+  const child = spawn(process.execPath, [BIN, 'start', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
@@ -106,5 +106,36 @@ describe('zuora-emulator start', () => {
     const exited = exitOf(started.child);
     started.child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('prints a fresh admin token on the ready lines, and the admin API answers only to it', async () => {
+    const started = await startCli(['--port', '0', '--in-memory', '--no-sync']);
+    const token = /admin token: (\S+)/.exec(started.output())?.[1] ?? '';
+    expect(token.length).toBeGreaterThanOrEqual(24);
+    expect((await fetch(`${started.url}/__emulator/clock`)).status).toBe(401);
+    expect((await fetch(`${started.url}/__emulator/clock`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+    started.child.kill('SIGTERM');
+  });
+
+  it('takes the admin token from --admin-token, else from ZUORA_EMULATOR_ADMIN_TOKEN', async () => {
+    const flagged = await startCli(['--port', '0', '--in-memory', '--no-sync', '--admin-token', 'flag-token-1234'], { ZUORA_EMULATOR_ADMIN_TOKEN: 'env-token-5678' });
+    expect(flagged.output()).toContain('admin token: flag-token-1234');
+    flagged.child.kill('SIGTERM');
+    const fromEnv = await startCli(['--port', '0', '--in-memory', '--no-sync'], { ZUORA_EMULATOR_ADMIN_TOKEN: 'env-token-5678' });
+    expect(fromEnv.output()).toContain('admin token: env-token-5678');
+    expect((await fetch(`${fromEnv.url}/__emulator/clock`, { headers: { Authorization: 'Bearer env-token-5678' } })).status).toBe(200);
+    fromEnv.child.kill('SIGTERM');
+  });
+
+  it('opens the admin API with --admin-open', async () => {
+    const started = await startCli(['--port', '0', '--in-memory', '--no-sync', '--admin-open']);
+    expect((await fetch(`${started.url}/__emulator/clock`)).status).toBe(200);
+    started.child.kill('SIGTERM');
+  });
+
+  it('refuses to listen beyond loopback without an admin token', async () => {
+    await expect(startCli(['--port', '0', '--in-memory', '--no-sync', '--host', '0.0.0.0'], { ZUORA_EMULATOR_ADMIN_TOKEN: '' })).rejects.toThrow(
+      /exited with 1[\s\S]*admin token/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scheduleJob } from '../emulator/clock/jobs.js';
-import { accountBody, adminClient, request, useEmulator } from './helpers/emulator.js';
+import { accountBody, adminClient, useEmulator } from './helpers/emulator.js';
 import { useReceiver } from './helpers/receiver.js';
 
 const START = '2026-01-31T09:00:00.000Z';
@@ -120,7 +120,7 @@ describe('clock subscribers', () => {
       { tenant: services.defaultTenant, now: '2026-02-01T00:00:00.000Z' },
       { tenant: services.defaultTenant, now: '2026-02-10T00:00:00.000Z' },
     ]);
-    const removed = await request(`${env.url}/__emulator/clock/subscribers`, 'DELETE', { url: `${receiver.url}/tick` });
+    const removed = await env.admin.delete('/clock/subscribers', { url: `${receiver.url}/tick` });
     expect(removed.status).toBe(204);
     await env.admin.post('/clock/advance', { by: 'P1D' });
     expect(receiver.at('/tick')).toHaveLength(2);

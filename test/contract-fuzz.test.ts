@@ -11,7 +11,7 @@ let target: TargetClient;
 let result: FuzzResult;
 
 beforeAll(async () => {
-  target = new TargetClient({ baseUrl: env.url, ...env.emulator.credentials, timeoutMs: 10_000 });
+  target = new TargetClient({ baseUrl: env.url, ...env.emulator.credentials, adminToken: env.emulator.adminToken, timeoutMs: 10_000 });
   result = await runFuzz({ target, seed: 1, count: 200 });
 });
 

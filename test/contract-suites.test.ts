@@ -27,7 +27,7 @@ let specs: ResponseSpecSet[];
 
 beforeAll(async () => {
   specs = [...(officialSpecDir ? [officialSpecSet(await officialSpecs())] : []), subsetSpecSet(new SubsetSpecs())];
-  const target = new TargetClient({ baseUrl: env.url, ...env.emulator.credentials });
+  const target = new TargetClient({ baseUrl: env.url, ...env.emulator.credentials, adminToken: env.emulator.adminToken });
   result = await runSuites({ target, specs, runId: 'ci' });
 });
 
@@ -168,7 +168,7 @@ describe('zuora-emulator contract run', () => {
     try {
       const out = path.join(dir, 'junit.xml');
       const { clientId, clientSecret } = env.emulator.credentials;
-      const args = [BIN, 'contract', 'run', '--target', env.url, '--client-id', clientId, '--client-secret', clientSecret, '--reporter', 'junit', '--out', out];
+      const args = [BIN, 'contract', 'run', '--target', env.url, '--client-id', clientId, '--client-secret', clientSecret, '--admin-token', env.emulator.adminToken, '--reporter', 'junit', '--out', out];
       const { stdout } = await promisify(execFile)(process.execPath, args);
       expect(stdout).toMatch(/^PASS token › fetch token {2}POST \/oauth\/token → 200 .*\[not-server-error ✓, status-is-success ✓, has-request-id ✓/m);
       expect(stdout).toMatch(/^\d+ passed, 0 failed \(\d+ ms\)$/m);

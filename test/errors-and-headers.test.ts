@@ -44,7 +44,7 @@ describe('malformed bodies in each dialect', () => {
   });
 
   it('the admin API answers 400 with an error object', async () => {
-    const response = await request(`${env.url}/__emulator/clock/advance`, 'POST', '{"by":');
+    const response = await env.admin.post('/clock/advance', '{"by":');
     expect(response.status).toBe(400);
     expect(response.body.error.kind).toBe('Malformed');
   });

@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accountBody, defineCustomFields, useEmulator } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 
 const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
+
+beforeAll(async () => {
+  await defineCustomFields(env.zuora, { PaymentMethod: ['source__c'] });
+});
 
 const VISA = '4111111111111111';
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../emulator/index.js';
 import { Store } from '../emulator/state/store.js';
 import { createTenant } from '../emulator/state/tenants.js';
-import { accountBody, request, tenantClient } from './helpers/emulator.js';
+import { accountBody, adminClient, request, tenantClient } from './helpers/emulator.js';
 
 let dataDir: string;
 
@@ -124,7 +124,7 @@ describe('restart on the same data dir', () => {
 
   it('keeps tenants created through the admin API', async () => {
     const first = await startEmulator({ dataDir, port: 0 });
-    await request(`${first.url}/__emulator/tenants`, 'POST', { clientId: 'kept', clientSecret: 'kept-secret' });
+    await adminClient(first.url, undefined, first.adminToken).post('/tenants', { clientId: 'kept', clientSecret: 'kept-secret' });
     await first.close();
     const second = await startEmulator({ dataDir, port: 0 });
     await expect(tenantClient(second.url, 'kept', 'kept-secret')).resolves.toBeDefined();

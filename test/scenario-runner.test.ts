@@ -208,7 +208,8 @@ steps:
     const markdown = timelineMarkdown(result);
     expect(markdown).toContain('### 6. clock.advance `to: 2026-02-01T02:00:00Z`');
     expect(markdown).toContain('*2026-01-01T00:00:00Z -> 2026-02-01T02:00:00Z*');
-    expect(markdown).toMatch(/- callout StiggInvoicePaidEvent at 2026-02-01T01:00:00Z: 200 \(delivered\)/);
+    // Bill runs start at 00:00 tenant time (UTC here) on the bill cycle day, so the callout is stamped Feb 1, 00:00.
+    expect(markdown).toMatch(/- callout StiggInvoicePaidEvent at 2026-02-01T00:00:00Z: 200 \(delivered\)/);
     expect(timelineHtml(result)).toMatch(/^<!doctype html>[\s\S]*<td>6<\/td>[\s\S]*StiggInvoicePaidEvent[\s\S]*<\/html>\n$/);
   });
 
@@ -384,9 +385,9 @@ describe('--target: an emulator and a sync engine already running', () => {
     // As `zuora-emulator start` runs them: the engine on the default tenant, on its clock.
     emulator = await startEmulator({ inMemory: true, port: 0, now: '2026-01-01T00:00:00.000Z' });
     const { clientId, clientSecret } = emulator.credentials;
-    engine = await startSyncEngine({ port: 0, inMemory: true, zuora: { baseUrl: emulator.url, clientId, clientSecret }, time: emulatorTime(emulator.url, clientId), hourlyUsageSync: false });
+    engine = await startSyncEngine({ port: 0, inMemory: true, zuora: { baseUrl: emulator.url, clientId, clientSecret }, time: emulatorTime(emulator.url, clientId, emulator.adminToken), hourlyUsageSync: false });
     await engine.connect();
-    await engine.followEmulatorClock(emulator.url, clientId);
+    await engine.followEmulatorClock(emulator.url, clientId, emulator.adminToken);
   });
 
   afterAll(async () => {
@@ -395,7 +396,7 @@ describe('--target: an emulator and a sync engine already running', () => {
   });
 
   it('runs library scenarios one after another on the shared tenant, each on fresh ids and later whole years', async () => {
-    const host = new TargetHost({ emulatorUrl: emulator.url, syncUrl: engine.url, credentials: emulator.credentials });
+    const host = new TargetHost({ emulatorUrl: emulator.url, syncUrl: engine.url, credentials: emulator.credentials, adminToken: emulator.adminToken });
     const file = path.join(LIBRARY, 'payment-failure-recovery.yaml');
     const scenario = await parseScenario(await readFile(file, 'utf8'), file);
     const summary = await runScenarios([scenario, scenario, await parseScenario(await readFile(path.join(LIBRARY, 'scheduled-downgrade.yaml'), 'utf8'), path.join(LIBRARY, 'scheduled-downgrade.yaml'))], { host });

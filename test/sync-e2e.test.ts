@@ -26,7 +26,7 @@ const api = sync.api.request;
 
 beforeAll(async () => {
   await sync.engine.connect();
-  await sync.engine.followEmulatorClock(sync.url, sync.emulator.credentials.clientId);
+  await sync.engine.followEmulatorClock(sync.url, sync.emulator.credentials.clientId, sync.emulator.adminToken);
 });
 
 describe('the sync engine against the emulator', () => {

@@ -89,7 +89,7 @@ let ctx: SyncContext;
 beforeAll(async () => {
   emulator = await startEmulator({ inMemory: true, port: 0 });
   zuora = await tenantClient(emulator.url, emulator.credentials.clientId, emulator.credentials.clientSecret);
-  admin = adminClient(emulator.url);
+  admin = adminClient(emulator.url, undefined, emulator.adminToken);
   ctx = {
     store: await FileSyncStore.open({ inMemory: true }),
     zuora: new ZuoraClient({ baseUrl: emulator.url, ...emulator.credentials }),
@@ -263,7 +263,7 @@ describe('a connected tenant', () => {
   it('delivers callouts the handlers apply: payment failure, payment, scheduled downgrade, new card, cancellation', async () => {
     await admin.post('/reset', { now: START });
     results.length = 0;
-    const engine: SyncContext = { ...ctx, store: await FileSyncStore.open({ inMemory: true }), time: emulatorTime(emulator.url, emulator.credentials.clientId) };
+    const engine: SyncContext = { ...ctx, store: await FileSyncStore.open({ inMemory: true }), time: emulatorTime(emulator.url, emulator.credentials.clientId, emulator.adminToken) };
     ctx = engine;
     const catalog = await createTestCatalog(zuora);
     await connect(engine, webhookUrl, AUTH);

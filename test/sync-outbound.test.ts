@@ -12,7 +12,7 @@ import {
   updateSubscription,
 } from '../sync/outbound/index.js';
 import { ZuoraClient } from '../sync/zuora/client.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, defineCustomFields, useEmulator } from './helpers/emulator.js';
 import { ACME, ANNUAL_SEAT_TIERS, API_CALL_PRICE, API_CREDITS, FEATURES, PRO_FEE, proPlan, SEAT_PRICE } from './helpers/syncCatalog.js';
 
 // The outbound sync against an in-process emulator, checked through Zuora's own API. Tenant clock:
@@ -99,6 +99,8 @@ beforeAll(async () => {
     entityBaseUrl: ENTITY_BASE,
   };
   await store.replaceCatalog(catalog);
+  // The tenant refuses undefined custom fields: the ones the tests' ZUORA__ metadata names are defined first.
+  await defineCustomFields(env.zuora, { Account: ['Region__c'], Subscription: ['Channel__c', 'Region__c'], Order: ['Channel__c', 'Region__c'] });
 });
 
 describe('catalog', () => {

@@ -5,7 +5,8 @@ const env = useEmulator();
 
 describe('tenants', () => {
   it('creates a tenant whose OAuth client sees only its own accounts', async () => {
-    const created = await env.admin.post('/tenants', { clientId: 'tenant-blue', clientSecret: 'blue-secret', name: 'Blue' });
+    // presetCustomFields: the platform's custom fields that accountBody carries are defined from the start.
+    const created = await env.admin.post('/tenants', { clientId: 'tenant-blue', clientSecret: 'blue-secret', name: 'Blue', presetCustomFields: true });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ clientId: 'tenant-blue', name: 'Blue' });
     const blue = await tenantClient(env.url, 'tenant-blue', 'blue-secret');

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markProcessed } from '../emulator/domain/usage/usage.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, defineCustomFields, useEmulator } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialRequest, expectOfficialResponse } from './helpers/officialSpec.js';
 
 // Tenant clock: 15 January 2026. One account subscribes (order of 2026-01-15) to a Metered plan
@@ -57,6 +57,7 @@ async function subscribe(account: string, planId: string): Promise<Json> {
 const allUsage = async (query = ''): Promise<Json[]> => (await env.zuora.get(`/v2/usage_records?page_size=99${query}`)).body.data;
 
 beforeAll(async () => {
+  await defineCustomFields(env.zuora, { Usage: ['source__c'] });
   await env.zuora.post('/v1/object/unit-of-measure', { UomName: 'call' });
   const productId = (await env.zuora.post('/v2/products', { name: 'Metered API' })).body.id;
   const planId = (await env.zuora.post('/v2/plans', { name: 'Metered', product_id: productId })).body.id;

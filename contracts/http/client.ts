@@ -28,6 +28,8 @@ export interface TargetOptions {
   clientSecret: string;
   /** Per request; a target that hangs must not hang the harness. Default 30 s. */
   timeoutMs?: number;
+  /** The emulator's admin token, for `admin()` calls (not needed when it runs admin-open). */
+  adminToken?: string;
 }
 
 export class TargetClient {
@@ -63,12 +65,14 @@ export class TargetClient {
   }
 
   /**
-   * The emulator's admin API (`/__emulator/*`), which takes no token. Only meaningful when
-   * `isEmulator()`; against real Zuora these paths do not exist.
+   * The emulator's admin API (`/__emulator/*`), with the admin token rather than an OAuth token.
+   * Only meaningful when `isEmulator()`; against real Zuora these paths do not exist.
    */
   admin(method: HttpMethod, path: string, body?: unknown): Promise<Exchange> {
     // The admin API picks the tenant from this header, not from a token: name ours explicitly.
-    return this.send(method, `/__emulator${path}`, body, { headers: { 'x-emulator-tenant': this.options.clientId } }, false);
+    const headers: Record<string, string> = { 'x-emulator-tenant': this.options.clientId };
+    if (this.options.adminToken) headers.authorization = `Bearer ${this.options.adminToken}`;
+    return this.send(method, `/__emulator${path}`, body, { headers }, false);
   }
 
   /** A call without the bearer token, e.g. the token endpoint itself. */

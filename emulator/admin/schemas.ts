@@ -26,6 +26,7 @@ export const tenantRequest: AnySchema = {
     now: isoDateTime,
     fromSnapshot: { type: 'string', minLength: 1 },
     settings: settingsSchema,
+    presetCustomFields: { type: 'boolean' },
   },
 };
 

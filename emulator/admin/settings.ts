@@ -1,5 +1,6 @@
 import type { AnySchema } from 'ajv';
 import { invalidValue, notFound } from '../domain/errors.js';
+import { retimeBillRuns } from '../domain/invoices/billRuns.js';
 import type { Reply, RequestContext } from '../http/routeTable.js';
 import { mergeSettings, resolveSettings, type TenantSettings } from '../state/settings.js';
 
@@ -16,6 +17,8 @@ export async function patchSettings(ctx: RequestContext): Promise<Reply> {
   const settings = await ctx.services.store.transact(ctx.tenant, (tx) => {
     const merged = mergeSettings(tx.meta().settings, patch);
     tx.patchMeta({ settings: merged });
+    // Bill runs not yet run move to the new time of day (or zone); those already run stay as they ran.
+    if (patch.billRunTime !== undefined || patch.timeZone !== undefined) retimeBillRuns(tx);
     return resolveSettings(merged);
   });
   return { body: settings };

@@ -2,7 +2,7 @@ import type { ReadView, Transaction } from '../state/transaction.js';
 
 export const JOBS = '_jobs';
 
-/** Work due at a virtual time: scheduled orders, bill runs, payment runs, callout retries... */
+/** Work due at a virtual time: scheduled orders, term ends, bill runs, payment runs, callout retries... */
 export interface JobRecord {
   readonly id: string;
   readonly kind: string;
@@ -43,9 +43,23 @@ export function cancelJobs(tx: Transaction, matches: (job: JobRecord) => boolean
   return doomed.length;
 }
 
+/**
+ * Jobs due at one instant run stage by stage in this order (by the start of their kind), then in the
+ * order they were scheduled: a scheduled order changes a subscription before its term ends or
+ * renews, both before the bill run invoices the day, and the payment run collects what the bill run
+ * posted. Callout retries come last; callouts a job raises are delivered before the next job runs.
+ * Kinds not listed (tests' own) run after these.
+ */
+export const JOB_STAGES: readonly string[] = ['order.', 'subscription.', 'billing.billRun', 'billing.paymentRun', 'callout.'];
+
+function stageOf(kind: string): number {
+  const stage = JOB_STAGES.findIndex((prefix) => kind.startsWith(prefix));
+  return stage === -1 ? JOB_STAGES.length : stage;
+}
+
 export function pendingJobs(view: ReadView): JobRecord[] {
   return view
     .all<JobRecord>(JOBS)
     .filter((job) => job.status === 'pending')
-    .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.seq - b.seq);
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || stageOf(a.kind) - stageOf(b.kind) || a.seq - b.seq);
 }

@@ -1,5 +1,7 @@
+import { resolveSettings } from '../state/settings.js';
 import type { ReadView, Transaction } from '../state/transaction.js';
-import { invalidValue, missingField } from './errors.js';
+import { invalidValue, missingField, unknownField } from './errors.js';
+import { warn } from './warnings.js';
 
 export const CUSTOM_FIELD_DEFINITIONS = 'CustomFieldDefinition';
 
@@ -11,6 +13,8 @@ export const CUSTOM_FIELD_OBJECTS = [
   'ProductRatePlan',
   'ProductRatePlanCharge',
   'Subscription',
+  'RatePlan',
+  'RatePlanCharge',
   'Order',
   'Invoice',
   'Payment',
@@ -53,8 +57,9 @@ export function definitionFor(view: ReadView, object: string): CustomFieldDefini
 }
 
 /**
- * Custom fields must be named `*__c`. Fields that are defined are held to their definition (type,
- * length); undefined ones are accepted so tests need not set definitions up first.
+ * Custom fields must be named `*__c` and be defined on the object, as on Zuora: an undefined one
+ * is refused as an unknown field, unless the tenant's `customFields` setting is `lenient`, which
+ * accepts it with a warning. Defined fields are held to their definition (type, length).
  */
 export function checkCustomFields(view: ReadView, object: string, fields: CustomFields, prefix: string): CustomFields {
   const definition = definitionFor(view, object);
@@ -64,7 +69,12 @@ export function checkCustomFields(view: ReadView, object: string, fields: Custom
       throw invalidValue(object, field, `Custom field '${name}' must end with '__c'`);
     }
     const spec = definition?.fields[name];
-    if (!spec || value === null) continue;
+    if (!spec) {
+      if (resolveSettings(view.meta().settings).customFields === 'strict') throw unknownField(object, field);
+      warn(`custom field '${name}' is not defined on ${object}; accepted because customFields is lenient`);
+      continue;
+    }
+    if (value === null) continue;
     if (spec.maxLength !== undefined && typeof value === 'string' && value.length > spec.maxLength) {
       throw invalidValue(object, field, `'${name}' is longer than ${spec.maxLength} characters`);
     }
@@ -73,6 +83,24 @@ export function checkCustomFields(view: ReadView, object: string, fields: Custom
     }
   }
   return fields;
+}
+
+/**
+ * The custom fields the seeds' platform defines when it connects (text, 255 long). A tenant made
+ * with `presetCustomFields` (the default tenant) has them from the start and after every reset,
+ * so a first request that carries them works before any platform has connected.
+ */
+const PLATFORM_CUSTOM_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  Product: ['stiggEntityUrl__c'],
+  Account: ['stiggEntityUrl__c', 'stiggCustomerId__c'],
+  Subscription: ['stiggEntityUrl__c', 'stiggCustomerId__c', 'stiggResourceId__c'],
+  Order: ['stiggEntityUrl__c', 'stiggCustomerId__c', 'stiggResourceId__c'],
+};
+
+export function definePlatformCustomFields(tx: Transaction): void {
+  for (const [object, names] of Object.entries(PLATFORM_CUSTOM_FIELDS)) {
+    upsertCustomFieldDefinition(tx, { object, fields: names.map((name) => ({ name, label: name.slice(0, -3), type: 'string', maxLength: 255 })) });
+  }
 }
 
 export interface CustomFieldDefinitionInput {

@@ -9,6 +9,22 @@ export type DomainErrorKind =
   | 'NotFound'
   | 'Conflict'
   | 'Unauthenticated'
+  /** Authenticated or not, this caller may not make this request (a cross-site call to the admin API). */
+  | 'Forbidden'
+  /** A body whose content type the endpoint does not read. */
+  | 'UnsupportedMediaType'
+  /** A request or value beyond what Zuora accepts in size (body bytes, nesting depth). */
+  | 'TooLarge'
+  /** The tenant's request rate or concurrency limit is used up; `retryAfterSeconds` says when to come back. */
+  | 'RateLimited'
+  /** Another request holds the record this one would change (Zuora's lock contention). */
+  | 'LockContention'
+  /** The first request with this idempotency key is still running. */
+  | 'InProgress'
+  /** An idempotency key reused on another method or path. */
+  | 'KeyReused'
+  /** The change could not be made durable (disk full, I/O error); nothing was changed. */
+  | 'Unavailable'
   | 'Malformed';
 
 export class DomainError extends Error {
@@ -19,6 +35,8 @@ export class DomainError extends Error {
     readonly object?: string,
     /** Field path, spelt as the Quickstart API spells it (the one dialect that reports it), e.g. `bill_to.first_name`. */
     readonly field?: string,
+    /** For RateLimited and LockContention: when a retry may succeed. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { DomainError } from '../domain/errors.js';
+import { collectWarnings } from '../domain/warnings.js';
 import type { Services } from '../services.js';
+import { checkAdminRequest } from './adminAuth.js';
 import { authenticate } from './auth.js';
 import { asDomainError, dialectForPath, errorReply, internalErrorReply } from './dialects.js';
 import { Idempotency } from './idempotency.js';
 import { parseBody } from './body.js';
+import { redactSecrets, secretsRequested } from './secrets.js';
 import type { Dialect, Reply, Route, RouteTable } from './routeTable.js';
 import { compileBodyValidator, type BodyValidator } from './validation.js';
 
@@ -50,17 +53,26 @@ function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect
       try {
         const body = parseBody(req, route.bodyFormat ?? 'json');
         if (validateBody) validateBody(body);
-        return await route.handler({
-          tenant: tenant ?? '',
-          params: req.params as Record<string, string>,
-          query: req.query as Record<string, unknown>,
-          body,
-          headers: req.headers,
-          services,
-        });
+        const handled = await collectWarnings(async () =>
+          route.handler({
+            tenant: tenant ?? '',
+            params: req.params as Record<string, string>,
+            query: req.query as Record<string, unknown>,
+            body,
+            headers: req.headers,
+            services,
+          }),
+        );
+        return withWarnings(handled.value, handled.warnings);
       } catch (error) {
         return failureReply(dialect, error, req);
       }
+    };
+    // The admin API can read everything a tenant holds; its answers keep credentials out unless asked.
+    const answer = async (): Promise<Reply> => {
+      const reply = await run();
+      if (dialect !== 'admin' || secretsRequested(req.query as Record<string, unknown>, req.headers, services)) return reply;
+      return { ...reply, body: redactSecrets(reply.body) };
     };
     let reply: Reply;
     try {
@@ -69,7 +81,7 @@ function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect
       reply =
         auth === 'bearer' && tenant && key && (req.method === 'POST' || req.method === 'PATCH')
           ? await idempotency.run(tenant, req.method, req.path, key, run)
-          : await run();
+          : await answer();
     } catch (error) {
       reply = failureReply(dialect, error, req);
     }
@@ -88,9 +100,18 @@ function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect
   };
 }
 
+/** Warnings about an accepted request travel in one header, messages separated by `; `. */
+export const WARNING_HEADER = 'Zuora-Emulator-Warning';
+
+function withWarnings(reply: Reply, warnings: readonly string[]): Reply {
+  if (warnings.length === 0) return reply;
+  return { ...reply, headers: { ...reply.headers, [WARNING_HEADER]: warnings.join('; ') } };
+}
+
 function resolveTenant(services: Services, auth: Route['auth'], req: Request): string | undefined {
   if (auth === 'none') return undefined;
   if (auth === 'admin') {
+    checkAdminRequest(req.headers, services);
     const tenant = req.header(ADMIN_TENANT_HEADER) ?? services.defaultTenant;
     if (!services.store.tenant(tenant)) throw new DomainError('NotFound', `Unknown tenant '${tenant}'`, 'Tenant', ADMIN_TENANT_HEADER);
     return tenant;

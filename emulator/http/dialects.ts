@@ -24,44 +24,76 @@ const V1_RESOURCE_CODES: Record<string, number> = {
 };
 const V1_UNKNOWN_RESOURCE = 500000;
 
-const V1_CATEGORY: Record<DomainErrorKind, number> = {
-  Unauthenticated: 11,
-  InvalidValue: 20,
-  UnknownField: 21,
-  MissingField: 22,
-  Conflict: 30,
-  NotFound: 40,
-  Malformed: 90,
+/**
+ * What each kind of failure is, dialect by dialect: the V1 code category (Zuora's: 10 permission,
+ * 11 authentication, 20 invalid value, 21 unknown field, 22 missing field, 30 rule restriction,
+ * 40 not found, 50 lock contention, 61 temporary error, 70 over a limit, 90 malformed), the HTTP
+ * status where the dialect uses real statuses, the Quickstart `type`/`code`, the CRUD code.
+ * `transport` failures (authentication, limits, media type, durability) are the HTTP layer's, so
+ * V1 answers them with their real status too, not with its business 200.
+ */
+interface KindFacts {
+  category: number;
+  status: number;
+  transport?: boolean;
+  v2: { type: string; code?: string };
+  crud: string;
+  retryable?: boolean;
+}
+
+const KINDS: Record<DomainErrorKind, KindFacts> = {
+  InvalidValue: { category: 20, status: 400, v2: { type: 'bad_request', code: 'invalid_parameter' }, crud: 'INVALID_VALUE' },
+  UnknownField: { category: 21, status: 400, v2: { type: 'bad_request', code: 'invalid_parameter' }, crud: 'INVALID_FIELD' },
+  MissingField: { category: 22, status: 400, v2: { type: 'bad_request', code: 'invalid_parameter' }, crud: 'MISSING_REQUIRED_VALUE' },
+  Conflict: { category: 30, status: 400, v2: { type: 'bad_request', code: 'invalid_request' }, crud: 'INVALID_VALUE' },
+  NotFound: { category: 40, status: 404, v2: { type: 'not_found', code: 'resource_not_found' }, crud: 'INVALID_ID' },
+  Malformed: { category: 90, status: 400, v2: { type: 'bad_request', code: 'invalid_parameter' }, crud: 'MALFORMED_QUERY' },
+  LockContention: { category: 50, status: 409, v2: { type: 'conflict', code: 'lock_competition' }, crud: 'LOCK_COMPETITION', retryable: true },
+  Unauthenticated: { category: 11, status: 401, transport: true, v2: { type: 'unauthorized' }, crud: 'INVALID_SESSION' },
+  Forbidden: { category: 10, status: 403, transport: true, v2: { type: 'forbidden', code: 'forbidden' }, crud: 'NO_PERMISSION' },
+  UnsupportedMediaType: {
+    category: 90,
+    status: 415,
+    transport: true,
+    v2: { type: 'unsupported_media_type', code: 'unsupported_media_type' },
+    crud: 'MALFORMED_QUERY',
+  },
+  TooLarge: { category: 70, status: 413, transport: true, v2: { type: 'payload_too_large', code: 'payload_too_large' }, crud: 'MAX_SIZE_EXCEEDED' },
+  RateLimited: { category: 70, status: 429, transport: true, v2: { type: 'too_many_requests' }, crud: 'REQUEST_EXCEEDED_LIMIT', retryable: true },
+  InProgress: { category: 50, status: 409, transport: true, v2: { type: 'conflict', code: 'request_in_progress' }, crud: 'REQUEST_IN_PROGRESS', retryable: true },
+  KeyReused: {
+    category: 20,
+    status: 422,
+    transport: true,
+    v2: { type: 'unprocessable_entity', code: 'idempotency_key_reused' },
+    crud: 'INVALID_VALUE',
+  },
+  Unavailable: { category: 61, status: 503, transport: true, v2: { type: 'service_unavailable' }, crud: 'TEMPORARY_ERROR', retryable: true },
 };
 
-/** Zuora answers V1 business errors with HTTP 200 and `success: false`; only auth failures change the status. */
+/** Headers every answer of a failure carries whatever the dialect: when to come back, how to authenticate. */
+function failureHeaders(error: DomainError): Record<string, string> | undefined {
+  if (error.retryAfterSeconds !== undefined) return { 'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) };
+  return undefined;
+}
+
+function withHeaders(reply: Reply, headers: Record<string, string> | undefined): Reply {
+  return headers ? { ...reply, headers: { ...headers, ...reply.headers } } : reply;
+}
+
+/** Zuora answers V1 business errors with HTTP 200 and `success: false`; transport failures keep their real status. */
 function v1Error(error: DomainError, method: string): Reply {
+  const facts = KINDS[error.kind];
   const resource =
-    method === 'GET' || method === 'DELETE' ? V1_UNKNOWN_RESOURCE : (V1_RESOURCE_CODES[error.object ?? ''] ?? V1_UNKNOWN_RESOURCE);
-  const code = error.kind === 'Unauthenticated' ? 90000011 : resource * 100 + V1_CATEGORY[error.kind];
+    method === 'GET' || method === 'DELETE' || facts.transport ? V1_UNKNOWN_RESOURCE : (V1_RESOURCE_CODES[error.object ?? ''] ?? V1_UNKNOWN_RESOURCE);
+  const code = error.kind === 'Unauthenticated' ? 90000011 : resource * 100 + facts.category;
   // V1 reasons carry no field of their own, so a nested field's path leads the message.
   const nested = error.field && /[.[]/.test(error.field) && !error.message.includes(error.field);
   const message = nested ? `${error.field}: ${error.message}` : error.message;
   return {
-    status: error.kind === 'Unauthenticated' ? 401 : 200,
+    status: facts.transport ? facts.status : 200,
     body: { success: false, processId: processId(), reasons: [{ code, message }] },
   };
-}
-
-const CRUD_CODES: Record<DomainErrorKind, string> = {
-  Unauthenticated: 'INVALID_SESSION',
-  InvalidValue: 'INVALID_VALUE',
-  UnknownField: 'INVALID_FIELD',
-  MissingField: 'MISSING_REQUIRED_VALUE',
-  Conflict: 'INVALID_VALUE',
-  NotFound: 'INVALID_ID',
-  Malformed: 'MALFORMED_QUERY',
-};
-
-function crudError(error: DomainError, method: string): Reply {
-  if (error.kind === 'Unauthenticated') return PROXY_UNAUTHORIZED;
-  if (error.kind === 'NotFound' && method === 'GET') return { status: 404, body: { done: true, records: [], size: 0 } };
-  return { status: 400, body: { success: false, errors: [{ code: CRUD_CODES[error.kind], message: error.message }] } };
 }
 
 const PROXY_UNAUTHORIZED: Reply = {
@@ -70,63 +102,60 @@ const PROXY_UNAUTHORIZED: Reply = {
   headers: { 'WWW-Authenticate': 'Basic realm=Zuora API, ZSession realm=Zuora API, Bearer realm=Zuora API' },
 };
 
-/** The actions API (ZOQL query and queryMore) faults with HTTP 400 and `{FaultCode, FaultMessage}`. */
+function crudError(error: DomainError, method: string): Reply {
+  if (error.kind === 'Unauthenticated') return PROXY_UNAUTHORIZED;
+  if (error.kind === 'NotFound' && method === 'GET') return { status: 404, body: { done: true, records: [], size: 0 } };
+  const facts = KINDS[error.kind];
+  return { status: facts.transport ? facts.status : 400, body: { success: false, errors: [{ code: facts.crud, message: error.message }] } };
+}
+
+/** The actions API (ZOQL query and queryMore) faults with `{FaultCode, FaultMessage}`, HTTP 400 for a refused query. */
 function actionError(error: DomainError): Reply {
   if (error.kind === 'Unauthenticated') return PROXY_UNAUTHORIZED;
-  return { status: 400, body: { FaultCode: CRUD_CODES[error.kind], FaultMessage: error.message } };
+  const facts = KINDS[error.kind];
+  return { status: facts.transport ? facts.status : 400, body: { FaultCode: facts.crud, FaultMessage: error.message } };
 }
 
 /** Object Query answers failures with real statuses and CommonOQErrorResponse: numeric codes and the request id. */
 function objectQueryError(error: DomainError): Reply {
-  const code = error.kind === 'Unauthenticated' ? 90000011 : V1_UNKNOWN_RESOURCE * 100 + V1_CATEGORY[error.kind];
-  return { status: EVENTS_STATUS[error.kind], body: { reasons: [{ code, message: error.message }], requestId: randomUUID() } };
+  const facts = KINDS[error.kind];
+  const code = error.kind === 'Unauthenticated' ? 90000011 : V1_UNKNOWN_RESOURCE * 100 + facts.category;
+  return { status: facts.status, body: { reasons: [{ code, message: error.message }], requestId: randomUUID() } };
 }
 
-const V2_STATUS: Record<DomainErrorKind, { status: number; type: string; code: string }> = {
-  Unauthenticated: { status: 401, type: 'unauthorized', code: 'unauthorized' },
-  InvalidValue: { status: 400, type: 'bad_request', code: 'invalid_parameter' },
-  UnknownField: { status: 400, type: 'bad_request', code: 'invalid_parameter' },
-  MissingField: { status: 400, type: 'bad_request', code: 'invalid_parameter' },
-  Conflict: { status: 400, type: 'bad_request', code: 'invalid_request' },
-  NotFound: { status: 404, type: 'not_found', code: 'resource_not_found' },
-  Malformed: { status: 400, type: 'bad_request', code: 'invalid_parameter' },
-};
-
+/** Quickstart: authentication, rate-limit and server failures carry an empty `errors` list, as Zuora's do. */
 function v2Error(error: DomainError): Reply {
-  const { status, type, code } = V2_STATUS[error.kind];
-  const errors = error.kind === 'Unauthenticated' ? [] : [{ code, parameter: error.field ?? 'body', message: error.message }];
-  return { status, body: { type, errors, retryable: false } };
+  const { status, v2, retryable } = KINDS[error.kind];
+  const errors = v2.code ? [{ code: v2.code, parameter: error.field ?? 'body', message: error.message }] : [];
+  return { status, body: { type: v2.type, errors, retryable: retryable ?? false } };
 }
-
-const EVENTS_STATUS: Record<DomainErrorKind, number> = {
-  Unauthenticated: 401,
-  InvalidValue: 400,
-  UnknownField: 400,
-  MissingField: 400,
-  Conflict: 400,
-  NotFound: 404,
-  Malformed: 400,
-};
 
 function eventsError(error: DomainError): Reply {
-  const code = error.kind === 'Unauthenticated' ? 90000011 : V1_UNKNOWN_RESOURCE * 100 + V1_CATEGORY[error.kind];
-  return { status: EVENTS_STATUS[error.kind], body: { reasons: [{ code: String(code), message: error.message }] } };
+  const code = error.kind === 'Unauthenticated' ? 90000011 : V1_UNKNOWN_RESOURCE * 100 + KINDS[error.kind].category;
+  return { status: KINDS[error.kind].status, body: { reasons: [{ code: String(code), message: error.message }] } };
 }
 
-const ADMIN_STATUS: Record<DomainErrorKind, number> = { ...EVENTS_STATUS, Conflict: 409 };
-
+/** The emulator's own dialect: real statuses, a conflict is a 409. */
 function adminError(error: DomainError): Reply {
-  return { status: ADMIN_STATUS[error.kind], body: { error: { kind: error.kind, field: error.field, message: error.message } } };
+  const status = error.kind === 'Conflict' ? 409 : KINDS[error.kind].status;
+  const reply: Reply = { status, body: { error: { kind: error.kind, field: error.field, message: error.message } } };
+  return error.kind === 'Unauthenticated' ? { ...reply, headers: { 'WWW-Authenticate': 'Bearer realm="zuora-emulator admin"' } } : reply;
 }
 
 /** RFC 6749 error answers for the token endpoint. */
 function oauthError(error: DomainError): Reply {
   if (error.kind === 'Unauthenticated') return { status: 401, body: { error: 'invalid_client', message: error.message } };
+  const facts = KINDS[error.kind];
+  if (facts.transport) return { status: facts.status, body: { error: facts.v2.type, message: error.message } };
   const code = error.field === 'grant_type' && error.kind === 'InvalidValue' ? 'unsupported_grant_type' : 'invalid_request';
   return { status: 400, body: { error: code, message: error.message } };
 }
 
 export function errorReply(dialect: Dialect, error: DomainError, method: string): Reply {
+  return withHeaders(dialectError(dialect, error, method), failureHeaders(error));
+}
+
+function dialectError(dialect: Dialect, error: DomainError, method: string): Reply {
   switch (dialect) {
     case 'v1':
       return v1Error(error, method);
@@ -138,7 +167,7 @@ export function errorReply(dialect: Dialect, error: DomainError, method: string)
       return objectQueryError(error);
     case 'objects':
       // The custom objects API keeps V1's body but answers with real HTTP statuses.
-      return { ...v1Error(error, method), status: EVENTS_STATUS[error.kind] };
+      return { ...v1Error(error, method), status: KINDS[error.kind].status };
     case 'v2':
       return v2Error(error);
     case 'events':

@@ -22,6 +22,8 @@ export interface TenantMeta {
   readonly counters: Readonly<Record<string, number>>;
   /** Settings changed from the defaults (see settings.ts); absent on tenants that changed none. */
   readonly settings?: Partial<TenantSettings>;
+  /** The tenant starts (and restarts on reset) with the seeds' platform custom fields defined. */
+  readonly presetCustomFields?: boolean;
 }
 
 export interface TenantData {

@@ -10,6 +10,8 @@ export interface NewTenant {
   now?: string;
   /** Settings that differ from the defaults. */
   settings?: Partial<TenantSettings>;
+  /** Start with the seeds' platform custom fields defined, and keep them across resets. */
+  presetCustomFields?: boolean;
 }
 
 export class TenantExistsError extends Error {
@@ -29,6 +31,7 @@ export async function createTenant(store: Store, input: NewTenant, wallNow: Date
     now: new Date(input.now ?? wallNow).toISOString(),
     counters: {},
     ...(input.settings ? { settings: input.settings } : {}),
+    ...(input.presetCustomFields ? { presetCustomFields: true } : {}),
   };
   const data: TenantData = { meta, objects: {} };
   await store.commit([{ path: ['tenants', input.clientId], value: data }]);

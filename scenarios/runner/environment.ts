@@ -49,6 +49,8 @@ const slug = (text: string): string =>
 export interface InProcessHostOptions {
   /** An emulator already running (in this process or not); one is started in memory when absent. */
   emulatorUrl?: string;
+  /** That emulator's admin token (not needed when it runs admin-open). */
+  adminToken?: string;
 }
 
 /** A fresh tenant and a fresh sync engine per scenario, so scenarios are independent and can run side by side. */
@@ -57,13 +59,14 @@ export class InProcessHost implements ScenarioHost {
 
   private constructor(
     readonly emulatorUrl: string,
+    private readonly adminToken: string | undefined,
     private readonly emulator: RunningEmulator | undefined,
   ) {}
 
   static async start(options: InProcessHostOptions = {}): Promise<InProcessHost> {
-    if (options.emulatorUrl) return new InProcessHost(options.emulatorUrl.replace(/\/+$/, ''), undefined);
+    if (options.emulatorUrl) return new InProcessHost(options.emulatorUrl.replace(/\/+$/, ''), options.adminToken, undefined);
     const emulator = await startEmulator({ inMemory: true, port: 0 });
-    return new InProcessHost(emulator.url, emulator);
+    return new InProcessHost(emulator.url, emulator.adminToken, emulator);
   }
 
   get description(): string {
@@ -76,7 +79,8 @@ export class InProcessHost implements ScenarioHost {
       clientId: `scenario-${slug(scenario.name)}-${this.counter}-${randomBytes(4).toString('hex')}`,
       clientSecret: randomBytes(16).toString('hex'),
     };
-    const bootstrap = new ScenarioHttp({ emulatorUrl: this.emulatorUrl, syncUrl: 'http://127.0.0.1:0', credentials, tenant: '' });
+    const adminToken = this.adminToken;
+    const bootstrap = new ScenarioHttp({ emulatorUrl: this.emulatorUrl, syncUrl: 'http://127.0.0.1:0', credentials, tenant: '', ...(adminToken ? { adminToken } : {}) });
     await bootstrap.adminOk('POST', '/tenants', { ...credentials, name: scenario.name, now: scenario.start }, true);
     let engine: RunningSyncEngine | undefined;
     try {
@@ -86,14 +90,14 @@ export class InProcessHost implements ScenarioHost {
         inMemory: true,
         zuora: { baseUrl: this.emulatorUrl, ...credentials },
         // The platform lives on the tenant's virtual clock.
-        time: emulatorTime(this.emulatorUrl, credentials.clientId),
+        time: emulatorTime(this.emulatorUrl, credentials.clientId, adminToken),
         // The hour is followed through the emulator's clock (below) instead of a wall-clock poll, so runs repeat exactly.
         hourlyUsageSync: false,
       });
     } catch (error) {
       throw new Error(`the sync engine could not start: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const http = new ScenarioHttp({ emulatorUrl: this.emulatorUrl, syncUrl: engine.url, credentials });
+    const http = new ScenarioHttp({ emulatorUrl: this.emulatorUrl, syncUrl: engine.url, credentials, ...(adminToken ? { adminToken } : {}) });
     const running = engine;
     return {
       http,
@@ -110,7 +114,7 @@ export class InProcessHost implements ScenarioHost {
         await http.syncOk('POST', '/api/integrations/zuora', {});
         // The engine's hourly work follows the tenant's virtual clock: the emulator announces each
         // step of the clock to the engine (its clock subscriber) and waits for it.
-        await running.followEmulatorClock(this.emulatorUrl, credentials.clientId);
+        await running.followEmulatorClock(this.emulatorUrl, credentials.clientId, adminToken);
       },
       close: () => running.close(),
     };
@@ -127,6 +131,8 @@ export interface TargetHostOptions {
   /** The running sync engine, connected to the tenant below. */
   syncUrl: string;
   credentials: ZuoraCredentials;
+  /** The emulator's admin token (not needed when it runs admin-open). */
+  adminToken?: string;
 }
 
 function addYears(iso: string, years: number): string {
@@ -151,7 +157,8 @@ export class TargetHost implements ScenarioHost {
   }
 
   async open(scenario: Scenario): Promise<ScenarioEnv> {
-    const http = new ScenarioHttp({ emulatorUrl: this.options.emulatorUrl, syncUrl: this.options.syncUrl, credentials: this.options.credentials });
+    const { emulatorUrl, syncUrl, credentials, adminToken } = this.options;
+    const http = new ScenarioHttp({ emulatorUrl, syncUrl, credentials, ...(adminToken ? { adminToken } : {}) });
     const health = await http.sync('GET', '/api/health', undefined, true).catch((error: unknown) => {
       throw new Error(`the sync engine at ${this.options.syncUrl} cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
     });

@@ -69,6 +69,8 @@ export interface ScenarioHttpOptions {
   credentials: ZuoraCredentials;
   /** The admin API's tenant; the credentials' client id unless told ('' for the emulator's default tenant). */
   tenant?: string;
+  /** The emulator's admin token, sent on admin calls (none needed when it runs admin-open). */
+  adminToken?: string;
 }
 
 /** One scenario's HTTP: the three surfaces, a Zuora token cache and the call record. */
@@ -97,6 +99,7 @@ export class ScenarioHttp {
   admin(method: string, path: string, body?: unknown, quiet = false): Promise<HttpAnswer<any>> {
     // No tenant header speaks for the emulator's default tenant (creating tenants is done that way).
     const headers: Record<string, string> = this.tenant ? { [TENANT_HEADER]: this.tenant } : {};
+    if (this.options.adminToken) headers.authorization = `Bearer ${this.options.adminToken}`;
     return this.timed('admin', method, path, quiet, () => send(`${this.emulatorUrl}/__emulator${path}`, method, body, headers));
   }
 

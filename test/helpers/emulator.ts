@@ -66,14 +66,28 @@ export async function tenantClient(baseUrl: string, clientId: string, clientSecr
   };
 }
 
-/** The admin API of one tenant (the default tenant unless named). */
-export function adminClient(baseUrl: string, tenant?: string) {
-  const headers: Record<string, string> = tenant ? { 'X-Emulator-Tenant': tenant } : {};
+/** Admin tokens of the emulators this test process started, by base URL, so admin calls need not pass them around. */
+const adminTokens = new Map<string, string>();
+
+/** Makes `adminClient(emulator.url)` send this emulator's admin token; `useEmulator` does it for its own. */
+export function rememberAdminToken(emulator: Pick<RunningEmulator, 'url' | 'adminToken'>): void {
+  adminTokens.set(emulator.url, emulator.adminToken);
+}
+
+/** The headers of an admin call: the emulator's admin token (when known) and the tenant (the default tenant unless named). */
+export function adminHeaders(baseUrl: string, tenant?: string, token = adminTokens.get(baseUrl)): Record<string, string> {
+  return { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(tenant ? { 'X-Emulator-Tenant': tenant } : {}) };
+}
+
+/** The admin API of one tenant (the default tenant unless named), with the emulator's admin token. */
+export function adminClient(baseUrl: string, tenant?: string, token?: string) {
+  const headers = adminHeaders(baseUrl, tenant, token ?? adminTokens.get(baseUrl));
   return {
     get: (path: string) => request(`${baseUrl}/__emulator${path}`, 'GET', undefined, headers),
     post: (path: string, body?: unknown) => request(`${baseUrl}/__emulator${path}`, 'POST', body ?? {}, headers),
     put: (path: string, body?: unknown) => request(`${baseUrl}/__emulator${path}`, 'PUT', body, headers),
     patch: (path: string, body?: unknown) => request(`${baseUrl}/__emulator${path}`, 'PATCH', body, headers),
+    delete: (path: string, body?: unknown) => request(`${baseUrl}/__emulator${path}`, 'DELETE', body, headers),
   };
 }
 
@@ -94,6 +108,7 @@ export function useEmulator(options: EmulatorOptions = {}): TestEmulator {
   beforeAll(async () => {
     context.emulator = await startEmulator({ inMemory: true, port: 0, ...options });
     context.url = context.emulator.url;
+    rememberAdminToken(context.emulator);
     const { clientId, clientSecret } = context.emulator.credentials;
     context.zuora = await tenantClient(context.url, clientId, clientSecret);
     context.admin = adminClient(context.url);
@@ -127,3 +142,16 @@ export function accountBody(overrides: Record<string, unknown> = {}): Record<str
  * tenant default (211.0) lists `subscriptionNumbers`. Tests that read the newer shape ask for it.
  */
 export const ORDERS_223: Record<string, string> = { 'Zuora-Version': '223.0' };
+
+/**
+ * Defines text custom fields the way a platform does before writing them (`PUT /objects/definitions/{object}`):
+ * tenants refuse undefined `*__c` fields. The default tenant already has the platform's own
+ * (`stiggCustomerId__c`, `stiggEntityUrl__c`, `stiggResourceId__c`).
+ */
+export async function defineCustomFields(zuora: TenantClient, fields: Record<string, readonly string[]>): Promise<void> {
+  for (const [object, names] of Object.entries(fields)) {
+    const properties = Object.fromEntries(names.map((name) => [name, { type: 'string', maxLength: 255, label: name }]));
+    const response = await zuora.put(`/objects/definitions/${object.toLowerCase()}`, { properties });
+    if (response.status !== 200) throw new Error(`custom fields of ${object}: ${JSON.stringify(response.body)}`);
+  }
+}

@@ -48,7 +48,7 @@ export function useSyncEngine(setup: SyncEngineSetup = {}): TestSyncEngine {
       port: 0,
       inMemory: true,
       zuora: { baseUrl: context.url, clientId, clientSecret, ...(setup.onCall ? { onCall: setup.onCall } : {}) },
-      time: emulatorTime(context.url, clientId),
+      time: emulatorTime(context.url, clientId, context.emulator.adminToken),
       ...setup.engine,
       ...overrides,
     };

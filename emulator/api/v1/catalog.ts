@@ -3,6 +3,7 @@ import { getProduct, listProducts, type Product } from '../../domain/catalog/pro
 import { getRatePlan, ratePlansOfProduct, type RatePlan } from '../../domain/catalog/ratePlans.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
+import { tenantToday } from '../../domain/tenantTime.js';
 import { toV1Charge } from './charges.js';
 import { v1Page } from './pagination.js';
 import { customFieldsOf } from './shapes/customFields.js';
@@ -13,7 +14,7 @@ import { unmodelled } from './shapes/nulls.js';
 
 /** A plan is Active within its effective dates, NotStarted before and Expired after them. */
 function planStatus(view: ReadView, plan: RatePlan): 'Active' | 'Expired' | 'NotStarted' {
-  const today = view.now().toISOString().slice(0, 10);
+  const today = tenantToday(view);
   if (today < plan.effectiveStartDate) return 'NotStarted';
   return today > plan.effectiveEndDate ? 'Expired' : 'Active';
 }

@@ -8,6 +8,7 @@ import { getSubscription } from '../../domain/subscriptions/queries.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { orderCreateSchema } from './orders.js';
 import { lastDay } from './wireValues.js';
+import { tenantToday } from '../../domain/tenantTime.js';
 
 const date = { type: 'string', format: 'date' } as const;
 
@@ -149,7 +150,7 @@ export function postSubscriptionPreview(ctx: RequestContext): Reply {
     throw invalidValue('Subscription', 'subscription-key', `Only the latest version of ${subscription.subscriptionNumber} can be previewed`);
   }
   const body = (ctx.body ?? {}) as SubscriptionPreviewBody;
-  const through = subscriptionThrough(body, subscription, view.now().toISOString().slice(0, 10));
+  const through = subscriptionThrough(body, subscription, tenantToday(view));
   const docs = billingDocs(previewInvoice(view, [subscription], through), subscriptionPreviewItem, 'invoiceItems');
   // A preview of documents that do not exist yet has no status.
   const shape = (doc: Record<string, unknown>, existing: string) => ({ ...doc, status: null, [existing]: false });

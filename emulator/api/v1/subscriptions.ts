@@ -5,6 +5,7 @@ import { inEffectOn, lastSegment } from '../../domain/subscriptions/segments.js'
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
 import { toV1Subscription } from './shapes/subscription.js';
+import { tenantToday } from '../../domain/tenantTime.js';
 
 // GET /v1/subscriptions/{subscription-key}: which segments the caller asked for; the answer's shape
 // lives in shapes/subscription.ts.
@@ -23,7 +24,7 @@ function segmentChoice(view: ReadView, query: Record<string, unknown>): SegmentC
   if (!(CHARGE_DETAILS as readonly string[]).includes(detail)) {
     throw invalidValue(SUBSCRIPTIONS, 'charge-detail', `'charge-detail' must be one of ${CHARGE_DETAILS.join(', ')}`);
   }
-  const today = view.now().toISOString().slice(0, 10);
+  const today = tenantToday(view);
   if (detail !== 'specific-segment') return { detail: detail as ChargeDetail, asOf: today };
   const asOf = query['as-of-date'];
   if (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {

@@ -18,6 +18,7 @@ import { compact } from '../shape.js';
 import { toV2Account } from './accounts.js';
 import { CHARGE_MODEL_NAMES, recurring, snake, TIERS_MODES } from './chargeShapes.js';
 import { audit, expansions } from './shape.js';
+import { tenantToday } from '../../domain/tenantTime.js';
 
 // GET /v2/subscriptions/{subscription_id}, shaped as the Quickstart `subscription` schema and its
 // `subscriptionPlan` and `subscriptionItem` (all three additionalProperties: false, so only the
@@ -106,7 +107,7 @@ function toV2Item(subscription: Subscription, plan: SubscriptionRatePlan, charge
 
 function toV2Plans(view: ReadView, subscription: Subscription, withItems: boolean): Record<string, unknown> {
   const charges = chargesOf(view, subscription.id);
-  const today = view.now().toISOString().slice(0, 10);
+  const today = tenantToday(view);
   const data = ratePlansOf(view, subscription.id).map((plan) => {
     // Segments of one charge side by side.
     const items = chargesByNumber(charges.filter((charge) => charge.ratePlanId === plan.id)).flat();

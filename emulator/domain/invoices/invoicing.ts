@@ -11,6 +11,7 @@ import { DEFAULT_PAYMENT_TERM, findPaymentTerm } from '../paymentTerms.js';
 import { SUBSCRIPTION_CHARGES, type Subscription, type SubscriptionCharge } from '../subscriptions/model.js';
 import { ratePlansOf, subscriptionsOfAccount } from '../subscriptions/queries.js';
 import { markProcessed } from '../usage/usage.js';
+import { tenantToday } from '../tenantTime.js';
 import { usageItemsFor } from './usageItems.js';
 import { INVOICE_ITEMS, INVOICES, type Invoice, type InvoiceItem } from './model.js';
 
@@ -63,11 +64,18 @@ function dueDateOf(account: Account, subscriptions: readonly Subscription[], inv
   return addDays(invoiceDate, findPaymentTerm(termName)?.dueDays ?? 0);
 }
 
+export interface InvoiceRunOptions {
+  /** Bill only these subscriptions (by number); all of the account's otherwise. */
+  only?: ReadonlySet<string>;
+  /** The invoice date; the tenant's today otherwise. */
+  invoiceDate?: string;
+}
+
 /**
- * Bills the account's subscriptions (all of them, or those named) through `targetDate` and posts
- * the invoice. Returns null when there is nothing to bill.
+ * Bills the account's subscriptions through `targetDate` and posts the invoice. Returns null when
+ * there is nothing to bill.
  */
-export function invoiceAccount(tx: Transaction, accountId: string, targetDate: string, only?: ReadonlySet<string>): Invoice | null {
+export function invoiceAccount(tx: Transaction, accountId: string, targetDate: string, { only, invoiceDate }: InvoiceRunOptions = {}): Invoice | null {
   const account = tx.get<Account>(ACCOUNTS, accountId);
   if (!account) throw notFound(ACCOUNTS, accountId);
   const subscriptions = subscriptionsOfAccount(tx, account.id).filter((subscription) => !only || only.has(subscription.subscriptionNumber));
@@ -80,7 +88,7 @@ export function invoiceAccount(tx: Transaction, accountId: string, targetDate: s
   }
   if (lines.length === 0) return null;
   const now = tx.now().toISOString();
-  const today = now.slice(0, 10);
+  const today = invoiceDate ?? tenantToday(tx);
   const user = apiUserId(tx.tenant);
   const amount = roundMoney(lines.reduce((sum, line) => sum + line.chargeAmount, 0));
   const id = tx.newId();

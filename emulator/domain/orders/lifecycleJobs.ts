@@ -1,5 +1,6 @@
 import { cancelJobs, scheduleJob, type JobHandler } from '../../clock/jobs.js';
 import type { Transaction } from '../../state/transaction.js';
+import { tenantInstant, tenantToday } from '../tenantTime.js';
 import { SUBSCRIPTIONS, type Subscription } from '../subscriptions/model.js';
 import { findLatestVersion } from '../subscriptions/queries.js';
 import { draftFrom, writeVersion } from './draft.js';
@@ -11,8 +12,6 @@ export const TERM_END_JOB = 'subscription.termEnd';
 interface LifecyclePayload {
   subscriptionNumber: string;
 }
-
-const startOfDay = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
 
 /**
  * Puts the latest version's coming lifecycle events on the clock: activation of a pending
@@ -26,9 +25,9 @@ export function scheduleLifecycleJobs(tx: Transaction, subscription: Subscriptio
   const payload: LifecyclePayload = { subscriptionNumber: subscription.subscriptionNumber };
   const pendingUntil =
     subscription.status === 'Pending Activation' ? subscription.serviceActivationDate : subscription.status === 'Pending Acceptance' ? subscription.customerAcceptanceDate : null;
-  if (pendingUntil) scheduleJob(tx, ACTIVATE_JOB, startOfDay(pendingUntil), payload);
+  if (pendingUntil) scheduleJob(tx, ACTIVATE_JOB, tenantInstant(tx, pendingUntil), payload);
   if (subscription.termType === 'TERMED' && subscription.termEndDate && subscription.status !== 'Cancelled') {
-    scheduleJob(tx, TERM_END_JOB, startOfDay(subscription.termEndDate), payload);
+    scheduleJob(tx, TERM_END_JOB, tenantInstant(tx, subscription.termEndDate), payload);
   }
 }
 
@@ -36,7 +35,7 @@ export function scheduleLifecycleJobs(tx: Transaction, subscription: Subscriptio
 const activate: JobHandler = (tx, payload) => {
   const latest = findLatestVersion(tx, (payload as LifecyclePayload).subscriptionNumber);
   if (!latest || (latest.status !== 'Pending Activation' && latest.status !== 'Pending Acceptance')) return;
-  const status = statusOn(tx.now().toISOString().slice(0, 10), latest.serviceActivationDate, latest.customerAcceptanceDate);
+  const status = statusOn(tenantToday(tx), latest.serviceActivationDate, latest.customerAcceptanceDate);
   tx.update<Subscription>(SUBSCRIPTIONS, latest.id, { status, updatedDate: tx.now().toISOString() });
   scheduleLifecycleJobs(tx, { ...latest, status });
 };
@@ -45,7 +44,7 @@ const activate: JobHandler = (tx, payload) => {
 const endTerm: JobHandler = (tx, payload) => {
   const latest = findLatestVersion(tx, (payload as LifecyclePayload).subscriptionNumber);
   if (!latest || latest.status === 'Cancelled' || latest.status === 'Expired') return;
-  if (latest.termEndDate !== tx.now().toISOString().slice(0, 10)) return;
+  if (latest.termEndDate !== tenantToday(tx)) return;
   if (!latest.autoRenew) {
     tx.update<Subscription>(SUBSCRIPTIONS, latest.id, { status: 'Expired', updatedDate: tx.now().toISOString() });
     return;

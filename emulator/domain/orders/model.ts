@@ -156,7 +156,7 @@ export interface OrderInput {
   processingOptions?: {
     runBilling?: boolean;
     collectPayment?: boolean;
-    billingOptions?: { targetDate?: string };
+    billingOptions?: { targetDate?: string; documentDate?: string };
     electronicPaymentOptions?: { paymentMethodId?: string };
   };
 }

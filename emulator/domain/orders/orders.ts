@@ -5,6 +5,7 @@ import { ACCOUNTS, createAccount, getAccount, type Account, type NewAccountInput
 import type { ContactInput } from '../contacts.js';
 import { checkCustomFields, type CustomFields } from '../customFields.js';
 import { conflict, invalidValue, missingField, notFound, referenced } from '../errors.js';
+import { tenantInstant, tenantToday } from '../tenantTime.js';
 import { checkDate } from './context.js';
 import { executeOrderActions } from './execute.js';
 import { processOrderBilling } from './processing.js';
@@ -86,7 +87,7 @@ export function placeOrder(tx: Transaction, input: OrderInput): Order {
   const orderDate = checkDate(input.orderDate, 'orderDate');
   const status = input.status ?? 'Completed';
   if (!REQUESTABLE.includes(status)) throw invalidValue(ORDERS, 'status', `'status' must be one of ${REQUESTABLE.join(', ')}`);
-  const today = tx.now().toISOString().slice(0, 10);
+  const today = tenantToday(tx);
   let scheduledDate: string | null = null;
   if (status === 'Scheduled') {
     const date = input.schedulingOptions?.scheduledDate;
@@ -128,14 +129,14 @@ export function placeOrder(tx: Transaction, input: OrderInput): Order {
     updatedById: user,
     updatedDate: now,
   });
-  if (scheduledDate) scheduleJob(tx, EXECUTE_ORDER_JOB, new Date(`${scheduledDate}T00:00:00.000Z`), { orderId: id });
+  if (scheduledDate) scheduleJob(tx, EXECUTE_ORDER_JOB, tenantInstant(tx, scheduledDate), { orderId: id });
   return order;
 }
 
 /** A scheduled order is dry-run now, so an order that could never succeed on its date is refused at once. */
 function checkScheduledOrder(tx: Transaction, groups: NonNullable<OrderInput['subscriptions']>, account: Account): void {
   const trial = tx.dryRun(() => {
-    executeOrderActions(tx, { orderId: 'dry-run', orderNumber: 'dry-run', orderDate: tx.now().toISOString().slice(0, 10), account }, groups);
+    executeOrderActions(tx, { orderId: 'dry-run', orderNumber: 'dry-run', orderDate: tenantToday(tx), account }, groups);
   });
   if (!trial.ok) throw trial.error;
 }

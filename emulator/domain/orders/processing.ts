@@ -25,7 +25,11 @@ export function processOrderBilling(
   const target = options.billingOptions?.targetDate
     ? checkDate(options.billingOptions.targetDate, 'processingOptions.billingOptions.targetDate')
     : orderDate;
-  const invoice = invoiceAccount(tx, account.id, target, new Set(results.map((result) => result.subscriptionNumber)));
+  const documentDate = options.billingOptions?.documentDate;
+  const invoice = invoiceAccount(tx, account.id, target, {
+    only: new Set(results.map((result) => result.subscriptionNumber)),
+    ...(documentDate ? { invoiceDate: checkDate(documentDate, 'processingOptions.billingOptions.documentDate') } : {}),
+  });
   if (!invoice) return { invoiceIds: [], paymentIds: [] };
   if (!options.collectPayment || invoice.balance <= 0) return { invoiceIds: [invoice.id], paymentIds: [] };
   const payment = createPayment(tx, {

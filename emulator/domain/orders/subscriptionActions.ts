@@ -6,6 +6,7 @@ import { findPaymentTerm } from '../paymentTerms.js';
 import { SUBSCRIPTIONS, TERM_PERIOD_TYPES, type SubscriptionStatus, type TermPeriodType } from '../subscriptions/model.js';
 import { findLatestVersion } from '../subscriptions/queries.js';
 import { addTerm } from '../subscriptions/terms.js';
+import { tenantToday } from '../tenantTime.js';
 import { checkDate, type ActionContext } from './context.js';
 import type { SubscriptionDraft } from './draft.js';
 import { ORDERS, type CancelSubscriptionInput, type CreateSubscriptionInput, type OrderSubscriptionInput, type ResumeInput, type SuspendInput } from './model.js';
@@ -60,7 +61,7 @@ export function createSubscriptionDraft(ctx: ActionContext, input: CreateSubscri
       subscriptionNumber: number,
       accountId: account.id,
       invoiceOwnerId: account.id,
-      status: statusOn(tx.now().toISOString().slice(0, 10), ctx.dates.serviceActivation, ctx.dates.customerAcceptance),
+      status: statusOn(tenantToday(tx), ctx.dates.serviceActivation, ctx.dates.customerAcceptance),
       termType: initial.termType,
       initialTerm: period,
       initialTermPeriodType: initialType,
@@ -144,7 +145,7 @@ export function renewDraft(draft: SubscriptionDraft, field: string): void {
 }
 
 function policyDate(ctx: ActionContext, draft: SubscriptionDraft, policy: string, specific: string | undefined, field: string): string {
-  const today = ctx.tx.now().toISOString().slice(0, 10);
+  const today = tenantToday(ctx.tx);
   if (policy === 'Today') return today;
   if (policy === 'SpecificDate') return checkDate(specific ?? '', `${field}SpecificDate`);
   if (policy === 'EndOfLastInvoicePeriod') return lastInvoicePeriodEnd(ctx, draft);

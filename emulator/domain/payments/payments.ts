@@ -7,6 +7,7 @@ import { INVOICES, type Invoice } from '../invoices/model.js';
 import { openInvoices } from '../invoices/invoicing.js';
 import { takePaymentFault } from './faults.js';
 import { PAYMENT_METHODS, PAYMENTS, type Payment, type PaymentMethod, type PaymentPart } from './model.js';
+import { tenantToday } from '../tenantTime.js';
 
 export interface PaymentInput {
   /** Account id or number. */
@@ -117,7 +118,7 @@ export function createPayment(tx: Transaction, input: PaymentInput): Payment {
     appliedAmount: applied,
     unappliedAmount: approved ? roundMoney(amount - applied) : 0,
     currency: account.currency,
-    effectiveDate: input.effectiveDate ?? now.slice(0, 10),
+    effectiveDate: input.effectiveDate ?? tenantToday(tx),
     paymentMethodId: method?.id ?? null,
     paymentParts: parts,
     gatewayResponse: approved ? (method ? 'Approved' : null) : (behaviour.response ?? 'Declined'),

@@ -1,0 +1,16 @@
+import { zonedDate, zonedInstant } from '../clock/timeZones.js';
+import type { ReadView } from '../state/transaction.js';
+import { resolveSettings } from '../state/settings.js';
+
+/**
+ * Billing dates are the tenant's calendar dates: "today" and "the start of a day" are read in the
+ * tenant's time zone (UTC unless its settings name another).
+ */
+export function tenantToday(view: ReadView): string {
+  return zonedDate(view.now(), resolveSettings(view.meta().settings).timeZone);
+}
+
+/** The instant a tenant's `date` starts (or reaches `time`, HH:mm, on that day). */
+export function tenantInstant(view: ReadView, date: string, time = '00:00'): Date {
+  return zonedInstant(date, time, resolveSettings(view.meta().settings).timeZone);
+}
