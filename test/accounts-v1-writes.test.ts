@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { useEmulator } from './helpers/emulator.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defineCustomFields, useEmulator } from './helpers/emulator.js';
 
 // Accounts through the V1 API: create with contacts and a card in one call, update, summary, delete.
 const env = useEmulator({ now: '2026-04-01T09:00:00.000Z' });
+
+beforeAll(async () => {
+  await defineCustomFields(env.zuora, { Account: ['tier__c'] });
+});
 
 const billToContact = { firstName: 'Grace', lastName: 'Hopper', workEmail: 'grace@example.com', city: 'Arlington', state: 'VA', country: 'United States', zipCode: '22201' };
 
