@@ -2,7 +2,7 @@ import { QUERYABLE_OBJECTS } from '../../emulator/domain/query/objects.js';
 import type { Step, Suite } from './types.js';
 
 // Object Query and ZOQL over what the earlier suites created: every object's list, by-key reads
-// of the account and subscription, and a ZOQL query paged with queryMore.
+// of the account and subscription, CRUD reads, and a ZOQL query paged with queryMore.
 
 const listEvery: Step[] = QUERYABLE_OBJECTS.map((object) => ({
   name: `object query: list ${object.path}`,
@@ -31,6 +31,12 @@ export const queriesSuite: Suite = {
     },
     { name: 'object query: subscription by number', method: 'GET', path: '/object-query/subscriptions/:key', params: { key: '${subscriptionNumber}' } },
     { name: 'object query: product by id', method: 'GET', path: '/object-query/products/:key', params: { key: '${product.id}' }, query: { 'expand[]': 'productrateplans' } },
+    { name: 'CRUD: read account', method: 'GET', path: '/v1/object/account/:id', params: { id: '${account.id}' } },
+    { name: 'CRUD: read subscription', method: 'GET', path: '/v1/object/subscription/:id', params: { id: '${subscriptionId}' } },
+    { name: 'CRUD: read product', method: 'GET', path: '/v1/object/product/:id', params: { id: '${product.id}' } },
+    { name: 'CRUD: read product rate plan', method: 'GET', path: '/v1/object/product-rate-plan/:id', params: { id: '${plan.id}' } },
+    { name: 'CRUD: read product rate plan charge', method: 'GET', path: '/v1/object/product-rate-plan-charge/:id', params: { id: '${seats.Id}' } },
+    { name: 'CRUD: read payment method', method: 'GET', path: '/v1/object/payment-method/:id', params: { id: '${paymentMethod.id}' } },
     {
       name: 'ZOQL: accounts, one a batch',
       method: 'POST',

@@ -2,6 +2,7 @@ import type { RouteTable } from '../../http/routeTable.js';
 import { getAccountV1 } from './accounts.js';
 import { getAccountSummaryV1 } from './accountSummary.js';
 import { accountCreateSchema, accountUpdateSchema, deleteAccountV1, postAccountV1, putAccountV1 } from './accountWrites.js';
+import { crudReadRoutes, deleteCrudAccount } from './crudReads.js';
 import { contactCreateSchema, contactUpdateSchema, getContactV1, postContact, putContact } from './contacts.js';
 import { postQuery, postQueryMore, queryMoreSchema, querySchema } from './actionQuery.js';
 import { getCatalogProduct, getProductRatePlanV1, listCatalogProducts, listProductRatePlans } from './catalog.js';
@@ -60,6 +61,8 @@ export const v1CrudRoutes: RouteTable = {
   routes: [
     { method: 'POST', path: '/v1/object/product-rate-plan-charge', object: 'ProductRatePlanCharge', body: chargeCreateSchema, handler: postCharge },
     { method: 'GET', path: '/v1/object/invoice/:id', object: 'Invoice', handler: getCrudInvoice },
+    ...crudReadRoutes,
+    { method: 'DELETE', path: '/v1/object/account/:id', object: 'Account', handler: deleteCrudAccount },
     { method: 'POST', path: '/v1/object/unit-of-measure', object: 'UnitOfMeasure', body: unitOfMeasureCreateSchema, handler: postUnitOfMeasure },
   ],
 };

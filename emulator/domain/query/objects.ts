@@ -29,6 +29,8 @@ export interface QueryableObject {
   path: string;
   fields: readonly string[];
   readers: Readonly<Record<string, FieldReader>>;
+  /** Readers where the CRUD API writes a value differently from Object Query. */
+  crudReaders?: Readonly<Record<string, FieldReader>>;
   /** Fields besides `id` that identify a record in `/object-query/{path}/{key}` and CRUD reads. */
   keys: readonly string[];
   /** Relations by their `expand[]` name (lower case). */
@@ -322,6 +324,7 @@ const PRODUCT_RATE_PLAN_CHARGE: QueryableObject = {
     // Object Query writes the timing as an enum constant.
     billingTiming: (record) => (record.billingTiming === 'In Arrears' ? 'IN_ARREARS' : 'IN_ADVANCE'),
   },
+  crudReaders: { billingTiming: from('billingTiming') },
   keys: ['productRatePlanChargeNumber'],
   relations: { productrateplan: one('ProductRatePlan', 'productRatePlanId', 'productRatePlan') },
 };
