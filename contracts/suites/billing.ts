@@ -99,7 +99,13 @@ export const invoicesSuite: Suite = {
         effectiveDate: '${today}',
         invoices: [{ invoiceId: '${invoiceId}', amount: '${invoice.Balance}' }],
       },
+      as: 'payment',
     },
+    { name: 'get invoice (V1)', method: 'GET', path: '/v1/invoices/:invoiceKey', params: { invoiceKey: '${invoiceId}' } },
+    { name: 'update invoice (V1)', method: 'PUT', path: '/v1/invoices/:invoiceKey', params: { invoiceKey: '${invoiceId}' }, body: { comments: 'Contract run ${runId}' } },
+    { name: 'email invoice (V1)', method: 'POST', path: '/v1/invoices/:invoiceKey/emails', params: { invoiceKey: '${invoiceId}' }, body: { emailAddresses: 'billing@example.com' } },
+    { name: 'get payment (V1)', method: 'GET', path: '/v1/payments/:paymentKey', params: { paymentKey: '${payment.id}' } },
+    { name: 'list payments of the account (V1)', method: 'GET', path: '/v1/payments', query: { accountId: '${account.id}' } },
   ],
 };
 

@@ -61,6 +61,37 @@ export const V1_ENDPOINTS: EndpointDocs = {
     official: { spec: 'v1', path: '/v1/contacts/{contactId}' },
     success: { status: 200, schema: 'V1Contact' },
   },
+  'GET /v1/invoices/:invoiceKey': {
+    summary: 'Read an invoice by id or number',
+    official: { spec: 'v1', path: '/v1/invoices/{invoiceKey}' },
+    success: { status: 200, schema: 'V1Invoice' },
+  },
+  'PUT /v1/invoices/:invoiceKey': {
+    summary: 'Change an invoice: due date, comments, transferred to accounting',
+    official: { spec: 'v1', path: '/v1/invoices/{invoiceKey}' },
+    success: { status: 200, schema: 'V1InvoiceUpdated' },
+  },
+  'POST /v1/invoices/:invoiceKey/emails': {
+    summary: 'Email a posted invoice (recorded in the emulator outbox, GET /__emulator/outbox)',
+    official: { spec: 'v1', path: '/v1/invoices/{invoiceKey}/emails' },
+    success: { status: 200, schema: 'V1Success' },
+  },
+  'GET /v1/payments': {
+    summary: 'List payments; filters accountId, status, type, currency, number, effectiveDate and amounts',
+    official: { spec: 'v1', path: '/v1/payments' },
+    query: [
+      ...['accountId', 'status', 'type', 'currency', 'number', 'effectiveDate', 'amount', 'appliedAmount', 'unappliedAmount'].map((name) =>
+        param(name, `Only payments whose ${name} is this value.`, str()),
+      ),
+      ...V1_PAGING,
+    ],
+    success: { status: 200, schema: 'V1PaymentList' },
+  },
+  'GET /v1/payments/:paymentKey': {
+    summary: 'Read a payment by id or number',
+    official: { spec: 'v1', path: '/v1/payments/{paymentKey}' },
+    success: { status: 200, schema: 'PaymentResponse' },
+  },
   'GET /v1/catalog/products': {
     summary: 'List the catalog: products with their rate plans and charges nested',
     official: { spec: 'v1', path: '/v1/catalog/products' },

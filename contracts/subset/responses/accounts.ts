@@ -135,3 +135,63 @@ export const ACCOUNT_SCHEMAS: SchemaMap = {
     ['success', 'basicInfo', 'billToContact', 'soldToContact'],
   ),
 };
+
+// Invoices and payments read through the V1 API.
+
+const money = num();
+
+export const INVOICE_SCHEMAS: SchemaMap = {
+  V1Invoice: object(
+    {
+      ...ok,
+      id: str(),
+      invoiceNumber: str(),
+      accountId: str(),
+      status: oneOf('Draft', 'Posted', 'Canceled', 'Error', 'Split'),
+      invoiceDate: str(),
+      targetDate: str(),
+      dueDate: str(),
+      currency: str(),
+      amount: money,
+      amountWithoutTax: money,
+      taxAmount: money,
+      balance: money,
+      paymentAmount: money,
+      adjustmentAmount: money,
+      creditBalanceAdjustmentAmount: money,
+      creditMemoAmount: money,
+      refundAmount: money,
+      taxExemptAmount: money,
+      discount: money,
+      includesOneTime: bool(),
+      includesRecurring: bool(),
+      includesUsage: bool(),
+      autoPay: bool(),
+      paymentTerm: str(),
+      billToContactId: str(),
+      soldToContactId: str(),
+      comments: text,
+      postedBy: text,
+      postedDate: text,
+      transferredToAccounting: oneOf('Processing', 'Yes', 'Error', 'Ignore', 'No'),
+      lastEmailSentDate: text,
+    },
+    ['success', 'id', 'invoiceNumber', 'accountId', 'status', 'amount', 'balance'],
+  ),
+  V1InvoiceUpdated: object(
+    {
+      ...ok,
+      id: str(),
+      number: str(),
+      accountId: str(),
+      status: oneOf('Draft', 'Posted', 'Canceled', 'Error', 'Split'),
+      dueDate: str(),
+      amount: money,
+      balance: money,
+      comment: text,
+      transferredToAccounting: nullable(oneOf('Processing', 'Yes', 'Error', 'Ignore')),
+    },
+    ['success', 'id', 'number'],
+  ),
+  V1PaymentList: object({ ...ok, payments: array(map()), nextPage: text }, ['success', 'payments']),
+};

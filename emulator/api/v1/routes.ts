@@ -2,6 +2,8 @@ import type { RouteTable } from '../../http/routeTable.js';
 import { getAccountV1 } from './accounts.js';
 import { getAccountSummaryV1 } from './accountSummary.js';
 import { accountCreateSchema, accountUpdateSchema, deleteAccountV1, postAccountV1, putAccountV1 } from './accountWrites.js';
+import { getInvoiceV1, invoiceEmailSchema, invoiceUpdateSchema, postInvoiceEmails, putInvoiceV1 } from './invoiceDocuments.js';
+import { getPaymentV1, listPaymentsV1 } from './paymentReads.js';
 import { crudReadRoutes, deleteCrudAccount } from './crudReads.js';
 import { contactCreateSchema, contactUpdateSchema, getContactV1, postContact, putContact } from './contacts.js';
 import { postQuery, postQueryMore, queryMoreSchema, querySchema } from './actionQuery.js';
@@ -48,6 +50,11 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/settings/payment-terms', handler: listPaymentTerms },
     { method: 'GET', path: '/v1/hostedpages', object: 'HostedPage', handler: listHostedPages },
     { method: 'POST', path: '/v1/payments', object: 'Payment', body: paymentCreateSchema, handler: postPayment },
+    { method: 'GET', path: '/v1/invoices/:invoiceKey', object: 'Invoice', handler: getInvoiceV1 },
+    { method: 'PUT', path: '/v1/invoices/:invoiceKey', object: 'Invoice', body: invoiceUpdateSchema, handler: putInvoiceV1 },
+    { method: 'POST', path: '/v1/invoices/:invoiceKey/emails', object: 'Invoice', body: invoiceEmailSchema, handler: postInvoiceEmails },
+    { method: 'GET', path: '/v1/payments', object: 'Payment', handler: listPaymentsV1 },
+    { method: 'GET', path: '/v1/payments/:paymentKey', object: 'Payment', handler: getPaymentV1 },
     { method: 'GET', path: '/v1/invoices/:invoiceKey/items', object: 'Invoice', handler: getInvoiceItemsV1 },
     { method: 'GET', path: '/v1/transactions/invoices/accounts/:account_key', object: 'Invoice', handler: listAccountInvoices },
     { method: 'GET', path: '/v1/transactions/payments/accounts/:account_key', object: 'Payment', handler: listAccountPayments },
