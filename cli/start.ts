@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isKnownVersion, LATEST_VERSION, OLDEST_VERSION } from '../emulator/api/minorVersions.js';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT } from '../emulator/config.js';
 import { startEmulator, UnsafeOptionsError } from '../emulator/index.js';
 import { DEFAULT_SYNC_PORT, SYNC_SUBDIR } from '../sync/config.js';
@@ -19,6 +20,7 @@ Runs the emulator and, beside it, the bundled sync engine connected to its defau
   --in-memory       keep state in memory only
   --no-sync         do not start the bundled sync engine
   --now ISO         start the default tenant's clock here when it is first created
+  --zuora-version V the default tenant's default minor version (default 211.0), e.g. 223.0
   --admin-token T   the bearer token the admin API (/__emulator/*) requires (default: $ZUORA_EMULATOR_ADMIN_TOKEN,
                     else a fresh one, printed on the ready lines); required with a --host beyond loopback
   --admin-open      the admin API needs no token (a trusted local loop only; refused beyond loopback)
@@ -37,6 +39,7 @@ export async function runStart(argv: string[]): Promise<number> {
       'in-memory': { type: 'boolean', default: false },
       'no-sync': { type: 'boolean', default: false },
       now: { type: 'string' },
+      'zuora-version': { type: 'string' },
       'admin-token': { type: 'string' },
       'admin-open': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -45,6 +48,11 @@ export async function runStart(argv: string[]): Promise<number> {
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
+  }
+  const zuoraVersion = values['zuora-version'];
+  if (zuoraVersion !== undefined && !isKnownVersion(zuoraVersion)) {
+    process.stderr.write(`zuora-emulator: --zuora-version must be a minor version from ${OLDEST_VERSION} to ${LATEST_VERSION}, such as 223.0\n`);
+    return 1;
   }
   const port = parsePort(values.port);
   const syncPort = parsePort(values['sync-port']);
@@ -66,6 +74,7 @@ export async function runStart(argv: string[]): Promise<number> {
       adminOpen: values['admin-open'],
       ...(adminToken ? { adminToken } : {}),
       ...(values.now ? { now: values.now } : {}),
+      ...(zuoraVersion ? { zuoraVersion } : {}),
     });
   } catch (error) {
     if (!(error instanceof UnsafeOptionsError)) throw error;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { actionRoutes, objectDefinitionRoutes, objectQueryRoutes, v1CrudRoutes, v1Routes } from './api/v1/routes.js';
 import { v2Routes } from './api/v2/routes.js';
 import { adminRoutes } from './admin/routes.js';
+import { isKnownVersion, LATEST_VERSION, OLDEST_VERSION } from './api/minorVersions.js';
 import { Clock } from './clock/clock.js';
 import { JobRegistry } from './clock/jobs.js';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_TENANT } from './config.js';
@@ -20,6 +21,7 @@ import { RequestJournal } from './http/requestJournal.js';
 import { mountedAt, type RouteTable } from './http/routeTable.js';
 import type { Services } from './services.js';
 import { Store } from './state/store.js';
+import { mergeSettings } from './state/settings.js';
 import { createTenant } from './state/tenants.js';
 
 export interface EmulatorOptions {
@@ -31,6 +33,8 @@ export interface EmulatorOptions {
   inMemory?: boolean;
   /** Start of the default tenant's virtual clock when the tenant is first created (ISO). */
   now?: string;
+  /** The default tenant's default minor version (its `zuoraVersion` setting), e.g. `223.0`. */
+  zuoraVersion?: string;
   /** The bearer token the admin API (`/__emulator/*`) requires; generated when absent. */
   adminToken?: string;
   /** No token needed on the admin API: for a trusted local loop only (refused on a non-loopback host). */
@@ -76,6 +80,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       `listening on ${host} reaches beyond this machine: give an admin token (--admin-token or ZUORA_EMULATOR_ADMIN_TOKEN)${options.adminOpen ? ' and leave out --admin-open' : ''}`,
     );
   }
+  if (options.zuoraVersion !== undefined && !isKnownVersion(options.zuoraVersion)) {
+    throw new Error(`zuoraVersion '${options.zuoraVersion}' is not a minor version from ${OLDEST_VERSION} to ${LATEST_VERSION}`);
+  }
   const adminToken = options.adminToken || generateAdminToken();
   const store = await Store.open({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR, inMemory: options.inMemory ?? false });
   const jobs = new JobRegistry();
@@ -96,6 +103,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     // The default tenant starts with the seeds' platform custom fields, so a first call carrying them works.
     await createTenant(store, { ...DEFAULT_TENANT, presetCustomFields: true, ...(options.now ? { now: options.now } : {}) }, wallNow());
     await applyPresets(store, DEFAULT_TENANT.clientId);
+  }
+  if (options.zuoraVersion) {
+    const zuoraVersion = options.zuoraVersion;
+    await store.transact(DEFAULT_TENANT.clientId, (tx) => tx.patchMeta({ settings: mergeSettings(tx.meta().settings, { zuoraVersion }) }));
   }
   const app = buildApp(services, ROUTE_TABLES);
   const server = await listen(app, options.port ?? 0, host);

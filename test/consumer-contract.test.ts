@@ -91,7 +91,8 @@ async function driveClient(): Promise<void> {
   const plan = answered('POST', /^\/v2\/plans$/);
   const charge = answered('POST', /^\/v1\/object\/product-rate-plan-charge$/);
   const created = calls.find((call) => call.method === 'POST' && call.path.startsWith('/v1/orders') && (call.responseBody as Record<string, any>)?.accountNumber === account.account_number);
-  const subscriptionNumber = String((created?.responseBody as Record<string, any> | undefined)?.subscriptions?.[0]?.subscriptionNumber);
+  const answer = created?.responseBody as Record<string, any> | undefined;
+  const subscriptionNumber = String(answer?.subscriptionNumbers?.[0] ?? answer?.subscriptions?.[0]?.subscriptionNumber);
 
   await client.getAccountV1(account.account_number);
   await client.updateAccount(account.id, { name: 'Ada Lovelace', custom_fields: { stiggCustomerId__c: 'customer-ada' } });

@@ -60,12 +60,13 @@ describeOfficial('official Zuora specs', () => {
     ]);
   });
 
-  it('falls back to the 4XX response, whose reasons[].code the V1 spec types as a string', async () => {
+  it('falls back to the 4XX response, whose reasons[].code the V1 spec types as a string and the wire sends as a number', async () => {
     const validate = (await officialSpecs()).responseValidator('v1', 'GET', '/v1/accounts/{account-key}', 404);
     const notFound = { success: false, processId: 'CBCFED6580B4E076', reasons: [{ code: '50000040', message: 'Cannot find entity by key: A1.' }] };
     expect(validate(notFound).errors).toEqual([]);
-    // Zuora's docs show the real code as a number (53100320); the official spec disagrees.
-    expect(validate({ ...notFound, reasons: [{ code: 50000040, message: 'x' }] }).errors).toEqual(['/reasons/0/code must be string']);
+    // Zuora's docs show the real code as a number (53100320); the wire wins (contracts/wireDifferences.ts).
+    expect(validate({ ...notFound, reasons: [{ code: 50000040, message: 'x' }] }).errors).toEqual([]);
+    expect(validate({ ...notFound, reasons: [{ code: true, message: 'x' }] }).errors).toEqual(['/reasons/0/code must be string']);
   });
 
   it('reports statuses the operation does not declare, and bodies on body-less responses', async () => {

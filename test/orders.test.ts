@@ -40,7 +40,7 @@ function createSubscription(accountNumber: string, seats = 10, extra: Record<str
     ],
     customFields: { stiggCustomerId__c: 'customer-1' },
     ...extra,
-  });
+  }, ORDERS_223);
 }
 
 function amend(accountNumber: string, subscriptionNumber: string, orderActions: unknown[], extra: Record<string, unknown> = {}) {

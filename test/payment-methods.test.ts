@@ -131,7 +131,7 @@ describe('payment methods', () => {
     expect(moved.status).toBe(200);
     expect(moved.body.account_id).toBe(to.id);
     expect((await env.zuora.get(`/v2/accounts/${from.id}`)).body.default_payment_method_id).toBeUndefined();
-    expect((await env.zuora.get(`/v1/accounts/${from.id}`)).body.billingAndPayment.defaultPaymentMethodId).toBe('');
+    expect((await env.zuora.get(`/v1/accounts/${from.id}`)).body.billingAndPayment.defaultPaymentMethodId).toBeNull();
     // Moving does not make it the new account's default; that takes an account update.
     expect((await env.zuora.get(`/v2/accounts/${to.id}`)).body.default_payment_method_id).toBeUndefined();
 

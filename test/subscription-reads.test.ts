@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useEmulator, ORDERS_223 } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 
 // Tenant clock: 15 January 2026. One subscription is written in three versions:
@@ -18,7 +18,7 @@ let firstVersionId: string;
 // `any`: the tests read Zuora's JSON field by field.
 type Json = Record<string, any>;
 
-const order = (body: Record<string, unknown>) => env.zuora.post('/v1/orders?returnIds=true', { existingAccountNumber: accountNumber, ...body });
+const order = (body: Record<string, unknown>) => env.zuora.post('/v1/orders?returnIds=true', { existingAccountNumber: accountNumber, ...body }, ORDERS_223);
 
 function createOrder(terms: Record<string, unknown>) {
   return order({
@@ -161,9 +161,10 @@ describe('GET /v1/subscriptions/{subscription-key}', () => {
       mrr: 30,
       done: false,
     });
-    expect(chargeNamed(pro, 'Platform fee').quantity).toBeUndefined();
+    // Zuora counts a flat fee as one unit.
+    expect(chargeNamed(pro, 'Platform fee').quantity).toBe(1);
     // Nothing is billed yet, so there is no billed-through date.
-    expect(chargeNamed(pro, 'Platform fee').chargedThroughDate).toBeUndefined();
+    expect(chargeNamed(pro, 'Platform fee').chargedThroughDate).toBeNull();
     expect(chargeNamed(pro, 'Seats')).toMatchObject({
       model: 'PerUnit',
       uom: 'seat',
@@ -175,7 +176,7 @@ describe('GET /v1/subscriptions/{subscription-key}', () => {
       // 20 seats x $10 a month.
       mrr: 200,
     });
-    expect(chargeNamed(pro, 'Seats').chargeSegments).toBeUndefined();
+    expect(chargeNamed(pro, 'Seats').chargeSegments).toBeNull();
     expect(chargeNamed(planNamed(body, 'Priority support'), 'Support fee')).toMatchObject({ price: 50, mrr: 50, effectiveStartDate: '2026-01-20' });
   });
 
@@ -185,7 +186,7 @@ describe('GET /v1/subscriptions/{subscription-key}', () => {
     expect(first).toMatchObject({ id: firstVersionId, subscriptionNumber, version: 1, isLatestVersion: false, revision: '1.0' });
     expect(first.ratePlans.map((plan: Json) => plan.ratePlanName)).toEqual(['Pro']);
     // Zuora shows how an order changed a rate plan only once a later order amended the subscription.
-    expect(first.ratePlans[0].lastChangeType).toBeUndefined();
+    expect(first.ratePlans[0].lastChangeType).toBeNull();
     const [oldSeats, newSeats] = [chargeNamed(first.ratePlans[0], 'Seats'), chargeNamed(planNamed(latest, 'Pro'), 'Seats')];
     expect(oldSeats).toMatchObject({ quantity: 10, segment: 1, mrr: 100 });
     expect(newSeats.number).toBe(oldSeats.number);
@@ -319,14 +320,14 @@ describe('subscriptions in other shapes', () => {
     expect(v2).toMatchObject({ state: 'canceled', end_date: '2026-03-15', initial_term: { end_date: '2027-01-15' }, current_term: { end_date: '2026-03-15' } });
   });
 
-  it('leaves the end dates out of an evergreen subscription', async () => {
+  it('sends null end dates for an evergreen subscription', async () => {
     const created = await createOrder({ initialTerm: { termType: 'EVERGREEN' } });
     const number = created.body.subscriptions[0].subscriptionNumber;
     const v1 = (await env.zuora.get(`/v1/subscriptions/${number}`)).body;
     expect(v1).toMatchObject({ termType: 'EVERGREEN', subscriptionStartDate: '2026-01-15' });
-    expect(v1.termEndDate).toBeUndefined();
-    expect(v1.subscriptionEndDate).toBeUndefined();
-    expect(chargeNamed(v1.ratePlans[0], 'Seats').effectiveEndDate).toBeUndefined();
+    expect(v1.termEndDate).toBeNull();
+    expect(v1.subscriptionEndDate).toBeNull();
+    expect(chargeNamed(v1.ratePlans[0], 'Seats').effectiveEndDate).toBeNull();
     const v2 = (await env.zuora.get(`/v2/subscriptions/${number}`)).body;
     expect(v2.initial_term).toEqual({ type: 'evergreen', start_date: '2026-01-15' });
     expect(v2.end_date).toBeUndefined();
@@ -337,11 +338,11 @@ describe('subscriptions in other shapes', () => {
     const v1 = (await env.zuora.get(`/v1/subscriptions/${number}`)).body;
     const charge = v1.ratePlans[0].ratePlanCharges[0];
     expect(charge).toMatchObject({ model: 'Volume', quantity: 1, pricingSummary: '0 to 10 seat: USD8/seat; 10 seat or more: USD6/seat', mrr: 8 });
-    expect(charge.price).toBeUndefined();
-    // The open-ended last tier has no ending unit (the official schema has no null for it).
+    expect(charge.price).toBeNull();
+    // The open-ended last tier's ending unit is null, as Zuora sends an unset field.
     expect(charge.tiers).toEqual([
-      { tier: 1, startingUnit: 0, endingUnit: 10, price: 8, priceFormat: 'PerUnit' },
-      { tier: 2, startingUnit: 10, price: 6, priceFormat: 'PerUnit' },
+      { tier: 1, startingUnit: 0, endingUnit: 10, price: 8, priceFormat: 'PerUnit', originalListPrice: 8 },
+      { tier: 2, startingUnit: 10, endingUnit: null, price: 6, priceFormat: 'PerUnit', originalListPrice: 6 },
     ]);
     const v2 = (await env.zuora.get(`/v2/subscriptions/${number}?expand[]=subscription_plans.subscription_items`)).body;
     expect(v2.subscription_plans.data[0].subscription_items.data[0]).toMatchObject({

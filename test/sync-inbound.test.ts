@@ -87,7 +87,7 @@ async function billedSubscription(): Promise<Billed> {
     subscriptions: [
       { orderActions: [{ type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId: catalog.support.planId }] } }] },
     ],
-  });
+  }, ORDERS_223);
   if (!order.body.success) throw new Error(JSON.stringify(order.body));
   const { subscriptionId, subscriptionNumber } = order.body.subscriptions[0];
   return { accountId: account.id, accountNumber: account.account_number, subscriptionId, subscriptionNumber, invoiceId: order.body.invoiceIds[0] };
@@ -367,7 +367,7 @@ describe('StiggSubscriptionUpdatedEvent', () => {
       orderDate: '2026-01-15',
       existingAccountNumber: billed.accountNumber,
       subscriptions: [{ subscriptionNumber: billed.subscriptionNumber, orderActions: [{ type: 'AddProduct', addProduct: { productRatePlanId: catalog.basic.planId } }] }],
-    });
+    }, ORDERS_223);
     return order.body.subscriptions[0].subscriptionId as string;
   }
   const updated = (billed: Billed, id: string) => ({ EventType: 'StiggSubscriptionUpdatedEvent', SubscriptionId: id, SubscriptionOriginalId: billed.subscriptionId, AccountId: billed.accountId });

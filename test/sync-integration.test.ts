@@ -274,7 +274,7 @@ describe('a connected tenant', () => {
       orderDate: '2026-01-15',
       existingAccountNumber: account.account_number,
       subscriptions: [{ orderActions: [{ type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId: catalog.pro.planId }] } }] }],
-    });
+    }, ORDERS_223);
     const { subscriptionNumber, subscriptionId } = created.body.subscriptions[0] as { subscriptionNumber: string; subscriptionId: string };
     await engine.store.putCustomer({ id: 'customer-1', name: 'Acme', metadata: {}, archived: false, billingId: account.id, createdAt: START });
     const platform: Subscription = {

@@ -12,7 +12,7 @@ import {
   updateSubscription,
 } from '../sync/outbound/index.js';
 import { ZuoraClient } from '../sync/zuora/client.js';
-import { accountBody, defineCustomFields, useEmulator } from './helpers/emulator.js';
+import { accountBody, defineCustomFields, useEmulator, ORDERS_223 } from './helpers/emulator.js';
 import { ACME, ANNUAL_SEAT_TIERS, API_CALL_PRICE, API_CREDITS, FEATURES, PRO_FEE, proPlan, SEAT_PRICE } from './helpers/syncCatalog.js';
 
 // The outbound sync against an in-process emulator, checked through Zuora's own API. Tenant clock:
@@ -252,7 +252,7 @@ describe('linking to Zuora records', () => {
           ],
         },
       ],
-    });
+    }, ORDERS_223);
     const zuoraId = created.body.subscriptions[0].subscriptionId as string;
 
     // Neither billing information nor a payment method: only the billing id forces the sync.

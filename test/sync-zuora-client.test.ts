@@ -314,7 +314,7 @@ describe('ZuoraClient: round trips against the emulator', () => {
       { returnIds: true },
     );
     expect(order.success).toBe(true);
-    const subscriptionNumber = order.subscriptions?.[0]?.subscriptionNumber ?? '';
+    const subscriptionNumber = (order.subscriptionNumbers?.[0] ?? '');
     const subscriptionId = order.subscriptionIds?.[0] ?? '';
     expect(subscriptionId).toMatch(/^[0-9a-f]{32}$/);
 
@@ -409,7 +409,7 @@ describe('ZuoraClient: round trips against the emulator', () => {
     const invoice = await client.getInvoice(invoiceId);
     expect(invoice).toMatchObject({ Id: invoiceId, Status: 'Posted' });
     const items = await client.getInvoiceItems(invoiceId);
-    expect(items.invoiceItems[0]?.subscriptionName).toBe(order.subscriptions?.[0]?.subscriptionNumber);
+    expect(items.invoiceItems[0]?.subscriptionName).toBe(order.subscriptionNumbers?.[0]);
     const payment = await client.createPayment({
       accountNumber: account.account_number,
       amount: invoice.Amount,
@@ -421,7 +421,7 @@ describe('ZuoraClient: round trips against the emulator', () => {
     expect(payment.success).toBe(true);
     expect((await client.getInvoice(invoiceId)).Balance).toBe(0);
 
-    const subscriptionNumber = order.subscriptions?.[0]?.subscriptionNumber ?? '';
+    const subscriptionNumber = (order.subscriptionNumbers?.[0] ?? '');
     const upcoming = await client.previewSubscription(subscriptionNumber, {});
     expect(upcoming.success).toBe(true);
 

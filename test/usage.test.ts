@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markProcessed } from '../emulator/domain/usage/usage.js';
-import { accountBody, defineCustomFields, useEmulator } from './helpers/emulator.js';
+import { accountBody, defineCustomFields, useEmulator, ORDERS_223 } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialRequest, expectOfficialResponse } from './helpers/officialSpec.js';
 
 // Tenant clock: 15 January 2026. One account subscribes (order of 2026-01-15) to a Metered plan
@@ -49,7 +49,7 @@ async function subscribe(account: string, planId: string): Promise<Json> {
         ],
       },
     ],
-  });
+  }, ORDERS_223);
   expect(created.body.success).toBe(true);
   return created.body;
 }
@@ -157,7 +157,7 @@ describe('reporting usage', () => {
       orderDate: '2026-01-15',
       existingAccountNumber: own,
       subscriptions: [{ subscriptionNumber: number, orderActions: [{ type: 'AddProduct', addProduct: { productRatePlanId: addOnPlanId } }] }],
-    });
+    }, ORDERS_223);
     expect(amended.body.success).toBe(true);
     const latest = (await env.zuora.get(`/v2/subscriptions/${number}`)).body;
     expect(latest.version).toBe(2);

@@ -3,6 +3,7 @@
 // name for each step, and adding a check is adding one entry here.
 import type { Exchange } from '../http/client.js';
 import { dialectOf, errorShapeProblems, isRejection, isV1Failure } from '../http/dialect.js';
+import { MODELLED_ENDPOINTS } from '../fidelity/ledger.js';
 import type { ResponseSpecSet } from './specs.js';
 
 export interface CheckInput {
@@ -80,6 +81,18 @@ export const CHECKS: readonly Check[] = [
       const official = input.specs?.find((specs) => specs.name === 'official');
       if (official?.validator(method, path, status)) return skip('checked against the official spec instead');
       return matchesSpec(input, 'subset');
+    },
+  },
+  {
+    name: 'official-fields-present',
+    description: 'a modelled V1 answer carries every field of its official response schema (null where it has no value)',
+    run: ({ exchange, expect, specs }) => {
+      if (expect !== 'success' || isV1Failure(exchange.body)) return skip('not a successful suite step');
+      const found = specs?.find((set) => set.name === 'official')?.missingFields?.(exchange.method, exchange.path, exchange.status, exchange.body);
+      if (!found) return skip('no official operation for this call');
+      if (!MODELLED_ENDPOINTS.some((endpoint) => endpoint.operation === found.operation)) return skip(`${found.operation} is not modelled field by field yet`);
+      const shown = found.missing.slice(0, 8).join(', ');
+      return found.missing.length === 0 ? pass : fail(`${found.operation} lacks ${found.missing.length} field(s): ${shown}${found.missing.length > 8 ? ', ...' : ''}`);
     },
   },
   {

@@ -10,6 +10,8 @@ export interface ResponseSpecSet {
   validator(method: string, path: string, status: number): ((body: unknown) => ValidationResult) | undefined;
   /** Describes the operation a call maps to, e.g. `v1 POST /v1/orders`, for messages. */
   describe(method: string, path: string): string | undefined;
+  /** The operation's spec path (`GET /v1/accounts/{account-key}`) and the response fields a body lacks; official set only. */
+  missingFields?(method: string, path: string, status: number, body: unknown): { operation: string; missing: string[] } | undefined;
 }
 
 /**
@@ -33,6 +35,11 @@ export function officialSpecSet(specs: OfficialSpecs): ResponseSpecSet {
     describe(method, path) {
       const match = matchOfficial(specs, method, path);
       return match && `${match.spec} ${match.method} ${match.path}`;
+    },
+    missingFields(method, path, status, body) {
+      const match = matchOfficial(specs, method, path);
+      if (!match) return undefined;
+      return { operation: `${match.method.toUpperCase()} ${match.path}`, missing: specs.missingResponseFields(match.spec, match.method, match.path, status, body) };
     },
   };
 }

@@ -5,8 +5,10 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { isObject, type JsonObject, type JsonValue } from './json.js';
 import { OFFICIAL_SPEC_NAMES, type OfficialSpecName, type ParsedSpec } from './load.js';
 import { createOperationMatcher, type OperationMatch } from './match.js';
+import { missingFields } from './fields.js';
 import { findOperation, FORM_MEDIA_TYPE, requestBody, responseBody } from './operations.js';
 import { toJsonSchema, type RefRewriter } from './toJsonSchema.js';
+import { wireAccepts } from '../wireDifferences.js';
 
 export interface ValidationResult {
   valid: boolean;
@@ -72,6 +74,22 @@ function formFields(body: unknown): unknown {
   return fields;
 }
 
+/** The value at a JSON pointer of a body, or undefined. */
+function valueAt(body: unknown, pointer: string): unknown {
+  let current: unknown = body;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[key] : undefined;
+  }
+  return current;
+}
+
+/** A type or enum mismatch that is the real wire's form of the field (see contracts/wireDifferences.ts). */
+function wireTolerates(operation: string, error: ErrorObject, value: unknown): boolean {
+  if (error.keyword !== 'type' && error.keyword !== 'enum' && error.keyword !== 'format') return false;
+  return wireAccepts(operation, error.instancePath, value);
+}
+
 export class OfficialSpecs {
   /** Maps a real request (`GET /v2/accounts/A00000001`) to the spec operation that describes it. */
   readonly matchOperation: (method: string, urlPath: string) => OperationMatch | undefined;
@@ -101,7 +119,20 @@ export class OfficialSpecs {
       const errors = [`(body) must be empty: ${label} ${body.statusKey} declares no body`];
       return (value) => (value === undefined || value === null || value === '' ? VALID : { valid: false, errors });
     }
-    return this.cached(`response ${label} ${body.statusKey}`, () => this.compile(parsed, body.schema, false));
+    // V1 answers are read as the real wire sends them: null for unset fields, and the listed types.
+    const operation = `${method.toUpperCase()} ${path}`;
+    const tolerated = spec === 'v1' ? (error: ErrorObject, value: unknown) => wireTolerates(operation, error, value) : undefined;
+    return this.cached(`response ${label} ${body.statusKey}`, () => this.compile(parsed, body.schema, false, tolerated));
+  }
+
+  /**
+   * The fields of `spec`'s `method path` response schema for `status` that `body` leaves out (JSON
+   * pointers); none when the operation declares no body schema for that status.
+   */
+  missingResponseFields(spec: OfficialSpecName, method: string, path: string, status: number, body: unknown): string[] {
+    const parsed = this.specs[spec];
+    const response = responseBody(parsed, findOperation(parsed, method, path), status);
+    return response.kind === 'schema' ? missingFields(parsed.doc, response.schema, body) : [];
   }
 
   /**
@@ -128,14 +159,16 @@ export class OfficialSpecs {
     return validator;
   }
 
-  private compile(spec: ParsedSpec, schema: JsonValue, form: boolean): BodyValidator {
+  private compile(spec: ParsedSpec, schema: JsonValue, form: boolean, tolerated?: (error: ErrorObject, value: unknown) => boolean): BodyValidator {
     const ajv = form ? (this.formAjv ??= this.createAjv(true)) : (this.jsonAjv ??= this.createAjv(false));
     const validate = ajv.compile(asSchema(toJsonSchema(schema, refRewriter(spec.name))));
     return (body) => {
       if (validate(form ? formFields(body) : body)) return VALID;
       // A failed `if`/`then` only summarises the errors listed beside it.
-      const errors = (validate.errors ?? []).filter((error) => error.keyword !== 'if');
-      return { valid: false, errors: [...new Set(errors.map(renderError))] };
+      const errors = (validate.errors ?? []).filter(
+        (error) => error.keyword !== 'if' && !tolerated?.(error, valueAt(body, error.instancePath)),
+      );
+      return errors.length === 0 ? VALID : { valid: false, errors: [...new Set(errors.map(renderError))] };
     };
   }
 

@@ -55,9 +55,11 @@ export const createSubscriptionStep: Step = {
   },
   as: 'created',
   capture: (body) => {
+    // Versions up to 222.4 (the default) list `subscriptionNumbers`; 223.0 and later `subscriptions`.
     const [first] = listIn<Json>(body, ['subscriptions']);
+    const numbers = isJson(body) && Array.isArray(body.subscriptionNumbers) ? body.subscriptionNumbers : [];
     const ids = isJson(body) && Array.isArray(body.subscriptionIds) ? body.subscriptionIds : [];
-    return present({ subscriptionNumber: first?.subscriptionNumber, subscriptionId: first?.subscriptionId ?? ids[0] });
+    return present({ subscriptionNumber: first?.subscriptionNumber ?? numbers[0], subscriptionId: first?.subscriptionId ?? ids[0] });
   },
 };
 

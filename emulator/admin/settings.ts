@@ -1,4 +1,5 @@
 import type { AnySchema } from 'ajv';
+import { isKnownVersion, LATEST_VERSION, OLDEST_VERSION } from '../api/minorVersions.js';
 import { invalidValue, notFound } from '../domain/errors.js';
 import { retimeBillRuns } from '../domain/invoices/billRuns.js';
 import type { Reply, RequestContext } from '../http/routeTable.js';
@@ -24,8 +25,11 @@ export async function patchSettings(ctx: RequestContext): Promise<Reply> {
   return { body: settings };
 }
 
-/** What the schema cannot say: the time zone must be one the runtime knows. */
+/** What the schema cannot say: the time zone must be one the runtime knows, the version one Zuora serves. */
 export function checkedSettings(settings: Partial<TenantSettings>): Partial<TenantSettings> {
+  if (settings.zuoraVersion !== undefined && !isKnownVersion(settings.zuoraVersion)) {
+    throw invalidValue('Settings', 'zuoraVersion', `'${settings.zuoraVersion}' is not a minor version from ${OLDEST_VERSION} to ${LATEST_VERSION}`);
+  }
   if (settings.timeZone !== undefined) {
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: settings.timeZone });

@@ -6,6 +6,7 @@ import { collectWarnings } from '../domain/warnings.js';
 import type { Services } from '../services.js';
 import { checkAdminRequest } from './adminAuth.js';
 import { authenticate } from './auth.js';
+import { checkVersionHeader } from '../api/v1/versions.js';
 import { asDomainError, dialectForPath, errorReply, internalErrorReply } from './dialects.js';
 import { Idempotency } from './idempotency.js';
 import { parseBody } from './body.js';
@@ -51,6 +52,7 @@ function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect
     let tenant: string | undefined;
     const run = async (): Promise<Reply> => {
       try {
+        if (dialect === 'v1' || dialect === 'v1crud') checkVersionHeader(req.headers);
         const body = parseBody(req, route.bodyFormat ?? 'json');
         if (validateBody) validateBody(body);
         const handled = await collectWarnings(async () =>

@@ -138,12 +138,6 @@ export function accountBody(overrides: Record<string, unknown> = {}): Record<str
 }
 
 /**
- * Order answers list `subscriptions: [{subscriptionNumber, status}]` from minor version 223.0; the
- * tenant default (211.0) lists `subscriptionNumbers`. Tests that read the newer shape ask for it.
- */
-export const ORDERS_223: Record<string, string> = { 'Zuora-Version': '223.0' };
-
-/**
  * Defines text custom fields the way a platform does before writing them (`PUT /objects/definitions/{object}`):
  * tenants refuse undefined `*__c` fields. The default tenant already has the platform's own
  * (`stiggCustomerId__c`, `stiggEntityUrl__c`, `stiggResourceId__c`).
@@ -155,3 +149,9 @@ export async function defineCustomFields(zuora: TenantClient, fields: Record<str
     if (response.status !== 200) throw new Error(`custom fields of ${object}: ${JSON.stringify(response.body)}`);
   }
 }
+
+/**
+ * Order answers list `subscriptions: [{subscriptionNumber, status}]` from minor version 223.0; the
+ * tenant default (211.0) lists `subscriptionNumbers`. Tests that read the newer shape ask for it.
+ */
+export const ORDERS_223: Record<string, string> = { 'Zuora-Version': '223.0' };

@@ -53,3 +53,6 @@ export function tierTableSummary(currency: string, uom: string | null | undefine
     })
     .join('; ');
 }
+
+/** The CRUD API spells end-date conditions `SubscriptionEnd`, `FixedPeriod`; V1 REST reads them `Subscription_End`, `Fixed_Period`. */
+export const v1EndDateCondition = (condition: string): string => condition.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/ /g, '_');

@@ -10,7 +10,7 @@ import {
 } from '../../domain/catalog/charges.js';
 import type { CustomFields } from '../../domain/customFields.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
-import { billingTiming, MODEL_NAMES, priceSummary, tierTableSummary, underscored, v1Tier } from './chargeShapes.js';
+import { billingTiming, MODEL_NAMES, priceSummary, tierTableSummary, underscored, v1EndDateCondition, v1Tier } from './chargeShapes.js';
 import { crudFields } from './crud.js';
 
 type Body = Record<string, unknown>;
@@ -137,7 +137,7 @@ export function toV1Charge(charge: Charge): Record<string, unknown> {
     billingPeriodAlignment: charge.billingPeriodAlignment ?? 'AlignToCharge',
     triggerEvent: charge.triggerEvent,
     listPriceBase: underscored(charge.listPriceBase),
-    endDateCondition: underscored(charge.endDateCondition === 'SubscriptionEnd' ? 'Subscription End' : charge.endDateCondition),
+    endDateCondition: v1EndDateCondition(charge.endDateCondition),
     defaultQuantity: charge.defaultQuantity ?? null,
     uom: charge.uom ?? null,
     taxable: charge.taxable,

@@ -47,7 +47,7 @@ export function getInvoiceItemsV1(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const invoice = getInvoice(view, ctx.params.invoiceKey ?? '');
   const page = v1Page(itemsOfInvoice(view, invoice.id), ctx.query, `/v1/invoices/${invoice.id}/items`);
-  return { body: { success: true, invoiceItems: page.items.map((item) => toV1InvoiceItem(view, item)), ...(page.nextPage ? { nextPage: page.nextPage } : {}) } };
+  return { body: { success: true, invoiceItems: page.items.map((item) => toV1InvoiceItem(view, item)), nextPage: page.nextPage ?? null } };
 }
 
 /** The transactions API prints fewer of an item's fields, in the same order, and always a unit of measure. */

@@ -31,6 +31,7 @@ const action = {
     renewSubscription: obj,
     suspend: obj,
     resume: obj,
+    termsAndConditions: obj,
     customFields: obj,
   },
 } as const;

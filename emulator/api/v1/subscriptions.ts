@@ -4,8 +4,8 @@ import { getSubscription } from '../../domain/subscriptions/queries.js';
 import { inEffectOn, lastSegment } from '../../domain/subscriptions/segments.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
-import { toV1Subscription } from './shapes/subscription.js';
 import { tenantToday } from '../../domain/tenantTime.js';
+import { toV1Subscription } from './shapes/subscription.js';
 
 // GET /v1/subscriptions/{subscription-key}: which segments the caller asked for; the answer's shape
 // lives in shapes/subscription.ts.

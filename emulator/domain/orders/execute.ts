@@ -10,6 +10,7 @@ import { ORDER_ACTION_TYPES, ORDERS, type OrderActionInput, type OrderSubscripti
 import { addRatePlan, removeRatePlan, updateRatePlan } from './ratePlanActions.js';
 import { ensureBillRun } from '../invoices/billRuns.js';
 import { scheduleLifecycleJobs } from './lifecycleJobs.js';
+import { changeTerms } from './termsActions.js';
 import { cancelDraft, createSubscriptionDraft, renewDraft, resumeDraft, suspendDraft } from './subscriptionActions.js';
 
 export interface ExecutionTarget {
@@ -71,6 +72,9 @@ function applyAction(ctx: ActionContext, draft: SubscriptionDraft | null, action
       break;
     case 'Resume':
       resumeDraft(ctx, draft, payload(action, 'resume', field));
+      break;
+    case 'TermsAndConditions':
+      changeTerms(ctx, draft, payload(action, 'termsAndConditions', field));
       break;
   }
   return draft;

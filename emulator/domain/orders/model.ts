@@ -15,6 +15,7 @@ export const ORDER_ACTION_TYPES = [
   'RenewSubscription',
   'Suspend',
   'Resume',
+  'TermsAndConditions',
 ] as const;
 export type OrderActionType = (typeof ORDER_ACTION_TYPES)[number];
 
@@ -39,6 +40,8 @@ export type PricingInput = Record<string, { listPrice?: number; quantity?: numbe
 export interface ChargeOverrideInput {
   productRatePlanChargeId: string;
   chargeNumber?: string;
+  /** Names the charge to later actions of the same order. */
+  uniqueToken?: string;
   pricing?: PricingInput;
   billing?: {
     billingPeriod?: string;
@@ -52,6 +55,8 @@ export interface ChargeOverrideInput {
 }
 
 export interface RatePlanInput {
+  /** Names the rate plan to later actions of the same order. */
+  uniqueToken?: string;
   productRatePlanId?: string;
   productRatePlanNumber?: string;
   subscriptionRatePlanNumber?: string;
@@ -79,8 +84,11 @@ export interface CreateSubscriptionInput {
   paymentTerm?: string;
 }
 
+/** A charge update names its charge by number, by product rate plan charge, or by an order's unique token. */
 export interface ChargeUpdateInput {
-  chargeNumber: string;
+  chargeNumber?: string;
+  productRatePlanChargeId?: string;
+  uniqueToken?: string;
   pricing?: PricingInput;
   effectiveDate?: { specificTriggerDate?: string };
   customFields?: CustomFields;
@@ -88,6 +96,7 @@ export interface ChargeUpdateInput {
 
 export interface RatePlanReferenceInput {
   ratePlanId?: string;
+  uniqueToken?: string;
   subscriptionRatePlanNumber?: string;
   productRatePlanId?: string;
   productRatePlanNumber?: string;
@@ -119,6 +128,23 @@ export interface ResumeInput {
   extendsTerm?: boolean;
 }
 
+/** A term as TermsAndConditions gives it: a length from its start, an end date, or EVERGREEN. */
+export interface TermsInput {
+  termType?: 'TERMED' | 'EVERGREEN';
+  period?: number;
+  periodType?: TermPeriodType;
+  startDate?: string;
+  endDate?: string;
+}
+
+export interface TermsAndConditionsInput {
+  autoRenew?: boolean;
+  renewalSetting?: 'RENEW_WITH_SPECIFIC_TERM' | 'RENEW_TO_EVERGREEN';
+  renewalTerms?: TermInput[];
+  initialTerm?: TermsInput;
+  lastTerm?: TermsInput;
+}
+
 export interface OrderActionInput {
   type: OrderActionType;
   triggerDates?: TriggerDateInput[];
@@ -130,6 +156,7 @@ export interface OrderActionInput {
   renewSubscription?: Record<string, unknown>;
   suspend?: SuspendInput;
   resume?: ResumeInput;
+  termsAndConditions?: TermsAndConditionsInput;
   customFields?: CustomFields;
 }
 

@@ -1,13 +1,13 @@
 import { cancelJobs, scheduleJob, type JobHandler } from '../../clock/jobs.js';
 import { apiUserId } from '../../state/ids.js';
 import type { ReadView, Transaction } from '../../state/transaction.js';
-import { ACCOUNTS, createAccount, getAccount, type Account, type NewAccountInput } from '../accounts.js';
-import type { ContactInput } from '../contacts.js';
-import { checkCustomFields, type CustomFields } from '../customFields.js';
+import { ACCOUNTS, getAccount, type Account } from '../accounts.js';
+import { checkCustomFields } from '../customFields.js';
 import { conflict, invalidValue, missingField, notFound, referenced } from '../errors.js';
 import { tenantInstant, tenantToday } from '../tenantTime.js';
 import { checkDate } from './context.js';
 import { executeOrderActions } from './execute.js';
+import { createOrderAccount } from './newAccount.js';
 import { processOrderBilling } from './processing.js';
 import { ORDERS, type Order, type OrderInput, type OrderStatus } from './model.js';
 
@@ -17,54 +17,8 @@ export const EXECUTE_ORDER_JOB = 'order.execute';
 const REQUESTABLE: readonly OrderStatus[] = ['Completed', 'Scheduled', 'Draft', 'Pending'];
 const CANCELLABLE: readonly OrderStatus[] = ['Draft', 'Pending', 'Scheduled'];
 
-/** V1 contact fields of `newAccount.billToContact` / `soldToContact`. */
-function contactFrom(input: Record<string, unknown> | undefined): ContactInput | undefined {
-  if (!input) return undefined;
-  const pick = (key: string) => (typeof input[key] === 'string' ? (input[key] as string) : undefined);
-  return Object.fromEntries(
-    Object.entries({
-      firstName: pick('firstName'),
-      lastName: pick('lastName'),
-      nickname: pick('nickname'),
-      workEmail: pick('workEmail'),
-      personalEmail: pick('personalEmail'),
-      workPhone: pick('workPhone'),
-      mobilePhone: pick('mobilePhone'),
-      homePhone: pick('homePhone'),
-      address1: pick('address1'),
-      address2: pick('address2'),
-      city: pick('city'),
-      state: pick('state'),
-      county: pick('county'),
-      country: pick('country'),
-      postalCode: pick('zipCode'),
-      taxRegion: pick('taxRegion'),
-    }).filter(([, value]) => value !== undefined),
-  ) as ContactInput;
-}
-
-function newAccountFrom(tx: Transaction, input: Record<string, unknown>): Account {
-  const customFields = (input.customFields ?? {}) as CustomFields;
-  const account: NewAccountInput = {
-    name: String(input.name ?? ''),
-    currency: String(input.currency ?? ''),
-    billTo: contactFrom(input.billToContact as Record<string, unknown> | undefined) ?? {},
-    ...(input.soldToContact ? { soldTo: contactFrom(input.soldToContact as Record<string, unknown>) } : {}),
-    ...(typeof input.accountNumber === 'string' ? { accountNumber: input.accountNumber } : {}),
-    ...(typeof input.billCycleDay === 'number' ? { billCycleDay: input.billCycleDay } : {}),
-    ...(typeof input.autoPay === 'boolean' ? { autoPay: input.autoPay } : {}),
-    ...(typeof input.paymentTerm === 'string' ? { paymentTerm: input.paymentTerm } : {}),
-    ...(typeof input.crmId === 'string' ? { crmId: input.crmId } : {}),
-    customFields,
-  };
-  if (!account.name) throw missingField(ORDERS, 'newAccount.name');
-  if (!account.currency) throw missingField(ORDERS, 'newAccount.currency');
-  if (!input.billToContact) throw missingField(ORDERS, 'newAccount.billToContact');
-  return createAccount(tx, account).account;
-}
-
 function orderAccount(tx: Transaction, input: OrderInput): Account {
-  if (input.newAccount) return newAccountFrom(tx, input.newAccount);
+  if (input.newAccount) return createOrderAccount(tx, input.newAccount);
   const key = input.existingAccountNumber ?? input.existingAccountId;
   if (!key) throw missingField(ORDERS, 'existingAccountNumber');
   const field = input.existingAccountNumber ? 'existingAccountNumber' : 'existingAccountId';

@@ -6,7 +6,7 @@ import type { SubscriptionRatePlan } from '../subscriptions/model.js';
 import { SUBSCRIPTION_RATE_PLANS } from '../subscriptions/model.js';
 import { checkDate, dateForTrigger, type ActionContext } from './context.js';
 import { draftId, type SubscriptionDraft } from './draft.js';
-import { ORDERS, type ChargeOverrideInput, type PricingInput, type RatePlanInput, type RatePlanReferenceInput, type UpdateProductInput } from './model.js';
+import { ORDERS, type ChargeOverrideInput, type ChargeUpdateInput, type PricingInput, type RatePlanInput, type RatePlanReferenceInput, type UpdateProductInput } from './model.js';
 import { checkQuantity, priceTerms } from './pricing.js';
 
 type DraftCharge = SubscriptionDraft['charges'][number];
@@ -52,6 +52,7 @@ function subscribedCharge(ctx: ActionContext, draft: SubscriptionDraft, planId: 
     effectiveStartDate: start,
     effectiveEndDate: null,
     chargedThroughDate: start,
+    ...(override?.uniqueToken ? { uniqueToken: override.uniqueToken } : {}),
     customFields: checkCustomFields(ctx.tx, 'RatePlanCharge', override?.customFields ?? {}, `${field}.customFields.`),
   };
 }
@@ -74,6 +75,7 @@ export function addRatePlan(ctx: ActionContext, draft: SubscriptionDraft, input:
     productId: plan.productId,
     name: plan.name,
     lastChangeType: 'Add',
+    ...(input.uniqueToken ? { uniqueToken: input.uniqueToken } : {}),
     customFields: checkCustomFields(ctx.tx, SUBSCRIPTION_RATE_PLANS, input.customFields ?? {}, `${field}.customFields.`),
   };
   draft.ratePlans.push(ratePlan);
@@ -88,7 +90,9 @@ export function addRatePlan(ctx: ActionContext, draft: SubscriptionDraft, input:
 function findRatePlan(ctx: ActionContext, draft: SubscriptionDraft, reference: RatePlanReferenceInput, field: string): DraftRatePlan {
   const live = draft.ratePlans.filter((plan) => plan.lastChangeType !== 'Remove');
   let match: DraftRatePlan | undefined;
-  if (reference.ratePlanId) {
+  if (reference.uniqueToken) {
+    match = live.find((plan) => plan.uniqueToken === reference.uniqueToken);
+  } else if (reference.ratePlanId) {
     const stored = ctx.tx.get<SubscriptionRatePlan>(SUBSCRIPTION_RATE_PLANS, reference.ratePlanId);
     match = stored ? live.find((plan) => plan.subscriptionRatePlanNumber === stored.subscriptionRatePlanNumber) : undefined;
   } else if (reference.subscriptionRatePlanNumber) {
@@ -101,7 +105,7 @@ function findRatePlan(ctx: ActionContext, draft: SubscriptionDraft, reference: R
     throw missingField(ORDERS, `${field}.ratePlanId`);
   }
   if (!match) {
-    const given = reference.ratePlanId ?? reference.subscriptionRatePlanNumber ?? reference.productRatePlanId ?? reference.productRatePlanNumber;
+    const given = reference.uniqueToken ?? reference.ratePlanId ?? reference.subscriptionRatePlanNumber ?? reference.productRatePlanId ?? reference.productRatePlanNumber;
     throw invalidValue(ORDERS, `${field}.ratePlanId`, `Rate plan '${given}' is not an active rate plan of subscription ${draft.subscription.subscriptionNumber}`);
   }
   return match;
@@ -143,9 +147,10 @@ export function updateRatePlan(ctx: ActionContext, draft: SubscriptionDraft, inp
   if (updates.length === 0 && !input.customFields) throw missingField(ORDERS, `${field}.chargeUpdates`);
   updates.forEach((update, index) => {
     const updateField = `${field}.chargeUpdates[${index}]`;
-    const segments = draft.charges.filter((charge) => charge.ratePlanId === plan.id && charge.chargeNumber === update.chargeNumber);
+    const chargeNumber = chargeNumberOf(draft, plan.id, update, updateField);
+    const segments = draft.charges.filter((charge) => charge.ratePlanId === plan.id && charge.chargeNumber === chargeNumber);
     const current = segments.find((charge) => charge.isLastSegment);
-    if (!current) throw invalidValue(ORDERS, `${updateField}.chargeNumber`, `Charge '${update.chargeNumber}' is not on rate plan ${plan.subscriptionRatePlanNumber}`);
+    if (!current) throw invalidValue(ORDERS, `${updateField}.chargeNumber`, `Charge '${chargeNumber}' is not on rate plan ${plan.subscriptionRatePlanNumber}`);
     const catalog = getCharge(ctx.tx, current.productRatePlanChargeId);
     const date = checkDate(update.effectiveDate?.specificTriggerDate ?? input.specificUpdateDate ?? ctx.dates.contractEffective, `${updateField}.effectiveDate.specificTriggerDate`);
     const terms = priceTerms(catalog, current.currency, update.pricing, updateField);
@@ -161,12 +166,29 @@ export function updateRatePlan(ctx: ActionContext, draft: SubscriptionDraft, inp
       customFields: { ...current.customFields, ...(update.customFields ?? {}) },
     };
     if (next.quantity !== null) checkQuantity(catalog, next.quantity, `${updateField}.pricing.quantity`);
-    endChargeAt(draft, update.chargeNumber, date);
+    endChargeAt(draft, chargeNumber, date);
     for (const segment of segments) segment.isLastSegment = false;
     draft.charges.push({ ...next, effectiveEndDate: null, isLastSegment: true });
   });
   if (input.customFields) plan.customFields = { ...plan.customFields, ...input.customFields };
   plan.lastChangeType = 'Update';
+}
+
+/** The number of the charge an update names: by its number, its product rate plan charge, or the order's unique token. */
+function chargeNumberOf(draft: SubscriptionDraft, ratePlanId: string, update: ChargeUpdateInput, field: string): string {
+  if (update.chargeNumber) return update.chargeNumber;
+  const onPlan = draft.charges.filter((charge) => charge.ratePlanId === ratePlanId);
+  const found = update.uniqueToken
+    ? onPlan.find((charge) => charge.uniqueToken === update.uniqueToken)
+    : update.productRatePlanChargeId
+      ? onPlan.find((charge) => charge.productRatePlanChargeId === update.productRatePlanChargeId)
+      : undefined;
+  if (!update.uniqueToken && !update.productRatePlanChargeId) throw missingField(ORDERS, `${field}.chargeNumber`);
+  if (!found) {
+    const given = update.uniqueToken ?? update.productRatePlanChargeId;
+    throw invalidValue(ORDERS, `${field}.${update.uniqueToken ? 'uniqueToken' : 'productRatePlanChargeId'}`, `No charge '${given}' on this rate plan`);
+  }
+  return found.chargeNumber;
 }
 
 /** The price or quantity an update gives, whichever pricing member it sits in. */

@@ -13,8 +13,9 @@ import { chargesByNumber, lastSegment, serviceEnd } from './segments.js';
 // - TCV (total contracted value) of a segment: what the segment brings over its life: MRR times the
 //   months from its start to its end (the subscription's end for an open segment; one billing period
 //   for an evergreen subscription, which has no end to count to), and a one-time charge's price.
-// - dmrc / dtcv: the change this subscription version made to the charge's MRR / TCV: this
-//   version's figure minus the same charge's figure in the version before (all of it for a new charge).
+// - dmrc / dtcv: the change this subscription version made to the charge: the MRR of its last segment
+//   and the TCV of all its segments, minus the same in the version before (all of it for a new
+//   charge), carried on every segment of the charge.
 // - Subscription contractedMrr: the MRR of every charge's last segment, summed; totalContractedValue:
 //   the TCV of every segment, summed. Account contractedMrr: the contractedMrr of its active subscriptions.
 
@@ -77,10 +78,11 @@ export function chargeFigures(view: ReadView, subscription: Subscription): Map<s
     const priorMrr = priorLast ? segmentMrr(priorLast) : 0;
     const priorTcv = prior.reduce((sum, segment) => sum + segmentTcv(subscription, segment), 0);
     const tcvTotal = segments.reduce((sum, segment) => sum + segmentTcv(subscription, segment), 0);
-    for (const segment of segments) {
-      const mrr = segmentMrr(segment);
-      figures.set(segment.id, { mrr, tcv: segmentTcv(subscription, segment), dmrc: roundMoney(mrr - priorMrr), dtcv: roundMoney(tcvTotal - priorTcv) });
-    }
+    const last = lastSegment(segments);
+    // The deltas belong to the charge as this version left it, so every segment carries them.
+    const dmrc = roundMoney((last ? segmentMrr(last) : 0) - priorMrr);
+    const dtcv = roundMoney(tcvTotal - priorTcv);
+    for (const segment of segments) figures.set(segment.id, { mrr: segmentMrr(segment), tcv: segmentTcv(subscription, segment), dmrc, dtcv });
   }
   return figures;
 }

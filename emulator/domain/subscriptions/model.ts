@@ -84,6 +84,8 @@ export type SubscriptionRatePlan = {
   name: string;
   /** How the order that wrote this version touched the rate plan; removed plans stay, marked Remove. */
   lastChangeType: 'Add' | 'Update' | 'Remove' | null;
+  /** The token the order that added the plan named it by, if any. */
+  uniqueToken?: string;
   customFields: CustomFields;
   createdDate: string;
   updatedDate: string;
@@ -132,6 +134,8 @@ export type SubscriptionCharge = {
   upToPeriods?: number;
   upToPeriodsType?: string;
   specificEndDate?: string;
+  /** The token the order that added the charge named it by, if any. */
+  uniqueToken?: string;
   /** Discount charges: what the discount applies to and at which level, when the order said. */
   applyDiscountTo?: string;
   discountLevel?: string;

@@ -9,6 +9,20 @@ import { orNull, unmodelled } from './nulls.js';
 // GET /v1/accounts/{account-key} (GETAccountType), part by part, so the other account reads
 // (summary, CRUD, lists) build their answers from the same pieces.
 
+/** Account fields without a feature behind them, sent as null. */
+export const UNMODELLED_ACCOUNT_FIELDS = [
+  'basicInfo.profileNumber',
+  'basicInfo.summaryStatementTemplateId',
+  'basicInfo.organizationLabel',
+  'basicInfo.tags',
+  'shipToContact',
+  'einvoiceProfile',
+  'metricsData',
+] as const;
+
+const unmodelledIn = (part: string): string[] =>
+  UNMODELLED_ACCOUNT_FIELDS.filter((field) => field.startsWith(`${part}.`)).map((field) => field.slice(part.length + 1));
+
 /** `basicInfo`: every field of the official schema, null when unset, then the custom fields. */
 export function v1AccountBasicInfo(view: ReadView, account: Account): Record<string, unknown> {
   return {
@@ -31,7 +45,7 @@ export function v1AccountBasicInfo(view: ReadView, account: Account): Record<str
     // The emulator keeps metrics current on every change, so they were last updated with the account.
     lastMetricsUpdate: account.updatedDate,
     partnerAccount: account.partnerAccount ?? false,
-    ...unmodelled(['profileNumber', 'summaryStatementTemplateId', 'organizationLabel', 'tags']),
+    ...unmodelled(unmodelledIn('basicInfo')),
     ...customFieldsOf(view, 'Account', account.customFields),
   };
 }
@@ -100,7 +114,7 @@ export function toV1Account(view: ReadView, { account, billTo, soldTo }: Account
     billToContact: toV1Contact(view, billTo, account),
     soldToContact: toV1Contact(view, soldTo, account),
     taxInfo: v1TaxInfo(account),
-    ...unmodelled(['shipToContact', 'einvoiceProfile', 'metricsData']),
+    ...unmodelled(UNMODELLED_ACCOUNT_FIELDS.filter((field) => !field.includes('.'))),
     gatewayRoutingEligible: false,
   };
 }

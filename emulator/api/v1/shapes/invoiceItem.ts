@@ -8,7 +8,7 @@ import { unmodelled } from './nulls.js';
 // every field of the official schema. Money is a decimal string there except availableToCreditAmount,
 // which is a number (as the schema and the wire both have it).
 
-const UNMODELLED_ITEM_FIELDS = [
+export const UNMODELLED_ITEM_FIELDS = [
   'adjustmentLiabilityAccountingCode',
   'adjustmentRevenueAccountingCode',
   'appliedToItemId',

@@ -3,7 +3,7 @@ import type { Order, OrderActionInput, RatePlanInput } from '../../../domain/ord
 import { PAYMENTS, type Payment } from '../../../domain/payments/model.js';
 import { SUBSCRIPTIONS, type Subscription } from '../../../domain/subscriptions/model.js';
 import type { ReadView } from '../../../state/transaction.js';
-import type { MinorVersion } from '../versions.js';
+import type { MinorVersion } from '../../minorVersions.js';
 
 // The Orders API's answers: the create result (PostOrderResponseType) and the order read (Order).
 

@@ -7,7 +7,7 @@ import type { Subscription, SubscriptionCharge } from '../../../domain/subscript
 import { chargesOf, ratePlansOf, versionsOf } from '../../../domain/subscriptions/queries.js';
 import { billedThrough, chargesByNumber, serviceEnd } from '../../../domain/subscriptions/segments.js';
 import type { ReadView } from '../../../state/transaction.js';
-import { billingTiming, MODEL_NAMES, priceSummary, tierTableSummary, underscored, v1Tier } from '../chargeShapes.js';
+import { billingTiming, MODEL_NAMES, priceSummary, tierTableSummary, underscored, v1EndDateCondition, v1Tier } from '../chargeShapes.js';
 import { v1AccountBasicInfo } from './account.js';
 import { toV1SubscriptionContact } from './contact.js';
 import { customFieldsOf } from './customFields.js';
@@ -39,7 +39,7 @@ const wireTime = (iso: string): string => iso.slice(0, 19).replace('T', ' ');
 const isDiscount = (charge: Pick<SubscriptionCharge, 'chargeModel'>): boolean => charge.chargeModel.startsWith('Discount');
 
 /** Fields of the charge read the emulator has no feature behind (prepaid, delivery, rollover, commitments...). */
-const UNMODELLED_CHARGE_FIELDS = [
+export const UNMODELLED_CHARGE_FIELDS = [
   'amendedByOrderOn',
   'chargeFunction',
   'commitmentType',
@@ -126,7 +126,7 @@ function toV1Segment(subscription: Subscription, charge: SubscriptionCharge, cat
     chargedThroughDate: orNull(billed),
     processedThroughDate: orNull(billed),
     done: billed !== undefined && end !== undefined && billed >= end,
-    endDateCondition: charge.endDateCondition ?? underscored(catalog.endDateCondition),
+    endDateCondition: v1EndDateCondition(charge.endDateCondition ?? catalog.endDateCondition),
     upToPeriodsType: orNull(charge.upToPeriodsType ?? catalog.upToPeriodsType),
     upToPeriods: orNull(charge.upToPeriods ?? catalog.upToPeriods),
     specificEndDate: orNull(charge.specificEndDate),
@@ -191,9 +191,8 @@ function toV1Charge(ctx: ReadContext, segments: readonly SubscriptionCharge[], s
     excludeItemBillingFromRevenueAccounting: false,
     excludeItemBookingFromRevenueAccounting: false,
     ...segment,
-    ...(withSegments
-      ? { chargeSegments: segments.map((each) => toV1Segment(ctx.subscription, each, catalog, ctx.figures.get(each.id))) }
-      : {}),
+    // Listed only when asked for (`charge-detail=all-segments`), else null.
+    chargeSegments: withSegments ? segments.map((each) => toV1Segment(ctx.subscription, each, catalog, ctx.figures.get(each.id))) : null,
     ...customFieldsOf(ctx.view, 'RatePlanCharge', shown.customFields),
   };
 }
@@ -276,7 +275,7 @@ export function statusHistory(subscription: Subscription): Span[] {
   }
 }
 
-const UNMODELLED_SUBSCRIPTION_FIELDS = [
+export const UNMODELLED_SUBSCRIPTION_FIELDS = [
   'externallyManagedBy',
   'invoiceGroupNumber',
   'invoiceScheduleId',

@@ -1,0 +1,43 @@
+// The fidelity ledger's facts: which official schemas the V1 answers are modelled on field by field,
+// over which minor versions, and which fields of real Zuora answers the emulator still answers
+// differently. contracts/fidelity/write.ts renders them into contracts/FIDELITY.md.
+
+export interface ModelledEndpoint {
+  /** Official spec operation, `METHOD /path/template`. */
+  operation: string;
+  /** The official response schema the answer is built on. */
+  schema: string;
+  /** Minor versions whose shape the emulator answers; version-gated differences inside the range are listed. */
+  versions: string;
+  /** Version-gated shapes within the range. */
+  versionNotes?: string;
+  /** Where the emulator builds the answer (emulator/api/v1/shapes/...), for readers of the ledger. */
+  shape: string;
+}
+
+export const MODELLED_ENDPOINTS: readonly ModelledEndpoint[] = [
+  { operation: 'GET /v1/accounts/{account-key}', schema: 'GETAccountType', versions: '196.0 - 341.0', shape: 'shapes/account.ts' },
+  { operation: 'GET /v1/subscriptions/{subscription-key}', schema: 'GETSubscriptionByKeyWithSuccess', versions: '196.0 - 341.0', shape: 'shapes/subscription.ts' },
+  { operation: 'GET /v1/invoices/{invoiceKey}/items', schema: 'GETInvoiceItemsResponse', versions: '196.0 - 341.0', shape: 'shapes/invoiceItem.ts' },
+];
+
+/** Answers whose shape depends on the minor version but that are not (yet) checked field by field. */
+export const VERSIONED_ENDPOINTS: readonly ModelledEndpoint[] = [
+  {
+    operation: 'POST /v1/orders',
+    schema: 'PostOrderResponseType',
+    versions: '196.0 - 341.0',
+    versionNotes: '`subscriptionNumbers` up to 222.4; `subscriptions: [{subscriptionNumber, status}]` from 223.0',
+    shape: 'shapes/order.ts',
+  },
+];
+
+export interface KnownMismatch {
+  /** The compared object, as named in the wire references (account, subscription, ...). */
+  object: string;
+  path: string;
+  reason: string;
+}
+
+/** Fields of real Zuora answers the emulator answers with another name or type (none at present). */
+export const KNOWN_MISMATCHES: readonly KnownMismatch[] = [];

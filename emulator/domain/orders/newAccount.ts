@@ -1,0 +1,143 @@
+import type { Transaction } from '../../state/transaction.js';
+import { ACCOUNTS, createAccount, type Account, type AccountFields, type NewAccountInput } from '../accounts.js';
+import type { ContactInput } from '../contacts.js';
+import type { CustomFields } from '../customFields.js';
+import { invalidValue, missingField, referenced } from '../errors.js';
+import { createPaymentMethod, getPaymentMethod, setDefaultPaymentMethod, updatePaymentMethod } from '../payments/paymentMethods.js';
+import type { PaymentMethodType } from '../payments/model.js';
+import { ORDERS } from './model.js';
+
+// `newAccount` of an order (CreateOrderNewAccount): the account, its contacts, and the payment
+// method it pays with (`paymentMethod`, or `hpmCreditCardPaymentMethodId` naming one a hosted page
+// made), which becomes the account's default so `collectPayment` charges it.
+
+type Input = Record<string, unknown>;
+
+const text = (input: Input, key: string): string | undefined => (typeof input[key] === 'string' ? (input[key] as string) : undefined);
+
+const CONTACT_FIELDS = [
+  'firstName',
+  'lastName',
+  'nickname',
+  'workEmail',
+  'personalEmail',
+  'workPhone',
+  'mobilePhone',
+  'homePhone',
+  'otherPhone',
+  'otherPhoneType',
+  'fax',
+  'address1',
+  'address2',
+  'city',
+  'state',
+  'county',
+  'country',
+  'taxRegion',
+] as const;
+
+/** Custom fields sit beside the standard ones in V1 bodies (`SpecialDeliveryInstructions__c`), or under `customFields`. */
+function customFieldsIn(input: Input): CustomFields {
+  const inline = Object.entries(input).filter(([key]) => key.endsWith('__c'));
+  return { ...(input.customFields as CustomFields | undefined), ...(Object.fromEntries(inline) as CustomFields) };
+}
+
+/** A V1 contact; the postal code comes as `postalCode` (the Orders API's name) or `zipCode`. */
+function contactFrom(input: Input): ContactInput {
+  const fields = Object.fromEntries(CONTACT_FIELDS.flatMap((key) => (text(input, key) !== undefined ? [[key, text(input, key)]] : [])));
+  const postalCode = text(input, 'postalCode') ?? text(input, 'zipCode');
+  const description = text(input, 'contactDescription');
+  const customFields = customFieldsIn(input);
+  return {
+    ...fields,
+    ...(postalCode !== undefined ? { postalCode } : {}),
+    ...(description !== undefined ? { description } : {}),
+    ...(Object.keys(customFields).length > 0 ? { customFields } : {}),
+  };
+}
+
+const ACCOUNT_TEXT_FIELDS = [
+  'accountNumber',
+  'paymentTerm',
+  'crmId',
+  'batch',
+  'notes',
+  'salesRep',
+  'parentId',
+  'communicationProfileId',
+  'invoiceTemplateId',
+  'creditMemoTemplateId',
+  'debitMemoTemplateId',
+  'sequenceSetId',
+  'purchaseOrderNumber',
+  'customerServiceRepName',
+  'paymentGateway',
+] as const;
+const ACCOUNT_FLAGS = ['autoPay', 'invoiceDeliveryPrefsEmail', 'invoiceDeliveryPrefsPrint'] as const;
+
+function accountFrom(input: Input): NewAccountInput {
+  const fields: AccountFields = {};
+  for (const key of ACCOUNT_TEXT_FIELDS) if (text(input, key) !== undefined) fields[key] = text(input, key);
+  for (const key of ACCOUNT_FLAGS) if (typeof input[key] === 'boolean') fields[key] = input[key] as boolean;
+  if (typeof input.billCycleDay === 'number') fields.billCycleDay = input.billCycleDay;
+  if (Array.isArray(input.additionalEmailAddresses)) fields.additionalEmailAddresses = input.additionalEmailAddresses.map(String);
+  if (input.taxInfo && typeof input.taxInfo === 'object') fields.taxInfo = input.taxInfo as Record<string, unknown>;
+  const billTo = input.billToContact as Input | undefined;
+  const soldTo = input.soldToContact as Input | undefined;
+  return {
+    ...fields,
+    name: text(input, 'name') ?? '',
+    currency: text(input, 'currency') ?? '',
+    billTo: billTo ? contactFrom(billTo) : {},
+    ...(soldTo ? { soldTo: contactFrom(soldTo) } : {}),
+    customFields: customFieldsIn(input),
+  };
+}
+
+/** The payment method types a new account can bring that the gateway simulator charges. */
+const METHOD_TYPES: readonly PaymentMethodType[] = ['CreditCard', 'CreditCardReferenceTransaction'];
+
+function addPaymentMethod(tx: Transaction, account: Account, input: Input): void {
+  const type = text(input, 'type');
+  if (!type) throw missingField(ORDERS, 'newAccount.paymentMethod.type');
+  if (!(METHOD_TYPES as readonly string[]).includes(type)) {
+    throw invalidValue(ORDERS, 'newAccount.paymentMethod.type', `Payment method type '${type}' is not supported here; use ${METHOD_TYPES.join(' or ')}`);
+  }
+  const holder = (input.cardHolderInfo as Input | undefined)?.cardHolderName;
+  const brand = text(input, 'cardType') ?? text(input, 'creditCardType');
+  createPaymentMethod(tx, {
+    accountId: account.id,
+    type: type as PaymentMethodType,
+    ...(type === 'CreditCard'
+      ? {
+          card: {
+            cardNumber: text(input, 'cardNumber') ?? '',
+            expiryMonth: Number(input.expirationMonth),
+            expiryYear: Number(input.expirationYear),
+            ...(text(input, 'securityCode') !== undefined ? { securityCode: text(input, 'securityCode') } : {}),
+            ...(brand !== undefined ? { brand } : {}),
+          },
+        }
+      : { cardReference: { token: text(input, 'tokenId') ?? '', ...(text(input, 'secondTokenId') ? { secondToken: text(input, 'secondTokenId') } : {}) } }),
+    ...(typeof holder === 'string' ? { holderName: holder } : {}),
+    isDefault: true,
+  });
+}
+
+/** Creates the order's new account with its contacts and payment method. */
+export function createOrderAccount(tx: Transaction, input: Input): Account {
+  const fields = accountFrom(input);
+  if (!fields.name) throw missingField(ORDERS, 'newAccount.name');
+  if (!fields.currency) throw missingField(ORDERS, 'newAccount.currency');
+  if (!input.billToContact) throw missingField(ORDERS, 'newAccount.billToContact');
+  const { account } = createAccount(tx, fields);
+  if (input.paymentMethod && typeof input.paymentMethod === 'object') addPaymentMethod(tx, account, input.paymentMethod as Input);
+  const hosted = text(input, 'hpmCreditCardPaymentMethodId');
+  if (hosted) {
+    const field = 'newAccount.hpmCreditCardPaymentMethodId';
+    referenced(() => getPaymentMethod(tx, hosted), ORDERS, field, `Payment method '${hosted}'`);
+    updatePaymentMethod(tx, hosted, { accountId: account.id });
+    setDefaultPaymentMethod(tx, account.id, hosted);
+  }
+  return tx.get<Account>(ACCOUNTS, account.id) as Account;
+}

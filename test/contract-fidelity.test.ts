@@ -1,0 +1,23 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { fidelityMarkdown } from '../contracts/fidelity/markdown.js';
+import { WIRE_DIFFERENCES } from '../contracts/wireDifferences.js';
+
+// contracts/FIDELITY.md: the modelled endpoints, their versions, the spec/wire differences and the
+// fields still missing, generated from the ledger; the committed file must be what the generator writes.
+
+const FIDELITY_FILE = new URL('../contracts/FIDELITY.md', import.meta.url);
+
+describe('the fidelity ledger', () => {
+  it('is current: contracts/FIDELITY.md is what npm run contracts:fidelity writes', async () => {
+    const committed = await readFile(FIDELITY_FILE, 'utf8').catch(() => '');
+    expect(committed, 'contracts/FIDELITY.md is out of date: run npm run contracts:fidelity').toBe(fidelityMarkdown());
+  });
+
+  it('lists every spec/wire difference the harness accepts, and the orders version switch', () => {
+    const text = fidelityMarkdown();
+    for (const difference of WIRE_DIFFERENCES) expect(text).toContain(`\`${difference.pointer}\``);
+    expect(text).toContain('`subscriptionNumbers` up to 222.4');
+    expect(text).toContain('`GETSubscriptionByKeyWithSuccess`');
+  });
+});
