@@ -59,7 +59,7 @@ export function toV1Invoice(view: ReadView, invoice: Invoice): Record<string, un
     soldToContactId: soldTo.id,
     comments: orNull(invoice.comments),
     postedBy: invoice.postedBy,
-    postedDate: invoice.postedDate,
+    postedDate: invoice.postedDate?.slice(0, 10) ?? null,
     transferredToAccounting: invoice.transferredToAccounting ?? 'No',
     lastEmailSentDate: orNull(invoice.lastEmailSentDate),
     sourceType: 'Subscription',
