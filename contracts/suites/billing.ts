@@ -101,6 +101,12 @@ export const invoicesSuite: Suite = {
       },
       as: 'payment',
     },
+    {
+      name: 'billing preview of the account',
+      method: 'POST',
+      path: '/v1/operations/billing-preview',
+      body: { accountId: '${account.id}', targetDate: '${today}', includingEvergreenSubscription: true },
+    },
     { name: 'get invoice (V1)', method: 'GET', path: '/v1/invoices/:invoiceKey', params: { invoiceKey: '${invoiceId}' } },
     { name: 'update invoice (V1)', method: 'PUT', path: '/v1/invoices/:invoiceKey', params: { invoiceKey: '${invoiceId}' }, body: { comments: 'Contract run ${runId}' } },
     { name: 'email invoice (V1)', method: 'POST', path: '/v1/invoices/:invoiceKey/emails', params: { invoiceKey: '${invoiceId}' }, body: { emailAddresses: 'billing@example.com' } },

@@ -61,6 +61,11 @@ export const V1_ENDPOINTS: EndpointDocs = {
     official: { spec: 'v1', path: '/v1/contacts/{contactId}' },
     success: { status: 200, schema: 'V1Contact' },
   },
+  'POST /v1/operations/billing-preview': {
+    summary: "Preview what a bill run to the target date would invoice for an account's subscriptions (nothing written)",
+    official: { spec: 'v1', path: '/v1/operations/billing-preview' },
+    success: { status: 200, schema: 'V1BillingPreview' },
+  },
   'GET /v1/invoices/:invoiceKey': {
     summary: 'Read an invoice by id or number',
     official: { spec: 'v1', path: '/v1/invoices/{invoiceKey}' },

@@ -7,6 +7,7 @@ import { getPaymentV1, listPaymentsV1 } from './paymentReads.js';
 import { crudReadRoutes, deleteCrudAccount } from './crudReads.js';
 import { contactCreateSchema, contactUpdateSchema, getContactV1, postContact, putContact } from './contacts.js';
 import { postQuery, postQueryMore, queryMoreSchema, querySchema } from './actionQuery.js';
+import { billingPreviewSchema, postBillingPreview } from './billingPreview.js';
 import { getCatalogProduct, getProductRatePlanV1, listCatalogProducts, listProductRatePlans } from './catalog.js';
 import { chargeCreateSchema, getChargeV1, postCharge } from './charges.js';
 import { definitionPutSchema, getDefinition, putDefinition } from './customFieldDefinitions.js';
@@ -50,6 +51,7 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/settings/payment-terms', handler: listPaymentTerms },
     { method: 'GET', path: '/v1/hostedpages', object: 'HostedPage', handler: listHostedPages },
     { method: 'POST', path: '/v1/payments', object: 'Payment', body: paymentCreateSchema, handler: postPayment },
+    { method: 'POST', path: '/v1/operations/billing-preview', object: 'Invoice', body: billingPreviewSchema, handler: postBillingPreview },
     { method: 'GET', path: '/v1/invoices/:invoiceKey', object: 'Invoice', handler: getInvoiceV1 },
     { method: 'PUT', path: '/v1/invoices/:invoiceKey', object: 'Invoice', body: invoiceUpdateSchema, handler: putInvoiceV1 },
     { method: 'POST', path: '/v1/invoices/:invoiceKey/emails', object: 'Invoice', body: invoiceEmailSchema, handler: postInvoiceEmails },
