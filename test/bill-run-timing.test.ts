@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, ORDERS_223, useEmulator } from './helpers/emulator.js';
 import { useReceiver } from './helpers/receiver.js';
 import { registerStiggEvents } from './helpers/stiggEvents.js';
 
@@ -41,9 +41,9 @@ async function signUp(account: Customer, ratePlans: unknown[], processing: Recor
     existingAccountNumber: account.number,
     processingOptions: processing,
     subscriptions: [{ orderActions: [{ type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: ratePlans } }] }],
-  });
+  }, ORDERS_223);
   if (!response.body.success) throw new Error(JSON.stringify(response.body));
-  return response.body as { subscriptions: Array<{ subscriptionNumber: string }>; invoiceNumbers?: string[]; paidAmount?: string };
+  return response.body as { subscriptions: Array<{ subscriptionNumber: string }>; invoiceNumbers?: string[]; paidAmount?: number };
 }
 
 type InvoiceRead = {
@@ -73,7 +73,7 @@ describe('billing at sign-up', () => {
     const account = await customer('4242424242424242');
     const signed = await signUp(account, [proWithSeats(10)]);
     // Pro for March: 30 platform fee + 10 seats x 10 = 130, in advance, paid at once.
-    expect(signed).toMatchObject({ invoiceNumbers: [expect.any(String)], paidAmount: '130.00' });
+    expect(signed).toMatchObject({ invoiceNumbers: [expect.any(String)], paidAmount: 130 });
     const [first] = await invoices(account);
     expect(first).toMatchObject({ invoiceDate: '2026-03-01', amount: '130.00', balance: '0.00' });
     expect(lines(first)).toEqual([
@@ -202,7 +202,7 @@ describe('renewals on the day', () => {
           ],
         },
       ],
-    });
+    }, ORDERS_223);
     const number = response.body.subscriptions[0].subscriptionNumber as string;
     const seats = (await env.zuora.get(`/v1/subscriptions/${number}`)).body.ratePlans[0].ratePlanCharges.find((charge: { name: string }) => charge.name === 'Seats').number;
     // A downgrade to 3 seats scheduled for the bill cycle day, placed after the bill run was booked.
