@@ -28,6 +28,13 @@ export const FIXTURE_SUITE: Suite = {
     // An invoice at once, on any target (the invoices suite waits for the emulator's bill run instead).
     ...steps(invoicesSuite, ['bill a new subscription at once (order with runBilling)']).map(({ only: _only, ...step }) => step),
     ...steps(accountsV1Suite, ['create account (V1)', 'add a contact (V1)']),
+    {
+      name: 'an unapplied payment',
+      method: 'POST',
+      path: '/v1/payments',
+      body: { accountNumber: '${account.account_number}', amount: 5, currency: 'USD', type: 'External', effectiveDate: '${today}' },
+      as: 'payment',
+    },
     ...steps(hostedPagesSuite, ['list hosted pages']),
     ...steps(eventsSuite, ['create event trigger', 'create callout template', 'create notification definition']),
   ],
@@ -42,6 +49,7 @@ export function pathParams(path: string, vars: Vars): Record<string, string> {
     account_key: id(vars, 'v1Account', 'accountNumber'),
     contactId: id(vars, 'v1ContactCreated'),
     invoiceKey: vars.invoiceId,
+    paymentKey: id(vars, 'payment'),
     orderNumber: id(vars, 'scheduled', 'orderNumber'),
     object_type: 'account',
     account_id: id(vars, 'account'),

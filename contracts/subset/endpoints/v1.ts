@@ -92,6 +92,16 @@ export const V1_ENDPOINTS: EndpointDocs = {
     ],
     success: { status: 200, schema: 'V1PaymentList' },
   },
+  'PUT /v1/payments/:paymentKey/apply': {
+    summary: "Apply some of a payment's unapplied amount to invoices",
+    official: { spec: 'v1', path: '/v1/payments/{paymentKey}/apply' },
+    success: { status: 200, schema: 'PaymentResponse' },
+  },
+  'PUT /v1/payments/:paymentKey/unapply': {
+    summary: 'Take back what a payment applied to invoices',
+    official: { spec: 'v1', path: '/v1/payments/{paymentKey}/unapply' },
+    success: { status: 200, schema: 'PaymentResponse' },
+  },
   'GET /v1/payments/:paymentKey': {
     summary: 'Read a payment by id or number',
     official: { spec: 'v1', path: '/v1/payments/{paymentKey}' },

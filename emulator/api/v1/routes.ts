@@ -3,7 +3,7 @@ import { getAccountV1 } from './accounts.js';
 import { getAccountSummaryV1 } from './accountSummary.js';
 import { accountCreateSchema, accountUpdateSchema, deleteAccountV1, postAccountV1, putAccountV1 } from './accountWrites.js';
 import { getInvoiceV1, invoiceEmailSchema, invoiceUpdateSchema, postInvoiceEmails, putInvoiceV1 } from './invoiceDocuments.js';
-import { getPaymentV1, listPaymentsV1 } from './paymentReads.js';
+import { getPaymentV1, listPaymentsV1, paymentApplicationSchema, putPaymentApply, putPaymentUnapply } from './paymentReads.js';
 import { crudReadRoutes, deleteCrudAccount } from './crudReads.js';
 import { contactCreateSchema, contactUpdateSchema, getContactV1, postContact, putContact } from './contacts.js';
 import { postQuery, postQueryMore, queryMoreSchema, querySchema } from './actionQuery.js';
@@ -57,6 +57,8 @@ export const v1Routes: RouteTable = {
     { method: 'POST', path: '/v1/invoices/:invoiceKey/emails', object: 'Invoice', body: invoiceEmailSchema, handler: postInvoiceEmails },
     { method: 'GET', path: '/v1/payments', object: 'Payment', handler: listPaymentsV1 },
     { method: 'GET', path: '/v1/payments/:paymentKey', object: 'Payment', handler: getPaymentV1 },
+    { method: 'PUT', path: '/v1/payments/:paymentKey/apply', object: 'Payment', body: paymentApplicationSchema, handler: putPaymentApply },
+    { method: 'PUT', path: '/v1/payments/:paymentKey/unapply', object: 'Payment', body: paymentApplicationSchema, handler: putPaymentUnapply },
     { method: 'GET', path: '/v1/invoices/:invoiceKey/items', object: 'Invoice', handler: getInvoiceItemsV1 },
     { method: 'GET', path: '/v1/transactions/invoices/accounts/:account_key', object: 'Invoice', handler: listAccountInvoices },
     { method: 'GET', path: '/v1/transactions/payments/accounts/:account_key', object: 'Payment', handler: listAccountPayments },
