@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, ORDERS_223, useEmulator } from './helpers/emulator.js';
+import { billedSupportAccount } from './helpers/billedAccount.js';
+import { useEmulator } from './helpers/emulator.js';
 
 // Invoices through the V1 API: read by id or number, change the due date and accounting flag,
 // email it (recorded in the emulator's outbox). One invoice: Priority support, $50 for May.
@@ -11,18 +12,9 @@ let invoice: { id: string; number: string };
 
 beforeAll(async () => {
   catalog = await createTestCatalog(env.zuora);
-  account = (await env.zuora.post('/v2/accounts', accountBody({ name: 'Invoice Co' }))).body;
-  const order = await env.zuora.post(
-    '/v1/orders?returnIds=true',
-    {
-      orderDate: '2026-05-01',
-      existingAccountNumber: account.account_number,
-      subscriptions: [{ orderActions: [{ type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId: catalog.support.planId }] } }] }],
-      processingOptions: { runBilling: true, billingOptions: { targetDate: '2026-05-01' } },
-    },
-    ORDERS_223,
-  );
-  invoice = { id: order.body.invoiceIds[0], number: order.body.invoiceNumbers[0] };
+  const billed = await billedSupportAccount(env.zuora, catalog, 'Invoice Co', '2026-05-01');
+  account = billed.account;
+  invoice = { id: billed.invoiceId, number: billed.invoiceNumber };
 });
 
 describe('V1 invoices', () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, ORDERS_223, useEmulator } from './helpers/emulator.js';
+import { billedSupportAccount } from './helpers/billedAccount.js';
+import { useEmulator } from './helpers/emulator.js';
 
 // A payment made without `invoices` stays unapplied until applied (as in Zuora), and what is applied
 // can be taken back. One invoice of $50 (Priority support for May).
@@ -11,18 +12,9 @@ let invoiceId: string;
 
 beforeAll(async () => {
   catalog = await createTestCatalog(env.zuora);
-  account = (await env.zuora.post('/v2/accounts', accountBody({ name: 'Apply Co' }))).body;
-  const order = await env.zuora.post(
-    '/v1/orders?returnIds=true',
-    {
-      orderDate: '2026-05-01',
-      existingAccountNumber: account.account_number,
-      subscriptions: [{ orderActions: [{ type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId: catalog.support.planId }] } }] }],
-      processingOptions: { runBilling: true, billingOptions: { targetDate: '2026-05-01' } },
-    },
-    ORDERS_223,
-  );
-  invoiceId = order.body.invoiceIds[0];
+  const billed = await billedSupportAccount(env.zuora, catalog, 'Apply Co', '2026-05-01');
+  account = billed.account;
+  invoiceId = billed.invoiceId;
 });
 
 const balance = async () => (await env.zuora.get(`/v1/invoices/${invoiceId}`)).body.balance as number;

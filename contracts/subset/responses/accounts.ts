@@ -38,24 +38,9 @@ const contact = object(
   ['id', 'accountId', 'firstName', 'lastName'],
 );
 
+const SUMMARY_CONTACT_FIELDS = ['id', 'firstName', 'lastName', 'workEmail', 'workPhone', 'address1', 'address2', 'city', 'state', 'county', 'country', 'zipCode', 'taxRegion', 'fax', 'asBillTo', 'asSoldTo', 'asShipTo'];
 const summaryContact = object({
-  id: str(),
-  firstName: str(),
-  lastName: str(),
-  workEmail: text,
-  workPhone: text,
-  address1: text,
-  address2: text,
-  city: text,
-  state: text,
-  county: text,
-  country: text,
-  zipCode: text,
-  taxRegion: text,
-  fax: text,
-  asBillTo: bool(),
-  asSoldTo: bool(),
-  asShipTo: bool(),
+  ...Object.fromEntries(SUMMARY_CONTACT_FIELDS.map((field) => [field, contact.properties?.[field] ?? str()])),
   isSpecifiedInSubscription: bool(),
 });
 

@@ -11,32 +11,20 @@ import type { ReadView } from '../../state/transaction.js';
 import { customFieldsOf } from './shapes/customFields.js';
 import { orNull } from './shapes/nulls.js';
 import { v1TaxInfo } from './shapes/account.js';
+import { toV1Contact } from './shapes/contact.js';
 import { decimal } from './wireValues.js';
 
 // GET /v1/accounts/{account-key}/summary (GETAccountSummaryType): the account with its contacts,
 // latest subscriptions, invoices, payments and usage in one read.
 
-function summaryContact(contact: Contact, account: Account): Record<string, unknown> {
-  return {
-    id: contact.id,
-    firstName: contact.firstName ?? null,
-    lastName: contact.lastName ?? null,
-    workEmail: orNull(contact.workEmail),
-    workPhone: orNull(contact.workPhone),
-    address1: orNull(contact.address1),
-    address2: orNull(contact.address2),
-    city: orNull(contact.city),
-    state: orNull(contact.state),
-    county: orNull(contact.county),
-    country: orNull(contact.country),
-    zipCode: orNull(contact.postalCode),
-    taxRegion: orNull(contact.taxRegion),
-    fax: orNull(contact.fax),
-    asBillTo: contact.id === account.billToId,
-    asSoldTo: contact.id === account.soldToId,
-    asShipTo: false,
-    isSpecifiedInSubscription: false,
-  };
+/** The summary's contacts carry a subset of the contact read's fields. */
+const SUMMARY_CONTACT_FIELDS = [
+  'id', 'firstName', 'lastName', 'workEmail', 'workPhone', 'address1', 'address2', 'city', 'state', 'county', 'country', 'zipCode', 'taxRegion', 'fax', 'asBillTo', 'asSoldTo', 'asShipTo',
+] as const;
+
+function summaryContact(view: ReadView, contact: Contact, account: Account): Record<string, unknown> {
+  const full = toV1Contact(view, contact, account);
+  return { ...Object.fromEntries(SUMMARY_CONTACT_FIELDS.map((field) => [field, full[field]])), isSpecifiedInSubscription: false };
 }
 
 function defaultPaymentMethod(view: ReadView, account: Account): Record<string, unknown> | null {
@@ -115,8 +103,8 @@ export function getAccountSummaryV1(ctx: RequestContext): Reply {
     body: {
       success: true,
       basicInfo: basicInfo(view, account),
-      billToContact: summaryContact(billTo, account),
-      soldToContact: summaryContact(soldTo, account),
+      billToContact: summaryContact(view, billTo, account),
+      soldToContact: summaryContact(view, soldTo, account),
       shipToContact: null,
       taxInfo: v1TaxInfo(account),
       subscriptions: subscriptions(view, account),

@@ -26,13 +26,11 @@ export const invoiceEmailSchema = {
   },
 } as const;
 
-/** GETInvoiceResponse: every field, null where the emulator has no value. */
-export function toV1Invoice(view: ReadView, invoice: Invoice): Record<string, unknown> {
-  const { account, billTo, soldTo } = withContacts(view, invoice.accountId);
+/** The fields the read and the update answer share, named alike in both. */
+function commonInvoiceFields(invoice: Invoice): Record<string, unknown> {
   return {
     success: true,
     id: invoice.id,
-    invoiceNumber: invoice.invoiceNumber,
     accountId: invoice.accountId,
     status: invoice.status,
     invoiceDate: invoice.invoiceDate,
@@ -40,16 +38,29 @@ export function toV1Invoice(view: ReadView, invoice: Invoice): Record<string, un
     dueDate: invoice.dueDate,
     currency: invoice.currency,
     amount: invoice.amount,
-    amountWithoutTax: invoice.amountWithoutTax,
-    taxAmount: invoice.taxAmount,
     balance: invoice.balance,
+    taxAmount: invoice.taxAmount,
+    creditBalanceAdjustmentAmount: 0,
+    discount: 0,
+    createdById: invoice.createdById,
+    createdDate: invoice.createdDate,
+    updatedById: invoice.updatedById,
+    updatedDate: invoice.updatedDate,
+  };
+}
+
+/** GETInvoiceResponse: every field, null where the emulator has no value. */
+export function toV1Invoice(view: ReadView, invoice: Invoice): Record<string, unknown> {
+  const { account, billTo, soldTo } = withContacts(view, invoice.accountId);
+  return {
+    ...commonInvoiceFields(invoice),
+    invoiceNumber: invoice.invoiceNumber,
+    amountWithoutTax: invoice.amountWithoutTax,
     paymentAmount: invoice.paymentAmount,
     adjustmentAmount: 0,
-    creditBalanceAdjustmentAmount: 0,
     creditMemoAmount: 0,
     refundAmount: 0,
     taxExemptAmount: 0,
-    discount: 0,
     includesOneTime: invoice.includesOneTime,
     includesRecurring: invoice.includesRecurring,
     includesUsage: invoice.includesUsage,
@@ -63,10 +74,6 @@ export function toV1Invoice(view: ReadView, invoice: Invoice): Record<string, un
     transferredToAccounting: invoice.transferredToAccounting ?? 'No',
     lastEmailSentDate: orNull(invoice.lastEmailSentDate),
     sourceType: 'Subscription',
-    createdById: invoice.createdById,
-    createdDate: invoice.createdDate,
-    updatedById: invoice.updatedById,
-    updatedDate: invoice.updatedDate,
     ...unmodelled([
       'billRunId',
       'billToContactSnapshotId',
@@ -99,31 +106,15 @@ export function getInvoiceV1(ctx: RequestContext): Reply {
 function toV1InvoiceUpdated(view: ReadView, invoice: Invoice): Record<string, unknown> {
   const { account } = withContacts(view, invoice.accountId);
   return {
-    success: true,
-    id: invoice.id,
+    ...commonInvoiceFields(invoice),
     number: invoice.invoiceNumber,
-    accountId: invoice.accountId,
-    status: invoice.status,
-    invoiceDate: invoice.invoiceDate,
-    targetDate: invoice.targetDate,
-    dueDate: invoice.dueDate,
-    currency: invoice.currency,
-    amount: invoice.amount,
-    balance: invoice.balance,
-    taxAmount: invoice.taxAmount,
     totalTaxExemptAmount: 0,
-    creditBalanceAdjustmentAmount: 0,
-    discount: 0,
     autoPay: account.autoPay,
     comment: orNull(invoice.comments),
     // The update schema's enum has no `No`: an invoice never transferred answers null.
     transferredToAccounting: invoice.transferredToAccounting === 'No' ? null : orNull(invoice.transferredToAccounting),
     postedById: invoice.postedBy,
     postedOn: invoice.postedDate,
-    createdById: invoice.createdById,
-    createdDate: invoice.createdDate,
-    updatedById: invoice.updatedById,
-    updatedDate: invoice.updatedDate,
     ...unmodelled(['templateId', 'cancelledById', 'cancelledOn']),
   };
 }
