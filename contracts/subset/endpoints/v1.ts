@@ -182,6 +182,12 @@ export const V1_ENDPOINTS: EndpointDocs = {
     official: { spec: 'v1', path: '/v1/subscriptions/{subscription-key}/preview' },
     success: { status: 200, schema: 'PreviewSubscriptionResponse' },
   },
+  'GET /v1/subscriptions/accounts/:account_key': {
+    summary: "List the newest version of each of an account's subscriptions, each as the single read shows it",
+    official: { spec: 'v1', path: '/v1/subscriptions/accounts/{account-key}' },
+    query: [CHARGE_DETAIL, AS_OF_DATE, ...V1_PAGING],
+    success: { status: 200, schema: 'V1SubscriptionsOfAccount' },
+  },
   'GET /v1/subscriptions/:subscription_key': {
     summary: 'Read a subscription with its rate plans and charges',
     official: { spec: 'v1', path: '/v1/subscriptions/{subscription-key}' },

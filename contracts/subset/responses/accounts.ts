@@ -207,5 +207,6 @@ export const INVOICE_SCHEMAS: SchemaMap = {
     },
     ['success', 'accountId', 'invoiceItems'],
   ),
+  V1SubscriptionsOfAccount: object({ ...ok, subscriptions: array(map()), nextPage: str() }, ['success', 'subscriptions']),
   V1PaymentList: object({ ...ok, payments: array(map()), nextPage: text }, ['success', 'payments']),
 };

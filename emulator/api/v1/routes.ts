@@ -17,7 +17,7 @@ import { getOrderV1, listOrdersOfSubscription, listOrdersV1, orderCancelSchema, 
 import { orderPreviewSchema, postOrderPreview, postSubscriptionPreview, subscriptionPreviewSchema } from './previews.js';
 import { listAccountPayments, paymentCreateSchema, postPayment } from './payments.js';
 import { listPaymentTerms } from './settings.js';
-import { getSubscriptionV1 } from './subscriptions.js';
+import { getSubscriptionV1, listAccountSubscriptionsV1 } from './subscriptions.js';
 import { objectQueryRoutesFor } from './objectQuery.js';
 import { QUERYABLE_OBJECTS } from '../../domain/query/objects.js';
 import { postUnitOfMeasure, unitOfMeasureCreateSchema } from './unitsOfMeasure.js';
@@ -47,6 +47,7 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/v1/orders/subscription/:subscriptionNumber', object: 'Order', handler: listOrdersOfSubscription },
     { method: 'GET', path: '/v1/orders/:orderNumber', object: 'Order', handler: getOrderV1 },
     { method: 'PUT', path: '/v1/orders/:orderNumber/cancel', object: 'Order', body: orderCancelSchema, handler: putOrderCancel },
+    { method: 'GET', path: '/v1/subscriptions/accounts/:account_key', object: 'Subscription', handler: listAccountSubscriptionsV1 },
     { method: 'GET', path: '/v1/subscriptions/:subscription_key', object: 'Subscription', handler: getSubscriptionV1 },
     { method: 'GET', path: '/settings/payment-terms', handler: listPaymentTerms },
     { method: 'GET', path: '/v1/hostedpages', object: 'HostedPage', handler: listHostedPages },
