@@ -1,6 +1,7 @@
-import { parseArgs } from 'node:util';
 import { coverageMarkdown } from '../contracts/coverage/index.js';
 import { driftText } from '../contracts/drift/index.js';
+import { UsageError } from './errors.js';
+import { parseFlags } from './flags.js';
 import { runContractFuzz } from './contractFuzz.js';
 import { runContractRun } from './contractRun.js';
 
@@ -22,27 +23,19 @@ which one is detected. A report: exits 0 whatever it finds.
 `;
 
 async function runDrift(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { 'official-spec': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseFlags('contract drift', argv, { 'official-spec': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     process.stdout.write(DRIFT_HELP);
     return 0;
   }
   const file = values['official-spec'];
-  if (!file) {
-    process.stderr.write(`zuora-emulator contract drift: --official-spec FILE is required\n\n${DRIFT_HELP}`);
-    return 1;
-  }
-  try {
-    process.stdout.write(await driftText(file));
-    return 0;
-  } catch (error) {
-    process.stderr.write(`zuora-emulator contract drift: ${(error as Error).message}\n`);
-    return 1;
-  }
+  if (!file) throw new UsageError('--official-spec FILE is required', 'contract drift');
+  process.stdout.write(await driftText(file));
+  return 0;
 }
 
 async function runCoverage(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseFlags('contract coverage', argv, { help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     process.stdout.write('Usage: zuora-emulator contract coverage\n\nPrints the coverage table (what `npm run contracts:coverage` writes to contracts/COVERAGE.md).\n');
     return 0;
@@ -73,10 +66,10 @@ export async function runContract(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const subcommand = name === undefined ? undefined : SUBCOMMANDS[name];
   if (subcommand) return subcommand.run(rest);
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+  if (name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(USAGE);
-    return name === undefined ? 1 : 0;
+    return 0;
   }
-  process.stderr.write(`zuora-emulator contract: unknown subcommand '${name}'\n${USAGE}`);
-  return 1;
+  const names = Object.keys(SUBCOMMANDS).join(', ');
+  throw new UsageError(name === undefined ? `give a subcommand: ${names}` : `unknown subcommand '${name}'; the subcommands are ${names}`, 'contract');
 }

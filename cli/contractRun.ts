@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { officialSpecSet, subsetSpecSet, type ResponseSpecSet } from '../contracts/checks/specs.js';
 import { findOfficialSpecDir, loadOfficialSpecs } from '../contracts/official/index.js';
 import { consoleLine, summaryLine } from '../contracts/suites/report.js';
 import { junitReport, runSuites } from '../contracts/suites/index.js';
 import { SubsetSpecs } from '../contracts/subset/validate.js';
 import { openTarget, TARGET_OPTIONS } from './contractTarget.js';
+import { UsageError } from './errors.js';
+import { parseFlags } from './flags.js';
 
 const HELP = `Usage: zuora-emulator contract run [options]
 
@@ -38,34 +39,22 @@ async function specSets(explicitDir: string | undefined): Promise<{ sets: Respon
 }
 
 export async function runContractRun(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+  const { values } = parseFlags('contract run', argv, {
       ...TARGET_OPTIONS,
       'official-spec': { type: 'string' },
       reporter: { type: 'string', default: 'console' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
-    },
   });
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  if (values.reporter !== 'console' && values.reporter !== 'junit') {
-    process.stderr.write(`zuora-emulator contract run: --reporter must be console or junit\n`);
-    return 2;
-  }
+  if (values.reporter !== 'console' && values.reporter !== 'junit') throw new UsageError('--reporter must be console or junit', 'contract run');
   const specs = await specSets(values['official-spec']);
-  if (typeof specs === 'string') {
-    process.stderr.write(`zuora-emulator contract run: ${specs}\n`);
-    return 2;
-  }
+  if (typeof specs === 'string') throw new UsageError(specs, 'contract run');
   const target = await openTarget(values);
-  if (typeof target === 'string') {
-    process.stderr.write(`zuora-emulator contract run: ${target}\n`);
-    return 2;
-  }
+  if (typeof target === 'string') throw new UsageError(target, 'contract run');
   // Console lines stream as steps finish, unless stdout is busy carrying the JUnit XML.
   const streaming = values.reporter === 'console' || values.out !== undefined;
   const log = (line: string) => (streaming ? process.stdout : process.stderr).write(`${line}\n`);

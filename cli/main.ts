@@ -1,4 +1,5 @@
-import { parseArgs } from 'node:util';
+import { PACKAGE_VERSION } from '../emulator/packageInfo.js';
+import { describeFailure, UsageError } from './errors.js';
 import { runStart } from './start.js';
 import { runSync } from './sync.js';
 
@@ -7,35 +8,52 @@ const USAGE = `Usage: zuora-emulator <command> [options]
 Commands:
   start       run the emulator and the bundled sync engine (see: zuora-emulator start --help)
   sync        run the sync engine alone against any Zuora (see: zuora-emulator sync --help)
-  scenario    replay scenario files against the emulator and the sync engine (see: zuora-emulator scenario help)
-  contract    contract suites, fuzzing, drift and coverage against any Zuora-like target (see: zuora-emulator contract help)
+  scenario    replay scenario files against the emulator and the sync engine (see: zuora-emulator scenario --help)
+  contract    contract suites, fuzzing, drift and coverage against any Zuora-like target (see: zuora-emulator contract --help)
+
+Options for every command:
+  --verbose   show the stack trace of a failure (so does DEBUG=1)
+  --version   print the version
+  -h, --help  show help
 `;
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  start: runStart,
+  sync: runSync,
+  // Loaded on demand: only these commands need the scenario runner and the spec parsers.
+  scenario: async (argv) => (await import('./scenario.js')).runScenarioCommand(argv),
+  contract: async (argv) => (await import('./contract.js')).runContract(argv),
+};
+
+/** Flags before `--`: what follows it belongs to the command's positionals. */
+const flagsOf = (argv: string[]): string[] => (argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv);
 
 /** Dispatches `zuora-emulator <command>`; each command parses its own flags. */
 export async function main(argv: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
-  const [command] = positionals;
-  const rest = argv.slice(argv.indexOf(command ?? '') + 1);
-  switch (command) {
-    case 'start':
-      return runStart(rest);
-    case 'sync':
-      return runSync(rest);
-    case 'scenario':
-      // Loaded on demand, as contract is: only this command needs the runner.
-      return (await import('./scenario.js')).runScenarioCommand(rest);
-    case 'contract':
-      // Loaded on demand: the contract tools pull in spec parsers that `start` does not need.
-      return (await import('./contract.js')).runContract(rest);
-    case undefined:
-    case 'help':
+  if (flagsOf(argv).includes('--version')) {
+    process.stdout.write(`${PACKAGE_VERSION}\n`);
+    return 0;
+  }
+  const verbose = flagsOf(argv).includes('--verbose') || Boolean(process.env.DEBUG);
+  const args = argv.filter((arg, index) => !(arg === '--verbose' && index < flagsOf(argv).length));
+  const [command, ...rest] = args;
+  try {
+    if (command === undefined) throw new UsageError('give a command: start, sync, scenario or contract', '');
+    if (command === 'help' || command === '--help' || command === '-h') {
       process.stdout.write(USAGE);
-      return command === 'help' ? 0 : 1;
-    default:
-      process.stderr.write(`zuora-emulator: unknown command '${command}'\n${USAGE}`);
-      return 1;
+      return 0;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError(`unknown command '${command}'; the commands are ${Object.keys(COMMANDS).join(', ')}`, '');
+    return await run(rest);
+  } catch (error) {
+    const { line, exitCode } = describeFailure(error, command ?? '');
+    process.stderr.write(`${line}\n`);
+    if (verbose && error instanceof Error && !(error instanceof UsageError)) process.stderr.write(`${error.stack ?? ''}\n`);
+    return exitCode;
   }
 }
 
-const exitCode = await main(process.argv.slice(2));
-if (exitCode !== 0) process.exitCode = exitCode;
+// Every command has returned (servers closed, reports written): leave now rather than wait for
+// idle keep-alive sockets. Writes to pipes and files are synchronous, so no output is cut.
+process.exit(await main(process.argv.slice(2)));

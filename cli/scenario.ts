@@ -2,7 +2,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { DEFAULT_TENANT } from '../emulator/config.js';
 import { DEFAULT_SYNC_PORT } from '../sync/config.js';
 import {
@@ -23,6 +22,8 @@ import {
   type ScenarioResult,
   type TimelineFormat,
 } from '../scenarios/runner/index.js';
+import { UsageError } from './errors.js';
+import { parseFlags } from './flags.js';
 
 /** The library shipped with the package: `scenarios/` beside `cli/` (from sources) or two levels up (from dist/). */
 const LIBRARY_CANDIDATES = [new URL('../scenarios/', import.meta.url), new URL('../../scenarios/', import.meta.url)].map((url) => fileURLToPath(url));
@@ -55,41 +56,33 @@ Default: the scenarios/ folder of the current directory, else the library shippe
 
 export async function runScenarioCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
+  if (sub === 'help' || sub === '--help' || sub === '-h') {
     process.stdout.write(HELP);
-    return sub === undefined ? 1 : 0;
+    return 0;
   }
-  if (sub !== 'run') {
-    process.stderr.write(`zuora-emulator scenario: unknown subcommand '${sub}'\n${HELP}`);
-    return 1;
-  }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        reporter: { type: 'string', default: 'console' },
-        out: { type: 'string' },
-        filter: { type: 'string', multiple: true },
-        bail: { type: 'boolean', default: false },
-        timeline: { type: 'string' },
-        'timeline-format': { type: 'string', default: 'md' },
-        concurrency: { type: 'string' },
-        target: { type: 'string' },
-        'sync-url': { type: 'string' },
-        'client-id': { type: 'string' },
-        'client-secret': { type: 'string' },
-        'emulator-url': { type: 'string' },
-        'admin-token': { type: 'string' },
-        'no-color': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`zuora-emulator scenario run: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+  if (sub !== 'run') throw new UsageError(sub === undefined ? 'give a subcommand: run' : `unknown subcommand '${sub}'; the only one is run`, 'scenario');
+  const parsed = parseFlags(
+    'scenario run',
+    rest,
+    {
+      reporter: { type: 'string', default: 'console' },
+      out: { type: 'string' },
+      filter: { type: 'string', multiple: true },
+      bail: { type: 'boolean', default: false },
+      timeline: { type: 'string' },
+      'timeline-format': { type: 'string', default: 'md' },
+      concurrency: { type: 'string' },
+      target: { type: 'string' },
+      'sync-url': { type: 'string' },
+      'client-id': { type: 'string' },
+      'client-secret': { type: 'string' },
+      'emulator-url': { type: 'string' },
+      'admin-token': { type: 'string' },
+      'no-color': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    true,
+  );
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(HELP);
@@ -121,11 +114,9 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
     return 1;
   }
 
-  let host: ScenarioHost;
   const adminToken = values['admin-token'] ?? process.env.ZUORA_EMULATOR_ADMIN_TOKEN;
   const admin = adminToken ? { adminToken } : {};
-  try {
-    host = values.target
+  const host: ScenarioHost = values.target
       ? new TargetHost({
           emulatorUrl: values.target,
           syncUrl: values['sync-url'] ?? `http://127.0.0.1:${DEFAULT_SYNC_PORT}`,
@@ -133,10 +124,6 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
           ...admin,
         })
       : await InProcessHost.start(values['emulator-url'] ? { emulatorUrl: values['emulator-url'], ...admin } : {});
-  } catch (error) {
-    process.stderr.write(`zuora-emulator scenario run: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
 
   const consoleReporter = new ConsoleReporter({ write: progress, color, timeline: true });
   progress(`running ${scenarios.length} scenario(s) ${values.target ? '(one at a time) ' : ''}${host.description}\n`);
@@ -186,7 +173,6 @@ async function defaultFolder(): Promise<string> {
   return 'scenarios';
 }
 
-function usageError(message: string): number {
-  process.stderr.write(`zuora-emulator scenario run: ${message}\n`);
-  return 1;
+function usageError(message: string): never {
+  throw new UsageError(message, 'scenario run');
 }

@@ -1,7 +1,10 @@
-import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { checkJsonFile, prepareDataDir } from '../emulator/state/dataDir.js';
 import { DEFAULT_SYNC_DATA_DIR, DEFAULT_SYNC_HOST, DEFAULT_SYNC_PORT } from '../sync/config.js';
 import { startSyncEngine } from '../sync/index.js';
-import { parsePort } from './ports.js';
+import { UsageError } from './errors.js';
+import { parseFlags } from './flags.js';
+import { listenFailure, parsePort } from './ports.js';
 import { untilStopped } from './signals.js';
 
 const HELP = `Usage: zuora-emulator sync --zuora-url URL --client-id ID --client-secret SECRET [options]
@@ -22,42 +25,44 @@ Runs the sync engine alone against any Zuora (a sandbox, or an emulator elsewher
 Then connect Zuora's callouts with: POST <url>/api/integration/connect
 `;
 
+function fail(message: string): never {
+  throw new UsageError(message, 'sync');
+}
+
 /** Runs until SIGINT/SIGTERM, then flushes state and exits 0. */
 export async function runSync(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      'zuora-url': { type: 'string' },
-      'client-id': { type: 'string' },
-      'client-secret': { type: 'string' },
-      port: { type: 'string', default: String(DEFAULT_SYNC_PORT) },
-      host: { type: 'string', default: DEFAULT_SYNC_HOST },
-      'data-dir': { type: 'string' },
-      'in-memory': { type: 'boolean', default: false },
-      'public-url': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values } = parseFlags('sync', argv, {
+    'zuora-url': { type: 'string' },
+    'client-id': { type: 'string' },
+    'client-secret': { type: 'string' },
+    port: { type: 'string', default: String(DEFAULT_SYNC_PORT) },
+    host: { type: 'string', default: DEFAULT_SYNC_HOST },
+    'data-dir': { type: 'string' },
+    'in-memory': { type: 'boolean', default: false },
+    'public-url': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  const fail = (message: string): number => {
-    process.stderr.write(`zuora-emulator sync: ${message}\n${HELP}`);
-    return 1;
-  };
   const baseUrl = values['zuora-url'];
   const clientId = values['client-id'];
   const clientSecret = values['client-secret'];
-  if (!baseUrl || !clientId || !clientSecret) return fail('--zuora-url, --client-id and --client-secret are required');
-  if (!URL.canParse(baseUrl)) return fail(`--zuora-url is not a URL: ${baseUrl}`);
-  if (values['public-url'] !== undefined && !URL.canParse(values['public-url'])) return fail(`--public-url is not a URL: ${values['public-url']}`);
-  if (values['data-dir'] !== undefined && values['in-memory']) return fail('give --data-dir or --in-memory, not both');
+  if (!baseUrl || !clientId || !clientSecret) fail('--zuora-url, --client-id and --client-secret are required');
+  if (!URL.canParse(baseUrl)) fail(`--zuora-url is not a URL: ${baseUrl}`);
+  if (values['public-url'] !== undefined && !URL.canParse(values['public-url'])) fail(`--public-url is not a URL: ${values['public-url']}`);
+  if (values['data-dir'] !== undefined && values['in-memory']) fail('give --data-dir or --in-memory, not both');
   const port = parsePort(values.port);
-  if (port === undefined) return fail('--port must be a number from 0 to 65535');
+  if (port === undefined) fail(`--port must be a whole number from 0 to 65535 (got '${values.port}')`);
+  const dataDir = values['data-dir'] ?? DEFAULT_SYNC_DATA_DIR;
+  // The data directory first, before the port is taken: a mistake there is one line, never a hang.
+  if (!values['in-memory']) {
+    await prepareDataDir(dataDir);
+    await checkJsonFile(path.join(dataDir, 'state.json'));
+  }
   // Listening from here on: whoever saw a ready line may signal at once, before the line after it runs.
   const stopped = untilStopped();
-  const dataDir = values['data-dir'] ?? DEFAULT_SYNC_DATA_DIR;
   const engine = await startSyncEngine({
     port,
     host: values.host,
@@ -65,6 +70,8 @@ export async function runSync(argv: string[]): Promise<number> {
     inMemory: values['in-memory'],
     zuora: { baseUrl, clientId, clientSecret },
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+  }).catch((error: unknown) => {
+    throw listenFailure(error, values.host, port, '--port');
   });
   process.stdout.write(
     [

@@ -15,9 +15,11 @@ import { triggerRoutes } from './events/triggerRoutes.js';
 import { LIFECYCLE_JOBS } from './domain/orders/lifecycleJobs.js';
 import { ORDER_JOBS } from './domain/orders/orders.js';
 import { generateAdminToken, isLoopback } from './http/adminAuth.js';
-import { buildApp } from './http/app.js';
+import { buildApp, endStreams } from './http/app.js';
 import { oauthRoutes } from './http/oauth.js';
 import { RequestJournal } from './http/requestJournal.js';
+import { inspectorRoutes } from './inspector/routes.js';
+import { InspectorSessions } from './inspector/sessions.js';
 import { mountedAt, type RouteTable } from './http/routeTable.js';
 import type { Services } from './services.js';
 import { Store } from './state/store.js';
@@ -87,14 +89,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = await Store.open({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR, inMemory: options.inMemory ?? false });
   const jobs = new JobRegistry();
   const wallNow = () => new Date();
+  const startedAt = wallNow();
   const clock = new Clock(store, jobs);
   const services: Services = {
     store,
     jobs,
     clock,
     dispatcher: new Dispatcher(store, clock, jobs),
-    requests: new RequestJournal(),
+    requests: new RequestJournal(1000, (tenant) => store.activity.notify(tenant, 'requests')),
     wallNow,
+    startedAt,
+    sessions: new InspectorSessions(wallNow),
     defaultTenant: DEFAULT_TENANT.clientId,
     admin: { token: adminToken, open: options.adminOpen ?? false },
   };
@@ -108,12 +113,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const zuoraVersion = options.zuoraVersion;
     await store.transact(DEFAULT_TENANT.clientId, (tx) => tx.patchMeta({ settings: mergeSettings(tx.meta().settings, { zuoraVersion }) }));
   }
-  const app = buildApp(services, ROUTE_TABLES);
-  const server = await listen(app, options.port ?? 0, host);
+  // The inspector's page is no API surface of its own: it is served beside them, not listed in the contracts.
+  const app = buildApp(services, [...ROUTE_TABLES, inspectorRoutes]);
+  let server: Server;
+  try {
+    server = await listen(app, options.port ?? 0, host);
+  } catch (error) {
+    // Give the data directory back: whoever retries on another port may open it again.
+    await store.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: localUrl(host, port),
     port,
     host,
     credentials: { clientId: DEFAULT_TENANT.clientId, clientSecret: DEFAULT_TENANT.clientSecret },
@@ -121,12 +134,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     services,
     close: () => {
       closing ??= (async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        endStreams(app);
+        await stopped;
         await store.close();
       })();
       return closing;
     },
   };
+}
+
+/** The URL this machine reaches the server at: a wildcard bind (0.0.0.0, ::) is reached on loopback. */
+function localUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
 function listen(app: ReturnType<typeof buildApp>, port: number, host: string): Promise<Server> {

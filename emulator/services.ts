@@ -3,6 +3,7 @@ import type { JobRegistry } from './clock/jobs.js';
 import type { Dispatcher } from './events/dispatcher.js';
 import type { AdminAccess } from './http/adminAuth.js';
 import type { RequestJournal } from './http/requestJournal.js';
+import type { InspectorSessions } from './inspector/sessions.js';
 import type { Store } from './state/store.js';
 
 /** What request handlers and the admin API may reach: one bundle per running emulator. */
@@ -15,6 +16,10 @@ export interface Services {
   requests: RequestJournal;
   /** Wall time, for things outside billing (token expiry, tenant creation stamps). */
   wallNow: () => Date;
+  /** Wall time the emulator started, for the uptime health reports. */
+  startedAt: Date;
+  /** Signed-in inspector pages (their session cookies count as admin auth). */
+  sessions: InspectorSessions;
   /** Client id of the tenant created at start. */
   defaultTenant: string;
   /** Who may use the admin API (see http/adminAuth.ts). */

@@ -38,3 +38,13 @@ export async function subscribeToEmulatorClock(emulatorUrl: string, tenant: stri
   });
   if (!response.ok) throw new Error(`subscribing to the emulator clock failed: HTTP ${response.status} ${await response.text()}`);
 }
+
+/** Tells the emulator where this engine's API is, so its inspector can show the platform's side of the tenant. */
+export async function announceToEmulator(emulatorUrl: string, tenant: string, apiUrl: string, adminToken?: string): Promise<void> {
+  const response = await fetch(`${emulatorUrl.replace(/\/+$/, '')}/__emulator/sync-engine`, {
+    method: 'PUT',
+    headers: { ...adminHeaders(tenant, adminToken), 'content-type': 'application/json' },
+    body: JSON.stringify({ url: apiUrl }),
+  });
+  if (!response.ok) throw new Error(`announcing the sync engine to the emulator failed: HTTP ${response.status} ${await response.text()}`);
+}

@@ -9,7 +9,7 @@ import type { SyncContext } from './context.js';
 import { connect, type SetupReport } from './integration/index.js';
 import { FileSyncStore } from './model/store.js';
 import { wallClock } from './time.js';
-import { subscribeToEmulatorClock } from './emulatorTime.js';
+import { announceToEmulator, subscribeToEmulatorClock } from './emulatorTime.js';
 import { UsageSyncRunner } from './usageSyncRunner.js';
 import { ZuoraClient } from './zuora/client.js';
 
@@ -27,8 +27,9 @@ export interface RunningSyncEngine {
   connect(): Promise<SetupReport>;
   /**
    * Puts the hourly work on an emulator tenant's virtual clock: the emulator calls
-   * `/api/clock/tick` at each step of its clock, and the wall-clock polling stops. `adminToken` is
-   * the emulator's admin token (not needed when it runs admin-open).
+   * `/api/clock/tick` at each step of its clock, and the wall-clock polling stops. The emulator is
+   * also told where the engine is, for its inspector. `adminToken` is the emulator's admin token
+   * (not needed when it runs admin-open).
    */
   followEmulatorClock(emulatorUrl: string, tenant: string, adminToken?: string): Promise<void>;
   /** Stops the hourly work and the server, and waits for pending writes. */
@@ -65,6 +66,7 @@ export async function startSyncEngine(options: SyncEngineOptions): Promise<Runni
     followEmulatorClock: async (emulatorUrl, tenant, adminToken) => {
       await usage.stopPolling();
       await subscribeToEmulatorClock(emulatorUrl, tenant, `${publicUrl}/api/clock/tick`, adminToken);
+      await announceToEmulator(emulatorUrl, tenant, publicUrl, adminToken);
     },
     close: () => {
       closing ??= (async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, ORDERS_223, useEmulator } from './helpers/emulator.js';
+import { createCustomer, ORDERS_223, useEmulator, type TestCustomer } from './helpers/emulator.js';
 import { useReceiver } from './helpers/receiver.js';
 import { registerStiggEvents } from './helpers/stiggEvents.js';
 
@@ -17,17 +17,8 @@ beforeEach(async () => {
   catalog = await createTestCatalog(env.zuora);
 });
 
-interface Customer {
-  id: string;
-  number: string;
-}
-
-async function customer(card: string): Promise<Customer> {
-  const body = accountBody({ auto_pay: true, payment_method: { type: 'card', card: { card_number: card, expiry_month: 12, expiry_year: 2030, brand: 'visa' } } });
-  const created = await env.zuora.post('/v2/accounts', body);
-  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-  return { id: created.body.id, number: created.body.account_number };
-}
+type Customer = TestCustomer;
+const customer = (card?: string): Promise<Customer> => createCustomer(env.zuora, card);
 
 const proWithSeats = (seats: number) => ({
   productRatePlanId: catalog.pro.planId,
@@ -183,7 +174,12 @@ describe('renewals on the day', () => {
     expect(failure.PaymentGatewayResponseCode).toBe('card_declined');
   });
 
-  it('runs the jobs of one instant in order: scheduled order, term end, bill run, payment run', async () => {
+  // In UTC the day starts at 00:00Z; in Berlin (summer time from 29 March, UTC+2) 1 April starts at
+  // 22:00Z on 31 March. The zone is set after the jobs are booked: they move with it.
+  it.each([
+    ['UTC', '2026-04-01T00:00:00.000Z'],
+    ['Europe/Berlin', '2026-03-31T22:00:00.000Z'],
+  ])('runs the jobs of one instant in order: scheduled order, term end, bill run, payment run (%s)', async (timeZone, dayStart) => {
     const account = await customer('4242424242424242');
     const response = await env.zuora.post('/v1/orders', {
       orderDate: '2026-03-01',
@@ -225,14 +221,15 @@ describe('renewals on the day', () => {
       ],
     });
     expect(scheduled.body.success).toBe(true);
-    // All due at 2026-04-01T00:00Z, listed in the order they will run.
+    await env.admin.patch('/settings', { timeZone });
+    // All due when 1 April starts in the tenant's zone, listed in the order they will run.
     expect((await jobs()).map((job) => [job.kind, job.dueAt])).toEqual([
-      ['order.execute', '2026-04-01T00:00:00.000Z'],
-      ['subscription.termEnd', '2026-04-01T00:00:00.000Z'],
-      ['billing.billRun', '2026-04-01T00:00:00.000Z'],
+      ['order.execute', dayStart],
+      ['subscription.termEnd', dayStart],
+      ['billing.billRun', dayStart],
     ]);
 
-    await env.admin.post('/clock/advance', { by: 'P1M' });
+    await env.admin.post('/clock/advance', { to: dayStart });
     const versions = (await env.zuora.get(`/v1/subscriptions/${number}`)).body;
     expect(versions).toMatchObject({ termStartDate: '2026-04-01', termEndDate: '2026-05-01', status: 'Active' });
     // April bills the downgraded 3 seats: 30 + 3 x 10 = 60, and the payment run right after collects it.

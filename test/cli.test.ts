@@ -1,12 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createConnection } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountBody, tenantClient } from './helpers/emulator.js';
+import { CLI } from './helpers/cli.js';
 
-const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const READY = /^zuora-emulator listening on (http:\/\/\S+)$/m;
 const SYNC_READY = /^sync engine listening on (http:\/\/\S+)$/m;
 
@@ -23,7 +25,11 @@ afterEach(() => {
 });
 
 function startCli(args: string[], env: Record<string, string> = {}): Promise<Started> {
-  const child = spawn(process.execPath, [BIN, 'start', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  return startProcess(process.execPath, [...CLI, 'start', ...args], env);
+}
+
+function startProcess(command: string, args: string[], env: Record<string, string> = {}): Promise<Started> {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, cwd: ROOT });
   children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
@@ -35,6 +41,19 @@ function startCli(args: string[], env: Record<string, string> = {}): Promise<Sta
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`exited with ${code} before it was ready:\n${output}`)));
+  });
+}
+
+/** Whether something still accepts connections at the URL's port. */
+function listening(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: hostname, port: Number(port) });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
   });
 }
 
@@ -50,7 +69,7 @@ describe('zuora-emulator start', () => {
     expect(started.output()).toContain('client_id=zuora-emulator-default-client-000001');
     expect(started.output()).toContain('client_secret=zuora-emulator-default-secret');
     const health = await fetch(`${started.url}/__emulator/health`);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await health.json()).toMatchObject({ status: 'ok', tenants: 1 });
     const exited = exitOf(started.child);
     started.child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -135,7 +154,23 @@ describe('zuora-emulator start', () => {
 
   it('refuses to listen beyond loopback without an admin token', async () => {
     await expect(startCli(['--port', '0', '--in-memory', '--no-sync', '--host', '0.0.0.0'], { ZUORA_EMULATOR_ADMIN_TOKEN: '' })).rejects.toThrow(
-      /exited with 1[\s\S]*admin token/,
+      /exited with 2[\s\S]*admin token/,
     );
+  });
+
+  it('through `npm start`: --port 0 picks both ports, and SIGTERM to npm frees both', async () => {
+    // npm hands the signal to the script's shell, which has become the server through `exec`.
+    const started = await startProcess('npm', ['start', '--', '--port', '0', '--in-memory']);
+    const syncUrl = SYNC_READY.exec(started.output())?.[1] ?? '';
+    expect(started.url).not.toMatch(/:(0|4010)$/);
+    expect(syncUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(syncUrl).not.toMatch(/:(0|4020)$/);
+    expect(await listening(started.url)).toBe(true);
+    expect(await listening(syncUrl)).toBe(true);
+    const exited = exitOf(started.child);
+    started.child.kill('SIGTERM');
+    await exited;
+    expect(await listening(started.url)).toBe(false);
+    expect(await listening(syncUrl)).toBe(false);
   });
 });

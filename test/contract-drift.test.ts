@@ -2,18 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { driftReport, driftText, loadOfficialFile, type DriftReport } from '../contracts/drift/index.js';
 import { SEED_ENDPOINTS } from '../contracts/subset/seeds.js';
 import { describeOfficial, officialSpecDir } from './helpers/officialSpec.js';
+import { CLI } from './helpers/cli.js';
 
 // `contract drift` compares the subset's seed endpoints with an official spec file. A small
 // hand-made V1-like file holds one difference of each kind; the real files, when present, must
 // give a section for every seed endpoint of their family.
 
-const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'zuora-drift-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -172,14 +171,14 @@ describe('drift against a hand-made Quickstart-like file', () => {
 
 describe('zuora-emulator contract drift', () => {
   it('prints the report and exits 0', () => {
-    const result = spawnSync(process.execPath, [BIN, 'contract', 'drift', '--official-spec', quickstartFile], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [...CLI, 'contract', 'drift', '--official-spec', quickstartFile], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('Official file: Quickstart');
   });
 
-  it('exits 1 without a file', () => {
-    const result = spawnSync(process.execPath, [BIN, 'contract', 'drift'], { encoding: 'utf8' });
-    expect(result.status).toBe(1);
+  it('exits 2 (a usage error) without a file', () => {
+    const result = spawnSync(process.execPath, [...CLI, 'contract', 'drift'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
     expect(result.stderr).toContain('--official-spec FILE is required');
   });
 });

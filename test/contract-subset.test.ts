@@ -74,6 +74,7 @@ describe('the subset and the emulator', () => {
     const own = operations.filter((op) => op.name !== 'admin' && !op.operation['x-official']).map((op) => `${op.method} ${op.template}`);
     expect(own.sort()).toEqual([
       'GET /settings/payment-terms',
+      'GET /v1/creditmemos/{creditMemoKey}',
       'GET /v1/settings/payment-terms',
       'PUT /objects/definitions/default/{object_type}',
       'PUT /objects/definitions/{object_type}',

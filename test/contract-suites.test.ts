@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_NAMES, runChecks } from '../contracts/checks/registry.js';
@@ -17,6 +16,7 @@ import { consoleLine } from '../contracts/suites/report.js';
 import { ROUTE_TABLES } from '../emulator/index.js';
 import { useEmulator } from './helpers/emulator.js';
 import { describeOfficial, officialSpecDir, officialSpecs } from './helpers/officialSpec.js';
+import { CLI } from './helpers/cli.js';
 
 // The contract suites run in CI against an in-process emulator: every seed endpoint, in order, each
 // answer checked by every registered check and validated against Zuora's official spec (or, where
@@ -161,14 +161,13 @@ describeOfficial("the checks against Zuora's official spec", () => {
 });
 
 describe('zuora-emulator contract run', () => {
-  const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
 
   it('runs the suites against a target URL and writes JUnit XML', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'zemu-contract-'));
     try {
       const out = path.join(dir, 'junit.xml');
       const { clientId, clientSecret } = env.emulator.credentials;
-      const args = [BIN, 'contract', 'run', '--target', env.url, '--client-id', clientId, '--client-secret', clientSecret, '--admin-token', env.emulator.adminToken, '--reporter', 'junit', '--out', out];
+      const args = [...CLI, 'contract', 'run', '--target', env.url, '--client-id', clientId, '--client-secret', clientSecret, '--admin-token', env.emulator.adminToken, '--reporter', 'junit', '--out', out];
       const { stdout } = await promisify(execFile)(process.execPath, args);
       expect(stdout).toMatch(/^PASS token › fetch token {2}POST \/oauth\/token → 200 .*\[not-server-error ✓, status-is-success ✓, has-request-id ✓/m);
       expect(stdout).toMatch(/^\d+ passed, 0 failed \(\d+ ms\)$/m);
@@ -179,7 +178,7 @@ describe('zuora-emulator contract run', () => {
   });
 
   it('exits 1 when a step fails (a target that refuses the credentials)', async () => {
-    const args = [BIN, 'contract', 'run', '--target', env.url, '--client-id', 'nobody', '--client-secret', 'wrong'];
+    const args = [...CLI, 'contract', 'run', '--target', env.url, '--client-id', 'nobody', '--client-secret', 'wrong'];
     const failed = await promisify(execFile)(process.execPath, args).then(
       () => undefined,
       (error: { code: number; stdout: string }) => error,

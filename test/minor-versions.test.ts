@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
 import { accountBody, adminClient, tenantClient, useEmulator, type TenantClient } from './helpers/emulator.js';
+import { EVERGREEN_TERMS, newSubscriptionOrder } from './helpers/orders.js';
 
 // Zuora-Version on a request picks the wire shape; without it the tenant's default (the
 // `zuoraVersion` setting, 211.0 unless changed) applies. POST /v1/orders lists `subscriptionNumbers`
@@ -16,21 +17,7 @@ beforeAll(async () => {
 
 async function order(zuora: TenantClient, headers: Record<string, string> = {}, planId = catalog.support.planId) {
   const account = (await zuora.post('/v2/accounts', accountBody())).body.account_number as string;
-  return zuora.post(
-    '/v1/orders',
-    {
-      orderDate: '2026-01-15',
-      existingAccountNumber: account,
-      subscriptions: [
-        {
-          orderActions: [
-            { type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId: planId }] } },
-          ],
-        },
-      ],
-    },
-    headers,
-  );
+  return zuora.post('/v1/orders', newSubscriptionOrder(account, [{ productRatePlanId: planId }], { terms: EVERGREEN_TERMS }), headers);
 }
 
 describe('POST /v1/orders by minor version', () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
 import { accountBody, useEmulator } from './helpers/emulator.js';
+import { createSubscriptionAction, YEARLY_TERMS } from './helpers/orders.js';
 
 // The order options production integrations send: a new account with its gateway and payment
 // method (charged by collectPayment), contacts with postalCode or zipCode, TermsAndConditions,
@@ -13,14 +14,13 @@ beforeAll(async () => {
   catalog = await createTestCatalog(env.zuora);
 });
 
-const createAction = (planId: string, terms: Record<string, unknown> = { initialTerm: { termType: 'TERMED', period: 12, periodType: 'Month' }, autoRenew: true, renewalTerms: [{ period: 12, periodType: 'Month' }] }) => ({
-  type: 'CreateSubscription',
+const TRIGGER_DATES = {
   triggerDates: [
     { name: 'ContractEffective', triggerDate: '2026-01-15' },
     { name: 'CustomerAcceptance', triggerDate: '2026-01-15' },
   ],
-  createSubscription: { terms, subscribeToRatePlans: [{ productRatePlanId: planId }] },
-});
+};
+const createAction = (planId: string, terms: Record<string, unknown> = YEARLY_TERMS) => createSubscriptionAction([{ productRatePlanId: planId }], terms, TRIGGER_DATES);
 
 const newAccount = (extra: Record<string, unknown> = {}) => ({
   name: 'Grace Hopper',

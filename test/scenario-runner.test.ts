@@ -25,12 +25,12 @@ import {
   type ScenarioResult,
 } from '../scenarios/runner/index.js';
 import { interpolate } from '../scenarios/runner/interpolate.js';
+import { CLI } from './helpers/cli.js';
 
 // The scenario runner itself: the format's validation errors (file, step number, field), partial
 // matching and diffs, captures and `${...}` references, a failing expectation's report, JUnit XML,
 // the CLI's summary line and exit code, timelines, and running against an already running target.
 
-const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
 const LIBRARY = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
 /** The ScenarioLoadError a text raises (the test fails when it loads). */
@@ -210,7 +210,11 @@ steps:
     expect(markdown).toContain('*2026-01-01T00:00:00Z -> 2026-02-01T02:00:00Z*');
     // Bill runs start at 00:00 tenant time (UTC here) on the bill cycle day, so the callout is stamped Feb 1, 00:00.
     expect(markdown).toMatch(/- callout StiggInvoicePaidEvent at 2026-02-01T00:00:00Z: 200 \(delivered\)/);
-    expect(timelineHtml(result)).toMatch(/^<!doctype html>[\s\S]*<td>6<\/td>[\s\S]*StiggInvoicePaidEvent[\s\S]*<\/html>\n$/);
+    // The HTML timeline is drawn with the inspector's components and stylesheet.
+    const page = timelineHtml(result);
+    expect(page).toMatch(/^<!doctype html>[\s\S]*<h3>6\. <code>clock\.advance<\/code><\/h3>[\s\S]*StiggInvoicePaidEvent[\s\S]*<\/html>\n$/);
+    expect(page).toContain('ol.timeline');
+    expect(page).toContain('<ol class="timeline">');
   });
 
   it('fails a wrong expectation with the step, a diff of expected and actual, and the timeline so far', async () => {
@@ -298,7 +302,7 @@ describe('reports', () => {
 /** Runs `zuora-emulator scenario run ...`; answers the exit code and what it printed. */
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'scenario', 'run', '--no-color', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...CLI, 'scenario', 'run', '--no-color', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -395,19 +399,19 @@ describe('--target: an emulator and a sync engine already running', () => {
     await emulator?.close();
   });
 
-  it('runs library scenarios one after another on the shared tenant, each on fresh ids and later whole years', async () => {
+  it('runs library scenarios one after another on the shared tenant, each on fresh ids and whole leap cycles (four years) later', async () => {
     const host = new TargetHost({ emulatorUrl: emulator.url, syncUrl: engine.url, credentials: emulator.credentials, adminToken: emulator.adminToken });
     const file = path.join(LIBRARY, 'payment-failure-recovery.yaml');
     const scenario = await parseScenario(await readFile(file, 'utf8'), file);
     const summary = await runScenarios([scenario, scenario, await parseScenario(await readFile(path.join(LIBRARY, 'scheduled-downgrade.yaml'), 'utf8'), path.join(LIBRARY, 'scheduled-downgrade.yaml'))], { host });
     for (const result of summary.results) expect(result.status, failureDetails(result)).toBe('passed');
-    // The second run of the same file started a year later, on customer ids of its own.
+    // The second run of the same file started four years later (a February as long as the first's), on customer ids of its own.
     const [first, second] = summary.results.map((result) => result.timeline[1]?.events[0]?.customerId);
     expect(first).toMatch(/^cust-dunning\.[0-9a-f]{6}$/);
     expect(second).toMatch(/^cust-dunning\.[0-9a-f]{6}$/);
     expect(second).not.toBe(first);
-    expect(summary.results[1]?.timeline[0]?.startedAt).toBe('2027-01-01T00:00:00.000Z');
-    expect(summary.results[2]?.timeline[0]?.startedAt).toBe('2028-01-01T00:00:00.000Z');
+    expect(summary.results[1]?.timeline[0]?.startedAt).toBe('2030-01-01T00:00:00.000Z');
+    expect(summary.results[2]?.timeline[0]?.startedAt).toBe('2034-01-01T00:00:00.000Z');
     // What a scenario left live was cancelled when it ended: nothing of it bills on.
     const left = (await (await fetch(`${engine.url}/api/customers/${encodeURIComponent(String(first))}/subscriptions`)).json()) as { data: Array<{ status: string }> };
     expect(left.data.map((subscription) => subscription.status)).toEqual(['CANCELED']);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
 import { accountBody, useEmulator } from './helpers/emulator.js';
+import { newSubscriptionOrder } from './helpers/orders.js';
 
 // MRR, TCV and their deltas on GET /v1/subscriptions/{key}, by Zuora's definitions
 // (emulator/domain/subscriptions/metrics.ts), against figures worked out by hand:
@@ -29,26 +30,13 @@ const figures = (each: any) => ({ mrr: each.mrr, tcv: each.tcv, dmrc: each.dmrc,
 beforeAll(async () => {
   catalog = await createTestCatalog(env.zuora);
   account = (await env.zuora.post('/v2/accounts', accountBody())).body.account_number;
-  const created = await env.zuora.post('/v1/orders', {
-    orderDate: '2026-01-15',
-    existingAccountNumber: account,
-    subscriptions: [
-      {
-        orderActions: [
-          {
-            type: 'CreateSubscription',
-            createSubscription: {
-              terms: { initialTerm: { termType: 'TERMED', period: 12, periodType: 'Month' }, autoRenew: true, renewalTerms: [{ period: 12, periodType: 'Month' }] },
-              subscribeToRatePlans: [
-                { productRatePlanId: catalog.pro.planId, chargeOverrides: [{ productRatePlanChargeId: catalog.pro.seatsId, pricing: { recurringPerUnit: { quantity: 10 } } }] },
-                { productRatePlanId: catalog.annual.planId },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  });
+  const created = await env.zuora.post(
+    '/v1/orders',
+    newSubscriptionOrder(account, [
+      { productRatePlanId: catalog.pro.planId, chargeOverrides: [{ productRatePlanChargeId: catalog.pro.seatsId, pricing: { recurringPerUnit: { quantity: 10 } } }] },
+      { productRatePlanId: catalog.annual.planId },
+    ]),
+  );
   number = created.body.subscriptionNumbers[0];
 });
 

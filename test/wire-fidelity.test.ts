@@ -4,6 +4,7 @@ import { KNOWN_MISMATCHES } from '../contracts/fidelity/ledger.js';
 import { WIRE_REFERENCES } from './data/wireReference.js';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
 import { accountBody, useEmulator } from './helpers/emulator.js';
+import { newSubscriptionOrder } from './helpers/orders.js';
 
 // The emulator's V1 answers compared field by field (name and JSON type) with real Zuora answers
 // captured in public integrations (test/data/wireReference.ts). At least 90% of the real fields must
@@ -16,24 +17,8 @@ const answers: Record<keyof typeof WIRE_REFERENCES, unknown> = { account: null, 
 beforeAll(async () => {
   catalog = await createTestCatalog(env.zuora);
   const account = (await env.zuora.post('/v2/accounts', accountBody())).body;
-  const created = await env.zuora.post('/v1/orders', {
-    orderDate: '2026-01-15',
-    existingAccountNumber: account.account_number,
-    processingOptions: { runBilling: true, collectPayment: false },
-    subscriptions: [
-      {
-        orderActions: [
-          {
-            type: 'CreateSubscription',
-            createSubscription: {
-              terms: { initialTerm: { termType: 'TERMED', period: 12, periodType: 'Month' }, autoRenew: true, renewalTerms: [{ period: 12, periodType: 'Month' }] },
-              subscribeToRatePlans: [{ productRatePlanId: catalog.pro.planId, chargeOverrides: [{ productRatePlanChargeId: catalog.pro.seatsId, pricing: { recurringPerUnit: { quantity: 3 } } }] }],
-            },
-          },
-        ],
-      },
-    ],
-  });
+  const seats = { productRatePlanId: catalog.pro.planId, chargeOverrides: [{ productRatePlanChargeId: catalog.pro.seatsId, pricing: { recurringPerUnit: { quantity: 3 } } }] };
+  const created = await env.zuora.post('/v1/orders', newSubscriptionOrder(account.account_number, [seats], { processingOptions: { runBilling: true, collectPayment: false } }));
   answers.orderCreate = created.body;
   const subscriptionNumber = created.body.subscriptionNumbers[0] as string;
   answers.account = (await env.zuora.get(`/v1/accounts/${account.account_number}`)).body;

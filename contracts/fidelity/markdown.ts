@@ -7,10 +7,14 @@ import { UNMODELLED_FIELDS } from './unmodelled.js';
 
 const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
 
-function endpointRows(endpoints: readonly ModelledEndpoint[]): string[] {
-  return endpoints.map((endpoint) =>
-    row([`\`${endpoint.operation}\``, `\`${endpoint.schema}\``, endpoint.versions, endpoint.versionNotes ?? '-', `emulator/api/v1/${endpoint.shape}`]),
-  );
+function endpointTable(endpoints: readonly ModelledEndpoint[]): string[] {
+  return [
+    row(['Endpoint', 'Official schema', 'Versions', 'Version-gated shape', 'Built in']),
+    row(['---', '---', '---', '---', '---']),
+    ...endpoints.map((endpoint) =>
+      row([`\`${endpoint.operation}\``, `\`${endpoint.schema}\``, endpoint.versions, endpoint.versionNotes ?? '-', `emulator/api/v1/${endpoint.shape}`]),
+    ),
+  ];
 }
 
 export function fidelityMarkdown(): string {
@@ -25,15 +29,11 @@ export function fidelityMarkdown(): string {
     '',
     '## Endpoints modelled field by field',
     '',
-    row(['Endpoint', 'Official schema', 'Versions', 'Version-gated shape', 'Built in']),
-    row(['---', '---', '---', '---', '---']),
-    ...endpointRows(MODELLED_ENDPOINTS),
+    ...endpointTable(MODELLED_ENDPOINTS),
     '',
     '## Endpoints with version-gated shapes',
     '',
-    row(['Endpoint', 'Official schema', 'Versions', 'Version-gated shape', 'Built in']),
-    row(['---', '---', '---', '---', '---']),
-    ...endpointRows(VERSIONED_ENDPOINTS),
+    ...endpointTable(VERSIONED_ENDPOINTS),
     '',
     '## Where the real wire and the official spec differ',
     '',

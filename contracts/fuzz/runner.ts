@@ -27,6 +27,8 @@ export interface FuzzOptions {
   only?: readonly number[];
   /** Builds the replay command printed with each failure. */
   replayCommand?: (index: number) => string;
+  /** Told after each input, for a progress display. */
+  onInput?: (done: number, total: number) => void;
 }
 
 export interface EndpointTally {
@@ -82,7 +84,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   const indexes = options.only ?? Array.from({ length: options.count }, (_, index) => index);
   const replay = options.replayCommand ?? ((index: number) => `zuora-emulator contract fuzz --seed ${seed} --only ${index}`);
 
-  for (const index of indexes) {
+  for (const [position, index] of indexes.entries()) {
+    options.onInput?.(position, indexes.length);
     const input = await fuzzInput(seed, index, fixtures.vars);
     const name = `${input.endpoint.method} ${input.endpoint.path}`;
     const tally = tallies.get(name) as EndpointTally;

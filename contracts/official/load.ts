@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { PACKAGE_ROOT } from '../../emulator/packageInfo.js';
 import { isObject, type JsonObject } from './json.js';
 
 /** The three Zuora specs kept outside the repo (see ../shared/zuora-openapi/SOURCES.md). */
@@ -28,19 +28,8 @@ export interface ParsedSpec {
   doc: JsonObject;
 }
 
-/** The repo root: the nearest folder above this module with a package.json (works from src and from dist). */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
-  return dir;
-}
-
 /** Where the specs live when neither an explicit folder nor the env variable is given. */
-export const DEFAULT_OFFICIAL_SPEC_DIR = resolve(repoRoot(), '..', 'shared', 'zuora-openapi');
+export const DEFAULT_OFFICIAL_SPEC_DIR = resolve(PACKAGE_ROOT, '..', 'shared', 'zuora-openapi');
 
 /**
  * The spec folder: `explicit`, else $ZUORA_OPENAPI_DIR, else ../shared/zuora-openapi next to the repo.

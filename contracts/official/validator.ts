@@ -1,7 +1,7 @@
 import { Ajv, type AnySchema, type ErrorObject } from 'ajv';
 // The plugin's default export is typed differently under NodeNext and bundler resolution (CommonJS
 // interop); its format table is a plain named export that works under both.
-import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { CONTRACT_FORMATS } from '../formats.js';
 import { isObject, type JsonObject, type JsonValue } from './json.js';
 import { OFFICIAL_SPEC_NAMES, type OfficialSpecName, type ParsedSpec } from './load.js';
 import { createOperationMatcher, type OperationMatch } from './match.js';
@@ -185,7 +185,7 @@ export class OfficialSpecs {
       // Form fields are all text; coercion lets `type: integer` fields be checked as numbers.
       coerceTypes,
     });
-    for (const [name, format] of Object.entries(fullFormats)) ajv.addFormat(name, format);
+    for (const [name, format] of Object.entries(CONTRACT_FORMATS)) ajv.addFormat(name, format);
     for (const name of OFFICIAL_SPEC_NAMES) ajv.addSchema(this.root(name));
     return ajv;
   }

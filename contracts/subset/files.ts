@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { PACKAGE_ROOT } from '../../emulator/packageInfo.js';
 import type { SubsetDocuments } from './document.js';
 import type { SubsetDocumentName } from './endpoints/index.js';
 
-/** contracts/openapi/, where the built documents are committed. */
-export const SUBSET_DIR = fileURLToPath(new URL('../openapi/', import.meta.url));
+/** contracts/openapi/, where the built documents are committed (and shipped in the package). */
+export const SUBSET_DIR = join(PACKAGE_ROOT, 'contracts', 'openapi', '/');
 
 export const SUBSET_FILES: Readonly<Record<SubsetDocumentName, string>> = {
   v1: 'v1.yaml',

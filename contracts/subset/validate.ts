@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { CONTRACT_FORMATS } from '../formats.js';
 import type { BodyValidator, ValidationResult } from '../official/index.js';
 import { deref, isObject, type JsonObject, type JsonValue } from '../official/json.js';
 import { toJsonSchema } from '../official/toJsonSchema.js';
@@ -39,7 +39,7 @@ export class SubsetSpecs {
     // A JSON copy: the validators must not share (or change) the builder's objects.
     this.docs = JSON.parse(JSON.stringify(documents)) as Record<SubsetDocumentName, JsonObject>;
     this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, logger: false });
-    for (const [name, format] of Object.entries(fullFormats)) this.ajv.addFormat(name, format);
+    for (const [name, format] of Object.entries(CONTRACT_FORMATS)) this.ajv.addFormat(name, format);
     for (const name of Object.keys(this.docs) as SubsetDocumentName[]) {
       const components = isObject(this.docs[name].components) ? this.docs[name].components : {};
       const schemas = isObject(components.schemas) ? components.schemas : {};

@@ -8,8 +8,8 @@ const billTo = {
   address: { line1: '1 Main St', city: 'San Francisco', state: 'CA', country: 'United States', postal_code: '94105' },
 };
 
-/** A test card that every Zuora sandbox gateway and the emulator's simulator accept. */
-const card = { brand: 'visa', card_number: '4111111111111111', expiry_month: 12, expiry_year: 2030, security_code: '123' };
+/** A test card that every Zuora sandbox gateway and the emulator's simulator accept, valid for years after the target's today. */
+const card = { brand: 'visa', card_number: '4111111111111111', expiry_month: 12, expiry_year: '${cardExpiryYear}', security_code: '123' };
 
 /** Accounts in both dialects, payment terms, and a payment method moved between two accounts. */
 export const accountsSuite: Suite = {

@@ -1,10 +1,19 @@
 import type { RouteTable } from '../http/routeTable.js';
+import { health, openApi } from './about.js';
 import { addSubscriber, advanceClock, clockSubscriberRequest, getClock, removeSubscriber } from './clock.js';
 import { calloutFaultRequest, flushCallouts, listCallouts, postCalloutFault, redeliverCallout } from './callouts.js';
 import { paymentFaultRequest, postPaymentFault } from './faults.js';
 import { listJobs, listRequests } from './journals.js';
 import { listOutbox } from './outbox.js';
 import * as schemas from './schemas.js';
+import { getAccountView, listAccountViews } from './inspect/accounts.js';
+import { listCalloutViews } from './inspect/callouts.js';
+import { changeFeed } from './inspect/changes.js';
+import { listFaults } from './inspect/faults.js';
+import { cancelOrderView, listOrderViews } from './inspect/orders.js';
+import { getSubscriptionView, listSubscriptionViews } from './inspect/subscriptions.js';
+import { getSyncEngineView, putSyncEngine, syncEngineRequest } from './inspect/syncEngine.js';
+import { listUsageViews } from './inspect/usage.js';
 import { getSettings, patchSettings, settingsSchema } from './settings.js';
 import { exportSnapshot, postSnapshot, putSnapshot, restore } from './snapshots.js';
 import { listTenants, postReset, postTenant } from './tenants.js';
@@ -13,7 +22,8 @@ import { listTenants, postReset, postTenant } from './tenants.js';
 export const adminRoutes: RouteTable = {
   dialect: 'admin',
   routes: [
-    { method: 'GET', path: '/__emulator/health', auth: 'none', handler: () => ({ body: { status: 'ok' } }) },
+    { method: 'GET', path: '/__emulator/health', auth: 'none', handler: health },
+    { method: 'GET', path: '/__emulator/openapi.json', auth: 'none', handler: openApi },
     { method: 'POST', path: '/__emulator/reset', auth: 'admin', body: schemas.resetRequest, handler: postReset },
     { method: 'GET', path: '/__emulator/clock', auth: 'admin', handler: getClock },
     { method: 'POST', path: '/__emulator/clock/advance', auth: 'admin', body: schemas.advanceRequest, handler: advanceClock },
@@ -35,5 +45,18 @@ export const adminRoutes: RouteTable = {
     { method: 'POST', path: '/__emulator/callouts/:id/redeliver', auth: 'admin', handler: redeliverCallout },
     { method: 'POST', path: '/__emulator/faults/callouts', auth: 'admin', body: calloutFaultRequest, handler: postCalloutFault },
     { method: 'POST', path: '/__emulator/faults/payments', auth: 'admin', body: paymentFaultRequest, handler: postPaymentFault },
+    { method: 'GET', path: '/__emulator/faults', auth: 'admin', handler: listFaults },
+    { method: 'POST', path: '/__emulator/orders/:orderNumber/cancel', auth: 'admin', handler: cancelOrderView },
+    { method: 'PUT', path: '/__emulator/sync-engine', auth: 'admin', body: syncEngineRequest, handler: putSyncEngine },
+    { method: 'GET', path: '/__emulator/changes', auth: 'admin', handler: changeFeed },
+    // The emulator's own view of a tenant's objects, for the inspector (emulator/inspector/).
+    { method: 'GET', path: '/__emulator/inspect/accounts', auth: 'admin', handler: listAccountViews },
+    { method: 'GET', path: '/__emulator/inspect/accounts/:id', auth: 'admin', handler: getAccountView },
+    { method: 'GET', path: '/__emulator/inspect/subscriptions', auth: 'admin', handler: listSubscriptionViews },
+    { method: 'GET', path: '/__emulator/inspect/subscriptions/:key', auth: 'admin', handler: getSubscriptionView },
+    { method: 'GET', path: '/__emulator/inspect/orders', auth: 'admin', handler: listOrderViews },
+    { method: 'GET', path: '/__emulator/inspect/callouts', auth: 'admin', handler: listCalloutViews },
+    { method: 'GET', path: '/__emulator/inspect/usage', auth: 'admin', handler: listUsageViews },
+    { method: 'GET', path: '/__emulator/inspect/sync-engine', auth: 'admin', handler: getSyncEngineView },
   ],
 };

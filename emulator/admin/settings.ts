@@ -2,6 +2,8 @@ import type { AnySchema } from 'ajv';
 import { isKnownVersion, LATEST_VERSION, OLDEST_VERSION } from '../api/minorVersions.js';
 import { invalidValue, notFound } from '../domain/errors.js';
 import { retimeBillRuns } from '../domain/invoices/billRuns.js';
+import { retimeLifecycleJobs } from '../domain/orders/lifecycleJobs.js';
+import { retimeScheduledOrders } from '../domain/orders/orders.js';
 import type { Reply, RequestContext } from '../http/routeTable.js';
 import { mergeSettings, resolveSettings, type TenantSettings } from '../state/settings.js';
 
@@ -18,8 +20,12 @@ export async function patchSettings(ctx: RequestContext): Promise<Reply> {
   const settings = await ctx.services.store.transact(ctx.tenant, (tx) => {
     const merged = mergeSettings(tx.meta().settings, patch);
     tx.patchMeta({ settings: merged });
-    // Bill runs not yet run move to the new time of day (or zone); those already run stay as they ran.
+    // Jobs not yet run move to the new time of day or zone; those already run stay as they ran.
     if (patch.billRunTime !== undefined || patch.timeZone !== undefined) retimeBillRuns(tx);
+    if (patch.timeZone !== undefined) {
+      retimeScheduledOrders(tx);
+      retimeLifecycleJobs(tx);
+    }
     return resolveSettings(merged);
   });
   return { body: settings };

@@ -5,9 +5,21 @@ import { announceTick } from './ticks.js';
 /** Something that may still be working for a tenant after a commit (the callout dispatcher, say). */
 export type QuiescenceHook = (tenant: string) => Promise<void>;
 
+/** A job the clock ran on its way, and how it went. */
+export interface JobRun {
+  id: string;
+  kind: string;
+  dueAt: string;
+  payload: unknown;
+  outcome: 'done' | 'failed';
+  error?: string;
+}
+
 export interface AdvanceResult {
   now: string;
   jobsRun: number;
+  /** The jobs that ran, in the order they ran. */
+  ran: JobRun[];
 }
 
 export class ClockError extends Error {}
@@ -52,19 +64,18 @@ export class Clock {
       throw new ClockError(`cannot move the clock back from ${start.toISOString()} to ${target.toISOString()}`);
     }
     const targetIso = target.toISOString();
-    let jobsRun = 0;
+    const ran: JobRun[] = [];
     await this.quiesce(tenant);
     for (;;) {
       const next = pendingJobs(this.store.view(tenant)).find((job) => job.dueAt <= targetIso);
       if (!next) break;
       await this.moveTo(tenant, next.dueAt);
-      await this.runJob(tenant, next);
-      jobsRun += 1;
+      ran.push(await this.runJob(tenant, next));
       // Callouts from this job may make the platform call back and schedule work before `target`.
       await this.quiesce(tenant);
     }
     await this.moveTo(tenant, targetIso);
-    return { now: targetIso, jobsRun };
+    return { now: targetIso, jobsRun: ran.length, ran };
   }
 
   /** Sets the clock forward and lets subscribers do what that time calls for before anything else runs. */
@@ -75,20 +86,23 @@ export class Clock {
     await this.quiesce(tenant);
   }
 
-  private async runJob(tenant: string, job: JobRecord): Promise<void> {
+  private async runJob(tenant: string, job: JobRecord): Promise<JobRun> {
     const handler = this.jobs.handler(job.kind);
+    const run = { id: job.id, kind: job.kind, dueAt: job.dueAt, payload: job.payload };
     try {
       await this.store.transact(tenant, (tx) => {
         tx.remove(JOBS, job.id);
         if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
         handler(tx, job.payload);
       });
+      return { ...run, outcome: 'done' };
     } catch (error) {
       // The failed job stays visible (status failed) instead of blocking every later job.
       const message = error instanceof Error ? error.message : String(error);
       await this.store.transact(tenant, (tx) => {
         tx.update<JobRecord>(JOBS, job.id, { status: 'failed', error: message });
       });
+      return { ...run, outcome: 'failed', error: message };
     }
   }
 }

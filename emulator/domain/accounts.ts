@@ -4,6 +4,7 @@ import { CONTACTS, createContact, updateContact, type Contact, type ContactInput
 import { checkCustomFields, type CustomFields } from './customFields.js';
 import { conflict, invalidValue, notFound } from './errors.js';
 import { DEFAULT_PAYMENT_TERM, findPaymentTerm } from './paymentTerms.js';
+import { roundMoney } from './billing/rating.js';
 
 export const ACCOUNTS = 'Account';
 
@@ -70,8 +71,11 @@ export type Account = AccountFields & {
   invoiceDeliveryPrefsPrint: boolean;
   billToId: string;
   soldToId: string;
+  /** What the account owes: its posted invoices' balances less the credit memo credit not yet applied. */
   balance: number;
   creditBalance: number;
+  /** Credit memo credit not yet applied to invoices (absent on accounts stored before credit memos). */
+  unappliedCreditMemoAmount?: number;
   customFields: CustomFields;
   createdById: string;
   createdDate: string;
@@ -84,6 +88,9 @@ export interface AccountWithContacts {
   billTo: Contact;
   soldTo: Contact;
 }
+
+/** What the account's posted invoices still owe (its balance before credit memo credit). */
+export const invoiceBalanceOf = (account: Account): number => roundMoney(account.balance + (account.unappliedCreditMemoAmount ?? 0));
 
 export function createAccount(tx: Transaction, input: NewAccountInput): AccountWithContacts {
   const fields = checkAccountFields(tx, input);

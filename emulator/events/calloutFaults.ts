@@ -1,4 +1,4 @@
-import type { Transaction } from '../state/transaction.js';
+import type { ReadView, Transaction } from '../state/transaction.js';
 
 /** Opt-in delivery faults, for testing that a receiver copes with what real networks do. */
 export const CALLOUT_FAULT_MODES = ['drop', 'duplicate', 'delay', 'reorder'] as const;
@@ -42,4 +42,10 @@ export function takeCalloutFault(tx: Transaction): TakenFault | undefined {
   if (fault.remaining === 1) tx.remove(FAULTS, FAULT_ID);
   else tx.update<CalloutFault>(FAULTS, FAULT_ID, { remaining: fault.remaining - 1, taken: fault.taken + 1 });
   return { mode: fault.mode, draw: seeded(fault.seed + fault.taken) };
+}
+
+/** The fault the next deliveries will suffer, if any: mode and how many are left. */
+export function calloutFaultInForce(view: ReadView): { mode: CalloutFaultMode; remaining: number; seed: number } | null {
+  const fault = view.get<CalloutFault>(FAULTS, FAULT_ID);
+  return fault && fault.remaining > 0 ? { mode: fault.mode, remaining: fault.remaining, seed: fault.seed } : null;
 }

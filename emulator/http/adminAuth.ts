@@ -29,15 +29,20 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** Whether a text is the admin token (the inspector's sign-in form takes it). */
+export function isAdminToken(given: string, services: Services): boolean {
+  return sameText(given, services.admin.token);
+}
+
 /** Whether these request headers carry the admin token itself (open or not). */
 export function carriesAdminToken(headers: IncomingHttpHeaders, services: Services): boolean {
   const given = bearer(headers);
-  return given !== undefined && sameText(given, services.admin.token);
+  return given !== undefined && isAdminToken(given, services);
 }
 
-/** Whether a request with these headers may use the admin API. */
+/** Whether a request with these headers may use the admin API: the token, or a signed-in inspector session (its cookie). */
 export function adminAuthorized(headers: IncomingHttpHeaders, services: Services): boolean {
-  return services.admin.open || carriesAdminToken(headers, services);
+  return services.admin.open || carriesAdminToken(headers, services) || services.sessions.signedIn(headers);
 }
 
 /**
@@ -60,7 +65,7 @@ export function crossSite(headers: IncomingHttpHeaders): boolean {
 export function checkAdminRequest(headers: IncomingHttpHeaders, services: Services): void {
   if (crossSite(headers)) throw new DomainError('Forbidden', 'Cross-site requests to the admin API are refused');
   if (!adminAuthorized(headers, services)) {
-    throw new DomainError('Unauthenticated', 'The admin API needs Authorization: Bearer <admin token> (printed at start as "admin token: ...")');
+    throw new DomainError('Unauthenticated', 'The admin API needs Authorization: Bearer <admin token> (printed at start as "admin token: ...") or a signed-in inspector session');
   }
 }
 

@@ -88,6 +88,7 @@ function pipeline(services: Services, idempotency: Idempotency, dialect: Dialect
       reply = failureReply(dialect, error, req);
     }
     send(res, reply);
+    if (reply.stream) keepOpen(req, res, reply.stream);
     if (auth === 'bearer' && tenant) {
       services.requests.record(tenant, {
         requestId: String(res.getHeader('Zuora-Request-Id')),
@@ -131,8 +132,31 @@ function failureReply(dialect: Dialect, error: unknown, req: Request): Reply {
 function send(res: Response, reply: Reply): void {
   for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
   res.status(reply.status ?? 200);
-  if (reply.body === undefined) res.end();
+  if (reply.stream) res.flushHeaders();
+  else if (reply.raw !== undefined) res.end(reply.raw);
+  else if (reply.body === undefined) res.end();
   else res.json(reply.body);
+}
+
+/** Open streams of an app, so stopping the server need not wait for clients that never hang up. */
+const openStreams = (app: express.Application): Set<() => void> => ((app.locals.openStreams as Set<() => void> | undefined) ??= new Set());
+
+/** Streams until the client hangs up or the app stops, then lets the stream clean up after itself. */
+function keepOpen(req: Request, res: Response, stream: NonNullable<Reply['stream']>): void {
+  const close = stream.open((chunk) => res.write(chunk));
+  const streams = openStreams(req.app);
+  const end = (): void => {
+    if (!streams.delete(end)) return;
+    close();
+    res.end();
+  };
+  streams.add(end);
+  req.on('close', end);
+}
+
+/** Ends every open stream (the change feed's browsers); called when the emulator stops. */
+export function endStreams(app: express.Application): void {
+  for (const end of [...openStreams(app)]) end();
 }
 
 function zuoraHeaders(req: Request, res: Response, next: NextFunction): void {

@@ -14,13 +14,18 @@ export interface RequestEntry {
 export class RequestJournal {
   private readonly entries = new Map<string, RequestEntry[]>();
 
-  constructor(private readonly capacity = 1000) {}
+  constructor(
+    private readonly capacity = 1000,
+    /** Told after each call is recorded (the inspector's change feed). */
+    private readonly onRecord: (tenant: string) => void = () => undefined,
+  ) {}
 
   record(tenant: string, entry: RequestEntry): void {
     const list = this.entries.get(tenant) ?? [];
     list.push(entry);
     if (list.length > this.capacity) list.splice(0, list.length - this.capacity);
     this.entries.set(tenant, list);
+    this.onRecord(tenant);
   }
 
   list(tenant: string): readonly RequestEntry[] {

@@ -14,6 +14,18 @@ export interface Reply {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Sent as it is instead of `body` as JSON (the inspector's page and assets); headers give its type. */
+  raw?: string | Buffer;
+  /** An answer that stays open (server-sent events); headers give its type. */
+  stream?: ReplyStream;
+}
+
+/**
+ * Writes to an open answer until the client goes away. `open` gets the writer and returns what to do
+ * when the connection closes (unsubscribe, stop timers).
+ */
+export interface ReplyStream {
+  open(write: (chunk: string) => void): () => void;
 }
 
 export interface RequestContext {

@@ -14,6 +14,7 @@ export const NUMBER_FORMATS = {
   subscription: { prefix: 'A-S', width: 8 },
   order: { prefix: 'O-', width: 8 },
   invoice: { prefix: 'INV', width: 8 },
+  creditMemo: { prefix: 'CM', width: 8 },
   payment: { prefix: 'P-', width: 8 },
   productRatePlan: { prefix: 'PRP-', width: 8 },
   productRatePlanCharge: { prefix: 'PRPC-', width: 8 },

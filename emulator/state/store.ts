@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { Activity } from './activity.js';
 import { ChangeFeed, type Change } from './changeFeed.js';
+import { checkJsonFile, lockDataDir, prepareDataDir } from './dataDir.js';
 import type { SetOp, StateDocument, StoredRecord, TenantData } from './document.js';
 import { Indexes } from './indexes.js';
 import { Journal } from './journal.js';
@@ -38,6 +40,8 @@ const emptyDocument = (): StateDocument => ({
  */
 export class Store {
   readonly feed = new ChangeFeed();
+  /** Every commit, by tenant, once it is durable (see activity.ts). */
+  readonly activity = new Activity();
   private readonly indexes = new Indexes();
   private snapshotBytes = 0;
   private commits = 0;
@@ -49,6 +53,8 @@ export class Store {
     private journal: Journal | null,
     private readonly snapshotFile: string | null,
     private readonly compactAfterBytes: number,
+    /** Gives the data directory back to other processes (a no-op in memory). */
+    private readonly unlock: () => Promise<void> = async () => {},
   ) {}
 
   static async open(options: StoreOptions = {}): Promise<Store> {
@@ -56,15 +62,23 @@ export class Store {
     if (options.inMemory || !options.dataDir) {
       return new Store(emptyDocument(), null, null, null, compactAfterBytes);
     }
-    await mkdir(options.dataDir, { recursive: true });
+    await prepareDataDir(options.dataDir);
     const snapshotFile = path.join(options.dataDir, 'state.json');
+    await checkJsonFile(snapshotFile);
+    const unlock = await lockDataDir(options.dataDir);
     const low = new Low<StateDocument>(new JSONFile(snapshotFile), emptyDocument());
-    await low.read();
+    let store: Store;
+    let opened: Awaited<ReturnType<typeof Journal.open>>;
+    try {
+      await low.read();
+      store = new Store(low.data, low, null, snapshotFile, compactAfterBytes, unlock);
+      opened = await Journal.open(path.join(options.dataDir, 'journal.ndjson'), () => store.compactIfDue());
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
+    const { journal, batches } = opened;
     const doc = low.data;
-    const store = new Store(doc, low, null, snapshotFile, compactAfterBytes);
-    const { journal, batches } = await Journal.open(path.join(options.dataDir, 'journal.ndjson'), () =>
-      store.compactIfDue(),
-    );
     for (const ops of batches) for (const op of ops) applyOp(doc as unknown as Record<string, unknown>, op);
     store.journal = journal;
     for (const tenant of Object.values(doc.tenants)) freezeRecords(tenant);
@@ -121,8 +135,10 @@ export class Store {
   /** Commits raw ops (tenant lifecycle, snapshots); they bypass the change feed by design. */
   async commit(ops: readonly SetOp[]): Promise<void> {
     this.commits += 1;
+    const touched = new Set<string>();
     for (const op of ops) {
       const [root, tenant, area, object, id] = op.path;
+      if (root === 'tenants' && tenant) touched.add(tenant);
       const isRecord = root === 'tenants' && area === 'objects' && op.path.length === 5;
       const before = isRecord ? this.doc.tenants[tenant as string]?.objects[object as string]?.[id as string] : undefined;
       applyOp(this.doc as unknown as Record<string, unknown>, op);
@@ -134,6 +150,7 @@ export class Store {
       }
     }
     if (this.journal) await this.journal.append(ops);
+    for (const tenant of touched) this.activity.notify(tenant, 'state');
   }
 
   /** Counters that show group commit and compaction at work. */
@@ -153,6 +170,7 @@ export class Store {
     await this.compact();
     await this.journal.close();
     this.journal = null;
+    await this.unlock();
   }
 
   private requireTenant(tenant: string): TenantData {

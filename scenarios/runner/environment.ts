@@ -164,8 +164,9 @@ export class TargetHost implements ScenarioHost {
     });
     if (health.status !== 200) throw new Error(`the sync engine at ${this.options.syncUrl} answered its health check with ${health.status}`);
     const { now } = await http.adminOk<{ now: string }>('GET', '/clock', undefined, true);
+    // Whole leap cycles: a scenario written for a 28-day February meets one again, whatever year the shared clock has reached.
     let years = 0;
-    while (addYears(scenario.start, years) < now) years += 1;
+    while (addYears(scenario.start, years) < now) years += 4;
     const start = addYears(scenario.start, years);
     if (start > now) await http.adminOk('POST', '/clock/advance', { to: start }, true);
     const suffix = randomBytes(3).toString('hex');

@@ -43,11 +43,19 @@ function summaryOf(args: Record<string, unknown>): string {
 /** A whole-string ISO date or date-time, as written in a scenario file. */
 const ABSOLUTE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** Every date and date-time written in the step moved as the scenario's start was (a shared target runs it later). */
+/**
+ * Every date and date-time written in the step moved as the scenario's start was (a shared target
+ * runs it later), and card expiry years with them, so a card never expires because the shared
+ * clock has moved on.
+ */
 function shiftTimes(value: unknown, shift: (iso: string) => string): unknown {
   if (typeof value === 'string') return ABSOLUTE_TIME.test(value) && !Number.isNaN(Date.parse(value)) ? shift(value) : value;
   if (Array.isArray(value)) return value.map((item) => shiftTimes(item, shift));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shiftTimes(item, shift)]));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, key === 'expYear' && Number.isInteger(item) ? Number(shift(`${String(item)}-06-01`).slice(0, 4)) : shiftTimes(item, shift)]),
+    );
+  }
   return value;
 }
 

@@ -1,5 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { inspectorCss } from '../../emulator/inspector/assets.js';
+import { badge, card, eventLabel, facts, html, pre, timeline, type TimelineItem } from '../../emulator/inspector/ui/components.js';
 import type { ScenarioHttp } from './http.js';
 import type { ScenarioResult, TimelineCall, TimelineCallout, TimelineEntry, TimelineEvent } from './types.js';
 
@@ -7,15 +9,8 @@ import type { ScenarioResult, TimelineCall, TimelineCallout, TimelineEntry, Time
 // emulator saw (GET /__emulator/requests), the callout attempts it made (GET /__emulator/callouts)
 // and the events the platform logged (GET /api/events). Rendered as Markdown or HTML.
 
-/** Zuora's standard event categories, by the names their callouts go by in the journal. */
-export const STANDARD_EVENT_NAMES: Record<string, string> = {
-  '1110': 'InvoicePosted',
-  '1200': 'SubscriptionChanged',
-  '1210': 'SubscriptionCreated',
-  '1500': 'AccountChanged',
-};
-
-export const eventLabel = (name: string): string => (STANDARD_EVENT_NAMES[name] ? `${STANDARD_EVENT_NAMES[name]} (${name})` : name);
+// Shared with the inspector, which names callout events the same way.
+export { eventLabel, STANDARD_EVENT_NAMES } from '../../emulator/inspector/ui/components.js';
 
 interface RequestEntry {
   requestId: string;
@@ -184,8 +179,10 @@ function entryLines(entry: TimelineEntry, limit?: number): string[] {
   return lines;
 }
 
+type TimelineResult = Pick<ScenarioResult, 'name' | 'file' | 'status' | 'timeline' | 'tenant' | 'failure' | 'error'>;
+
 /** The timeline as Markdown: one section per step; `limit` caps each kind of item per step (for consoles). */
-export function timelineMarkdown(result: Pick<ScenarioResult, 'name' | 'file' | 'status' | 'timeline' | 'tenant' | 'failure' | 'error'>, options: { limit?: number } = {}): string {
+export function timelineMarkdown(result: TimelineResult, options: { limit?: number } = {}): string {
   const lines = [`# ${result.name}`, '', `- file: \`${result.file}\``, `- result: **${result.status}**`];
   if (result.tenant) lines.push(`- tenant: \`${result.tenant}\``);
   if (result.failure) lines.push(`- failed at step ${result.failure.step.index} (${result.failure.step.name}): ${result.failure.message.split('\n')[0]}`);
@@ -196,35 +193,55 @@ export function timelineMarkdown(result: Pick<ScenarioResult, 'name' | 'file' | 
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** What happened during one step, as the inspector's timeline shows it. */
+function stepItems(entry: TimelineEntry): TimelineItem[] {
+  const at = entry.startedAt;
+  return [
+    ...entry.calls.map((call) => ({ at, kind: 'call', title: html`<code>${call.surface}: ${call.method} ${call.path}</code> ${badge(call.status)}` })),
+    ...entry.zuoraCalls.map((call) => ({ at, kind: 'zuora', title: html`Zuora saw <code>${call.method} ${readable(call.path)}</code> ${badge(call.status)}` })),
+    ...entry.callouts.map((callout) => ({
+      at: callout.at,
+      kind: 'callout',
+      title: html`callout <b>${eventLabel(callout.event)}</b> attempt ${callout.attempt}: ${badge(callout.status)} ${badge(callout.outcome)}`,
+    })),
+    ...entry.events.map((event) => ({
+      at: event.at,
+      kind: 'event',
+      title: html`<b>${event.type}</b> ${[event.customerId, event.subscriptionId].filter(Boolean).join(' / ')}`,
+      body: eventData(event) ? html`<span class="muted">${eventData(event)}</span>` : undefined,
+    })),
+  ];
+}
 
-/** The timeline as a standalone HTML page: one table row per step. */
-export function timelineHtml(result: Pick<ScenarioResult, 'name' | 'file' | 'status' | 'timeline' | 'tenant' | 'failure' | 'error'>): string {
-  const rows = result.timeline.map((entry) => {
-    const items = [
-      ...entry.calls.map((call) => `<li class="call">${escapeHtml(`${call.surface}: ${call.method} ${call.path} -> ${call.status}`)}</li>`),
-      ...entry.zuoraCalls.map((call) => `<li class="zuora">${escapeHtml(`Zuora saw ${call.method} ${readable(call.path)} -> ${call.status}`)}</li>`),
-      ...entry.callouts.map((callout) => `<li class="callout">${escapeHtml(`callout ${eventLabel(callout.event)} #${callout.attempt} at ${time(callout.at)}: ${callout.status} (${callout.outcome})`)}</li>`),
-      ...entry.events.map((event) => `<li class="event"><b>${escapeHtml(event.type)}</b> ${escapeHtml([event.customerId, event.subscriptionId].filter(Boolean).join(' / '))} ${escapeHtml(eventData(event))}</li>`),
-    ];
-    return `<tr class="${entry.status}"><td>${entry.index}</td><td>${escapeHtml(time(entry.startedAt))}${entry.endedAt !== entry.startedAt ? `<br>&rarr; ${escapeHtml(time(entry.endedAt))}` : ''}</td><td><code>${escapeHtml(entry.step)}</code><br><small>${escapeHtml(entry.summary)}</small>${entry.error ? `<pre>${escapeHtml(entry.error)}</pre>` : ''}</td><td>${entry.durationMs} ms</td><td><ul>${items.join('')}</ul></td></tr>`;
-  });
-  const diffBlock = result.failure?.diff ? `<pre class="diff">${escapeHtml(result.failure.diff)}</pre>` : '';
+/** The timeline as a standalone HTML page in the inspector's look: one card per step. */
+export function timelineHtml(result: TimelineResult): string {
+  const steps = result.timeline.map((entry) =>
+    card(
+      {
+        title: html`${entry.index}. <code>${entry.step}</code>`,
+        meta: html`${time(entry.startedAt)}${entry.endedAt !== entry.startedAt ? html` &rarr; ${time(entry.endedAt)}` : ''} &middot; ${entry.durationMs} ms ${entry.summary ? html`&middot; ${entry.summary}` : ''}`,
+        actions: badge(entry.status),
+        ...(entry.status === 'failed' ? { tone: 'failed' } : {}),
+      },
+      html`${pre(entry.error, 'error')}${timeline(stepItems(entry), 'Nothing else happened.')}`,
+    ),
+  );
+  const summary = facts([
+    ['file', html`<code>${result.file}</code>`],
+    ['result', badge(result.status)],
+    ['tenant', result.tenant ? html`<code>${result.tenant}</code>` : undefined],
+    ['failed at', result.failure ? `step ${result.failure.step.index} (${result.failure.step.name}): ${result.failure.message}` : undefined],
+    ['error', result.error],
+  ]);
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(result.name)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>${html`${result.name}`}</title>
 <style>
-body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;width:100%}
-td,th{border-bottom:1px solid #ddd;padding:.4rem;vertical-align:top;text-align:left}tr.failed{background:#fdecea}
-ul{margin:0;padding-left:1.1rem}li.zuora{color:#555}li.callout{color:#6a3d9a}li.event{color:#1f6f3f}pre{white-space:pre-wrap}
-.passed-badge{color:#1f6f3f}.failed-badge{color:#b00020}
-</style></head><body>
-<h1>${escapeHtml(result.name)}</h1>
-<p><code>${escapeHtml(result.file)}</code> &middot; <b class="${result.status}-badge">${result.status}</b>${result.tenant ? ` &middot; tenant <code>${escapeHtml(result.tenant)}</code>` : ''}</p>
-${result.failure ? `<p>Failed at step ${result.failure.step.index} (${escapeHtml(result.failure.step.name)}): ${escapeHtml(result.failure.message)}</p>` : ''}${result.error ? `<p>${escapeHtml(result.error)}</p>` : ''}
-${diffBlock}
-<table><thead><tr><th>#</th><th>virtual time</th><th>step</th><th>took</th><th>what happened</th></tr></thead><tbody>
-${rows.join('\n')}
-</tbody></table></body></html>
+${inspectorCss()}</style></head><body>
+<header class="top"><h1>${html`${result.name}`}</h1><span class="muted">scenario timeline</span></header>
+<main>
+${card({ title: 'Result', actions: badge(result.status), ...(result.status === 'failed' ? { tone: 'failed' } : {}) }, html`${summary}${pre(result.failure?.diff, 'diff')}`)}
+${steps.join('\n')}
+</main></body></html>
 `;
 }
 

@@ -33,6 +33,11 @@ export async function createCustomer({ engine: { ctx }, body }: ApiRequest): Pro
   return { status: 201, body: requireCustomer(ctx, customer.id) };
 }
 
+/** `GET /api/customers`: every customer with its sync state, oldest first. */
+export function listCustomers({ engine: { ctx } }: ApiRequest): ApiReply {
+  return { body: { data: ctx.store.customers() } };
+}
+
 export function getCustomer({ engine: { ctx }, params }: ApiRequest): ApiReply {
   return { body: requireCustomer(ctx, params.id ?? '') };
 }

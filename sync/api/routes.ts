@@ -1,10 +1,10 @@
 import { getCatalog, loadCatalog } from './catalog.js';
 import { grant } from './credits.js';
-import { archiveCustomer, createCustomer, getCustomer, listCustomerCredits, listCustomerSubscriptions } from './customers.js';
+import { archiveCustomer, createCustomer, getCustomer, listCustomers, listCustomerCredits, listCustomerSubscriptions } from './customers.js';
 import { listEvents } from './events.js';
 import { connectIntegration, removeIntegration } from './integration.js';
 import type { ApiRoute } from './routeTable.js';
-import { cancel, getSubscription, provision, update } from './subscriptions.js';
+import { cancel, getSubscription, listSubscriptions, provision, update } from './subscriptions.js';
 import { clockTick, reportUsage, syncUsageNow } from './usage.js';
 import { receiveCallout } from './webhooks.js';
 
@@ -14,11 +14,13 @@ export const syncRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/catalog', handler: loadCatalog },
   { method: 'GET', path: '/api/catalog', handler: getCatalog },
   { method: 'POST', path: '/api/customers', handler: createCustomer },
+  { method: 'GET', path: '/api/customers', handler: listCustomers },
   { method: 'GET', path: '/api/customers/:id', handler: getCustomer },
   { method: 'POST', path: '/api/customers/:id/archive', handler: archiveCustomer },
   { method: 'GET', path: '/api/customers/:id/subscriptions', handler: listCustomerSubscriptions },
   { method: 'GET', path: '/api/customers/:id/credits', handler: listCustomerCredits },
   { method: 'POST', path: '/api/subscriptions', handler: provision },
+  { method: 'GET', path: '/api/subscriptions', handler: listSubscriptions },
   { method: 'GET', path: '/api/subscriptions/:id', handler: getSubscription },
   { method: 'PATCH', path: '/api/subscriptions/:id', handler: update },
   { method: 'POST', path: '/api/subscriptions/:id/cancel', handler: cancel },

@@ -15,6 +15,11 @@ export async function provision({ engine: { ctx }, body }: ApiRequest): Promise<
   return { status: 201, body: subscription };
 }
 
+/** `GET /api/subscriptions`: every subscription with its sync state and latest invoice, oldest first. */
+export function listSubscriptions({ engine: { ctx } }: ApiRequest): ApiReply {
+  return { body: { data: ctx.store.subscriptions() } };
+}
+
 export function getSubscription({ engine: { ctx }, params }: ApiRequest): ApiReply {
   return { body: requireSubscription(ctx, params.id ?? '') };
 }

@@ -150,6 +150,21 @@ export async function defineCustomFields(zuora: TenantClient, fields: Record<str
   }
 }
 
+export interface TestCustomer {
+  id: string;
+  number: string;
+}
+
+/** A Quickstart account: with a card, on auto-pay and charged through it; without one, invoiced only. */
+export async function createCustomer(zuora: TenantClient, card?: string): Promise<TestCustomer> {
+  const payment = card
+    ? { auto_pay: true, payment_method: { type: 'card', card: { card_number: card, expiry_month: 12, expiry_year: 2030, brand: 'visa' } } }
+    : { auto_pay: false };
+  const created = await zuora.post('/v2/accounts', accountBody(payment));
+  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+  return { id: created.body.id, number: created.body.account_number };
+}
+
 /**
  * Order answers list `subscriptions: [{subscriptionNumber, status}]` from minor version 223.0; the
  * tenant default (211.0) lists `subscriptionNumbers`. Tests that read the newer shape ask for it.

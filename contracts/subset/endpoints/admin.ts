@@ -14,7 +14,8 @@ const admin = (summary: string, status: number, schema: string | null, query?: E
 });
 
 export const ADMIN_ENDPOINTS: EndpointDocs = {
-  'GET /__emulator/health': admin('Is the emulator up', 200, 'Health'),
+  'GET /__emulator/health': admin('Is the emulator ready: its version, how many tenants it holds and seconds since start (no admin token needed)', 200, 'Health'),
+  'GET /__emulator/openapi.json': admin('This admin API as an OpenAPI document (no admin token needed)', 200, 'OpenApiDocument'),
   'POST /__emulator/reset': admin("Empty the tenant; `now` restarts its clock there, else at wall time", 200, 'TenantReset'),
   'GET /__emulator/clock': admin("The tenant's virtual time", 200, 'Clock'),
   'POST /__emulator/clock/advance': admin('Advance the virtual clock `by` a duration or `to` a time, running every job due on the way', 200, 'ClockAdvance'),
@@ -41,4 +42,16 @@ export const ADMIN_ENDPOINTS: EndpointDocs = {
   'POST /__emulator/callouts/:id/redeliver': admin('Deliver a journaled callout again', 201, 'CalloutDelivery'),
   'POST /__emulator/faults/callouts': admin('Make the next callout deliveries fail in a chosen way', 201, 'CalloutFault'),
   'POST /__emulator/faults/payments': admin("Make an account's next electronic payments decline", 201, 'PaymentFault'),
+  'GET /__emulator/faults': admin('The fault modes in force: the next callout deliveries and each account\'s next payments', 200, 'FaultsInForce'),
+  'POST /__emulator/orders/:orderNumber/cancel': admin('Cancel a Draft, Pending or Scheduled order (its scheduled run is withdrawn)', 200, 'OrderCancelled'),
+  'PUT /__emulator/sync-engine': admin('Say where the sync engine working against the tenant is, for the inspector', 200, 'SyncEngineLink'),
+  'GET /__emulator/changes': admin('The change feed of every tenant as server-sent events (`change` per committed change, `activity` whenever a tenant moved)', 200, null),
+  'GET /__emulator/inspect/accounts': admin('Accounts with status, balance, payment methods and custom fields', 200, 'InspectAccounts'),
+  'GET /__emulator/inspect/accounts/:id': admin('One account with its subscriptions and its invoice and payment timeline', 200, 'InspectAccount'),
+  'GET /__emulator/inspect/subscriptions': admin("Every subscription's latest version", 200, 'InspectSubscriptions'),
+  'GET /__emulator/inspect/subscriptions/:key': admin("A subscription's version chain, with each version's order, rate plans, charges and invoices", 200, 'InspectSubscription'),
+  'GET /__emulator/inspect/orders': admin('Orders, Scheduled ones with their date', 200, 'InspectOrders'),
+  'GET /__emulator/inspect/callouts': admin('The callout journal with where each callout\'s object lives (no credentials)', 200, 'InspectCallouts'),
+  'GET /__emulator/inspect/usage': admin('Usage records with the invoice that billed each', 200, 'InspectUsage'),
+  'GET /__emulator/inspect/sync-engine': admin("The sync engine's customers, subscriptions and event log, read from its API", 200, 'InspectSyncEngine'),
 };

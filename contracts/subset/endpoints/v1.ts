@@ -216,6 +216,18 @@ export const V1_ENDPOINTS: EndpointDocs = {
     query: V1_PAGING,
     success: { status: 200, schema: 'InvoiceItemsResponse' },
   },
+  'GET /v1/credit-memos/:creditMemoKey': {
+    summary: 'Read a credit memo by id or number',
+    official: { spec: 'v1', path: '/v1/credit-memos/{creditMemoKey}' },
+    success: { status: 200, schema: 'CreditMemoResponse' },
+  },
+  'GET /v1/creditmemos/:creditMemoKey': {
+    summary: 'Read a credit memo by id or number (the spelling without a hyphen that seeds and clients use)',
+    ownShape:
+      'The official V1 spec spells the path /v1/credit-memos/{creditMemoKey}; this alias answers exactly as that operation does ' +
+      '(GETCreditMemoType), for clients that call it without the hyphen.',
+    success: { status: 200, schema: 'CreditMemoResponse' },
+  },
   'GET /v1/transactions/invoices/accounts/:account_key': {
     summary: 'List the invoices of an account, newest first',
     official: { spec: 'legacy2017', path: '/v1/transactions/invoices/accounts/{account-key}' },

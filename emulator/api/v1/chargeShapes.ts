@@ -56,3 +56,8 @@ export function tierTableSummary(currency: string, uom: string | null | undefine
 
 /** The CRUD API spells end-date conditions `SubscriptionEnd`, `FixedPeriod`; V1 REST reads them `Subscription_End`, `Fixed_Period`. */
 export const v1EndDateCondition = (condition: string): string => condition.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/ /g, '_');
+
+/** A discount's summary as Zuora prints it: `10%  discount` (two spaces, as on the wire), `USD5 fixed discount`. */
+export function discountSummary(model: ChargeModel, currency: string, value: number): string {
+  return model === 'Discount-Percentage' ? `${value}%  discount` : `${currency}${value} fixed discount`;
+}

@@ -10,7 +10,7 @@ import {
 } from '../../domain/catalog/charges.js';
 import type { CustomFields } from '../../domain/customFields.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
-import { billingTiming, MODEL_NAMES, priceSummary, tierTableSummary, underscored, v1EndDateCondition, v1Tier } from './chargeShapes.js';
+import { billingTiming, discountSummary, MODEL_NAMES, priceSummary, tierTableSummary, underscored, v1EndDateCondition, v1Tier } from './chargeShapes.js';
 import { crudFields } from './crud.js';
 
 type Body = Record<string, unknown>;
@@ -18,9 +18,11 @@ type Body = Record<string, unknown>;
 const num = { type: 'number' } as const;
 const str = { type: 'string' } as const;
 
+/** A tier has a Price, or for a discount its DiscountPercentage or DiscountAmount. */
 const tier = {
   type: 'object',
-  required: ['Currency', 'Price'],
+  required: ['Currency'],
+  anyOf: [{ required: ['Price'] }, { required: ['DiscountPercentage'] }, { required: ['DiscountAmount'] }],
   properties: {
     Currency: str,
     Price: num,
@@ -63,6 +65,8 @@ const chargeProperties = {
   TaxCode: str,
   TaxMode: { type: ['string', 'null'] },
   ProductRatePlanChargeNumber: str,
+  ApplyDiscountTo: str,
+  DiscountLevel: str,
   UseDiscountSpecificAccountingCode: { type: ['boolean', 'null'] },
   ProductRatePlanChargeTierData: {
     type: 'object',
@@ -92,7 +96,7 @@ function tiersFrom(body: Body): ChargeTier[] {
     tier: index + 1,
     startingUnit: Number(tier.StartingUnit ?? 0),
     endingUnit: tier.EndingUnit === undefined || tier.EndingUnit === null ? null : Number(tier.EndingUnit),
-    price: Number(tier.Price),
+    price: Number(tier.Price ?? tier.DiscountPercentage ?? tier.DiscountAmount),
     priceFormat: (tier.PriceFormat as ChargeTier['priceFormat'] | undefined) ?? defaultFormat,
   }));
 }
@@ -117,6 +121,7 @@ function pricingSummary(charge: Charge): string[] {
   return currenciesOf(charge).map((currency) => {
     const tiers = charge.tiers.filter((tier) => tier.currency === currency);
     const single = takesTierTable(charge.chargeModel) ? undefined : tiers[0];
+    if (single && charge.chargeModel.startsWith('Discount')) return discountSummary(charge.chargeModel, currency, single.price);
     return single ? priceSummary(currency, charge.uom, single.price, single.priceFormat === 'Per Unit') : tierTableSummary(currency, charge.uom, tiers);
   });
 }
@@ -145,16 +150,18 @@ export function toV1Charge(charge: Charge): Record<string, unknown> {
     taxMode: charge.taxMode ?? null,
     upToPeriods: charge.upToPeriods ?? null,
     upToPeriodsType: charge.upToPeriodsType ?? null,
+    applyDiscountTo: charge.applyDiscountTo ?? null,
+    discountLevel: charge.discountLevel ?? null,
     pricing: currenciesOf(charge).map((currency) => {
       const tiers = charge.tiers.filter((tier) => tier.currency === currency);
       return {
         currency,
-        price: tiered ? 0 : (tiers[0]?.price ?? 0),
+        price: tiered || charge.chargeModel.startsWith('Discount') ? 0 : (tiers[0]?.price ?? 0),
         tiers: tiered ? tiers.map(v1Tier) : null,
         includedUnits: charge.includedUnits ?? null,
         overagePrice: null,
-        discountPercentage: null,
-        discountAmount: null,
+        discountPercentage: charge.chargeModel === 'Discount-Percentage' ? (tiers[0]?.price ?? null) : null,
+        discountAmount: charge.chargeModel === 'Discount-Fixed Amount' ? (tiers[0]?.price ?? null) : null,
       };
     }),
     pricingSummary: pricingSummary(charge),

@@ -60,7 +60,7 @@ function previewItem(item: PreviewItem): Record<string, unknown> {
     chargeDescription: '',
     productName: item.productName,
     productRatePlanChargeId: item.productRatePlanChargeId,
-    processingType: 'Charge',
+    processingType: item.processingType === 'Discount' ? 'Discount' : 'Charge',
     serviceStartDate: item.serviceStartDate,
     serviceEndDate: lastDay(item.serviceEndDate),
     amountWithoutTax: item.amount,

@@ -12,6 +12,7 @@ import { getCatalogProduct, getProductRatePlanV1, listCatalogProducts, listProdu
 import { chargeCreateSchema, getChargeV1, postCharge } from './charges.js';
 import { definitionPutSchema, getDefinition, putDefinition } from './customFieldDefinitions.js';
 import { listHostedPages, postRsaSignature, rsaSignatureSchema } from './hostedPages.js';
+import { getCreditMemoV1 } from './creditMemos.js';
 import { getCrudInvoice, getInvoiceItemsV1, listAccountInvoices } from './invoices.js';
 import { getOrderV1, listOrdersOfSubscription, listOrdersV1, orderCancelSchema, orderCreateSchema, postOrder, putOrderCancel } from './orders.js';
 import { orderPreviewSchema, postOrderPreview, postSubscriptionPreview, subscriptionPreviewSchema } from './previews.js';
@@ -61,6 +62,9 @@ export const v1Routes: RouteTable = {
     { method: 'PUT', path: '/v1/payments/:paymentKey/apply', object: 'Payment', body: paymentApplicationSchema, handler: putPaymentApply },
     { method: 'PUT', path: '/v1/payments/:paymentKey/unapply', object: 'Payment', body: paymentApplicationSchema, handler: putPaymentUnapply },
     { method: 'GET', path: '/v1/invoices/:invoiceKey/items', object: 'Invoice', handler: getInvoiceItemsV1 },
+    { method: 'GET', path: '/v1/credit-memos/:creditMemoKey', object: 'CreditMemo', handler: getCreditMemoV1 },
+    // The spelling the seeds and many clients use; the official spec has only /v1/credit-memos.
+    { method: 'GET', path: '/v1/creditmemos/:creditMemoKey', object: 'CreditMemo', handler: getCreditMemoV1 },
     { method: 'GET', path: '/v1/transactions/invoices/accounts/:account_key', object: 'Invoice', handler: listAccountInvoices },
     { method: 'GET', path: '/v1/transactions/payments/accounts/:account_key', object: 'Payment', handler: listAccountPayments },
     { method: 'POST', path: '/v1/rsa-signatures', object: 'HostedPage', body: rsaSignatureSchema, handler: postRsaSignature },

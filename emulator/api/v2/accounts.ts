@@ -1,6 +1,7 @@
 import {
   createAccount,
   getAccount,
+  invoiceBalanceOf,
   listAccounts,
   updateAccount,
   withContacts,
@@ -72,8 +73,8 @@ export function toV2Account({ account, billTo, soldTo }: AccountWithContacts, ex
     sold_to_id: account.soldToId,
     bill_to: expand.has('bill_to') ? toV2Contact(billTo) : undefined,
     sold_to: expand.has('sold_to') ? toV2Contact(soldTo) : undefined,
-    remaining_invoice_balance: account.balance,
-    remaining_credit_memo_balance: account.creditBalance,
+    remaining_invoice_balance: invoiceBalanceOf(account),
+    remaining_credit_memo_balance: account.unappliedCreditMemoAmount ?? 0,
     remaining_debit_memo_balance: 0,
     remaining_payment_balance: 0,
     billing_document_settings: compact({

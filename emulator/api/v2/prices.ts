@@ -40,8 +40,20 @@ function v2Tiers(charge: Charge): Array<Record<string, unknown>> | undefined {
     });
 }
 
+/** A discount's terms as Quickstart prices show them: percent or amounts, what it applies to and at which level. */
+function discountTerms(charge: Charge): Record<string, unknown> {
+  const appliesTo = charge.applyDiscountTo ?? 'ONETIMERECURRINGUSAGE';
+  const percent = charge.chargeModel === 'Discount-Percentage';
+  return {
+    ...(percent ? { discount_percent: charge.tiers[0]?.price } : { discount_amounts: Object.fromEntries(charge.tiers.map((tier) => [tier.currency, tier.price])) }),
+    apply_discount_to: (['ONETIME', 'RECURRING', 'USAGE'] as const).filter((token) => appliesTo.includes(token)).map((token) => (token === 'ONETIME' ? 'one_time' : token.toLowerCase())),
+    discount_level: (charge.discountLevel ?? 'rateplan') === 'rateplan' ? 'plan' : charge.discountLevel,
+  };
+}
+
 export function toV2Price(view: ReadView, charge: Charge): Record<string, unknown> {
   const plan = getRatePlan(view, charge.productRatePlanId);
+  const discount = charge.chargeModel.startsWith('Discount');
   return compact({
     ...audit(charge),
     name: charge.name,
@@ -54,8 +66,9 @@ export function toV2Price(view: ReadView, charge: Charge): Record<string, unknow
     start_event: snake(charge.triggerEvent),
     tiers_mode: TIERS_MODES[charge.chargeModel],
     tiers: v2Tiers(charge),
-    amounts: priceMap(charge, 'Flat Fee'),
-    unit_amounts: priceMap(charge, 'Per Unit'),
+    amounts: discount ? undefined : priceMap(charge, 'Flat Fee'),
+    unit_amounts: discount ? undefined : priceMap(charge, 'Per Unit'),
+    ...(discount ? discountTerms(charge) : {}),
     unit_of_measure: charge.uom,
     quantity: charge.defaultQuantity,
     min_quantity: charge.minQuantity,

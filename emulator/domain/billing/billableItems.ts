@@ -1,5 +1,6 @@
 import type { SubscriptionCharge } from '../subscriptions/model.js';
 import { addDays } from './dates.js';
+import { discountItems } from './discounts.js';
 import { billingSchedule, billingSpans, type BillingAlignment, type BillingSchedule, type BillingSpan, type Span } from './periods.js';
 import { prorationFactor } from './proration.js';
 import { rateQuantity, roundMoney } from './rating.js';
@@ -18,7 +19,7 @@ export interface BillableItem {
   unitPrice: number | null;
   /** In the charge's currency, to cents; negative for credits. */
   amount: number;
-  processingType: 'Charge' | 'Credit';
+  processingType: 'Charge' | 'Credit' | 'Discount';
 }
 
 /** One subscription version's charges (every segment, removed rate plans included) and what they align to. */
@@ -38,7 +39,8 @@ export interface BillableItems {
  * - recurring 'In Arrears' charges: every period (or part of one) that has ended by the target;
  * - one-time charges: once, when their start date has come;
  * - credits for service billed beyond a segment's end, once that end has come.
- * Usage is rated from usage records and discounts apply to other charges' items, so neither is billed here.
+ * - discounts: a line off each item they reach (see discounts.ts).
+ * Usage is rated from usage records, so it is not billed here.
  */
 export function billableItems(input: SubscriptionBillingInput, targetDate: string): BillableItems {
   const result: BillableItems = { items: [], chargedThroughDates: {} };
@@ -52,6 +54,9 @@ export function billableItems(input: SubscriptionBillingInput, targetDate: strin
     const schedule = billingSchedule(segments, input);
     for (const segment of segments) billRecurring(segment, schedule, targetDate, result);
   }
+  const discounts = discountItems(input.charges, result.items);
+  result.items.push(...discounts.items);
+  Object.assign(result.chargedThroughDates, discounts.chargedThroughDates);
   return result;
 }
 

@@ -217,6 +217,7 @@ function normalise(tx: Transaction, charge: Charge): Charge {
     throw invalidValue(CHARGES, 'UOM', `Unit of measure '${charge.uom}' does not exist`);
   }
   checkQuantities(charge);
+  checkDiscount(charge);
   return {
     ...charge,
     // Usage is always rated after the fact.
@@ -224,6 +225,23 @@ function normalise(tx: Transaction, charge: Charge): Charge {
     tiers: checkTiers(charge),
     customFields: checkCustomFields(tx, CHARGES, charge.customFields, ''),
   };
+}
+
+export const DISCOUNT_LEVELS = ['rateplan', 'subscription', 'account'] as const;
+
+/**
+ * A discount's price is its percentage (0 to 100) or its amount; it applies to a combination of
+ * ONETIME, RECURRING and USAGE (`ONETIMERECURRING`...) at one of the discount levels.
+ */
+function checkDiscount(charge: Charge): void {
+  if (!charge.chargeModel.startsWith('Discount')) return;
+  if (charge.chargeModel === 'Discount-Percentage' && charge.tiers.some((tier) => tier.price > 100)) {
+    throw invalidValue(CHARGES, 'DiscountPercentage', "'DiscountPercentage' must be between 0 and 100");
+  }
+  if (charge.applyDiscountTo !== undefined && !/^(ONETIME)?(RECURRING)?(USAGE)?$/.test(charge.applyDiscountTo)) {
+    throw invalidValue(CHARGES, 'ApplyDiscountTo', "'ApplyDiscountTo' must combine ONETIME, RECURRING and USAGE, in that order");
+  }
+  if (charge.discountLevel !== undefined) checkOneOf('DiscountLevel', charge.discountLevel, DISCOUNT_LEVELS);
 }
 
 /** Zuora's picklist fields take only their listed values, spelt exactly. */

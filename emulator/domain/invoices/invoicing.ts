@@ -13,7 +13,8 @@ import { ratePlansOf, subscriptionsOfAccount } from '../subscriptions/queries.js
 import { markProcessed } from '../usage/usage.js';
 import { tenantToday } from '../tenantTime.js';
 import { usageItemsFor } from './usageItems.js';
-import { INVOICE_ITEMS, INVOICES, type Invoice, type InvoiceItem } from './model.js';
+import { applyToOpenInvoices, BILLING_CREDIT_REASON, postCreditMemo } from './creditMemos.js';
+import { INVOICE_ITEMS, INVOICES, type CreditMemo, type Invoice, type InvoiceItem } from './model.js';
 
 type NewItem = Omit<InvoiceItem, 'id' | 'invoiceId' | 'accountId' | 'createdDate' | 'updatedDate'>;
 
@@ -67,17 +68,27 @@ function dueDateOf(account: Account, subscriptions: readonly Subscription[], inv
 export interface InvoiceRunOptions {
   /** Bill only these subscriptions (by number); all of the account's otherwise. */
   only?: ReadonlySet<string>;
-  /** The invoice date; the tenant's today otherwise. */
+  /** The document date; the tenant's today otherwise. */
   invoiceDate?: string;
+  /** The reason a credit memo gets when the credits outweigh the charges. */
+  creditMemoReasonCode?: string;
+}
+
+/** What billing produced: an invoice, or a credit memo when credits outweigh charges; neither when nothing was due. */
+export interface BilledDocuments {
+  invoice?: Invoice;
+  creditMemo?: CreditMemo;
 }
 
 /**
- * Bills the account's subscriptions through `targetDate` and posts the invoice. Returns null when
- * there is nothing to bill.
+ * Bills the account's subscriptions through `targetDate`. A net charge posts an invoice (credit
+ * lines included); a net credit (a cancellation, a downgrade) posts a credit memo instead, applied
+ * to the account's open invoices, as Zuora's bill runs do with invoice settlement.
  */
-export function invoiceAccount(tx: Transaction, accountId: string, targetDate: string, { only, invoiceDate }: InvoiceRunOptions = {}): Invoice | null {
+export function invoiceAccount(tx: Transaction, accountId: string, targetDate: string, options: InvoiceRunOptions = {}): BilledDocuments {
   const account = tx.get<Account>(ACCOUNTS, accountId);
   if (!account) throw notFound(ACCOUNTS, accountId);
+  const { only } = options;
   const subscriptions = subscriptionsOfAccount(tx, account.id).filter((subscription) => !only || only.has(subscription.subscriptionNumber));
   const lines: NewItem[] = [];
   const usageIds: string[] = [];
@@ -86,20 +97,45 @@ export function invoiceAccount(tx: Transaction, accountId: string, targetDate: s
     lines.push(...billed.items);
     usageIds.push(...billed.usageIds);
   }
-  if (lines.length === 0) return null;
-  const now = tx.now().toISOString();
-  const today = invoiceDate ?? tenantToday(tx);
-  const user = apiUserId(tx.tenant);
+  if (lines.length === 0) return {};
   const amount = roundMoney(lines.reduce((sum, line) => sum + line.chargeAmount, 0));
+  const documentDate = options.invoiceDate ?? tenantToday(tx);
+  if (amount < 0) {
+    const memo = postCreditMemo(tx, {
+      accountId: account.id,
+      amount: -amount,
+      reasonCode: options.creditMemoReasonCode ?? BILLING_CREDIT_REASON,
+      sourceType: 'Subscription',
+      sourceId: lines[0]?.subscriptionNumber ?? null,
+      targetDate,
+      memoDate: documentDate,
+    });
+    markProcessed(tx, usageIds, memo.id);
+    return { creditMemo: applyToOpenInvoices(tx, memo) };
+  }
+  const invoice = insertInvoice(tx, account, subscriptions, lines, { amount, targetDate, invoiceDate: documentDate });
+  markProcessed(tx, usageIds, invoice.id);
+  return { invoice: postInvoice(tx, invoice.id) };
+}
+
+function insertInvoice(
+  tx: Transaction,
+  account: Account,
+  subscriptions: readonly Subscription[],
+  lines: readonly NewItem[],
+  { amount, targetDate, invoiceDate }: { amount: number; targetDate: string; invoiceDate: string },
+): Invoice {
+  const now = tx.now().toISOString();
+  const user = apiUserId(tx.tenant);
   const id = tx.newId();
-  tx.insert<Invoice>(INVOICES, {
+  const invoice = tx.insert<Invoice>(INVOICES, {
     id,
     invoiceNumber: tx.nextNumber('invoice'),
     accountId: account.id,
     status: 'Draft',
-    invoiceDate: today,
+    invoiceDate,
     targetDate,
-    dueDate: dueDateOf(account, subscriptions, today),
+    dueDate: dueDateOf(account, subscriptions, invoiceDate),
     currency: account.currency,
     amount,
     amountWithoutTax: amount,
@@ -119,8 +155,7 @@ export function invoiceAccount(tx: Transaction, accountId: string, targetDate: s
   for (const line of lines) {
     tx.insert<InvoiceItem>(INVOICE_ITEMS, { ...line, id: tx.newId(), invoiceId: id, accountId: account.id, createdDate: now, updatedDate: now });
   }
-  markProcessed(tx, usageIds, id);
-  return postInvoice(tx, id);
+  return invoice;
 }
 
 /** Posting makes the invoice owed: its amount joins the account balance. */

@@ -48,7 +48,7 @@ export type InvoiceItem = {
   productRatePlanChargeId: string;
   productName: string;
   chargeType: 'OneTime' | 'Recurring' | 'Usage';
-  processingType: 'Charge' | 'Credit';
+  processingType: 'Charge' | 'Credit' | 'Discount';
   serviceStartDate: string;
   /** Exclusive, like every end date in the billing model. */
   serviceEndDate: string;
@@ -58,5 +58,51 @@ export type InvoiceItem = {
   chargeAmount: number;
   taxAmount: number;
   createdDate: string;
+  updatedDate: string;
+};
+
+export const CREDIT_MEMOS = 'CreditMemo';
+
+/** Where a credit memo came from, as Zuora's `sourceType` says. */
+export type CreditMemoSourceType = 'Subscription' | 'Invoice' | 'Order';
+
+/** One application of a credit memo to an invoice. */
+export type CreditMemoApplication = {
+  invoiceId: string;
+  amount: number;
+  appliedDate: string;
+};
+
+/**
+ * A credit memo as Zuora's CreditMemo object holds it: credit the account is owed, from a bill run
+ * whose credits outweigh its charges (cancellations, downgrades) or from writing an invoice off.
+ * Posted at once; `unappliedAmount` is what is left after applying it to invoices.
+ */
+export type CreditMemo = {
+  id: string;
+  memoNumber: string;
+  accountId: string;
+  status: 'Posted';
+  memoDate: string;
+  targetDate: string | null;
+  currency: string;
+  amount: number;
+  appliedAmount: number;
+  unappliedAmount: number;
+  refundAmount: number;
+  reasonCode: string;
+  comment: string | null;
+  sourceType: CreditMemoSourceType;
+  /** The subscription number, invoice id or order number it came from. */
+  sourceId: string | null;
+  referredInvoiceId: string | null;
+  applications: CreditMemoApplication[];
+  /** Accounting codes a write-off asked for (`writeOffBehavior.financeInformation`). */
+  financeInformation?: Readonly<Record<string, string>>;
+  postedById: string;
+  postedOn: string;
+  createdById: string;
+  createdDate: string;
+  updatedById: string;
   updatedDate: string;
 };

@@ -1,4 +1,4 @@
-import { cancelJobs, scheduleJob, type JobHandler } from '../../clock/jobs.js';
+import { cancelJobs, pendingJobs, scheduleJob, type JobHandler } from '../../clock/jobs.js';
 import type { Transaction } from '../../state/transaction.js';
 import { tenantInstant, tenantToday } from '../tenantTime.js';
 import { SUBSCRIPTIONS, type Subscription } from '../subscriptions/model.js';
@@ -28,6 +28,19 @@ export function scheduleLifecycleJobs(tx: Transaction, subscription: Subscriptio
   if (pendingUntil) scheduleJob(tx, ACTIVATE_JOB, tenantInstant(tx, pendingUntil), payload);
   if (subscription.termType === 'TERMED' && subscription.termEndDate && subscription.status !== 'Cancelled') {
     scheduleJob(tx, TERM_END_JOB, tenantInstant(tx, subscription.termEndDate), payload);
+  }
+}
+
+/** Books the pending lifecycle jobs again at the start of their day in the tenant's (new) time zone. */
+export function retimeLifecycleJobs(tx: Transaction): void {
+  const numbers = new Set(
+    pendingJobs(tx)
+      .filter((job) => job.kind === ACTIVATE_JOB || job.kind === TERM_END_JOB)
+      .map((job) => (job.payload as LifecyclePayload).subscriptionNumber),
+  );
+  for (const number of numbers) {
+    const latest = findLatestVersion(tx, number);
+    if (latest) scheduleLifecycleJobs(tx, latest);
   }
 }
 

@@ -34,8 +34,27 @@ export interface TierInput {
   priceFormat?: 'FlatFee' | 'PerUnit' | 'Flat Fee' | 'Per Unit';
 }
 
-/** `pricing` of a charge override: one member, named after the charge's type and model. */
-export type PricingInput = Record<string, { listPrice?: number; quantity?: number; tiers?: TierInput[] } | undefined>;
+/** One `pricing` member; `discount` carries a discount charge's terms instead of a price. */
+export interface PricingMemberInput {
+  listPrice?: number;
+  quantity?: number;
+  tiers?: TierInput[];
+  discountPercentage?: number;
+  discountAmount?: number;
+  applyDiscountTo?: string;
+  discountLevel?: string;
+}
+
+/** `pricing` of a charge override: one member, named after the charge's type and model (`discount` for discounts). */
+export type PricingInput = Record<string, PricingMemberInput | undefined>;
+
+/** When a subscribed charge ends (`endDate` of a charge override). */
+export interface ChargeEndInput {
+  endDateCondition?: 'Subscription_End' | 'Fixed_Period' | 'Specific_End_Date';
+  upToPeriods?: number;
+  upToPeriodsType?: 'Billing_Periods' | 'Days' | 'Weeks' | 'Months' | 'Years';
+  specificEndDate?: string;
+}
 
 export interface ChargeOverrideInput {
   productRatePlanChargeId: string;
@@ -51,6 +70,7 @@ export interface ChargeOverrideInput {
     specificBillingPeriod?: number;
   };
   startDate?: { triggerEvent?: string; specificTriggerDate?: string };
+  endDate?: ChargeEndInput;
   customFields?: CustomFields;
 }
 
@@ -183,8 +203,10 @@ export interface OrderInput {
   processingOptions?: {
     runBilling?: boolean;
     collectPayment?: boolean;
-    billingOptions?: { targetDate?: string; documentDate?: string };
+    billingOptions?: { targetDate?: string; documentDate?: string; creditMemoReasonCode?: string };
     electronicPaymentOptions?: { paymentMethodId?: string };
+    writeOff?: boolean;
+    writeOffBehavior?: { financeInformation?: Record<string, string> };
   };
 }
 
@@ -192,6 +214,13 @@ export interface OrderSubscriptionResult {
   subscriptionNumber: string;
   subscriptionId: string;
   status: SubscriptionStatus;
+}
+
+/** An invoice an order wrote off, and the credit memo that did it. */
+export interface OrderWriteOff {
+  invoiceId: string;
+  amount: number;
+  creditMemoId: string;
 }
 
 /** An order as stored: what was asked, and what came of it. */
@@ -213,9 +242,11 @@ export type Order = {
   subscriptions: OrderSubscriptionInput[];
   processingOptions?: OrderInput['processingOptions'];
   results: OrderSubscriptionResult[];
-  /** What `processingOptions` billed and collected when the order ran. */
+  /** What `processingOptions` billed, collected and wrote off when the order ran (absent on orders stored before credit memos). */
   invoiceIds: string[];
+  creditMemoIds?: string[];
   paymentIds: string[];
+  writeOffs?: OrderWriteOff[];
   cancelReason?: string;
   /** Why a scheduled order failed when it ran. */
   errorMessage?: string;

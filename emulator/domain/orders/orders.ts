@@ -1,4 +1,4 @@
-import { cancelJobs, scheduleJob, type JobHandler } from '../../clock/jobs.js';
+import { cancelJobs, JOBS, pendingJobs, scheduleJob, type JobHandler, type JobRecord } from '../../clock/jobs.js';
 import { apiUserId } from '../../state/ids.js';
 import type { ReadView, Transaction } from '../../state/transaction.js';
 import { ACCOUNTS, getAccount, type Account } from '../accounts.js';
@@ -85,6 +85,14 @@ export function placeOrder(tx: Transaction, input: OrderInput): Order {
   });
   if (scheduledDate) scheduleJob(tx, EXECUTE_ORDER_JOB, tenantInstant(tx, scheduledDate), { orderId: id });
   return order;
+}
+
+/** Moves scheduled orders not yet run to the start of their date in the tenant's (new) time zone. */
+export function retimeScheduledOrders(tx: Transaction): void {
+  for (const job of pendingJobs(tx).filter((pending) => pending.kind === EXECUTE_ORDER_JOB)) {
+    const order = tx.get<Order>(ORDERS, (job.payload as { orderId: string }).orderId);
+    if (order?.scheduledDate) tx.update<JobRecord>(JOBS, job.id, { dueAt: tenantInstant(tx, order.scheduledDate).toISOString() });
+  }
 }
 
 /** A scheduled order is dry-run now, so an order that could never succeed on its date is refused at once. */

@@ -1,6 +1,6 @@
 import { takesTierTable, type Charge, type ChargeTier } from '../catalog/charges.js';
 import { invalidValue } from '../errors.js';
-import type { PricingInput, TierInput } from './model.js';
+import type { PricingInput, PricingMemberInput, TierInput } from './model.js';
 import { ORDERS } from './model.js';
 
 const TYPE_PREFIX = { Recurring: 'recurring', Usage: 'usage', OneTime: 'oneTime' } as const;
@@ -17,8 +17,11 @@ const MODEL_SUFFIX: Record<string, string> = {
   'Tiered with Overage Pricing': 'TieredWithOverage',
 };
 
-/** The `pricing` member that fits a charge, e.g. `recurringPerUnit` for a recurring per-unit charge. */
+const isDiscount = (charge: Pick<Charge, 'chargeModel'>): boolean => charge.chargeModel.startsWith('Discount');
+
+/** The `pricing` member that fits a charge, e.g. `recurringPerUnit` for a recurring per-unit charge, `discount` for a discount. */
 export function pricingKey(charge: Pick<Charge, 'chargeType' | 'chargeModel'>): string {
+  if (isDiscount(charge)) return 'discount';
   return `${TYPE_PREFIX[charge.chargeType]}${MODEL_SUFFIX[charge.chargeModel] ?? 'FlatFee'}`;
 }
 
@@ -26,6 +29,28 @@ export interface PriceTerms {
   price: number | null;
   quantity: number | null;
   tiers: ChargeTier[];
+  /** Discounts only: what the order set, over the catalog's. */
+  applyDiscountTo?: string;
+  discountLevel?: string;
+}
+
+/** A discount's percentage or amount, and its reach, with the order's override applied. */
+function discountTerms(catalog: Charge, catalogPrice: number, override: PricingMemberInput | undefined, field: string): PriceTerms {
+  const percentage = catalog.chargeModel === 'Discount-Percentage';
+  const given = percentage ? override?.discountPercentage : override?.discountAmount;
+  const member = percentage ? 'discountPercentage' : 'discountAmount';
+  if (given !== undefined && (!Number.isFinite(given) || given < 0 || (percentage && given > 100))) {
+    throw invalidValue(ORDERS, `${field}.pricing.discount.${member}`, percentage ? "'discountPercentage' must be between 0 and 100" : "'discountAmount' must be a number of at least 0");
+  }
+  const applyDiscountTo = override?.applyDiscountTo ?? catalog.applyDiscountTo;
+  const discountLevel = override?.discountLevel ?? catalog.discountLevel;
+  return {
+    price: given ?? catalogPrice,
+    quantity: null,
+    tiers: [],
+    ...(applyDiscountTo ? { applyDiscountTo } : {}),
+    ...(discountLevel ? { discountLevel } : {}),
+  };
 }
 
 const PRICE_FORMATS: Record<string, ChargeTier['priceFormat']> = {
@@ -63,6 +88,7 @@ export function priceTerms(catalog: Charge, currency: string, pricing: PricingIn
   const wrong = given.find(([name]) => name !== key);
   if (wrong) throw invalidValue(ORDERS, `${field}.pricing.${wrong[0]}`, `'${wrong[0]}' does not fit charge '${catalog.name}'; use '${key}'`);
   const override = given[0]?.[1];
+  if (isDiscount(catalog)) return discountTerms(catalog, catalogTiers[0]?.price ?? 0, override, field);
   const tiered = takesTierTable(catalog.chargeModel);
   const tiers = override?.tiers ? tiersFrom(override.tiers, currency, `${field}.pricing.${key}.tiers`) : catalogTiers;
   const counted = catalog.chargeType !== 'Usage' && catalog.chargeModel !== 'Flat Fee Pricing';

@@ -7,6 +7,7 @@ import { SUBSCRIPTION_RATE_PLANS } from '../subscriptions/model.js';
 import { checkDate, dateForTrigger, type ActionContext } from './context.js';
 import { draftId, type SubscriptionDraft } from './draft.js';
 import { ORDERS, type ChargeOverrideInput, type ChargeUpdateInput, type PricingInput, type RatePlanInput, type RatePlanReferenceInput, type UpdateProductInput } from './model.js';
+import { chargeEnd } from './chargeEnd.js';
 import { checkQuantity, priceTerms } from './pricing.js';
 
 type DraftCharge = SubscriptionDraft['charges'][number];
@@ -28,6 +29,8 @@ function subscribedCharge(ctx: ActionContext, draft: SubscriptionDraft, planId: 
       ? checkDate(override?.startDate?.specificTriggerDate ?? '', `${field}.startDate.specificTriggerDate`)
       : dateForTrigger(ctx.dates, trigger);
   const billing = override?.billing;
+  const billingPeriod = billingPeriodOf(billing?.billingPeriod, catalog, field);
+  const end = chargeEnd(start, catalog, billingPeriod, override?.endDate, field);
   return {
     id: draftId(),
     ratePlanId: planId,
@@ -39,7 +42,7 @@ function subscribedCharge(ctx: ActionContext, draft: SubscriptionDraft, planId: 
     name: catalog.name,
     chargeType: catalog.chargeType,
     chargeModel: catalog.chargeModel,
-    billingPeriod: billingPeriodOf(billing?.billingPeriod, catalog, field),
+    billingPeriod,
     specificBillingPeriod: billing?.specificBillingPeriod ?? catalog.specificBillingPeriod ?? null,
     billingTiming: billing?.billingTiming ? (billing.billingTiming === 'IN_ADVANCE' ? 'In Advance' : 'In Arrears') : catalog.billingTiming,
     billCycleType: billing?.billCycleType ?? catalog.billCycleType,
@@ -50,7 +53,7 @@ function subscribedCharge(ctx: ActionContext, draft: SubscriptionDraft, planId: 
     currency: draft.subscription.currency,
     ...terms,
     effectiveStartDate: start,
-    effectiveEndDate: null,
+    ...end,
     chargedThroughDate: start,
     ...(override?.uniqueToken ? { uniqueToken: override.uniqueToken } : {}),
     customFields: checkCustomFields(ctx.tx, 'RatePlanCharge', override?.customFields ?? {}, `${field}.customFields.`),

@@ -1,4 +1,4 @@
-import type { Transaction } from '../../state/transaction.js';
+import type { ReadView, Transaction } from '../../state/transaction.js';
 import type { GatewayBehaviour } from './model.js';
 
 /** Injected gateway failures, one record per account: the next `remaining` attempts decline. */
@@ -25,4 +25,12 @@ export function takePaymentFault(tx: Transaction, accountId: string): GatewayBeh
   if (fault.remaining === 1) tx.remove(FAULTS, accountId);
   else tx.update<PaymentFault>(FAULTS, accountId, { remaining: fault.remaining - 1 });
   return { outcome: 'decline', responseCode: fault.responseCode, response: fault.response };
+}
+
+/** Injected failures still to come, by account id. */
+export function paymentFaultsInForce(view: ReadView): Array<{ accountId: string; remaining: number; responseCode: string; response: string }> {
+  return view
+    .all<PaymentFault>(FAULTS)
+    .filter((fault) => fault.remaining > 0)
+    .map(({ id, remaining, responseCode, response }) => ({ accountId: id, remaining, responseCode, response }));
 }

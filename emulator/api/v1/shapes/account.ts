@@ -1,4 +1,4 @@
-import type { Account, AccountWithContacts } from '../../../domain/accounts.js';
+import { invoiceBalanceOf, type Account, type AccountWithContacts } from '../../../domain/accounts.js';
 import { accountContractedMrr } from '../../../domain/subscriptions/metrics.js';
 import type { ReadView } from '../../../state/transaction.js';
 import { decimal } from '../wireValues.js';
@@ -77,11 +77,11 @@ export function v1AccountMetrics(view: ReadView, account: Account): Record<strin
   return {
     balance: account.balance,
     currency: account.currency,
-    totalInvoiceBalance: account.balance,
+    totalInvoiceBalance: invoiceBalanceOf(account),
     creditBalance: account.creditBalance,
     contractedMrr: accountContractedMrr(view, account.id),
     totalDebitMemoBalance: decimal(0),
-    unappliedCreditMemoAmount: decimal(0),
+    unappliedCreditMemoAmount: decimal(account.unappliedCreditMemoAmount ?? 0),
     unappliedPaymentAmount: decimal(0),
     reservedPaymentAmount: 0,
   };

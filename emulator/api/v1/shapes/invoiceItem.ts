@@ -46,8 +46,8 @@ export function toV1InvoiceItem(view: ReadView, item: InvoiceItem): Record<strin
     chargeName: item.chargeName,
     chargeDescription: catalog.description ?? '',
     chargeType: item.chargeType,
-    // Zuora has no credit item type: a credit is a charge with a negative amount.
-    processingType: 'Charge',
+    // Zuora has no credit item type: a credit is a charge with a negative amount. Discounts are their own lines.
+    processingType: item.processingType === 'Discount' ? 'Discount' : 'Charge',
     itemType: null,
     productName: item.productName,
     productRatePlanChargeId: item.productRatePlanChargeId,

@@ -1,4 +1,4 @@
-import { INVOICES, type Invoice } from '../../../domain/invoices/model.js';
+import { CREDIT_MEMOS, INVOICES, type CreditMemo, type Invoice } from '../../../domain/invoices/model.js';
 import type { Order, OrderActionInput, RatePlanInput } from '../../../domain/orders/model.js';
 import { PAYMENTS, type Payment } from '../../../domain/payments/model.js';
 import { SUBSCRIPTIONS, type Subscription } from '../../../domain/subscriptions/model.js';
@@ -14,8 +14,6 @@ import type { MinorVersion } from '../../minorVersions.js';
  */
 export function toV1OrderResult(view: ReadView, order: Order, options: { returnIds: boolean; version: MinorVersion }): Record<string, unknown> {
   const { returnIds, version } = options;
-  const invoices = order.invoiceIds.map((id) => view.get<Invoice>(INVOICES, id) as Invoice);
-  const payment = order.paymentIds[0] ? view.get<Payment>(PAYMENTS, order.paymentIds[0]) : undefined;
   const subscriptions = version.atLeast('223.0')
     ? {
         subscriptions: order.results.map((result) => ({
@@ -32,9 +30,33 @@ export function toV1OrderResult(view: ReadView, order: Order, options: { returnI
     status: order.status,
     ...subscriptions,
     ...(returnIds ? { orderId: order.id, accountId: order.accountId, subscriptionIds: order.results.map((result) => result.subscriptionId) } : {}),
+    ...billingResult(view, order, returnIds),
+  };
+}
+
+/** What `processingOptions` produced: the invoice or credit memo, the payment if collected, and the write-offs. */
+function billingResult(view: ReadView, order: Order, returnIds: boolean): Record<string, unknown> {
+  const invoices = order.invoiceIds.map((id) => view.get<Invoice>(INVOICES, id) as Invoice);
+  const memoIds = order.creditMemoIds ?? [];
+  const memos = memoIds.map((id) => view.get<CreditMemo>(CREDIT_MEMOS, id) as CreditMemo);
+  const payment = order.paymentIds[0] ? view.get<Payment>(PAYMENTS, order.paymentIds[0]) : undefined;
+  const writeOffs = order.writeOffs ?? [];
+  return {
     ...(invoices.length > 0 ? { invoiceNumbers: invoices.map((invoice) => invoice.invoiceNumber) } : {}),
     ...(invoices.length > 0 && returnIds ? { invoiceIds: order.invoiceIds } : {}),
+    ...(memos.length > 0 ? { creditMemoNumbers: memos.map((memo) => memo.memoNumber) } : {}),
+    ...(memos.length > 0 && returnIds ? { creditMemoIds: memoIds } : {}),
     ...(payment ? { paymentNumber: payment.paymentNumber, paidAmount: payment.appliedAmount, ...(returnIds ? { paymentId: payment.id } : {}) } : {}),
+    ...(writeOffs.length > 0
+      ? {
+          writeOff: writeOffs.map((writeOff) => ({
+            invoiceNumber: (view.get<Invoice>(INVOICES, writeOff.invoiceId) as Invoice).invoiceNumber,
+            amount: writeOff.amount,
+            status: 'Success',
+            writeOffCreditMemoNumber: (view.get<CreditMemo>(CREDIT_MEMOS, writeOff.creditMemoId) as CreditMemo).memoNumber,
+          })),
+        }
+      : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Subscription, SubscriptionCharge } from '../../../domain/subscript
 import { chargesOf, ratePlansOf, versionsOf } from '../../../domain/subscriptions/queries.js';
 import { billedThrough, chargesByNumber, serviceEnd } from '../../../domain/subscriptions/segments.js';
 import type { ReadView } from '../../../state/transaction.js';
-import { billingTiming, MODEL_NAMES, priceSummary, tierTableSummary, underscored, v1EndDateCondition, v1Tier } from '../chargeShapes.js';
+import { billingTiming, discountSummary, MODEL_NAMES, priceSummary, tierTableSummary, underscored, v1EndDateCondition, v1Tier } from '../chargeShapes.js';
 import { v1AccountBasicInfo } from './account.js';
 import { toV1SubscriptionContact } from './contact.js';
 import { customFieldsOf } from './customFields.js';
@@ -107,9 +107,7 @@ function toV1Segment(subscription: Subscription, charge: SubscriptionCharge, cat
     tiers: tiered ? charge.tiers.map((tier) => ({ ...v1Tier(tier), originalListPrice: tier.price })) : null,
     currency: charge.currency,
     pricingSummary: discount
-      ? percentage
-        ? `${charge.price ?? 0}%  discount`
-        : `${charge.currency}${charge.price ?? 0} fixed discount`
+      ? discountSummary(charge.chargeModel, charge.currency, charge.price ?? 0)
       : tiered
         ? tierTableSummary(charge.currency, charge.uom, charge.tiers)
         : priceSummary(charge.currency, charge.uom, charge.price ?? 0, charge.chargeModel !== 'Flat Fee Pricing'),

@@ -1,0 +1,22 @@
+import { list } from './api.js';
+import { badge, card, html, idText, table, time } from './components.js';
+/** What the last advance from this page ran; kept for the clock tab until the next advance. */
+let lastRun;
+export function rememberRun(from, to, ran) {
+    lastRun = { from, to, ran };
+}
+const payloadText = (payload) => (payload && typeof payload === 'object' ? Object.entries(payload).map(([key, value]) => `${key}=${String(value)}`).join(' ') : '');
+const jobColumns = [
+    { label: 'due', cell: (job) => html `<code>${time(job.dueAt)}</code>` },
+    { label: 'job', cell: (job) => html `<b>${job.kind}</b>` },
+    { label: 'about', cell: (job) => html `<span class="muted">${payloadText(job.payload)}</span>` },
+    { label: 'id', cell: (job) => idText(job.id) },
+];
+/** The clock tab: jobs waiting for the clock, and what the last advance ran. */
+export async function clockView(place) {
+    const jobs = await list('/jobs', place.tenant);
+    const ran = lastRun
+        ? card({ title: 'Jobs that ran', meta: html `from <code>${time(lastRun.from)}</code> to <code>${time(lastRun.to)}</code>` }, table([...jobColumns.slice(0, 3), { label: 'outcome', cell: (job) => html `${badge(job.outcome)} ${job.error ?? ''}` }], lastRun.ran, { empty: 'No job was due on the way.' }))
+        : '';
+    return html `${ran}${card({ title: 'Next due jobs', meta: `${jobs.length} waiting for the clock` }, table(jobColumns, jobs, { empty: 'No job is waiting.' }))}`;
+}
