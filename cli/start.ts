@@ -160,6 +160,7 @@ export async function runStart(argv: string[]): Promise<number> {
     lines.push(
       `sync engine listening on ${sync.url}`,
       `  connected to the default tenant; callouts go to ${sync.webhookUrl}`,
+      `  standard Account and Subscription notifications configured for it, as the tenant's Zuora administrator would`,
       `  state: ${inMemory ? 'in memory' : syncDataDir}`,
     );
   }

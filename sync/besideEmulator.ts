@@ -24,6 +24,9 @@ export async function startSyncEngineBeside(tenant: EmulatorTenant, options: Pic
   });
   try {
     await engine.connect();
+    // As the tenant's Zuora administrator would: the standard notifications the platform's webhook
+    // handles (seeds/002: not the platform's to create).
+    await engine.configureStandardNotifications();
     await engine.followEmulatorClock(url, clientId, adminToken);
     return engine;
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { Catalog, CreditGrant, Customer, EventLogEntry, EventType, Package, Subscription, UsageReport } from './model/types.js';
+import type { Catalog, CreditGrant, Customer, EventLogEntry, EventType, IntegrationSettings, Package, Subscription, UsageReport } from './model/types.js';
 import type { TimeSource } from './time.js';
 import type { ZuoraClient } from './zuora/client.js';
 
@@ -29,10 +29,15 @@ export interface SyncStore {
   putUsage(report: UsageReport): Promise<void>;
 
   credits(customerId: string): CreditGrant[];
+  allCredits(): CreditGrant[];
   putCredit(grant: CreditGrant): Promise<void>;
 
   events(filter?: { type?: EventType; customerId?: string; subscriptionId?: string }): EventLogEntry[];
   appendEvent(entry: Omit<EventLogEntry, 'id'>): Promise<EventLogEntry>;
+
+  /** The integration's settings (defaults until changed). */
+  integration(): IntegrationSettings;
+  putIntegration(settings: IntegrationSettings): Promise<void>;
 
   /** Whether a callout (by Zuora-Request-Id-independent key) was already applied: keeps handlers idempotent. */
   seen(key: string): boolean;

@@ -6,7 +6,7 @@ import { syncRoutes } from './api/routes.js';
 import { calloutCredentials } from './calloutCredentials.js';
 import { DEFAULT_SYNC_DATA_DIR, DEFAULT_SYNC_HOST, HOURLY_POLL_MS, WEBHOOK_PATH, type SyncEngineOptions } from './config.js';
 import type { SyncContext } from './context.js';
-import { connect, type SetupReport } from './integration/index.js';
+import { configureStandardNotifications, connect, type SetupReport } from './integration/index.js';
 import { FileSyncStore } from './model/store.js';
 import { wallClock } from './time.js';
 import { announceToEmulator, subscribeToEmulatorClock } from './emulatorTime.js';
@@ -25,6 +25,11 @@ export interface RunningSyncEngine {
   context: SyncContext;
   /** Sets Zuora up to send callouts here, with the credentials the webhook checks (as `POST /api/integration/connect`). */
   connect(): Promise<SetupReport>;
+  /**
+   * Does what a Zuora administrator does by hand for this engine: Zuora's standard Account and
+   * Subscription change notifications, sent to the webhook (seeds/002; connect leaves them alone).
+   */
+  configureStandardNotifications(): Promise<SetupReport>;
   /**
    * Puts the hourly work on an emulator tenant's virtual clock: the emulator calls
    * `/api/clock/tick` at each step of its clock, and the wall-clock polling stops. The emulator is
@@ -63,6 +68,7 @@ export async function startSyncEngine(options: SyncEngineOptions): Promise<Runni
     webhookUrl: engine.webhookUrl,
     context: ctx,
     connect: () => connect(ctx, engine.webhookUrl, engine.callouts),
+    configureStandardNotifications: () => configureStandardNotifications(ctx, engine.webhookUrl, engine.callouts),
     followEmulatorClock: async (emulatorUrl, tenant, adminToken) => {
       await usage.stopPolling();
       await subscribeToEmulatorClock(emulatorUrl, tenant, `${publicUrl}/api/clock/tick`, adminToken);

@@ -1,5 +1,6 @@
 import type { SyncContext } from './context.js';
-import { convertEndedTrials, syncUsage, type UsageSyncResult } from './outbound/index.js';
+import { convertEndedTrials, grantDueCredits, retryDueSyncs, syncUsage, type UsageSyncResult } from './outbound/index.js';
+import { serially } from './serial.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -18,9 +19,9 @@ export class UsageSyncRunner {
 
   constructor(private readonly ctx: SyncContext) {}
 
-  /** Starts once any run under way has ended, so two runs never push the same usage. */
-  run(): Promise<UsageSyncResult> {
-    const next = this.queue.then(() => syncUsage(this.ctx));
+  /** Starts once any run under way has ended, so two runs never push the same usage; all subscriptions, or one. */
+  run(subscriptionId?: string): Promise<UsageSyncResult> {
+    const next = this.queue.then(() => syncUsage(this.ctx, subscriptionId));
     // The caller gets the failure; the queue only needs to know the run is over.
     this.queue = next.catch(() => undefined);
     return next;
@@ -45,16 +46,22 @@ export class UsageSyncRunner {
     await this.queue;
   }
 
-  /** The clock stands at `now`: sync if that is a new hour. */
+  /** The clock stands at `now`: retry FAILED syncs that are due, and sync usage if that is a new hour. */
   async tick(now: Date): Promise<void> {
+    // Retries are due to the minute (seeds/000 backoff), so they are looked at on every step.
+    await serially(this.ctx.store, () => retryDueSyncs(this.ctx));
     const hour = Math.floor(now.getTime() / HOUR_MS);
     // The first time seen counts as a new hour: the engine may have been down across hours.
     const entered = hour !== this.hour;
     // Moved on before running, so a failing run waits for the next hour instead of retrying every poll.
     this.hour = hour;
     if (!entered) return;
-    // Trials that ended turn paid before usage is pushed, so their usage has a subscription to go to.
-    await this.queue.then(() => convertEndedTrials(this.ctx));
+    // Trials that ended turn paid before usage is pushed, so their usage has a subscription to go to;
+    // credit entitlements grant the cadences that began.
+    await this.queue.then(() => serially(this.ctx.store, async () => {
+      await convertEndedTrials(this.ctx);
+      await grantDueCredits(this.ctx);
+    }));
     await this.run();
   }
 

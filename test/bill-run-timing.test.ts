@@ -85,6 +85,20 @@ describe('billing at sign-up', () => {
     ]);
   });
 
+  it('keeps the subscription and the open invoice when the card declines at sign-up, with the failure called out', async () => {
+    await registerStiggEvents(env.zuora, `${receiver.url}/hook`);
+    const account = await customer('4000000000000002');
+    const signed = await signUp(account, [proWithSeats(10)]);
+    await env.admin.post('/clock/advance', { by: 'PT0S' });
+    // The order stands; its invoice of 130 is posted and still owed; the declined attempt is an Error payment.
+    expect(signed).toMatchObject({ invoiceNumbers: [expect.any(String)], subscriptions: [{ subscriptionNumber: expect.any(String) }] });
+    expect((await invoices(account)).map((invoice) => [invoice.invoiceDate, invoice.amount, invoice.balance, invoice.status])).toEqual([['2026-03-01', '130.00', '130.00', 'Posted']]);
+    expect((await payments(account)).map((payment) => [payment.status, payment.amount])).toEqual([['Error', '130.00']]);
+    expect(callouts()).toEqual(expect.arrayContaining(['StiggInvoicePostedEvent', 'StiggPaymentFailedEvent']));
+    const failure = receiver.at('/hook').find((request) => (request.body as { EventName: string }).EventName === 'StiggPaymentFailedEvent')?.body as Record<string, string>;
+    expect(failure.PaymentGatewayResponseCode).toBe('card_declined');
+  });
+
   it('invoices without charging when collectPayment is false, and the payment run collects on the bill cycle day', async () => {
     const account = await customer('4242424242424242');
     const signed = await signUp(account, [{ productRatePlanId: catalog.support.planId }], { runBilling: true, collectPayment: false });

@@ -104,15 +104,19 @@ describe.skipIf(!chromiumAvailable())(`the inspector in headless Chromium${skipR
       await page.click('text=A00000001');
       await page.waitForSelector('text=Invoices and payments');
       const timeline = await page.textContent('ol.timeline');
-      expect(timeline).toMatch(/Invoice INV00000001 140\.00/);
-      expect(timeline).toMatch(/Payment P-00000001 140\.00 Error[\s\S]*card_declined Your card was declined\./);
-      expect(timeline).toMatch(/Payment P-00000002 140\.00 Processed/);
+      // Sign-up billed January at once (70.00, paid); February's renewal was declined, then paid in Zuora.
+      expect(timeline).toMatch(/Invoice INV00000001 70\.00/);
+      expect(timeline).toMatch(/Payment P-00000001 70\.00 Processed/);
+      expect(timeline).toMatch(/Invoice INV00000002 70\.00/);
+      expect(timeline).toMatch(/Payment P-00000002 70\.00 Error[\s\S]*card_declined Your card was declined\./);
+      expect(timeline).toMatch(/Payment P-00000003 70\.00 Processed/);
     });
 
     it('advances to the next bill run and shows the new invoice without a reload', async () => {
-      expect(await page.textContent('ol.timeline')).not.toContain('INV00000002');
+      expect(await page.textContent('ol.timeline')).not.toContain('INV00000003');
       await page.click('[data-action=next-bill-run]');
-      await page.waitForSelector('ol.timeline >> text=INV00000002');
+      // The scenario left its subscription live: March's renewal (50 base + 2 seats x 10 = 70) is billed at 00:00 on 1 March.
+      await page.waitForSelector('ol.timeline >> text=INV00000003');
       expect(await page.textContent('#now')).toBe('2026-03-01 00:00Z');
       expect(await page.textContent('#flash')).toMatch(/2 jobs ran \(billing\.billRun, billing\.paymentRun\)/);
       expect(await page.evaluate(() => (globalThis as { sameDocument?: boolean }).sameDocument)).toBe(true);
@@ -128,6 +132,15 @@ describe.skipIf(!chromiumAvailable())(`the inspector in headless Chromium${skipR
     });
 
     it("opens a subscription's version chain with each version's order, rate plans and charges", async () => {
+      // The scenario leaves its subscription live; cancelling it through the platform writes version 2.
+      const customerId = String(demo.run.results[0]?.timeline[1]?.events[0]?.customerId);
+      const listed = (await (await fetch(`${demo.engine.url}/api/customers/${encodeURIComponent(customerId)}/subscriptions`)).json()) as { data: Array<{ id: string }> };
+      const cancel = await fetch(`${demo.engine.url}/api/subscriptions/${encodeURIComponent(String(listed.data[0]?.id))}/cancel`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ when: 'IMMEDIATE' }),
+      });
+      expect(cancel.status).toBeLessThan(300);
       await page.click('nav.tabs >> text=Subscriptions');
       await page.click('#view >> text=A-S00000001');
       await page.waitForSelector('text=Version 2');

@@ -189,8 +189,9 @@ steps:
       expect: { status: 200, body: { id: "\${sub.billingId}", status: Active } }
       as: zsub
   - expect.zuora.subscription: { ref: "\${zsub.subscriptionNumber}", version: 1, ratePlans: [Basic] }
+  # January (20) was billed and paid at sign-up; the Feb 1 bill run bills February: 20.
   - clock.advance: { to: "2026-02-01T02:00:00Z" }
-  - expect.zuora.invoice: { customer: cust, invoice: latest, amount: 40, balance: 0 }
+  - expect.zuora.invoice: { customer: cust, invoice: latest, amount: 20, balance: 0 }
 `,
       'captures.yaml',
     );
@@ -412,8 +413,15 @@ describe('--target: an emulator and a sync engine already running', () => {
     expect(second).not.toBe(first);
     expect(summary.results[1]?.timeline[0]?.startedAt).toBe('2030-01-01T00:00:00.000Z');
     expect(summary.results[2]?.timeline[0]?.startedAt).toBe('2034-01-01T00:00:00.000Z');
-    // What a scenario left live was cancelled when it ended: nothing of it bills on.
-    const left = (await (await fetch(`${engine.url}/api/customers/${encodeURIComponent(String(first))}/subscriptions`)).json()) as { data: Array<{ status: string }> };
-    expect(left.data.map((subscription) => subscription.status)).toEqual(['CANCELED']);
+    // What a scenario left live was cancelled when the next one opened: nothing of it bills on.
+    const statuses = async (customerId: unknown) =>
+      ((await (await fetch(`${engine.url}/api/customers/${encodeURIComponent(String(customerId))}/subscriptions`)).json()) as { data: Array<{ status: string }> }).data.map(
+        (subscription) => subscription.status,
+      );
+    expect(await statuses(first)).toEqual(['CANCELED']);
+    // The last scenario's subscriptions stay as it left them, for whoever looks afterwards: its
+    // downgrade ended Pro and left the Basic subscription provisioned in its place live.
+    const last = summary.results[2]?.timeline[1]?.events[0]?.customerId;
+    expect((await statuses(last)).sort()).toEqual(['ACTIVE', 'CANCELED']);
   });
 });

@@ -232,19 +232,22 @@ describe('subscriptions', () => {
       units: { 'feature-api-calls': 10, 'feature-ghost': 1 },
       paymentCollectionMethod: 'CASH',
       trial: true,
-      creditEntitlements: [{ currency: 'currency-gold', amount: 0 }],
+      creditEntitlements: [{ customCurrencyId: 'currency-gold', amount: 0, cadence: 'WEEK' }],
+      entitlements: [{ featureId: 'feature-ghost', limit: 5 }],
     });
     expect(answer.status).toBe(400);
     expect(answer.body.error.details).toEqual([
       "'billingPeriod' is not a period plan 'plan-annual' is sold in (ANNUALLY)",
-      "'trial' is not possible: plan 'plan-annual' has no trialDays (give {days} instead)",
+      "'trial' is not possible: plan 'plan-annual' has no trialDays (give {days} or {endDate} instead)",
       "'addons[0].addonId' names no add-on of the catalog ('addon-nothing')",
       "'addons[1].quantity' must be at least 1",
       "'units.feature-api-calls' is a metered feature: report its usage with POST /api/usage instead",
       "'units.feature-ghost' names no feature of the catalog ('feature-ghost')",
-      "'paymentCollectionMethod' must be CHARGE | INVOICE | NONE",
-      "'creditEntitlements[0].currency' names no custom currency of the catalog ('currency-gold')",
+      "'paymentCollectionMethod' must be PAYMENT_METHOD_ON_FILE | CHARGE | INVOICE | NONE",
+      "'creditEntitlements[0].customCurrencyId' names no custom currency of the catalog ('currency-gold')",
       "'creditEntitlements[0].amount' must be more than 0",
+      "'creditEntitlements[0].cadence' must be MONTH | YEAR",
+      "'entitlements[0].featureId' names no feature of the catalog ('feature-ghost')",
     ]);
     expect((await api.get('/api/customers/customer-subs/subscriptions')).body).toEqual({ data: [] });
   });
@@ -329,17 +332,32 @@ describe('usage and credits', () => {
     expect(answer.status).toBe(200);
   });
 
-  it('checks a credit grant against the catalog currencies', async () => {
-    const bad = await api.post('/api/credits/grants', { customerId: 'customer-usage', currency: 'currency-gold', amount: -5, type: 'FREE' });
+  it('checks a credit grant against the catalog currencies, by the field names of seeds/004', async () => {
+    const bad = await api.post('/api/credits/grants', { customerId: 'customer-usage', currencyId: 'currency-gold', amount: -5, grantType: 'FREE', cost: { amount: 5, currency: 'USD' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details).toEqual([
+      "'grantType' must be PAID | PROMOTIONAL",
+      "'currencyId' names no custom currency of the catalog ('currency-gold')",
+      "'displayName' is required",
       "'amount' must be more than 0",
-      "'type' must be PAID | PROMOTIONAL",
-      "'currency' names no custom currency of the catalog ('currency-gold')",
     ]);
-    const granted = await api.post('/api/credits/grants', { customerId: 'customer-usage', currency: 'currency-api-credits', amount: 500, type: 'PROMOTIONAL' });
+    const promotional = { customerId: 'customer-usage', grantType: 'PROMOTIONAL', currencyId: 'currency-api-credits', displayName: 'Welcome', amount: 500, cost: { amount: 5, currency: 'USD' } };
+    expect((await api.post('/api/credits/grants', promotional)).body.error.details).toEqual(["'cost' is for PAID grants only"]);
+    const { cost: _cost, ...valid } = promotional;
+    const granted = await api.post('/api/credits/grants', { ...valid, comment: 'hello', priority: 3, expirationDate: '2026-12-31T00:00:00Z' });
     expect(granted.status).toBe(201);
-    expect(granted.body).toMatchObject({ customerId: 'customer-usage', currency: 'currency-api-credits', amount: 500, type: 'PROMOTIONAL' });
+    expect(granted.body).toMatchObject({
+      customerId: 'customer-usage',
+      grantType: 'PROMOTIONAL',
+      currencyId: 'currency-api-credits',
+      displayName: 'Welcome',
+      amount: 500,
+      comment: 'hello',
+      priority: 3,
+      expirationDate: '2026-12-31T00:00:00.000Z',
+      status: 'ACTIVE',
+      consumed: 0,
+    });
     expect((await api.get('/api/customers/customer-usage/credits')).body.data).toEqual([granted.body]);
   });
 });

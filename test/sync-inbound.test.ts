@@ -383,16 +383,23 @@ describe('StiggSubscriptionUpdatedEvent', () => {
     await handleCallout(ctx, updated(billed, second));
     expect(sub()?.billingId).toBe(third);
     expect(sub()?.historicalBillingIds.sort()).toEqual([billed.subscriptionId, second].sort());
-    expect(store.events({ type: 'SUBSCRIPTION_UPDATED' }).map((entry) => entry.data)).toEqual([{ billingId: third, previousBillingId: billed.subscriptionId }]);
+    // seeds/002 step 3: the billing link follows the billing id, into the Zuora the engine talks to (no tenant URL set).
+    expect(store.events({ type: 'SUBSCRIPTION_UPDATED' }).map((entry) => entry.data)).toEqual([
+      { billingId: third, previousBillingId: billed.subscriptionId, billingLinkUrl: `${env.url}/apps/Subscription.do?method=view&id=${third}` },
+    ]);
     // Old ids still find the subscription.
     expect(store.subscriptionByBillingId(second)?.id).toBe('sub-1');
   });
 
-  it("finds a subscription linked only by number, on the callout's account", async () => {
+  it("finds the subscription by SubscriptionOriginalId on the callout's account, not by number", async () => {
     const billed = await billedSubscription();
     await putCustomer(billed.accountId);
+    // Known by its number only: the callout's original id names nothing the platform kept.
     await putSubscription({ billingSubscriptionNumber: billed.subscriptionNumber });
     const second = await addSupport(billed);
+    expect((await handleCallout(ctx, updated(billed, second))).applied).toBe(false);
+    // Kept with the original version's id: found, but only on the customer's own account.
+    await putSubscription({ billingId: billed.subscriptionId, billingSubscriptionNumber: billed.subscriptionNumber });
     expect((await handleCallout(ctx, { ...updated(billed, second), AccountId: 'another-account' })).applied).toBe(false);
     expect((await handleCallout(ctx, updated(billed, second))).applied).toBe(true);
     expect(sub()?.billingId).toBe(second);
@@ -418,27 +425,28 @@ describe('StiggScheduledOrderCompletedEvent', () => {
     status: 'PENDING',
   });
 
-  it('applies each kind of scheduled update on the platform and marks it DONE, once', async () => {
+  // A plan change provisions a new subscription instead (seeds/002): see sync-e2e and the
+  // scheduled-downgrade scenario, which have a catalog and a customer in Zuora to provision on.
+  it('applies add-on, unit and billing period updates in place and marks them DONE, once', async () => {
     await putSubscription({
       billingId: 'zs-1',
       addons: [{ addonId: 'addon-support', quantity: 1 }],
       scheduledUpdates: [
-        update('plan', 'PLAN_CHANGE', { planId: 'plan-basic' }),
         update('addons', 'ADDONS', { addons: [] }),
         update('units', 'UNITS', { units: { 'feature-seats': 3 } }),
         update('period', 'BILLING_PERIOD', { billingPeriod: 'ANNUALLY' }),
       ],
     });
-    for (const number of ['O-plan', 'O-addons', 'O-units', 'O-period']) {
+    for (const number of ['O-addons', 'O-units', 'O-period']) {
       expect(await handleCallout(ctx, completed(number))).toEqual({ applied: true, event: 'StiggScheduledOrderCompletedEvent' });
     }
-    expect(sub()).toMatchObject({ planId: 'plan-basic', addons: [], units: { 'feature-seats': 3 }, billingPeriod: 'ANNUALLY', status: 'ACTIVE' });
-    expect(sub()?.scheduledUpdates.map((each) => each.status)).toEqual(['DONE', 'DONE', 'DONE', 'DONE']);
-    expect(logged()).toEqual(['SUBSCRIPTION_UPDATED', 'SUBSCRIPTION_UPDATED', 'SUBSCRIPTION_UPDATED', 'SUBSCRIPTION_UPDATED']);
+    expect(sub()).toMatchObject({ planId: 'plan-pro', addons: [], units: { 'feature-seats': 3 }, billingPeriod: 'ANNUALLY', status: 'ACTIVE' });
+    expect(sub()?.scheduledUpdates.map((each) => each.status)).toEqual(['DONE', 'DONE', 'DONE']);
+    expect(logged()).toEqual(['SUBSCRIPTION_UPDATED', 'SUBSCRIPTION_UPDATED', 'SUBSCRIPTION_UPDATED']);
 
     const before = sub();
-    expect((await handleCallout(ctx, completed('O-plan'))).applied).toBe(false);
-    expect((await handleCallout(ctx, completed('O-plan', { OrderId: 'another-delivery-id' }))).reason).toBe('scheduled update plan (order O-plan) is already DONE');
+    expect((await handleCallout(ctx, completed('O-units'))).applied).toBe(false);
+    expect((await handleCallout(ctx, completed('O-units', { OrderId: 'another-delivery-id' }))).reason).toBe('scheduled update units (order O-units) is already DONE');
     expect(sub()).toEqual(before);
   });
 
@@ -466,14 +474,14 @@ describe('StiggScheduledOrderCompletedEvent', () => {
       schedulingOptions: { scheduledDate: '2026-02-01', scheduledDatePolicy: 'SpecificDate' },
       subscriptions: [{ subscriptionNumber: billed.subscriptionNumber, orderActions: [{ type: 'AddProduct', triggerDates: [{ name: 'ContractEffective', triggerDate: '2026-02-01' }], addProduct: { productRatePlanId: catalog.basic.planId } }] }],
     }, ORDERS_223);
-    await linked(billed, { scheduledUpdates: [{ ...update('plan', 'PLAN_CHANGE', { planId: 'plan-basic' }), zuoraOrderNumber: scheduled.body.orderNumber }] });
+    await linked(billed, { scheduledUpdates: [{ ...update('units', 'UNITS', { units: { 'feature-seats': 3 } }), zuoraOrderNumber: scheduled.body.orderNumber }] });
     const { OrderNumber: _number, ...seedFieldsOnly } = completed(scheduled.body.orderNumber, { AccountId: billed.accountId });
 
     // Before its date the order has not run: nothing to apply.
     expect((await handleCallout(ctx, seedFieldsOnly)).applied).toBe(false);
     await env.admin.post('/clock/advance', { to: '2026-02-01T12:00:00Z' });
     expect(await handleCallout(ctx, seedFieldsOnly)).toMatchObject({ applied: true });
-    expect(sub()).toMatchObject({ planId: 'plan-basic', scheduledUpdates: [{ status: 'DONE' }] });
+    expect(sub()).toMatchObject({ units: { 'feature-seats': 3 }, scheduledUpdates: [{ status: 'DONE' }] });
   });
 });
 

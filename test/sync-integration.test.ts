@@ -5,7 +5,7 @@ import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 import type { SyncContext } from '../sync/context.js';
 import { emulatorTime } from '../sync/emulatorTime.js';
 import { handleCallout, type CalloutResult } from '../sync/inbound/index.js';
-import { connect, remove } from '../sync/integration/index.js';
+import { configureStandardNotifications, connect, remove } from '../sync/integration/index.js';
 import type { Subscription } from '../sync/model/types.js';
 import { FileSyncStore } from '../sync/model/store.js';
 import { wallClock } from '../sync/time.js';
@@ -59,6 +59,10 @@ const CALLOUTS: Array<{ event: string; callout: string; notification: string; fi
     notification: 'Stigg Payment Failed Notification',
     fields: ['PaymentInvoiceId', 'AccountId', 'PaymentGatewayResponse', 'PaymentGatewayResponseCode', 'EntityID'],
   },
+];
+
+/** The standard notifications a Zuora administrator configures for the webhook (seeds/002: not the platform). */
+const STANDARD_CALLOUTS: Array<{ event: string; callout: string; notification: string; fields: string[] }> = [
   {
     event: 'Customer',
     callout: 'Stigg Customer Callout',
@@ -131,9 +135,11 @@ describe('connect', () => {
 
   it('creates a callout template per event, posting the seed fields and its EventType to the webhook with basic auth and retries', async () => {
     await connect(ctx, WEBHOOK, AUTH);
+    expect((await templates()).map((template) => template.name).sort()).toEqual(CALLOUTS.map((callout) => callout.callout).sort());
+    // The administrator's standard notifications, configured the same way.
+    await configureStandardNotifications(ctx, WEBHOOK, AUTH);
     const created = await templates();
-    expect(created.map((template) => template.name).sort()).toEqual(CALLOUTS.map((callout) => callout.callout).sort());
-    for (const { event, callout, fields } of CALLOUTS) {
+    for (const { event, callout, fields } of [...CALLOUTS, ...STANDARD_CALLOUTS]) {
       const template = created.find((each) => each.name === callout);
       expect(template).toMatchObject({ calloutBaseurl: WEBHOOK, httpMethod: 'POST', calloutRetry: true, requiredAuth: true, calloutAuth: { username: 'zuora' } });
       expect(template?.calloutParams.EventType).toBe(event);
@@ -174,9 +180,22 @@ describe('connect', () => {
     }
   });
 
+  it('creates exactly the seven custom events, leaving the standard notifications to the Zuora administrator', async () => {
+    const report = await connect(ctx, WEBHOOK, AUTH);
+    expect(report.created).toHaveLength(7 + 7 + 7);
+    expect(await triggers()).toHaveLength(7);
+    expect(await notifications()).toHaveLength(7);
+    expect((await notifications()).filter((definition) => definition.eventCategory !== undefined && definition.eventTypeName === undefined)).toEqual([]);
+    // Configured by hand (here, by the helper `zuora-emulator start` and the scenario runner call):
+    // two more templates and notifications, on the standard categories, and a second time nothing new.
+    expect((await configureStandardNotifications(ctx, WEBHOOK, AUTH)).created).toHaveLength(4);
+    expect((await notifications()).map((definition) => definition.eventCategory).filter((category) => category !== undefined).sort()).toEqual(expect.arrayContaining([1200, 1500]));
+    expect((await configureStandardNotifications(ctx, WEBHOOK, AUTH)).created).toEqual([]);
+  });
+
   it('creates nothing twice when connected again, and takes a new webhook URL and credentials in place', async () => {
     const first = await connect(ctx, WEBHOOK, AUTH);
-    expect(first.created).toHaveLength(7 + 9 + 9);
+    expect(first.created).toHaveLength(7 + 7 + 7);
     const [triggerIds, templateIds, notificationIds] = [(await triggers()).map((t) => t.id), (await templates()).map((t) => t.id), (await notifications()).map((n) => n.id)];
 
     const second = await connect(ctx, 'http://127.0.0.1:5020/webhooks/zuora', { username: 'other', password: 'x' });
@@ -199,21 +218,22 @@ describe('connect', () => {
     expect(report.created.sort()).toEqual(['notification Stigg Invoice Posted Notification', 'trigger StiggInvoicePaidEvent']);
     expect(report.deleted).toEqual(['trigger StiggInvoicePaidEvent']);
     expect((await triggers()).find((trigger) => trigger.eventType.name === 'StiggInvoicePaidEvent')?.condition).toBe(TRIGGERS.StiggInvoicePaidEvent?.condition);
-    expect(await notifications()).toHaveLength(9);
+    expect(await notifications()).toHaveLength(7);
   });
 });
 
 describe('remove', () => {
-  it("deletes every trigger, template and notification it created, and leaves the tenant's own", async () => {
+  it("deletes every trigger, template and notification it created, and leaves the tenant's own and the administrator's", async () => {
     await connect(ctx, WEBHOOK, AUTH);
+    await configureStandardNotifications(ctx, WEBHOOK, AUTH);
     const own = await zuora.post('/notifications/notification-definitions', { name: 'Finance team account changes', eventCategory: 1500, active: true });
     expect(own.status).toBe(200);
 
     const report = await remove(ctx);
-    expect(report.deleted).toHaveLength(7 + 9 + 9);
+    expect(report.deleted).toHaveLength(7 + 7 + 7);
     expect(await triggers()).toEqual([]);
-    expect(await templates()).toEqual([]);
-    expect((await notifications()).map((definition) => definition.name)).toEqual(['Finance team account changes']);
+    expect((await templates()).map((template) => template.name).sort()).toEqual(STANDARD_CALLOUTS.map((callout) => callout.callout).sort());
+    expect((await notifications()).map((definition) => definition.name).sort()).toEqual(['Finance team account changes', ...STANDARD_CALLOUTS.map((callout) => callout.notification)].sort());
     // Removing again finds nothing to do.
     expect((await remove(ctx)).deleted).toEqual([]);
   });
@@ -267,6 +287,7 @@ describe('a connected tenant', () => {
     ctx = engine;
     const catalog = await createTestCatalog(zuora);
     await connect(engine, webhookUrl, AUTH);
+    await configureStandardNotifications(engine, webhookUrl, AUTH);
 
     // A customer with a card that declines, on Pro billed monthly from 1 February.
     const account = (await zuora.post('/v2/accounts', accountBody({ auto_pay: true, payment_method: { type: 'card', card: { card_number: '4000000000000002', expiry_month: 12, expiry_year: 2030, brand: 'visa' } } }))).body;
@@ -311,7 +332,8 @@ describe('a connected tenant', () => {
     await settle();
     expect(engine.store.subscription('sub-1')).toMatchObject({ status: 'ACTIVE', latestInvoice: { id: invoiceId, status: 'PAID', requiresAction: false } });
 
-    // A downgrade to Basic scheduled for 1 March, which the platform records against the Zuora order.
+    // An add-on (Basic's product stands in for one) scheduled for 1 March, which the platform records
+    // against the Zuora order. (A plan change provisions a new subscription instead: sync-e2e.)
     const scheduled = await zuora.post('/v1/orders', {
       orderDate: '2026-02-02',
       existingAccountNumber: account.account_number,
@@ -322,11 +344,11 @@ describe('a connected tenant', () => {
     sub = engine.store.subscription('sub-1');
     await engine.store.putSubscription({
       ...(sub as Subscription),
-      scheduledUpdates: [{ id: 'update-1', type: 'PLAN_CHANGE', target: { planId: 'plan-basic' }, effectiveAt: '2026-03-01T00:00:00.000Z', zuoraOrderNumber: scheduled.body.orderNumber, status: 'PENDING' }],
+      scheduledUpdates: [{ id: 'update-1', type: 'ADDONS', target: { addons: [{ addonId: 'addon-basic', quantity: 1 }] }, effectiveAt: '2026-03-01T00:00:00.000Z', zuoraOrderNumber: scheduled.body.orderNumber, status: 'PENDING' }],
     });
     await admin.post('/clock/advance', { to: '2026-03-01T12:00:00Z' });
     sub = engine.store.subscription('sub-1');
-    expect(sub).toMatchObject({ planId: 'plan-basic', scheduledUpdates: [{ id: 'update-1', status: 'DONE' }] });
+    expect(sub).toMatchObject({ addons: [{ addonId: 'addon-basic', quantity: 1 }], scheduledUpdates: [{ id: 'update-1', status: 'DONE' }] });
     // The order wrote a new version: the billing id follows it, the first version goes to history.
     expect(sub?.billingId).not.toBe(subscriptionId);
     expect(sub?.historicalBillingIds).toContain(subscriptionId);

@@ -49,3 +49,20 @@ describe('one tenant for the file', () => {
     expect(((await products.json()) as { data: unknown[] }).data).toEqual([]);
   });
 });
+
+describe('a tenant with the platform custom fields', () => {
+  const bare = useZuoraTenant({ per: 'file' });
+  const preset = useZuoraTenant({ per: 'file', presetCustomFields: true });
+  const account = { name: 'Acme', currency: 'USD', bill_to: { first_name: 'Ada', last_name: 'Lovelace' }, custom_fields: { stiggCustomerId__c: 'cust-1' } };
+
+  it('accepts stiggCustomerId__c only where it is defined', async () => {
+    const post = async (tenant: typeof bare) =>
+      fetch(`${tenant.url}/v2/accounts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await tenant.token()}`, 'content-type': 'application/json' },
+        body: JSON.stringify(account),
+      });
+    expect((await post(bare)).status).toBe(400);
+    expect((await post(preset)).status).toBe(201);
+  });
+});

@@ -17,6 +17,8 @@ export interface NewTenantOptions {
   now?: string;
   /** Fork from this snapshot of the tenant the client acts on (the default tenant unless named). */
   fromSnapshot?: string;
+  /** Start with the sync engine's custom fields defined, as the default tenant does (undefined ones are refused). */
+  presetCustomFields?: boolean;
 }
 
 export class AdminApiError extends Error {

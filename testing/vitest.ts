@@ -87,6 +87,8 @@ export interface UseZuoraTenantOptions {
   fromSnapshot?: string;
   /** Start of the new tenant's clock (ISO), when not forked. */
   now?: string;
+  /** Define the sync engine's custom fields in the new tenant, when not forked (a fork has its snapshot's). */
+  presetCustomFields?: boolean;
   /** `test` (default): a fresh tenant before each test; `file`: one for the file's tests. */
   per?: 'test' | 'file';
 }
@@ -102,6 +104,7 @@ export function useZuoraTenant(options: UseZuoraTenantOptions = {}): ZuoraTenant
     const credentials = await new EmulatorAdmin(url, adminToken).newTenant({
       ...(options.fromSnapshot ? { fromSnapshot: options.fromSnapshot } : {}),
       ...(options.now ? { now: options.now } : {}),
+      ...(options.presetCustomFields ? { presetCustomFields: true } : {}),
     });
     Object.assign(tenant, credentials, { url, admin: new EmulatorAdmin(url, adminToken, credentials.clientId), token: () => fetchToken(url, credentials) });
   };

@@ -112,6 +112,9 @@ export class InProcessHost implements ScenarioHost {
       connect: async () => {
         // Through the engine's integration API: triggers, callout templates and notifications in the tenant.
         await http.syncOk('POST', '/api/integrations/zuora', {});
+        // The standard Account and Subscription notifications are the Zuora administrator's to set
+        // up (seeds/002); the runner plays that administrator, as `zuora-emulator start` does.
+        await running.configureStandardNotifications();
         // The engine's hourly work follows the tenant's virtual clock: the emulator announces each
         // step of the clock to the engine (its clock subscriber) and waits for it.
         await running.followEmulatorClock(this.emulatorUrl, credentials.clientId, adminToken);
@@ -147,9 +150,13 @@ function addYears(iso: string, years: number): string {
  * and one engine for all. The tenant's clock only moves forward, so a scenario whose start has
  * passed runs whole years later (same calendar days, same bill cycle days); customer ids get a
  * per-run suffix so the shared engine never sees one twice; and the subscriptions a scenario leaves
- * live are cancelled when it ends, so later scenarios do not bill them on.
+ * live are cancelled when the next scenario of the run opens, so later scenarios do not bill them on,
+ * while the last one's stay as it left them for whoever looks afterwards (the inspector, a person).
  */
 export class TargetHost implements ScenarioHost {
+  /** What the scenario opened last left live: wound down when the next one opens. */
+  private leftover: { http: ScenarioHttp; customers: ReadonlySet<string> } | undefined;
+
   constructor(private readonly options: TargetHostOptions) {}
 
   get description(): string {
@@ -159,6 +166,8 @@ export class TargetHost implements ScenarioHost {
   async open(scenario: Scenario): Promise<ScenarioEnv> {
     const { emulatorUrl, syncUrl, credentials, adminToken } = this.options;
     const http = new ScenarioHttp({ emulatorUrl, syncUrl, credentials, ...(adminToken ? { adminToken } : {}) });
+    if (this.leftover) await teardown(this.leftover.http, this.leftover.customers);
+    this.leftover = undefined;
     const health = await http.sync('GET', '/api/health', undefined, true).catch((error: unknown) => {
       throw new Error(`the sync engine at ${this.options.syncUrl} cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
     });
@@ -172,6 +181,7 @@ export class TargetHost implements ScenarioHost {
     const suffix = randomBytes(3).toString('hex');
     const created = new Set<string>();
     const known = new Map<string, string>();
+    this.leftover = { http, customers: created };
     return {
       http,
       mode: 'target',
@@ -187,7 +197,7 @@ export class TargetHost implements ScenarioHost {
       mergeCatalog: true,
       created,
       connect: async () => undefined,
-      close: () => teardown(http, created),
+      close: async () => undefined,
     };
   }
 

@@ -55,13 +55,14 @@ const addons: Schema = {
 
 const units: Schema = { type: 'object', additionalProperties: int(0) };
 
-const credits: Schema = {
+/** seeds/004's Subscription Credit Entitlements, by its field names. */
+const creditEntitlements: Schema = {
   type: 'array',
-  items: object(
-    { currency: str, customCurrencyId: str, amount: num, cadence: oneOf(['MONTH', 'YEAR']), price: num },
-    ['amount'],
-  ),
+  items: object({ customCurrencyId: str, amount: num, cadence: oneOf(['MONTH', 'YEAR']), price: num }, ['customCurrencyId', 'amount', 'cadence']),
 };
+
+/** Limits per feature, metered ones included. */
+const entitlements: Schema = { type: 'array', items: object({ featureId: str, limit: num }, ['featureId', 'limit']) };
 
 const trial: Schema = {
   title: 'true, false, a number of days, {days} or {endDate}',
@@ -123,7 +124,8 @@ export const STEP_SPECS: Record<string, StepSpec> = {
         trial,
         paymentCollectionMethod: oneOf(COLLECTION_METHODS),
         priceOverrides: { type: 'object', additionalProperties: num },
-        credits,
+        creditEntitlements,
+        entitlements,
         metadata: stringMap,
         billingId: str,
         startDate: isoDateTime,
@@ -136,7 +138,7 @@ export const STEP_SPECS: Record<string, StepSpec> = {
     schema: object({ ref: str, plan: str, addons, units, billingPeriod: oneOf(BILLING_PERIODS), when: oneOf(WHEN), ...as }, ['ref']),
   },
   'subscription.cancel': {
-    schema: object({ ref: str, when: oneOf(WHEN), ...as }, ['ref']),
+    schema: object({ ref: str, when: oneOf(WHEN), writeOffOpenBalance: { type: 'boolean' }, ...as }, ['ref']),
     shorthand: (value) => (typeof value === 'string' ? { ref: value } : undefined),
   },
   'usage.report': {
@@ -148,7 +150,27 @@ export const STEP_SPECS: Record<string, StepSpec> = {
   },
   'credits.grant': {
     // Further fields of seeds/004's credit grant go to the sync engine as given; it says what it takes.
-    schema: object({ customer: str, currency: str, amount: num, type: oneOf(['PAID', 'PROMOTIONAL']), expiresAt: isoDateTime, expirationDate: isoDateTime, ...as }, ['customer', 'currency', 'amount', 'type'], true),
+    schema: object(
+      {
+        customer: str,
+        grantType: oneOf(['PAID', 'PROMOTIONAL']),
+        currencyId: str,
+        displayName: str,
+        amount: num,
+        resourceId: str,
+        comment: str,
+        effectiveDate: isoDateTime,
+        expirationDate: isoDateTime,
+        priority: int(0),
+        paymentCollectionMethod: oneOf(['PAYMENT_METHOD_ON_FILE', 'INVOICE']),
+        cost: object({ amount: num, currency: str }, ['amount', 'currency']),
+        ...as,
+      },
+      ['customer', 'grantType', 'currencyId', 'displayName', 'amount'],
+    ),
+  },
+  'credits.consume': {
+    schema: object({ customer: str, currencyId: str, amount: num, ...as }, ['customer', 'currencyId', 'amount']),
   },
   'salesforce.closeWon': {
     schema: object(
@@ -159,7 +181,7 @@ export const STEP_SPECS: Record<string, StepSpec> = {
         billingPeriod: oneOf(BILLING_PERIODS),
         trial,
         paymentCollectionMethod: oneOf(COLLECTION_METHODS),
-        credits,
+        creditEntitlements,
         metadata: stringMap,
         ...as,
       },

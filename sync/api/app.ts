@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { OutboundInputError } from '../outbound/errors.js';
+import { serially } from '../serial.js';
 import { ZuoraError } from '../zuora/errors.js';
 import { ApiError } from './errors.js';
 import type { ApiReply, ApiRoute, Engine } from './routeTable.js';
@@ -18,14 +19,16 @@ export function buildSyncApp(engine: Engine, routes: readonly ApiRoute[]): expre
   for (const route of routes) {
     app[lowerMethod(route)](route.path, async (req: Request, res: Response) => {
       let reply: ApiReply;
-      try {
-        reply = await route.handler({
+      const run = async (): Promise<ApiReply> =>
+        route.handler({
           engine,
           params: req.params as Record<string, string>,
           query: req.query as Record<string, unknown>,
           body: req.body,
           headers: req.headers,
         });
+      try {
+        reply = await (route.exclusive ? serially(engine.ctx.store, run) : run());
       } catch (error) {
         reply = failure(error, req);
       }

@@ -1,3 +1,4 @@
+import { customerView, subscriptionView } from '../billingLinks.js';
 import type { Customer } from '../model/types.js';
 import { syncCustomer } from '../outbound/index.js';
 import { storedPaymentMethod } from './cards.js';
@@ -30,7 +31,7 @@ export async function createCustomer({ engine: { ctx }, body }: ApiRequest): Pro
   await ctx.store.putCustomer(customer);
   await ctx.store.appendEvent({ type: 'CUSTOMER_CREATED', at: createdAt, customerId: customer.id, data: {} });
   await syncCustomer(ctx, customer.id, request.paymentMethod);
-  return { status: 201, body: requireCustomer(ctx, customer.id) };
+  return { status: 201, body: customerView(ctx, requireCustomer(ctx, customer.id)) };
 }
 
 /** `GET /api/customers`: every customer with its sync state, oldest first. */
@@ -39,7 +40,7 @@ export function listCustomers({ engine: { ctx } }: ApiRequest): ApiReply {
 }
 
 export function getCustomer({ engine: { ctx }, params }: ApiRequest): ApiReply {
-  return { body: requireCustomer(ctx, params.id ?? '') };
+  return { body: customerView(ctx, requireCustomer(ctx, params.id ?? '')) };
 }
 
 /** `POST /api/customers/:id/archive`: the platform's own flag; Zuora's account is left as it is. */
@@ -48,12 +49,12 @@ export async function archiveCustomer({ engine: { ctx }, params }: ApiRequest): 
   const customer = requireActiveCustomer(ctx, params.id ?? '');
   await ctx.store.putCustomer({ ...customer, archived: true });
   await ctx.store.appendEvent({ type: 'CUSTOMER_ARCHIVED', at, customerId: customer.id, data: {} });
-  return { body: requireCustomer(ctx, customer.id) };
+  return { body: customerView(ctx, requireCustomer(ctx, customer.id)) };
 }
 
 export function listCustomerSubscriptions({ engine: { ctx }, params }: ApiRequest): ApiReply {
   const customer = requireCustomer(ctx, params.id ?? '');
-  return { body: { data: ctx.store.subscriptionsOf(customer.id) } };
+  return { body: { data: ctx.store.subscriptionsOf(customer.id).map((subscription) => subscriptionView(ctx, subscription)) } };
 }
 
 export function listCustomerCredits({ engine: { ctx }, params }: ApiRequest): ApiReply {

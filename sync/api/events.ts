@@ -13,6 +13,7 @@ const KNOWN_TYPES: Record<EventType, true> = {
   SUBSCRIPTION_EXPIRED: true,
   PAYMENT_FAILED: true,
   CREDITS_GRANTED: true,
+  CREDITS_CONSUMED: true,
   SYNC_FAILED: true,
 };
 const EVENT_TYPES = Object.keys(KNOWN_TYPES) as EventType[];

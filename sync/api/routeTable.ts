@@ -35,5 +35,7 @@ export interface ApiRoute {
   method: Method;
   /** Express path, e.g. `/api/customers/:id`. */
   path: string;
+  /** Writes that reach Zuora: run one at a time with the callouts they raise (sync/serial.ts). */
+  exclusive?: boolean;
   handler: (request: ApiRequest) => ApiReply | Promise<ApiReply>;
 }

@@ -3,6 +3,7 @@ import type {
   BillingPeriod,
   Catalog,
   CreditEntitlement,
+  EntitlementLimit,
   Package,
   PaymentCollectionMethod,
   ScheduleStrategy,
@@ -13,7 +14,9 @@ import { BILLING_PERIODS } from './catalogInput.js';
 import { Field, isPlainObject, optional, Problems, reportDuplicates } from './input.js';
 
 export const SCHEDULE_STRATEGIES: readonly ScheduleStrategy[] = ['IMMEDIATE', 'END_OF_BILLING_PERIOD'];
-const COLLECTION_METHODS: readonly PaymentCollectionMethod[] = ['CHARGE', 'INVOICE', 'NONE'];
+/** seeds/004 spells CHARGE as PAYMENT_METHOD_ON_FILE; both are taken, and the record says CHARGE. */
+const COLLECTION_METHODS = ['PAYMENT_METHOD_ON_FILE', 'CHARGE', 'INVOICE', 'NONE'] as const;
+const collectionOf = (method: (typeof COLLECTION_METHODS)[number]): PaymentCollectionMethod => (method === 'PAYMENT_METHOD_ON_FILE' ? 'CHARGE' : method);
 
 /** `POST /api/subscriptions`, checked against the catalog: plan, period, add-ons, features, currencies. */
 export function readProvision(body: unknown, catalog: Catalog): ProvisionInput {
@@ -30,6 +33,7 @@ export function readProvision(body: unknown, catalog: Catalog): ProvisionInput {
     'paymentCollectionMethod',
     'priceOverrides',
     'creditEntitlements',
+    'entitlements',
     'metadata',
     'billingId',
     'startDate',
@@ -46,9 +50,10 @@ export function readProvision(body: unknown, catalog: Catalog): ProvisionInput {
     addons: readAddons(root.at('addons'), catalog, billingPeriod),
     units: readUnits(root.at('units'), catalog, plan, billingPeriod),
     ...optional('trial', trial),
-    ...optional('paymentCollectionMethod', root.at('paymentCollectionMethod').optional()?.oneOf(COLLECTION_METHODS)),
+    ...optional('paymentCollectionMethod', root.at('paymentCollectionMethod').optional()?.map((field) => collectionOf(field.oneOf(COLLECTION_METHODS)))),
     ...optional('priceOverrides', root.at('priceOverrides').optional()?.map(readPriceOverrides)),
     ...optional('creditEntitlements', root.at('creditEntitlements').optional()?.map((field) => readCredits(field, catalog))),
+    ...optional('entitlements', root.at('entitlements').optional()?.map((field) => readEntitlements(field, catalog))),
     metadata: root.at('metadata').optional()?.stringMap() ?? {},
     ...optional('billingId', root.at('billingId').optional()?.string()),
     ...optional('startDate', root.at('startDate').optional()?.date()),
@@ -57,18 +62,24 @@ export function readProvision(body: unknown, catalog: Catalog): ProvisionInput {
   return request;
 }
 
-/** `true` for the plan's own trial (it needs `trialDays`), `{days}` for a length of one's own, `false` for none. */
+/**
+ * `true` for the plan's own trial (it needs `trialDays`), `{days}` for a length of one's own,
+ * `{endDate}` for a trial ending then (seeds/004's Trial End Date), `false` for none.
+ */
 function readTrial(field: Field, plan: Package | undefined): NonNullable<ProvisionInput['trial']> {
   if (typeof field.value === 'boolean') {
-    if (field.value && plan && plan.trialDays === undefined) field.fail(`is not possible: plan '${plan.id}' has no trialDays (give {days} instead)`);
+    if (field.value && plan && plan.trialDays === undefined) field.fail(`is not possible: plan '${plan.id}' has no trialDays (give {days} or {endDate} instead)`);
     return field.value;
   }
   if (!isPlainObject(field.value)) {
-    field.fail('must be true, false or {days: N}');
+    field.fail('must be true, false, {days: N} or {endDate}');
     return false;
   }
-  field.object(['days']);
-  return { days: field.at('days').number({ min: 1, integer: true }) };
+  field.object(['days', 'endDate']);
+  const days = field.at('days').optional()?.number({ min: 1, integer: true });
+  const endDate = field.at('endDate').optional()?.date();
+  if ((days === undefined) === (endDate === undefined)) field.fail('must give one of days or endDate');
+  return endDate !== undefined ? { endDate } : { days: days ?? 1 };
 }
 
 /** `PATCH /api/subscriptions/:id`: what changes, checked against the catalog as the subscription will be after it. */
@@ -154,19 +165,33 @@ function readPriceOverrides(field: Field): Record<string, number> {
   return overrides;
 }
 
+/** seeds/004 "Subscription Credit Entitlements": `{customCurrencyId, amount, cadence, price?}`. */
 function readCredits(field: Field, catalog: Catalog): CreditEntitlement[] {
   return field.array().map((item) => {
-    item.object(['currency', 'amount', 'cadence']);
-    const currency = item.at('currency').id();
-    if (currency && !catalog.currencies.some((candidate) => candidate.id === currency)) {
-      item.at('currency').fail(`names no custom currency of the catalog ('${currency}')`);
+    item.object(['customCurrencyId', 'amount', 'cadence', 'price']);
+    const customCurrencyId = item.at('customCurrencyId').id();
+    if (customCurrencyId && !catalog.currencies.some((candidate) => candidate.id === customCurrencyId)) {
+      item.at('customCurrencyId').fail(`names no custom currency of the catalog ('${customCurrencyId}')`);
     }
     return {
-      currency,
+      customCurrencyId,
       amount: item.at('amount').number({ above: 0 }),
-      ...optional('cadence', item.at('cadence').optional()?.oneOf(['MONTH', 'YEAR'] as const)),
+      cadence: item.at('cadence').oneOf(['MONTH', 'YEAR'] as const),
+      ...optional('price', item.at('price').optional()?.number({ min: 0 })),
     };
   });
+}
+
+/** `[{featureId, limit}]`: a limit per feature of the catalog, metered ones included (seeds/004 entitlement products). */
+function readEntitlements(field: Field, catalog: Catalog): EntitlementLimit[] {
+  const items = field.array().map((item) => {
+    item.object(['featureId', 'limit']);
+    const featureId = item.at('featureId').id();
+    if (featureId && !catalog.features.some((feature) => feature.id === featureId)) item.at('featureId').fail(`names no feature of the catalog ('${featureId}')`);
+    return { field: item, limit: { featureId, limit: item.at('limit').number({ min: 0 }) } };
+  });
+  reportDuplicates(items.map(({ field: item, limit }) => ({ field: item.at('featureId'), id: limit.featureId })), 'feature');
+  return items.map(({ limit }) => limit);
 }
 
 const periodsOf = (pkg: Package): BillingPeriod[] => [...new Set(pkg.prices.map((price) => price.billingPeriod))];

@@ -1,3 +1,4 @@
+import { subscriptionView } from '../billingLinks.js';
 import { cancelSubscription, provisionSubscription, updateSubscription } from '../outbound/index.js';
 import { Field, Problems } from './input.js';
 import { requireActiveCustomer, requireLiveSubscription, requireSubscription } from './lookups.js';
@@ -12,7 +13,7 @@ export async function provision({ engine: { ctx }, body }: ApiRequest): Promise<
   const request = readProvision(body, ctx.store.catalog());
   requireActiveCustomer(ctx, request.customerId);
   const subscription = await provisionSubscription(ctx, request);
-  return { status: 201, body: subscription };
+  return { status: 201, body: subscriptionView(ctx, subscription) };
 }
 
 /** `GET /api/subscriptions`: every subscription with its sync state and latest invoice, oldest first. */
@@ -21,7 +22,7 @@ export function listSubscriptions({ engine: { ctx } }: ApiRequest): ApiReply {
 }
 
 export function getSubscription({ engine: { ctx }, params }: ApiRequest): ApiReply {
-  return { body: requireSubscription(ctx, params.id ?? '') };
+  return { body: subscriptionView(ctx, requireSubscription(ctx, params.id ?? '')) };
 }
 
 /** `PATCH /api/subscriptions/:id`: now, or at the end of the billing period as a scheduled update. */
@@ -29,17 +30,22 @@ export async function update({ engine: { ctx }, params, body }: ApiRequest): Pro
   const current = requireLiveSubscription(ctx, params.id ?? '');
   const request = readUpdate(body, ctx.store.catalog(), current);
   const subscription = await updateSubscription(ctx, current.id, request);
-  return { body: subscription };
+  return { body: subscriptionView(ctx, subscription) };
 }
 
-/** `POST /api/subscriptions/:id/cancel` with `{when?: IMMEDIATE | END_OF_BILLING_PERIOD}` (IMMEDIATE when left out). */
+/**
+ * `POST /api/subscriptions/:id/cancel` with `{when?: IMMEDIATE | END_OF_BILLING_PERIOD,
+ * writeOffOpenBalance?: boolean}` (IMMEDIATE when left out; with writeOffOpenBalance the order asks
+ * Zuora to write the subscription's open invoice balances off).
+ */
 export async function cancel({ engine: { ctx }, params, body }: ApiRequest): Promise<ApiReply> {
   const current = requireLiveSubscription(ctx, params.id ?? '');
   const problems = new Problems();
   const root = Field.body(body ?? {}, problems);
-  root.object(['when']);
+  root.object(['when', 'writeOffOpenBalance']);
   const when = root.at('when').optional()?.oneOf(SCHEDULE_STRATEGIES) ?? 'IMMEDIATE';
+  const writeOffOpenBalance = root.at('writeOffOpenBalance').optional()?.boolean() ?? false;
   problems.check();
-  const subscription = await cancelSubscription(ctx, current.id, when);
-  return { body: subscription };
+  const subscription = await cancelSubscription(ctx, current.id, when, { writeOffOpenBalance });
+  return { body: subscriptionView(ctx, subscription) };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { UsageReport } from '../model/types.js';
 import { Field, Problems } from './input.js';
-import { requireActiveCustomer } from './lookups.js';
+import { requireActiveCustomer, requireSubscription } from './lookups.js';
 import type { ApiReply, ApiRequest } from './routeTable.js';
 
 /**
@@ -31,6 +31,12 @@ export async function reportUsage({ engine: { ctx }, body }: ApiRequest): Promis
 /** `POST /api/usage/sync`: the hourly usage sync, now. */
 export async function syncUsageNow({ engine }: ApiRequest): Promise<ApiReply> {
   return { body: await engine.usage.run() };
+}
+
+/** `POST /api/subscriptions/:id/usage/sync`: the usage sync of one subscription, now (seeds/000's per-subscription action). */
+export async function syncSubscriptionUsageNow({ engine, params }: ApiRequest): Promise<ApiReply> {
+  const subscription = requireSubscription(engine.ctx, params.id ?? '');
+  return { body: await engine.usage.run(subscription.id) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { param, type CalloutBody } from './handler.js';
 import { HANDLERS } from './handlers/index.js';
 import { isNotFound } from './notFound.js';
 import { skipped, type CalloutResult, type Outcome } from './outcome.js';
-import { serially } from './serial.js';
+import { serially } from '../serial.js';
 
 /**
  * Applies one callout from Zuora. Replays (same key as a callout already applied) and callouts about

@@ -53,7 +53,7 @@ async function ensureTrigger(ctx: SyncContext, event: PlatformEvent, report: Set
  * The event's template, pointed at the webhook. An existing one is rewritten in place, since its URL or
  * credentials may have changed and Zuora never shows a stored password to compare with.
  */
-async function ensureTemplate(ctx: SyncContext, event: PlatformEvent, webhookUrl: string, auth: CalloutCredentials | undefined, report: SetupReport): Promise<string> {
+export async function ensureTemplate(ctx: SyncContext, event: PlatformEvent, webhookUrl: string, auth: CalloutCredentials | undefined, report: SetupReport): Promise<string> {
   const settings = calloutSettings(event, webhookUrl, auth);
   const existing = await templatesOf(ctx, event);
   const sameEvent = (template: CalloutTemplate) =>
@@ -75,7 +75,7 @@ async function ensureTemplate(ctx: SyncContext, event: PlatformEvent, webhookUrl
 }
 
 /** One active notification sending the template; others of the platform's name (say, linking a template since replaced) go. */
-async function ensureNotification(ctx: SyncContext, event: PlatformEvent, templateId: string, report: SetupReport): Promise<void> {
+export async function ensureNotification(ctx: SyncContext, event: PlatformEvent, templateId: string, report: SetupReport): Promise<void> {
   const existing = await notificationsOf(ctx, event);
   const keep = existing.find((definition) => definition.active !== false && definition.calloutActive === true && definition.calloutTemplateIds?.includes(templateId));
   for (const stale of existing.filter((definition) => definition !== keep)) {
@@ -94,8 +94,8 @@ async function ensureNotification(ctx: SyncContext, event: PlatformEvent, templa
 }
 
 /**
- * Sets Zuora up to tell the platform about billing events (seeds/000 custom fields, seeds/002 events)
- * at `webhookUrl`. Safe to repeat: what exists is found by name and kept or repaired, never duplicated.
+ * Sets Zuora up to tell the platform about billing events (seeds/000 custom fields, seeds/002's seven
+ * custom events) at `webhookUrl`. Safe to repeat: what exists is found by name and kept or repaired, never duplicated.
  */
 export async function connect(ctx: SyncContext, webhookUrl: string, auth?: CalloutCredentials): Promise<SetupReport> {
   const report = emptyReport();

@@ -1,6 +1,7 @@
 // What the platform asks Zuora to tell it, as data: the seven custom events of seeds/002 (each an
-// event trigger, a callout template and a notification definition) and the two standard events it
-// also listens to. Inbound dispatches on the `EventType` every callout carries.
+// event trigger, a callout template and a notification definition, created by connect) and the two
+// standard events its webhook also handles (configured in Zuora by its administrator, not by the
+// platform: see standardNotifications.ts). Inbound dispatches on the `EventType` every callout carries.
 
 /** The callout's fields: the names seeds/002 gives them, each a merge field Zuora fills in. */
 type CalloutParams = Readonly<Record<string, string>>;
@@ -81,7 +82,7 @@ const CUSTOM_EVENTS: readonly CustomEvent[] = [
 ];
 
 /** Zuora's standard account (1500) and subscription (1200) change events, with the fields of seeds/002. */
-const STANDARD_EVENTS: readonly StandardEvent[] = [
+export const STANDARD_EVENTS: readonly StandardEvent[] = [
   standard('Customer', 1500, {
     AccountId: '<Account.Id>',
     DefaultPaymentMethodId: '<DefaultPaymentMethod.Id>',
@@ -96,4 +97,5 @@ const STANDARD_EVENTS: readonly StandardEvent[] = [
   standard('Subscription', 1200, SUBSCRIPTION_STATUS),
 ];
 
-export const PLATFORM_EVENTS: readonly PlatformEvent[] = [...CUSTOM_EVENTS, ...STANDARD_EVENTS];
+/** What connect creates and remove deletes: the seven custom events, and nothing else. */
+export const PLATFORM_EVENTS: readonly PlatformEvent[] = CUSTOM_EVENTS;

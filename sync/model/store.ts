@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { SyncStore } from '../context.js';
-import type { Catalog, CreditGrant, Customer, EventLogEntry, EventType, Package, Subscription, UsageReport } from './types.js';
+import { DEFAULT_INTEGRATION, type Catalog, type CreditGrant, type Customer, type EventLogEntry, type EventType, type IntegrationSettings, type Package, type Subscription, type UsageReport } from './types.js';
 
 /** The whole of the platform's state: one JSON document, small enough to rewrite on every write. */
 interface SyncDocument {
@@ -18,6 +18,7 @@ interface SyncDocument {
   eventCount: number;
   /** Keys of callouts already applied. */
   seen: Record<string, true>;
+  integration: IntegrationSettings;
 }
 
 const emptyDocument = (): SyncDocument => ({
@@ -30,6 +31,7 @@ const emptyDocument = (): SyncDocument => ({
   events: [],
   eventCount: 0,
   seen: {},
+  integration: { ...DEFAULT_INTEGRATION },
 });
 
 export interface SyncStoreOptions {
@@ -142,6 +144,10 @@ export class FileSyncStore implements SyncStore {
     return byCreation(Object.values(this.doc.credits).filter((grant) => grant.customerId === customerId)).map(copy);
   }
 
+  allCredits(): CreditGrant[] {
+    return Object.values(this.doc.credits).map(copy);
+  }
+
   putCredit(grant: CreditGrant): Promise<void> {
     this.doc.credits[grant.id] = copy(grant);
     return this.persist();
@@ -164,6 +170,15 @@ export class FileSyncStore implements SyncStore {
     this.doc.events.push(stored);
     await this.persist();
     return copy(stored);
+  }
+
+  integration(): IntegrationSettings {
+    return { ...DEFAULT_INTEGRATION, ...copy(this.doc.integration) };
+  }
+
+  putIntegration(settings: IntegrationSettings): Promise<void> {
+    this.doc.integration = copy(settings);
+    return this.persist();
   }
 
   seen(key: string): boolean {

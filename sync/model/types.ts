@@ -13,9 +13,14 @@ export interface Feature {
   metered?: boolean;
 }
 
+/** What a custom currency's credits are sold as in Zuora: a one-time top-up charge, a recurring one per cadence. */
+export type CreditCharge = 'TOP_UP' | 'MONTH' | 'YEAR';
+
 export interface CustomCurrency {
   id: string;
   name: string;
+  /** Zuora ids once made (on the first paid grant or priced credit entitlement): the product, and per kind its rate plan and charge. */
+  billing?: { productId: string; ratePlans: Partial<Record<CreditCharge, { ratePlanId: string; chargeId: string }>> };
 }
 
 export interface Tier {
@@ -98,12 +103,32 @@ export interface BillingInfo {
 
 export type SyncStatus = 'SYNCED' | 'FAILED' | 'NO_SYNC';
 
+/** What a FAILED sync tries again: the subscription's creation in Zuora, its current shape, or its cancellation. */
+export type RetryAction = 'SYNC' | 'CANCEL';
+
 export interface SyncState {
   status: SyncStatus;
   reason?: string;
   /** Platform time of the last attempt (ISO). */
   at: string;
+  /** FAILED only: how many attempts failed in a row, and when the next one is due (platform time, ISO). */
+  attempts?: number;
+  nextRetryAt?: string;
+  /** FAILED only: what the next attempt does (SYNC when absent). */
+  retry?: RetryAction;
 }
+
+/** The Zuora integration's settings in this environment (seeds/000). */
+export interface IntegrationSettings {
+  /** Off: no customer reaches Zuora ("Syncing of customers is disabled in the environment"). */
+  syncCustomers: boolean;
+  /** Off: no subscription reaches Zuora ("Syncing of subscriptions is disabled in the environment"). */
+  syncSubscriptions: boolean;
+  /** The Zuora tenant's URL given at connect ("Zuora tenant", seeds/000): billing links open records there. */
+  tenantUrl?: string;
+}
+
+export const DEFAULT_INTEGRATION: IntegrationSettings = { syncCustomers: true, syncSubscriptions: true };
 
 export interface Customer {
   id: string;
@@ -146,10 +171,19 @@ export interface ScheduledUpdate {
   status: 'PENDING' | 'DONE' | 'CANCELED';
 }
 
+/** seeds/004 "Subscription Credit Entitlements": credits granted each cadence, optionally for a price. */
 export interface CreditEntitlement {
-  currency: string;
+  customCurrencyId: string;
   amount: number;
-  cadence?: 'MONTH' | 'YEAR';
+  cadence: 'MONTH' | 'YEAR';
+  /** The price of each allocation, billed in Zuora with the plan at the entitlement's cadence. */
+  price?: number;
+}
+
+/** A limit on a feature for one subscription (seeds/004 entitlement products), metered features included. */
+export interface EntitlementLimit {
+  featureId: string;
+  limit: number;
 }
 
 export interface Subscription {
@@ -166,6 +200,7 @@ export interface Subscription {
   trialEndsAt?: string;
   priceOverrides?: Record<string, number>;
   creditEntitlements?: CreditEntitlement[];
+  entitlements?: EntitlementLimit[];
   metadata: Record<string, string>;
   /** The current Zuora subscription version id, and the versions it pointed at before. */
   billingId?: string;
@@ -173,6 +208,8 @@ export interface Subscription {
   historicalBillingIds: string[];
   latestInvoice?: LatestInvoice;
   scheduledUpdates: ScheduledUpdate[];
+  /** The subscription a scheduled plan change provisioned in this one's place (this one then ended). */
+  supersededBy?: string;
   startDate: string;
   cancellationDate?: string;
   endDate?: string;
@@ -191,13 +228,30 @@ export interface UsageReport {
   billingId?: string;
 }
 
+/** A credit grant (seeds/004 "Create Stigg Credit Grant"), and what is left of it. */
 export interface CreditGrant {
   id: string;
   customerId: string;
-  currency: string;
+  grantType: 'PAID' | 'PROMOTIONAL';
+  currencyId: string;
+  displayName: string;
   amount: number;
-  type: 'PAID' | 'PROMOTIONAL';
-  expiresAt?: string;
+  resourceId?: string;
+  comment?: string;
+  /** When the credits become usable (ISO); the grant's creation when not given. */
+  effectiveDate: string;
+  expirationDate?: string;
+  /** Lower numbers are consumed first. */
+  priority?: number;
+  paymentCollectionMethod?: 'PAYMENT_METHOD_ON_FILE' | 'INVOICE';
+  cost?: { amount: number; currency: string };
+  /** A PAID grant is usable once its invoice is paid (PAYMENT_PENDING until then). */
+  status: 'ACTIVE' | 'PAYMENT_PENDING';
+  consumed: number;
+  /** The subscription whose credit entitlement granted it. */
+  subscriptionId?: string;
+  /** A PAID grant's Zuora invoice (its one-time charge), once billed. */
+  invoiceId?: string;
   createdAt: string;
 }
 
@@ -211,6 +265,7 @@ export type EventType =
   | 'SUBSCRIPTION_EXPIRED'
   | 'PAYMENT_FAILED'
   | 'CREDITS_GRANTED'
+  | 'CREDITS_CONSUMED'
   | 'SYNC_FAILED';
 
 export interface EventLogEntry {

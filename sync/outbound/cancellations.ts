@@ -14,26 +14,36 @@ import { logChange, save } from './subscriptions.js';
  * CANCELLATION update that the callouts apply). Either way pending changes are withdrawn. Cancelling
  * a subscription that has already ended changes nothing.
  */
-export async function cancelSubscription(ctx: SyncContext, id: string, when: ScheduleStrategy): Promise<Subscription> {
+export interface CancelOptions {
+  /** Write the subscription's open invoice balances off with credit memos (`processingOptions.writeOff`). */
+  writeOffOpenBalance?: boolean;
+}
+
+export async function cancelSubscription(ctx: SyncContext, id: string, when: ScheduleStrategy, options: CancelOptions = {}): Promise<Subscription> {
   const subscription = subscriptionOf(ctx, id);
   if (subscription.status === 'CANCELED' || subscription.status === 'EXPIRED') return subscription;
-  return when === 'IMMEDIATE' ? cancelNow(ctx, subscription) : cancelAtPeriodEnd(ctx, subscription);
+  return when === 'IMMEDIATE' ? cancelNow(ctx, subscription, options) : cancelAtPeriodEnd(ctx, subscription, options);
 }
 
 /**
  * The order that cancels on `effectiveOn`, after the subscription's Scheduled orders are withdrawn;
  * a `scheduled` one waits in Zuora until that day.
  */
-async function orderCancellation(ctx: SyncContext, subscription: Subscription, number: string, effectiveOn: string, today: string, scheduled: boolean) {
+async function orderCancellation(ctx: SyncContext, subscription: Subscription, number: string, effectiveOn: string, today: string, scheduled: boolean, options: CancelOptions) {
   await cancelScheduledOrders(ctx, number);
-  return placeChangeOrder(ctx, subscription, number, { today, actions: [cancelSubscriptionAction(effectiveOn)], ...(scheduled ? { scheduledOn: effectiveOn } : {}) });
+  return placeChangeOrder(ctx, subscription, number, {
+    today,
+    actions: [cancelSubscriptionAction(effectiveOn)],
+    ...(scheduled ? { scheduledOn: effectiveOn } : {}),
+    ...(options.writeOffOpenBalance ? { processingOptions: { writeOff: true } } : {}),
+  });
 }
 
 /**
  * Status changes wait for Zuora (seeds/000): when Zuora refuses the cancellation the subscription
  * stays as it was, with the refusal as its FAILED sync state.
  */
-async function cancelNow(ctx: SyncContext, subscription: Subscription): Promise<Subscription> {
+async function cancelNow(ctx: SyncContext, subscription: Subscription, options: CancelOptions): Promise<Subscription> {
   const { at, today } = await platformNow(ctx);
   let cancelled: Subscription = {
     ...subscription,
@@ -43,24 +53,26 @@ async function cancelNow(ctx: SyncContext, subscription: Subscription): Promise<
     scheduledUpdates: withPendingCanceled(subscription.scheduledUpdates),
   };
   const number = subscription.billingSubscriptionNumber;
+  let writeOff: unknown[] | undefined;
   if (number) {
     try {
       // A subscription that has not started yet is cancelled on its start day.
-      const placed = await orderCancellation(ctx, subscription, number, laterOf(today, dayOf(subscription.startDate)), today, false);
+      const placed = await orderCancellation(ctx, subscription, number, laterOf(today, dayOf(subscription.startDate)), today, false, options);
       cancelled = { ...atVersion(cancelled, placed.subscriptionNumber, placed.subscriptionId), sync: { status: 'SYNCED', at } };
+      writeOff = placed.result.writeOff;
     } catch (error) {
-      return save(ctx, { ...subscription, sync: await subscriptionSyncFailed(ctx, subscription, error, at) });
+      return save(ctx, { ...subscription, sync: await subscriptionSyncFailed(ctx, subscription, error, at, 'CANCEL') });
     }
   }
   const result = await save(ctx, cancelled);
-  return logChange(ctx, result, 'SUBSCRIPTION_CANCELED', at, { billingId: result.billingId });
+  return logChange(ctx, result, 'SUBSCRIPTION_CANCELED', at, { billingId: result.billingId, ...(writeOff ? { writeOff } : {}) });
 }
 
-async function cancelAtPeriodEnd(ctx: SyncContext, subscription: Subscription): Promise<Subscription> {
+async function cancelAtPeriodEnd(ctx: SyncContext, subscription: Subscription, options: CancelOptions): Promise<Subscription> {
   const { at, today } = await platformNow(ctx);
   const customer = customerRecord(ctx, subscription.customerId);
   const ordered = await orderAtPeriodEnd(ctx, subscription, customer, today, at, async (number, effectiveOn) => {
-    const placed = await orderCancellation(ctx, subscription, number, effectiveOn, today, true);
+    const placed = await orderCancellation(ctx, subscription, number, effectiveOn, today, true, options);
     return placed.result.orderNumber;
   });
   // Status changes wait for Zuora (as in cancelNow): a refused cancellation leaves the subscription as it was.

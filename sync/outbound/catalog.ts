@@ -13,7 +13,8 @@ import { unitsOfMeasure } from './units.js';
 // which takes tiers, volume and min/max), each unit a charge counts a unit of measure.
 //
 // A package without prices (a free plan, a plan priced per deal) has nothing to bill and is not
-// synced. Every package with prices is, whatever its pricing type: subscriptions to free, trial and
+// synced by the catalog pass; a subscription forced into Zuora on one gets a zero-priced rate plan
+// made for it (zeroPricedRatePlan). Every package with prices is, whatever its pricing type: subscriptions to free, trial and
 // custom-priced plans stay out of Zuora by the subscription rules, but one forced to sync (a
 // billing id, `ZUORA__` metadata) needs its plan's rate plan, with price overrides on top.
 
@@ -143,4 +144,23 @@ async function syncPackage(
       await save(period, ratePlan);
     }
   }
+}
+
+/**
+ * seeds/000: a billing id or `ZUORA__` metadata forces a free or custom-price subscription into
+ * Zuora. A plan without prices has no rate plan there, so one is made for the billing period: the
+ * package's product and a rate plan with one flat fee of 0 (a negotiated price overrides it on the
+ * subscription). Kept on the package, so it is made once.
+ */
+export async function zeroPricedRatePlan(ctx: SyncContext, pkg: Package, period: BillingPeriod, currency: string): Promise<void> {
+  if (pkg.prices.length > 0 || syncedRatePlan(pkg, period)) return;
+  const productId = await syncProduct(ctx, pkg);
+  const plan = await ctx.zuora.createPlan({ name: `${pkg.name} (${PERIOD_LABELS[period]}, no list price)`, product_id: productId, active_currencies: [currency] });
+  const zero: Price = { billingPeriod: period, model: 'FLAT_FEE', amount: 0, currency };
+  const charge = await ctx.zuora.createCharge(chargeBody(plan.id, pkg, [zero], undefined));
+  const ratePlans = pkg.billing?.productId === productId ? pkg.billing.ratePlans : {};
+  await ctx.store.putPackage({
+    ...pkg,
+    billing: { productId, ratePlans: { ...ratePlans, [period]: storedRatePlan({ ratePlanId: plan.id, charges: [{ chargeId: charge.Id, prices: [zero] }] }) } },
+  });
 }

@@ -4,7 +4,7 @@ import type { V2Account } from '../zuora/types.js';
 import { accountFields, billToContact, newAccountBody, paymentTermOf } from './accounts.js';
 import { platformNow } from './dates.js';
 import { isSyncFailure, OutboundInputError } from './errors.js';
-import { recordFailure } from './failures.js';
+import { recordFailure, retried } from './failures.js';
 import {
   addPaymentMethod,
   adoptPaymentMethod,
@@ -14,7 +14,7 @@ import {
   releasePaymentMethod,
   storedPaymentMethod,
 } from './paymentMethods.js';
-import { customerSkipReason, type SubscriptionOnPlan } from './rules.js';
+import { chargesAutomatically, customerSkipReason, type SubscriptionOnPlan } from './rules.js';
 
 function customerOf(ctx: SyncContext, customerId: string): Customer {
   const customer = ctx.store.customer(customerId);
@@ -38,7 +38,7 @@ export async function syncCustomer(ctx: SyncContext, customerId: string, payment
   const customer = customerOf(ctx, customerId);
   const { at } = await platformNow(ctx);
   const input = paymentMethod ?? heldPaymentMethod(ctx, customerId);
-  const reason = customerSkipReason(customer, subscriptionsOnPlans(ctx, customerId), input);
+  const reason = customerSkipReason(customer, subscriptionsOnPlans(ctx, customerId), input, ctx.store.integration());
   if (reason !== undefined) {
     if (input) holdPaymentMethod(ctx, customerId, input);
     const skipped: Customer = { ...customer, sync: { status: 'NO_SYNC', reason, at } };
@@ -53,7 +53,7 @@ export async function syncCustomer(ctx: SyncContext, customerId: string, payment
     if (!isSyncFailure(error)) throw error;
     // Kept for the next attempt, which may find the account already created (its id is stored).
     if (input) holdPaymentMethod(ctx, customerId, input);
-    const sync = await recordFailure(ctx, { kind: 'customer', id: customerId, customerId }, error, at);
+    const sync = retried(await recordFailure(ctx, { kind: 'customer', id: customerId, customerId }, error, at), customer.sync);
     const failed: Customer = { ...customerOf(ctx, customerId), sync };
     await ctx.store.putCustomer(failed);
     return failed;
@@ -75,14 +75,32 @@ async function accountNumberOf(ctx: SyncContext, account: V2Account): Promise<st
   return account.account_number ?? (await ctx.zuora.getAccountV1(account.id)).basicInfo.accountNumber;
 }
 
+/** Auto-pay charges the default payment method: on when there is one and a subscription is collected by CHARGE. */
+function autoPayWanted(ctx: SyncContext, customer: Customer, input: PaymentMethodInput | undefined): boolean {
+  return (customer.paymentMethod !== undefined || input !== undefined) && chargesAutomatically(subscriptionsOnPlans(ctx, customer.id));
+}
+
+/**
+ * Keeps the account's auto-pay as the customer's subscriptions want it: a customer synced for an
+ * INVOICE subscription and given a CHARGE one later is charged from then on, and the other way round.
+ */
+export async function alignAutoPay(ctx: SyncContext, customer: Customer): Promise<void> {
+  if (!customer.billingId) return;
+  const wanted = autoPayWanted(ctx, customer, undefined);
+  const account = await ctx.zuora.getAccount(customer.billingId);
+  if ((account.auto_pay ?? false) !== wanted) await ctx.zuora.updateAccount(account.id, { auto_pay: wanted });
+}
+
 async function pushAccount(ctx: SyncContext, customer: Customer, input: PaymentMethodInput | undefined, at: string): Promise<Customer> {
   const paymentTerm = await paymentTermOf(ctx, customer);
+  const autoPay = autoPayWanted(ctx, customer, input);
   let record: Customer;
   if (customer.billingId === undefined) {
     // The payment method rides along and becomes the default, so auto-pay can be on from the start.
     const account = await ctx.zuora.createAccount({
       ...newAccountBody(ctx, customer, paymentTerm),
-      ...(input ? { payment_method: paymentMethodFields(input), auto_pay: true } : {}),
+      ...(input ? { payment_method: paymentMethodFields(input) } : {}),
+      auto_pay: autoPay,
     });
     record = {
       ...customer,
@@ -98,14 +116,14 @@ async function pushAccount(ctx: SyncContext, customer: Customer, input: PaymentM
       customerId: customer.id,
       data: { billingId: record.billingId, billingAccountNumber: record.billingAccountNumber },
     });
-    if (!input) await adoptPaymentMethod(ctx, record, account);
+    if (!input) await adoptPaymentMethod(ctx, record, account, autoPay);
   } else {
     const account = await ctx.zuora.getAccount(customer.billingId);
     await ctx.zuora.updateAccount(account.id, { ...accountFields(ctx, customer, paymentTerm), bill_to: billToContact(customer) });
     record = { ...customer, billingAccountNumber: await accountNumberOf(ctx, account) };
     await ctx.store.putCustomer(record);
-    if (input) record = await addPaymentMethod(ctx, record, account, input);
-    else await adoptPaymentMethod(ctx, record, account);
+    if (input) record = await addPaymentMethod(ctx, record, account, input, autoPay);
+    else await adoptPaymentMethod(ctx, record, account, autoPay);
   }
   const synced: Customer = { ...record, sync: { status: 'SYNCED', at } };
   await ctx.store.putCustomer(synced);

@@ -1,5 +1,5 @@
 import type { SyncContext } from '../context.js';
-import type { Subscription, SyncState } from '../model/types.js';
+import type { RetryAction, Subscription, SyncState } from '../model/types.js';
 import { ZuoraError } from '../zuora/errors.js';
 import { isSyncFailure, type SyncPreconditionError } from './errors.js';
 
@@ -29,11 +29,27 @@ export async function recordFailure(
   return { status: 'FAILED', reason: error.message, at };
 }
 
+/** Minutes to wait after the 1st, 2nd, 3rd and 4th failure in a row; then every 6 hours (seeds/000 retries). */
+const BACKOFF_MINUTES = [1, 5, 30, 120];
+const THEN_EVERY_MINUTES = 6 * 60;
+
 /**
- * A subscription change Zuora refused (or could not be told): logged, and the FAILED state answered.
- * Anything else thrown is a bug, not a sync outcome, and is thrown on.
+ * A FAILED state that will be tried again on the platform clock (retries.ts): the count of failures
+ * in a row goes on from `previous` while that was FAILED too, and sets when the next attempt is due.
  */
-export async function subscriptionSyncFailed(ctx: SyncContext, subscription: Subscription, error: unknown, at: string): Promise<SyncState> {
+export function retried(failed: SyncState, previous: SyncState | undefined, retry: RetryAction = 'SYNC'): SyncState {
+  const attempts = previous?.status === 'FAILED' ? (previous.attempts ?? 1) + 1 : 1;
+  const minutes = BACKOFF_MINUTES[attempts - 1] ?? THEN_EVERY_MINUTES;
+  return { ...failed, attempts, nextRetryAt: new Date(Date.parse(failed.at) + minutes * 60_000).toISOString(), ...(retry !== 'SYNC' ? { retry } : {}) };
+}
+
+/**
+ * A subscription change Zuora refused (or could not be told): logged, and the FAILED state answered,
+ * with its next attempt (`retry` says what that attempt does). Anything else thrown is a bug, not a
+ * sync outcome, and is thrown on.
+ */
+export async function subscriptionSyncFailed(ctx: SyncContext, subscription: Subscription, error: unknown, at: string, retry?: RetryAction): Promise<SyncState> {
   if (!isSyncFailure(error)) throw error;
-  return recordFailure(ctx, { kind: 'subscription', id: subscription.id, customerId: subscription.customerId, subscriptionId: subscription.id }, error, at);
+  const failed = await recordFailure(ctx, { kind: 'subscription', id: subscription.id, customerId: subscription.customerId, subscriptionId: subscription.id }, error, at);
+  return retried(failed, subscription.sync, retry);
 }

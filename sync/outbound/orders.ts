@@ -78,6 +78,26 @@ export interface OrderRequest {
   actions: JsonObject[];
   /** A future day: the order waits in Zuora as Scheduled and runs then. */
   scheduledOn?: string;
+  /** Bill the order at once (and collect its invoice): see billingAtOnce. */
+  processingOptions?: JsonObject;
+}
+
+/**
+ * How a new subscription is billed when Zuora creates it: its first period at once, the invoice
+ * charged to the payment method on file (CHARGE) or left posted for the customer to pay (INVOICE).
+ * NONE (billed outside, seeds/004's custom plans) is not billed by the order; neither is a trial,
+ * whose charges start when it ends.
+ */
+export function billingAtOnce(subscription: Subscription, now: string): JsonObject | undefined {
+  if (subscription.trialEndsAt !== undefined && subscription.trialEndsAt > now) return undefined;
+  switch (subscription.paymentCollectionMethod) {
+    case 'CHARGE':
+      return { runBilling: true, collectPayment: true };
+    case 'INVOICE':
+      return { runBilling: true, collectPayment: false };
+    case 'NONE':
+      return undefined;
+  }
 }
 
 function orderBody(request: OrderRequest): JsonObject {
@@ -95,6 +115,7 @@ function orderBody(request: OrderRequest): JsonObject {
     ...(request.scheduledOn
       ? { status: 'Scheduled', schedulingOptions: { scheduledDate: request.scheduledOn, scheduledDatePolicy: 'SpecificDate' } }
       : {}),
+    ...(request.processingOptions ? { processingOptions: request.processingOptions } : {}),
   };
 }
 
@@ -119,6 +140,7 @@ export async function placeOrder(ctx: SyncContext, request: OrderRequest): Promi
 export interface ChangeOrder {
   today: string;
   actions: JsonObject[];
+  processingOptions?: JsonObject;
   /** Zuora's version of the subscription, when already read: its account number saves reading it again. */
   current?: V1Subscription;
   scheduledOn?: string;
@@ -133,5 +155,6 @@ export async function placeChangeOrder(ctx: SyncContext, subscription: Subscript
     customFields: subscriptionCustomFields(ctx, subscription),
     actions: order.actions,
     scheduledOn: order.scheduledOn,
+    processingOptions: order.processingOptions,
   });
 }

@@ -52,10 +52,10 @@ export function storedPaymentMethod(input: PaymentMethodInput, billingId: string
   return { ...base, ...(billingId ? { billingId } : {}) };
 }
 
-/** A new method on an existing account, made its default; auto-pay then charges it. */
-export async function addPaymentMethod(ctx: SyncContext, customer: Customer, account: V2Account, input: PaymentMethodInput): Promise<Customer> {
+/** A new method on an existing account, made its default; auto-pay (when `autoPay`) then charges it. */
+export async function addPaymentMethod(ctx: SyncContext, customer: Customer, account: V2Account, input: PaymentMethodInput, autoPay: boolean): Promise<Customer> {
   const method = await ctx.zuora.createPaymentMethod({ ...paymentMethodFields(input), account_id: account.id, is_default: true });
-  if (account.auto_pay !== true) await ctx.zuora.updateAccount(account.id, { auto_pay: true });
+  if (account.auto_pay !== autoPay) await ctx.zuora.updateAccount(account.id, { auto_pay: autoPay });
   return { ...customer, paymentMethod: storedPaymentMethod(input, method.id) };
 }
 
@@ -63,10 +63,10 @@ export async function addPaymentMethod(ctx: SyncContext, customer: Customer, acc
  * Makes the customer's known Zuora method the account's default. A method that Zuora keeps on
  * another account (the customer was relinked to a different account, say) is moved first.
  */
-export async function adoptPaymentMethod(ctx: SyncContext, customer: Customer, account: V2Account): Promise<void> {
+export async function adoptPaymentMethod(ctx: SyncContext, customer: Customer, account: V2Account, autoPay: boolean): Promise<void> {
   const methodId = customer.paymentMethod?.billingId;
   if (!methodId || account.default_payment_method_id === methodId) return;
   const method = await ctx.zuora.getPaymentMethod(methodId);
   if (method.account_id !== account.id) await ctx.zuora.updatePaymentMethod(methodId, { account_id: account.id });
-  await ctx.zuora.updateAccount(account.id, { default_payment_method_id: methodId, auto_pay: true });
+  await ctx.zuora.updateAccount(account.id, { default_payment_method_id: methodId, auto_pay: autoPay });
 }

@@ -51,6 +51,7 @@ export const shapeOf = (subscription: Subscription): SubscriptionShape => ({
   addons: subscription.addons,
   units: subscription.units,
   ...(subscription.priceOverrides ? { priceOverrides: subscription.priceOverrides } : {}),
+  ...(subscription.creditEntitlements ? { creditEntitlements: subscription.creditEntitlements } : {}),
 });
 
 /** Points the subscription at the version an order wrote; the one before goes to its history. */

@@ -1,9 +1,15 @@
-import type { Customer, Package, PaymentMethodInput, Subscription } from '../model/types.js';
+import type { Customer, IntegrationSettings, Package, PaymentMethodInput, Subscription } from '../model/types.js';
 import { hasZuoraMetadata } from './mapping.js';
 
 // The "not synced when" table of seeds/000, and its exceptions: a record is forced to sync when it
 // has a billing id (it is linked to an existing Zuora record) or `ZUORA__` metadata to mirror.
-// Syncing cannot be switched off per environment here: the engine has one Zuora integration.
+// The environment's switches (`syncCustomers`, `syncSubscriptions`) come first and nothing forces past
+// them: with syncing disabled, nothing of that kind reaches Zuora.
+
+const DISABLED = {
+  customers: 'Syncing of customers is disabled in the environment',
+  subscriptions: 'Syncing of subscriptions is disabled in the environment',
+};
 
 function isForced(record: { billingId?: string; metadata: Record<string, string> }): boolean {
   return record.billingId !== undefined || hasZuoraMetadata(record.metadata);
@@ -38,7 +44,8 @@ const ONLY_REASONS: Record<SkipKind, string> = {
 };
 
 /** Why the subscription stays out of Zuora, or undefined when it is synced. */
-export function subscriptionSkipReason(subscription: Subscription, plan: Package): string | undefined {
+export function subscriptionSkipReason(subscription: Subscription, plan: Package, integration: IntegrationSettings): string | undefined {
+  if (!integration.syncSubscriptions) return DISABLED.subscriptions;
   const kind = skipKind(subscription, plan);
   return kind && SUBSCRIPTION_REASONS[kind];
 }
@@ -60,7 +67,9 @@ export function customerSkipReason(
   customer: Customer,
   subscriptions: readonly SubscriptionOnPlan[],
   paymentMethodInput: PaymentMethodInput | undefined,
+  integration: IntegrationSettings,
 ): string | undefined {
+  if (!integration.syncCustomers) return DISABLED.customers;
   if (isForced(customer)) return undefined;
   const live = subscriptions.filter(({ subscription }) => !ENDED.has(subscription.status));
   if (live.length === 0) return "Customer doesn't have any subscription";
@@ -75,4 +84,16 @@ export function customerSkipReason(
   const allCharged = billable.every(({ subscription }) => subscription.paymentCollectionMethod === 'CHARGE');
   if (allCharged && !hasPaymentMethod) return "Customer doesn't have a payment method";
   return undefined;
+}
+
+/**
+ * Whether Zuora should charge the account's default payment method by itself (auto-pay): only while
+ * a live subscription in Zuora is collected by CHARGE. Auto-pay is the account's, not the
+ * subscription's, so a customer with both a CHARGE and an INVOICE subscription has it on, and
+ * payment runs collect the INVOICE subscription's open invoices with the card too (sync/README.md).
+ */
+export function chargesAutomatically(subscriptions: readonly SubscriptionOnPlan[]): boolean {
+  return subscriptions.some(
+    ({ subscription, plan }) => !ENDED.has(subscription.status) && skipKind(subscription, plan) === undefined && subscription.paymentCollectionMethod === 'CHARGE',
+  );
 }

@@ -4,19 +4,23 @@ import type {
   AddonSelection,
   BillingPeriod,
   CreditEntitlement,
+  EntitlementLimit,
   EventType,
   Package,
   PaymentCollectionMethod,
   Subscription,
   SubscriptionStatus,
 } from '../model/types.js';
-import { checkCredits, grantCredits } from './credits.js';
-import { ensureCustomerSynced } from './customers.js';
+import { zeroPricedRatePlan } from './catalog.js';
+import { creditRatePlan } from './creditCharges.js';
+import { grantDueCredits } from './creditEntitlements.js';
+import { checkCredits } from './credits.js';
+import { alignAutoPay, ensureCustomerSynced } from './customers.js';
 import { dayOf, platformNow } from './dates.js';
 import { OutboundInputError, SyncPreconditionError } from './errors.js';
 import { subscriptionSyncFailed } from './failures.js';
 import { mirroredMetadata, subscriptionCustomFields } from './mapping.js';
-import { createSubscriptionAction, placeOrder, ratePlanRequest } from './orders.js';
+import { billingAtOnce, createSubscriptionAction, placeOrder, ratePlanRequest } from './orders.js';
 import { atVersion, checkAddons, checkSoldIn, currencyOfCustomer, customerRecord, planOf, shapeOf, subscriptionOf } from './records.js';
 import { subscriptionSkipReason } from './rules.js';
 import { desiredRatePlans } from './targets.js';
@@ -29,12 +33,13 @@ export interface ProvisionInput {
   addons?: AddonSelection[];
   /** Quantities of per-unit features, by feature id. */
   units?: Record<string, number>;
-  /** `true` for the plan's trial length, or a length of one's own. */
-  trial?: { days?: number } | boolean;
+  /** `true` for the plan's trial length, a length of one's own, or the day it ends. */
+  trial?: { days: number } | { endDate: string } | boolean;
   paymentCollectionMethod?: PaymentCollectionMethod;
   /** By feature id (its unit price) or by plan/add-on id (its flat fee). */
   priceOverrides?: Record<string, number>;
   creditEntitlements?: CreditEntitlement[];
+  entitlements?: EntitlementLimit[];
   metadata?: Record<string, string>;
   /** An existing Zuora subscription to link to instead of creating one (forces the sync). */
   billingId?: string;
@@ -44,13 +49,19 @@ export interface ProvisionInput {
 
 const DAY_MS = 86_400_000;
 
-function trialDaysOf(input: ProvisionInput, plan: Package): number | undefined {
+/** When the trial ends (ISO), or undefined for no trial. */
+function trialEndOf(input: ProvisionInput, plan: Package, startDate: string): string | undefined {
   if (input.trial === undefined || input.trial === false) return undefined;
+  if (typeof input.trial === 'object' && 'endDate' in input.trial) {
+    const end = new Date(input.trial.endDate).toISOString();
+    if (end <= startDate) throw new OutboundInputError('INVALID_TRIAL', `The trial's end (${end}) is not after the subscription's start (${startDate})`);
+    return end;
+  }
   const days = (input.trial === true ? undefined : input.trial.days) ?? plan.trialDays;
   if (days === undefined || !Number.isInteger(days) || days < 1) {
     throw new OutboundInputError('INVALID_TRIAL', `Plan '${plan.id}' has no trial length; give the trial's days`);
   }
-  return days;
+  return new Date(Date.parse(startDate) + days * DAY_MS).toISOString();
 }
 
 /** A plan sold in one period only is sold in that one; otherwise monthly unless asked. */
@@ -75,11 +86,10 @@ export async function provisionSubscription(ctx: SyncContext, input: ProvisionIn
   if (input.id !== undefined && ctx.store.subscription(input.id)) {
     throw new OutboundInputError('SUBSCRIPTION_EXISTS', `A subscription with id '${input.id}' already exists`);
   }
-  for (const entitlement of input.creditEntitlements ?? []) checkCredits(ctx, entitlement.currency, entitlement.amount);
-  const trialDays = trialDaysOf(input, plan);
+  for (const entitlement of input.creditEntitlements ?? []) checkCredits(ctx, entitlement.customCurrencyId, entitlement.amount);
   const { at } = await platformNow(ctx);
   const startDate = input.startDate === undefined ? at : new Date(input.startDate).toISOString();
-  const trialEndsAt = trialDays === undefined ? undefined : new Date(Date.parse(startDate) + trialDays * DAY_MS).toISOString();
+  const trialEndsAt = trialEndOf(input, plan, startDate);
   const status: SubscriptionStatus = startDate > at ? 'NOT_STARTED' : trialEndsAt ? 'IN_TRIAL' : 'ACTIVE';
   const subscription: Subscription = {
     id: input.id ?? `sub-${randomUUID()}`,
@@ -89,11 +99,13 @@ export async function provisionSubscription(ctx: SyncContext, input: ProvisionIn
     addons,
     units: input.units ?? {},
     status,
-    paymentCollectionMethod: input.paymentCollectionMethod ?? 'CHARGE',
+    // seeds/004: a custom plan provisioned without a collection method is billed outside the platform.
+    paymentCollectionMethod: input.paymentCollectionMethod ?? (plan.pricingType === 'CUSTOM' ? 'NONE' : 'CHARGE'),
     paymentCollection: 'NOT_REQUIRED',
     ...(trialEndsAt ? { trialEndsAt } : {}),
     ...(input.priceOverrides ? { priceOverrides: input.priceOverrides } : {}),
     ...(input.creditEntitlements ? { creditEntitlements: input.creditEntitlements } : {}),
+    ...(input.entitlements ? { entitlements: input.entitlements } : {}),
     metadata: input.metadata ?? {},
     ...(input.billingId ? { billingId: input.billingId } : {}),
     historicalBillingIds: [],
@@ -102,7 +114,8 @@ export async function provisionSubscription(ctx: SyncContext, input: ProvisionIn
     createdAt: at,
   };
   await ctx.store.putSubscription(subscription);
-  await grantEntitledCredits(ctx, subscription, plan);
+  // The first allocation of each credit entitlement comes with the subscription.
+  await grantDueCredits(ctx, subscription.id);
   const synced = await syncNewSubscription(ctx, subscription.id);
   await ctx.store.appendEvent({
     type: 'SUBSCRIPTION_CREATED',
@@ -115,32 +128,13 @@ export async function provisionSubscription(ctx: SyncContext, input: ProvisionIn
 }
 
 /**
- * The first allocation of each credit entitlement, usable for one cadence. A paid plan's credits
- * are paid for with it; other plans give them away.
- */
-async function grantEntitledCredits(ctx: SyncContext, subscription: Subscription, plan: Package): Promise<void> {
-  for (const entitlement of subscription.creditEntitlements ?? []) {
-    const expires = new Date(subscription.startDate);
-    if (entitlement.cadence === 'YEAR') expires.setUTCFullYear(expires.getUTCFullYear() + 1);
-    else expires.setUTCMonth(expires.getUTCMonth() + 1);
-    await grantCredits(ctx, {
-      customerId: subscription.customerId,
-      currency: entitlement.currency,
-      amount: entitlement.amount,
-      type: plan.pricingType === 'PAID' ? 'PAID' : 'PROMOTIONAL',
-      expiresAt: expires.toISOString(),
-    });
-  }
-}
-
-/**
  * Puts a subscription that has no Zuora subscription yet into Zuora (CreateSubscription order), or
  * links it to the one its billing id names; records NO_SYNC with the reason when the rules say so.
  */
 export async function syncNewSubscription(ctx: SyncContext, subscriptionId: string): Promise<Subscription> {
   const subscription = subscriptionOf(ctx, subscriptionId);
   const { at, today } = await platformNow(ctx);
-  const reason = subscriptionSkipReason(subscription, planOf(ctx, subscription.planId));
+  const reason = subscriptionSkipReason(subscription, planOf(ctx, subscription.planId), ctx.store.integration());
   if (reason !== undefined) {
     // The customer's own outcome follows its subscriptions ("only has trial subscriptions"...).
     await ensureCustomerSynced(ctx, subscription.customerId);
@@ -153,6 +147,11 @@ export async function syncNewSubscription(ctx: SyncContext, subscriptionId: stri
       const status = customer.sync?.status === 'FAILED' ? 'FAILED' : 'NO_SYNC';
       return save(ctx, { ...subscription, sync: { status, reason: `Customer is not synced: ${customer.sync?.reason ?? 'unknown reason'}`, at } });
     }
+    await alignAutoPay(ctx, customer);
+    await zeroPricedRatePlan(ctx, planOf(ctx, subscription.planId), subscription.billingPeriod, currencyOfCustomer(customer));
+    for (const entitlement of subscription.creditEntitlements ?? []) {
+      if (entitlement.price !== undefined) await creditRatePlan(ctx, entitlement.customCurrencyId, entitlement.cadence, currencyOfCustomer(customer));
+    }
     const startsOn = dayOf(subscription.startDate);
     // A trial, whether synced anyway (billing id or ZUORA__ metadata) or converted to paid when it
     // ended, is in Zuora from its start and billed from its end.
@@ -164,6 +163,7 @@ export async function syncNewSubscription(ctx: SyncContext, subscriptionId: stri
       customFields: subscriptionCustomFields(ctx, subscription),
       subscriptionFields: mirroredMetadata(subscription.metadata),
       actions: [createSubscriptionAction(startsOn, ratePlans)],
+      processingOptions: billingAtOnce(subscription, at),
     });
     const subscriptionId = placed.subscriptionId ?? (await ctx.zuora.getSubscriptionV1(placed.subscriptionNumber)).id;
     return save(ctx, { ...atVersion(subscription, placed.subscriptionNumber, subscriptionId), sync: { status: 'SYNCED', at } });

@@ -1,5 +1,5 @@
 import type { SyncContext } from '../context.js';
-import type { AddonSelection, BillingPeriod, Feature, Package, Price } from '../model/types.js';
+import type { AddonSelection, BillingPeriod, CreditEntitlement, Feature, Package, Price } from '../model/types.js';
 import { featureOf, pricingMember, priceIn, takesQuantity } from './charges.js';
 import { SyncPreconditionError } from './errors.js';
 import { syncedRatePlan } from './ratePlans.js';
@@ -18,6 +18,8 @@ export interface SubscriptionShape {
    * plan or add-on id for its flat fee. Tier tables keep their catalog tiers.
    */
   priceOverrides?: Record<string, number>;
+  /** Priced ones are recurring charges of their currency's credits product (creditCharges.ts). */
+  creditEntitlements?: CreditEntitlement[];
 }
 
 export interface DesiredCharge {
@@ -97,10 +99,26 @@ function desiredRatePlan(
   return { packageId: pkg.id, productId: pkg.billing.productId, productRatePlanId: ratePlan.ratePlanId, charges };
 }
 
+/** A priced credit entitlement: its currency's recurring credits charge at the entitlement's price. */
+function creditRatePlan(ctx: SyncContext, entitlement: CreditEntitlement & { price: number }): DesiredRatePlan {
+  const currency = ctx.store.catalog().currencies.find((candidate) => candidate.id === entitlement.customCurrencyId);
+  const billing = currency?.billing;
+  const ratePlan = billing?.ratePlans[entitlement.cadence];
+  if (!billing || !ratePlan) throw new SyncPreconditionError(`Credits '${entitlement.customCurrencyId}' have no ${entitlement.cadence} rate plan in Zuora yet`);
+  return {
+    packageId: entitlement.customCurrencyId,
+    productId: billing.productId,
+    productRatePlanId: ratePlan.ratePlanId,
+    charges: [{ chargeId: ratePlan.chargeId, member: 'recurringFlatFee', listPrice: money(entitlement.price), catalogPrice: 0 }],
+  };
+}
+
 export function desiredRatePlans(ctx: SyncContext, shape: SubscriptionShape, currency: string): DesiredRatePlan[] {
   const { features } = ctx.store.catalog();
+  const priced = (shape.creditEntitlements ?? []).filter((entitlement): entitlement is CreditEntitlement & { price: number } => entitlement.price !== undefined);
   return [
     desiredRatePlan(packageOf(ctx, shape.planId), shape.billingPeriod, features, currency, shape, undefined),
     ...shape.addons.map((addon) => desiredRatePlan(packageOf(ctx, addon.addonId), shape.billingPeriod, features, currency, shape, addon.quantity)),
+    ...priced.map((entitlement) => creditRatePlan(ctx, entitlement)),
   ];
 }

@@ -5,7 +5,7 @@ import { amendmentActions } from './amendment.js';
 import { dayOf, laterOf, platformNow } from './dates.js';
 import { OutboundInputError } from './errors.js';
 import { subscriptionSyncFailed } from './failures.js';
-import { placeChangeOrder } from './orders.js';
+import { cancelSubscriptionAction, placeChangeOrder } from './orders.js';
 import { atVersion, checkAddons, checkSoldIn, currencyOfCustomer, customerRecord, planOf, shapeOf, subscriptionOf } from './records.js';
 import { cancelScheduledOrders, orderAtPeriodEnd, withPendingCanceled } from './scheduling.js';
 import { logChange, save, syncNewSubscription } from './subscriptions.js';
@@ -130,6 +130,13 @@ async function changeAtPeriodEnd(ctx: SyncContext, subscription: Subscription, c
   const { effectiveOn, zuoraOrderNumber, sync } = await orderAtPeriodEnd(ctx, subscription, customer, today, at, async (number, periodEnd) => {
     await cancelScheduledOrders(ctx, number);
     if (withdrawOnly) return undefined;
+    // A plan change ends this subscription at the period end; the ScheduledOrderCompleted callout then
+    // provisions the new one (seeds/002). Other changes amend it in place on that day.
+    if (updateType(subscription, target) === 'PLAN_CHANGE') {
+      // Checked now, not on the day: the target plan's rate plans must be in Zuora to subscribe to.
+      desiredRatePlans(ctx, shapeOf(after), currencyOfCustomer(customer));
+      return (await placeChangeOrder(ctx, subscription, number, { today, actions: [cancelSubscriptionAction(periodEnd)], scheduledOn: periodEnd })).result.orderNumber;
+    }
     const current = await ctx.zuora.getSubscriptionV1(number);
     const actions = amendmentActions(current, desiredRatePlans(ctx, shapeOf(after), currencyOfCustomer(customer)), periodEnd);
     if (actions.length === 0) return undefined;

@@ -67,12 +67,16 @@ async function pendingRecord(ctx: SyncContext, subscriptionNumber: string, itemN
   return undefined;
 }
 
-/** One pass over every synced, billed subscription; the caller runs it every hour. */
-export async function syncUsage(ctx: SyncContext): Promise<UsageSyncResult> {
+/**
+ * One pass over every synced, billed subscription (the caller runs it every hour), or over one of them
+ * (seeds/000's "Sync usage to Zuora" action on a subscription).
+ */
+export async function syncUsage(ctx: SyncContext, subscriptionId?: string): Promise<UsageSyncResult> {
   const { at, today } = await platformNow(ctx);
   const result: UsageSyncResult = { records: [], failed: [] };
   const reports = ctx.store.usage();
-  for (const subscription of ctx.store.subscriptions()) {
+  const subscriptions = ctx.store.subscriptions().filter((subscription) => subscriptionId === undefined || subscription.id === subscriptionId);
+  for (const subscription of subscriptions) {
     if (!BILLED.has(subscription.status) || !subscription.billingSubscriptionNumber) continue;
     const features = meteredFeatures(ctx, subscription);
     if (features.length === 0) continue;

@@ -68,7 +68,8 @@ const notApplied = (error: unknown): boolean =>
  * its target, so the same client runs against the emulator and a real Zuora tenant.
  */
 export class ZuoraClient {
-  private readonly baseUrl: string;
+  /** The Zuora API base URL, without a trailing slash. */
+  readonly baseUrl: string;
   private readonly timeoutMs: number;
   private readonly onCall: ((call: RecordedCall) => void) | undefined;
   private readonly tokens: TokenCache;

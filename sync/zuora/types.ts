@@ -82,6 +82,9 @@ export interface CreateOrderResult extends V1Envelope {
   paymentNumber?: string;
   paymentId?: string;
   paidAmount?: string | number;
+  /** What a cancellation with `processingOptions.writeOff` wrote off. */
+  writeOff?: Array<{ invoiceNumber: string; amount: number | string; status?: string; writeOffCreditMemoNumber?: string }>;
+  creditMemoNumbers?: string[];
 }
 
 export interface OrderAction {

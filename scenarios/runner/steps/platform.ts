@@ -1,9 +1,8 @@
-import { defined, customerIdOf, paymentMethodOf, StepError, subscriptionIdOf, virtualNow, type Args, type StepContext, type StepRunner } from './context.js';
+import { defined, customerIdOf, paymentMethodOf, subscriptionIdOf, type StepRunner } from './context.js';
 
 // The platform's side: each step is one call to the sync engine's API (sync/api/routes.ts).
 
 const enc = encodeURIComponent;
-const DAY_MS = 86_400_000;
 
 /** Metadata values reach the engine as text, as it stores them. */
 const textMap = (map: Record<string, unknown> | undefined): Record<string, string> | undefined =>
@@ -17,36 +16,9 @@ export function addonsOf(addons: unknown[] | undefined): Array<{ addonId: string
   });
 }
 
-/** `true`, a number of days, `{days}` or `{endDate}` (a day counted from the virtual now). */
-export async function trialOf(ctx: StepContext, trial: unknown): Promise<boolean | { days: number } | undefined> {
-  if (trial === undefined || typeof trial === 'boolean') return trial;
-  if (typeof trial === 'number') return { days: trial };
-  const { days, endDate } = trial as { days?: number; endDate?: string };
-  if (days !== undefined) return { days };
-  if (endDate !== undefined) {
-    const end = Date.parse(endDate);
-    const now = (await virtualNow(ctx)).getTime();
-    const count = Math.ceil((end - now) / DAY_MS);
-    if (!(count >= 1)) throw new StepError(`trial endDate ${endDate} is not after the scenario's now (${new Date(now).toISOString()})`);
-    return { days: count };
-  }
-  return true;
-}
-
-/** PAYMENT_METHOD_ON_FILE is seeds/004's name for charging the card on file. */
-export const collectionOf = (method: string | undefined): string | undefined => (method === 'PAYMENT_METHOD_ON_FILE' ? 'CHARGE' : method);
-
-export function creditEntitlementsOf(credits: Args[] | undefined): Array<{ currency: string; amount: number; cadence?: string }> | undefined {
-  return credits?.map((credit) => {
-    if (credit.price !== undefined) {
-      throw new StepError(
-        `credits: a price for a credit entitlement (seeds/004 "price override for this credit entitlement on the invoice") cannot be given: the sync engine's API takes {currency, amount, cadence} only`,
-      );
-    }
-    const currency = credit.currency ?? credit.customCurrencyId;
-    if (!currency) throw new StepError('credits: each credit entitlement needs a currency (or customCurrencyId)');
-    return { currency, amount: credit.amount, ...(credit.cadence ? { cadence: credit.cadence } : {}) };
-  });
+/** `true`, `{days}` or `{endDate}` go to the engine as they are; a bare number of days is `{days}`. */
+export function trialOf(trial: unknown): unknown {
+  return typeof trial === 'number' ? { days: trial } : trial;
 }
 
 export const createCustomer: StepRunner = async (ctx, args) => {
@@ -76,10 +48,11 @@ export const provisionSubscription: StepRunner = async (ctx, args) => {
     billingPeriod: args.billingPeriod,
     addons: addonsOf(args.addons),
     units: args.units,
-    trial: await trialOf(ctx, args.trial),
-    paymentCollectionMethod: collectionOf(args.paymentCollectionMethod),
+    trial: trialOf(args.trial),
+    paymentCollectionMethod: args.paymentCollectionMethod,
     priceOverrides: args.priceOverrides,
-    creditEntitlements: creditEntitlementsOf(args.credits),
+    creditEntitlements: args.creditEntitlements,
+    entitlements: args.entitlements,
     metadata: textMap(args.metadata),
     billingId: args.billingId,
     startDate: args.startDate,
@@ -101,20 +74,19 @@ export const updateSubscription: StepRunner = (ctx, args) =>
   );
 
 export const cancelSubscription: StepRunner = (ctx, args) =>
-  ctx.http.syncOk('POST', `/api/subscriptions/${enc(subscriptionIdOf(ctx, args.ref))}/cancel`, defined({ when: args.when }));
+  ctx.http.syncOk('POST', `/api/subscriptions/${enc(subscriptionIdOf(ctx, args.ref))}/cancel`, defined({ when: args.when, writeOffOpenBalance: args.writeOffOpenBalance }));
 
 export const reportUsage: StepRunner = (ctx, args) =>
   ctx.http.syncOk('POST', '/api/usage', { customerId: customerIdOf(ctx, args.customer), featureId: args.feature, value: args.value });
 
 export const syncUsage: StepRunner = (ctx) => ctx.http.syncOk('POST', '/api/usage/sync', {});
 
-/** seeds/004's credit grant; fields beyond the engine's own go to it as given, and it says which it does not take. */
+/** seeds/004's credit grant, its fields as the seed names them. */
 export const grantCredits: StepRunner = (ctx, args) => {
-  const { customer, expirationDate, expiresAt, as: _as, ...rest } = args;
-  const expiry = expiresAt ?? expirationDate;
-  return ctx.http.syncOk('POST', '/api/credits/grants', {
-    ...rest,
-    customerId: customerIdOf(ctx, customer),
-    ...(expiry !== undefined ? { expiresAt: expiry } : {}),
-  });
+  const { customer, as: _as, ...fields } = args;
+  return ctx.http.syncOk('POST', '/api/credits/grants', { ...fields, customerId: customerIdOf(ctx, customer) });
 };
+
+/** Spends credits: `POST /api/credits/consume` (by priority, then earliest expiry). */
+export const consumeCredits: StepRunner = (ctx, args) =>
+  ctx.http.syncOk('POST', '/api/credits/consume', { customerId: customerIdOf(ctx, args.customer), currencyId: args.currencyId, amount: args.amount });

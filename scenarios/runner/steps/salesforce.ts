@@ -1,5 +1,5 @@
 import { customerIdOf, defined, paymentMethodOf, StepError, type Args, type StepRunner } from './context.js';
-import { collectionOf, creditEntitlementsOf, trialOf } from './platform.js';
+import { trialOf } from './platform.js';
 
 // seeds/004: an opportunity moved to Closed/Won runs the "Create Stigg Subscription" flow. Its
 // products carry a Stigg Type and a Stigg ID: one Plan product (the plan), and Entitlement products
@@ -8,15 +8,13 @@ import { collectionOf, creditEntitlementsOf, trialOf } from './platform.js';
 //   - the account becomes a platform customer when it is not one yet (POST /api/customers), with
 //     its email as billing email (INVOICE collection sends invoices there);
 //   - the Plan product is the plan; its sales price overrides the plan's flat fee;
-//   - a feature entitlement is the subscription's quantity of that feature (`units`); its sales
-//     price overrides the feature's unit price;
-//   - a currency entitlement, and each entry of `credits` ({customCurrencyId, amount, cadence}), is
-//     a credit entitlement of the subscription;
-//   - paymentCollectionMethod PAYMENT_METHOD_ON_FILE charges the card on file (CHARGE), INVOICE
-//     sends invoices; left unset (a custom plan billed outside) the engine's default applies;
-//   - trial: true (the plan's trial), {days} or {endDate}.
-// Two things of seeds/004 have no place in the engine's API and fail the step, naming the gap: a
-// limit on a metered feature's entitlement, and a price for a credit entitlement.
+//   - a feature entitlement of a per-unit feature is the subscription's quantity of it (`units`;
+//     its sales price overrides the unit price); one of a metered feature is a usage limit
+//     (`entitlements: [{featureId, limit}]`);
+//   - a currency entitlement is a monthly credit entitlement `{customCurrencyId, amount, cadence,
+//     price?}` (its sales price the price) unless `creditEntitlements` names that currency already;
+//   - the node's own fields (paymentCollectionMethod, creditEntitlements, trial, billingPeriod,
+//     metadata) go to the engine as the seed names them, unchanged.
 
 const enc = encodeURIComponent;
 
@@ -52,27 +50,28 @@ export const closeWon: StepRunner = async (ctx, args) => {
   const catalog = await ctx.http.syncOk<CatalogView>('GET', '/api/catalog');
   if (!catalog.plans.some((candidate) => candidate.id === plan.id)) throw new StepError(`products: the Plan product's Stigg ID '${plan.id}' is no plan of the catalog`);
 
-  const collection = collectionOf(args.paymentCollectionMethod);
+  const collection = args.paymentCollectionMethod as string | undefined;
   const customerId = await ensureCustomer(ctx, args.account, collection);
 
   const units: Record<string, number> = {};
+  const limits: Array<{ featureId: string; limit: number }> = [];
   const priceOverrides: Record<string, number> = {};
   if (plan.salesPrice !== undefined) priceOverrides[plan.id] = plan.salesPrice;
-  const credits = [...(creditEntitlementsOf(args.credits as Args[] | undefined) ?? [])];
+  const credits = [...((args.creditEntitlements as Args[] | undefined) ?? [])];
   for (const product of products.filter((each) => each.kind === 'ENTITLEMENT')) {
     const feature = catalog.features.find((candidate) => candidate.id === product.id);
     const currency = catalog.currencies.find((candidate) => candidate.id === product.id);
     if (currency) {
-      if (product.salesPrice !== undefined) creditEntitlementsOf([{ currency: product.id, amount: product.quantity ?? 0, price: product.salesPrice }]);
-      // The `credits` field says the same credits with their cadence; the product alone means monthly.
-      if (!credits.some((credit) => credit.currency === product.id)) credits.push({ currency: product.id, amount: product.quantity ?? 0, cadence: 'MONTH' });
+      // The node's Subscription Credit Entitlements say the same credits with their cadence; the product alone means monthly.
+      if (!credits.some((credit) => credit.customCurrencyId === product.id)) {
+        credits.push(defined({ customCurrencyId: product.id, amount: product.quantity ?? 0, cadence: 'MONTH', price: product.salesPrice }));
+      }
       continue;
     }
     if (!feature) throw new StepError(`products: the Entitlement product's Stigg ID '${product.id}' is no feature or custom currency of the catalog`);
     if (feature.metered) {
-      throw new StepError(
-        `products: an entitlement to metered feature '${product.id}' (a usage limit) cannot be given: the sync engine's API takes quantities of per-unit features only (units), and has no per-subscription entitlement limits`,
-      );
+      limits.push({ featureId: product.id, limit: product.quantity ?? 0 });
+      continue;
     }
     units[product.id] = product.quantity ?? 1;
     if (product.salesPrice !== undefined) priceOverrides[product.id] = product.salesPrice;
@@ -86,9 +85,10 @@ export const closeWon: StepRunner = async (ctx, args) => {
       planId: plan.id,
       billingPeriod: args.billingPeriod,
       units: Object.keys(units).length > 0 ? units : undefined,
+      entitlements: limits.length > 0 ? limits : undefined,
       priceOverrides: Object.keys(priceOverrides).length > 0 ? priceOverrides : undefined,
       creditEntitlements: credits.length > 0 ? credits : undefined,
-      trial: await trialOf(ctx, args.trial),
+      trial: trialOf(args.trial),
       paymentCollectionMethod: collection,
       metadata: args.metadata === undefined ? undefined : Object.fromEntries(Object.entries(args.metadata as Record<string, unknown>).map(([key, value]) => [key, String(value)])),
     }),

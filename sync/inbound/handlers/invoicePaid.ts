@@ -1,7 +1,10 @@
 import type { SyncContext } from '../../context.js';
 import type { Subscription, SubscriptionStatus } from '../../model/types.js';
 import type { CrudInvoice } from '../../zuora/types.js';
+import { activatePaidGrants } from '../../outbound/index.js';
+import { param, type Handler } from '../handler.js';
 import { invoiceHandler } from '../invoiceCallout.js';
+import { applied } from '../outcome.js';
 import { amountOf, balanceOf } from '../invoices.js';
 import { applyScheduledUpdate, differs, dueUpdates, saveSubscription, type LoggedEvent } from '../subscriptionState.js';
 
@@ -20,7 +23,8 @@ async function markPaid(ctx: SyncContext, sub: Subscription, invoice: CrudInvoic
   };
   const events: LoggedEvent[] = [];
   // Changes whose date passed while payment was outstanding (seeds/002: "applies any pending future updates").
-  for (const update of dueUpdates(next, now)) {
+  // A plan change is not among them: it starts a new subscription when Zuora's scheduled order runs.
+  for (const update of dueUpdates(next, now).filter((each) => each.type !== 'PLAN_CHANGE')) {
     const done = applyScheduledUpdate(next, update);
     next = done.subscription;
     events.push(...done.events);
@@ -31,8 +35,8 @@ async function markPaid(ctx: SyncContext, sub: Subscription, invoice: CrudInvoic
   return true;
 }
 
-/** StiggInvoicePaidEvent: the subscription is active again and its latest invoice PAID. */
-export const invoicePaid = invoiceHandler({
+/** StiggInvoicePaidEvent for subscriptions: the subscription is active again and its latest invoice PAID. */
+const subscriptionInvoicePaid = invoiceHandler({
   event: 'StiggInvoicePaidEvent',
   // Zuora's balance now, not the callout, says whether it is paid.
   refuse: (invoice) => (balanceOf(invoice) > 0 ? `invoice ${invoice.Id} is not paid: its balance is ${balanceOf(invoice)}` : undefined),
@@ -41,3 +45,17 @@ export const invoicePaid = invoiceHandler({
     return (sub) => markPaid(ctx, sub, invoice, now);
   },
 });
+
+/**
+ * StiggInvoicePaidEvent: a paid credit grant's invoice (a one-time charge, no platform subscription)
+ * makes its credits usable; a subscription's invoice is handled as above.
+ */
+export const invoicePaid: Handler = {
+  key: (body) => subscriptionInvoicePaid.key?.(body) ?? '',
+  async handle(ctx, body) {
+    const invoiceId = param(body, 'InvoiceId');
+    const grants = invoiceId ? await activatePaidGrants(ctx, invoiceId) : [];
+    const outcome = await subscriptionInvoicePaid.handle(ctx, body);
+    return grants.length > 0 && !outcome.applied ? applied() : outcome;
+  },
+};

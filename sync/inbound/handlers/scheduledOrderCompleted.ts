@@ -1,6 +1,7 @@
 import type { SyncContext } from '../../context.js';
 import { param, type CalloutBody, type Handler } from '../handler.js';
 import { combine, skipped } from '../outcome.js';
+import { completePlanChange } from '../planChange.js';
 import { applyScheduledUpdate, saveSubscription } from '../subscriptionState.js';
 
 /**
@@ -30,6 +31,7 @@ async function applyOrder(ctx: SyncContext, orderNumber: string): Promise<true |
     const update = sub.scheduledUpdates.find((each) => each.zuoraOrderNumber === orderNumber);
     if (!update) continue;
     if (update.status !== 'PENDING') return `scheduled update ${update.id} (order ${orderNumber}) is already ${update.status}`;
+    if (update.type === 'PLAN_CHANGE') return completePlanChange(ctx, sub, update);
     const done = applyScheduledUpdate(sub, update);
     await saveSubscription(ctx, sub, done.subscription, done.events);
     return true;
@@ -37,7 +39,11 @@ async function applyOrder(ctx: SyncContext, orderNumber: string): Promise<true |
   return `no scheduled update for Zuora order ${orderNumber}`;
 }
 
-/** StiggScheduledOrderCompletedEvent: Zuora ran a scheduled order; the platform applies the change it stood for and marks it DONE. */
+/**
+ * StiggScheduledOrderCompletedEvent: Zuora ran a scheduled order; the platform applies the change it
+ * stood for and marks it DONE. A plan change provisions a new subscription (planChange.ts); add-ons,
+ * units and billing period change the subscription in place.
+ */
 export const scheduledOrderCompleted: Handler = {
   key: (body) => `StiggScheduledOrderCompletedEvent:${param(body, 'OrderId') ?? param(body, 'OrderNumber') ?? ''}`,
   async handle(ctx, body) {

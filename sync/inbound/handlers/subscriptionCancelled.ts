@@ -2,6 +2,7 @@ import type { Subscription } from '../../model/types.js';
 import { param, type Handler } from '../handler.js';
 import { applied, skipped } from '../outcome.js';
 import { subscriptionByBillingIds } from '../lookup.js';
+import { completePlanChange } from '../planChange.js';
 import { applyScheduledUpdate, cancelled, isTerminal, retired, saveSubscription, type LoggedEvent } from '../subscriptionState.js';
 
 const ZUORA_CANCELLED = 'Cancelled';
@@ -41,7 +42,11 @@ export const subscriptionCancelled: Handler = {
       // The platform's own scheduled cancellation, carried out: applied as the platform meant it, and,
       // the platform having cancelled it, the Zuora subscription is history (as when its
       // ScheduledOrderCompleted callout came first and this one found the subscription cancelled).
-      const own = sub.scheduledUpdates.find((update) => update.type === 'CANCELLATION' && update.status === 'PENDING' && update.effectiveAt.slice(0, 10) === at.slice(0, 10));
+      const own = sub.scheduledUpdates.find(
+        (update) => (update.type === 'CANCELLATION' || update.type === 'PLAN_CHANGE') && update.status === 'PENDING' && update.effectiveAt.slice(0, 10) === at.slice(0, 10),
+      );
+      // A plan change ends the old subscription in Zuora and starts a new one here, whichever callout comes first.
+      if (own?.type === 'PLAN_CHANGE') return (await completePlanChange(ctx, sub, own)) && applied();
       if (own) {
         const done = applyScheduledUpdate(sub, own);
         next = retired(done.subscription, zuoraId);

@@ -1,6 +1,7 @@
+import { subscriptionLink } from '../../billingLinks.js';
 import type { Subscription } from '../../model/types.js';
 import { param, type Handler } from '../handler.js';
-import { subscriptionByBillingIds, subscriptionByNumber } from '../lookup.js';
+import { subscriptionByBillingIds } from '../lookup.js';
 import { applied, skipped } from '../outcome.js';
 import { differs, isTerminal, saveSubscription, type LoggedEvent } from '../subscriptionState.js';
 
@@ -13,10 +14,18 @@ export const subscriptionUpdated: Handler = {
   async handle(ctx, body) {
     const zuoraId = param(body, 'SubscriptionId');
     if (!zuoraId) return skipped('the callout names no subscription');
-    const version = await ctx.zuora.getSubscriptionV1(zuoraId);
-    const number = version.subscriptionNumber;
-    const sub = subscriptionByBillingIds(ctx, [zuoraId, param(body, 'SubscriptionOriginalId')]) ?? subscriptionByNumber(ctx, number, param(body, 'AccountId'));
-    if (!sub) return skipped(`no platform subscription for Zuora subscription ${number}`);
+    // seeds/002 step 1-2: the versions sharing SubscriptionOriginalId, matched to one platform
+    // subscription (the original version is the id the platform first kept), whose customer's billing
+    // id is the callout's account.
+    const originalId = param(body, 'SubscriptionOriginalId');
+    const sub = subscriptionByBillingIds(ctx, [originalId, zuoraId]);
+    if (!sub) return skipped(`no platform subscription for Zuora subscription ${originalId ?? zuoraId}`);
+    const accountId = param(body, 'AccountId');
+    const customerAccount = ctx.store.customer(sub.customerId)?.billingId;
+    if (accountId && customerAccount && customerAccount !== accountId) {
+      return skipped(`Zuora subscription ${originalId ?? zuoraId} belongs to account ${accountId}, not to the customer's ${customerAccount}`);
+    }
+    const number = (await ctx.zuora.getSubscriptionV1(zuoraId)).subscriptionNumber;
 
     // Versions' callouts may arrive in any order: follow the version Zuora holds as latest now (a read
     // by number answers it), not the one this callout names.
@@ -34,7 +43,7 @@ export const subscriptionUpdated: Handler = {
     };
     if (!differs(sub, next)) return skipped(`subscription ${sub.id} already points at ${latest.id}`);
     // Only a new billing id is news; a late callout about a version in between just fills in history.
-    const events: LoggedEvent[] = next.billingId !== sub.billingId ? [{ type: 'SUBSCRIPTION_UPDATED', data: { billingId: latest.id, previousBillingId: sub.billingId ?? null } }] : [];
+    const events: LoggedEvent[] = next.billingId !== sub.billingId ? [{ type: 'SUBSCRIPTION_UPDATED', data: { billingId: latest.id, previousBillingId: sub.billingId ?? null, billingLinkUrl: subscriptionLink(ctx, latest.id) } }] : [];
     await saveSubscription(ctx, sub, next, events);
     return applied();
   },

@@ -1,0 +1,38 @@
+import type { SyncContext } from '../context.js';
+import type { SyncState } from '../model/types.js';
+import { cancelSubscription } from './cancellations.js';
+import { syncCustomer } from './customers.js';
+import { platformNow } from './dates.js';
+import { syncNewSubscription } from './subscriptions.js';
+import { updateSubscription } from './updates.js';
+
+// seeds/000 "Retry behavior": a FAILED sync is tried again on the platform clock, 1 min, 5 min,
+// 30 min and 2 h after the failures in a row, then every 6 h (failures.ts sets `nextRetryAt`), until
+// it succeeds or the record changes (a new attempt then starts the count again). During retries a
+// subscription keeps its last confirmed status: a cancellation Zuora has not confirmed leaves it as
+// it was, and its retry cancels again.
+
+const due = (sync: SyncState | undefined, at: string): boolean => sync?.status === 'FAILED' && sync.nextRetryAt !== undefined && sync.nextRetryAt <= at;
+
+/** Tries every due FAILED customer and subscription again; answers the ids tried. */
+export async function retryDueSyncs(ctx: SyncContext): Promise<string[]> {
+  const { at } = await platformNow(ctx);
+  const tried: string[] = [];
+  for (const customer of ctx.store.customers().filter((each) => due(each.sync, at))) {
+    await syncCustomer(ctx, customer.id);
+    tried.push(customer.id);
+  }
+  for (const subscription of ctx.store.subscriptions().filter((each) => due(each.sync, at))) {
+    const live = subscription.status !== 'CANCELED' && subscription.status !== 'EXPIRED';
+    if (subscription.sync?.retry === 'CANCEL') {
+      if (live) await cancelSubscription(ctx, subscription.id, 'IMMEDIATE');
+    } else if (!subscription.billingSubscriptionNumber) {
+      await syncNewSubscription(ctx, subscription.id);
+    } else if (live) {
+      // In Zuora already: bring it to what the platform holds (the change Zuora refused).
+      await updateSubscription(ctx, subscription.id, { scheduleStrategy: 'IMMEDIATE' });
+    }
+    tried.push(subscription.id);
+  }
+  return tried;
+}
