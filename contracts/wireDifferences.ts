@@ -8,7 +8,7 @@ export interface WireDifference {
   /** JSON pointer into the body; `*` stands for any array index or key. */
   pointer: string;
   /** JSON type the wire sends. */
-  wireType: 'number' | 'string' | 'null';
+  wireType: 'number' | 'string' | 'null' | 'array';
   /** What the spec says, and why the wire's form is the one the emulator sends. */
   reason: string;
 }
@@ -32,6 +32,21 @@ export const WIRE_DIFFERENCES: readonly WireDifference[] = [
     wireType: 'number',
     reason: 'spec: string; real subscription reads send the period count as a JSON number',
   },
+  ...['GET /v1/catalog/products:/products/*/productRatePlans', 'GET /v1/catalog/products/{product-key}:/productRatePlans'].map((entry) => {
+    const [operation, pointer] = entry.split(':') as [string, string];
+    return {
+      operation,
+      pointer,
+      wireType: 'array' as const,
+      reason: "spec: string; real catalog reads send the product's rate plans, each with its charges nested",
+    };
+  }),
+  ...['pricing/*/price', 'defaultQuantity'].map((field) => ({
+    operation: 'GET /v1/products/{product-key}/product-rate-plans',
+    pointer: `/productRatePlans/*/productRatePlanCharges/*/${field}`,
+    wireType: 'number' as const,
+    reason: 'spec: string here (a number in the single charge read); real catalog reads send prices and quantities as JSON numbers',
+  })),
   {
     operation: 'POST /v1/orders',
     pointer: '/paidAmount',
@@ -57,6 +72,6 @@ export function wireAccepts(operation: string, pointer: string, value: unknown):
     (difference) =>
       (difference.operation === '*' || difference.operation === operation) &&
       pointerPattern(difference.pointer).test(pointer) &&
-      typeof value === difference.wireType,
+      (difference.wireType === 'array' ? Array.isArray(value) : typeof value === difference.wireType),
   );
 }

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { v1CrudRoutes, v1Routes, objectDefinitionRoutes } from './api/v1/routes.js';
+import { actionRoutes, objectDefinitionRoutes, objectQueryRoutes, v1CrudRoutes, v1Routes } from './api/v1/routes.js';
 import { v2Routes } from './api/v2/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { isKnownVersion, LATEST_VERSION, OLDEST_VERSION } from './api/minorVersions.js';
@@ -72,6 +72,8 @@ export const ROUTE_TABLES: readonly RouteTable[] = [
   oauthRoutes,
   v1Routes,
   v1CrudRoutes,
+  actionRoutes,
+  objectQueryRoutes,
   objectDefinitionRoutes,
   v2Routes,
   triggerRoutes,

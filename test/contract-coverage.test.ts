@@ -4,6 +4,7 @@ import { ROUTE_TABLES } from '../emulator/index.js';
 import { buildCoverage, coverageMarkdown, renderCoverage } from '../contracts/coverage/index.js';
 import { readList } from '../contracts/coverage/sources.js';
 import { SEED_ENDPOINTS } from '../contracts/subset/seeds.js';
+import { whatItAnswers, withWhatItAnswers } from '../contracts/coverage/readme.js';
 
 // contracts/COVERAGE.md: endpoint x implemented x validated by a contract suite x fuzzed, from the
 // route tables and the lists the suites and the fuzzer export.
@@ -16,6 +17,19 @@ describe('the coverage table', () => {
     const markdown = await coverageMarkdown();
     for (const seed of SEED_ENDPOINTS) expect(markdown, `${seed.method} ${seed.path}`).toContain(`${row(seed.method, seed.path)} ${seed.name} | ✓ |`);
     for (const route of ROUTE_TABLES.flatMap((table) => table.routes)) expect(markdown).toContain(row(route.method, route.path));
+  });
+
+  it("keeps the README's route table as generated from the route tables", async () => {
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    expect(readme, "README.md's What it answers table is out of date: run npm run contracts:coverage").toBe(withWhatItAnswers(readme, whatItAnswers(ROUTE_TABLES)));
+    for (const route of ROUTE_TABLES.flatMap((table) => table.routes)) expect(readme).toContain(`\`${route.method} ${route.path.replace(/:([A-Za-z_]+)/g, '{$1}')}\``);
+  });
+
+  it('lists the suites that call each endpoint beyond the seeds', async () => {
+    const markdown = await coverageMarkdown();
+    expect(markdown).toContain('## Beyond the seeds: the other Zuora endpoints the emulator serves');
+    expect(markdown).toContain(`${row('POST', '/v1/action/query')} queries | ✓ | ✓ | ✓ |`);
+    expect(markdown).toContain(`${row('GET', '/object-query/accounts')} queries | ✓ | ✓ | — |`);
   });
 
   it('is committed as generated', async () => {

@@ -20,11 +20,20 @@ export interface CoverageRow {
   seed?: string;
   implemented: boolean;
   suite: Mark;
+  /** The suites that call it, where the suites' list names them. */
+  suites?: string[];
   fuzzed: Mark;
 }
 
+export interface CoverageSection {
+  title: string;
+  rows: CoverageRow[];
+  /** What the second column shows: the seed page's name, or the suites that call the endpoint. */
+  label: 'Seed' | 'Suites';
+}
+
 export interface Coverage {
-  sections: Array<{ title: string; rows: CoverageRow[] }>;
+  sections: CoverageSection[];
   notes: string[];
 }
 
@@ -41,10 +50,12 @@ export function buildCoverage({ tables, suites, fuzzed }: CoverageInputs): Cover
   const inSuite = marker(suites);
   const isFuzzed = marker(fuzzed);
   const served = new Set(tables.flatMap((table) => table.routes.map((route) => shape(route.method, route.path))));
+  const suiteNames = new Map(suites.status === 'ready' ? suites.endpoints.map((endpoint) => [shape(endpoint.method, endpoint.path), endpoint.suites ?? []]) : []);
   const row = (method: string, path: string, seed?: string): CoverageRow => ({
     method,
     path,
     ...(seed ? { seed } : {}),
+    ...(suiteNames.get(shape(method, path))?.length ? { suites: suiteNames.get(shape(method, path)) } : {}),
     implemented: served.has(shape(method, path)),
     suite: inSuite(method, path),
     fuzzed: isFuzzed(method, path),
@@ -61,9 +72,9 @@ export function buildCoverage({ tables, suites, fuzzed }: CoverageInputs): Cover
   const notes = [suites, fuzzed].flatMap((source) => (source.status === 'not yet' ? [source.reason] : []));
   return {
     sections: [
-      { title: 'Seed endpoints (what the platform calls, seeds/001)', rows: SEED_ENDPOINTS.map((seed) => row(seed.method, seed.path, seed.name)) },
-      { title: 'Other Zuora endpoints the emulator serves', rows: others(false) },
-      { title: 'Admin API (/__emulator)', rows: others(true) },
+      { title: 'Seed endpoints (what the platform calls, seeds/001)', label: 'Seed', rows: SEED_ENDPOINTS.map((seed) => row(seed.method, seed.path, seed.name)) },
+      { title: 'Beyond the seeds: the other Zuora endpoints the emulator serves', label: 'Suites', rows: others(false) },
+      { title: 'Admin API (/__emulator)', label: 'Suites', rows: others(true) },
     ],
     notes,
   };
@@ -87,11 +98,10 @@ export function renderCoverage(coverage: Coverage): string {
     ...coverage.notes.map((note) => `\n> Not yet: ${note}.`),
   ];
   for (const section of coverage.sections) {
-    lines.push('', `## ${section.title}`, '', '| Endpoint | Seed | Implemented | Contract suite | Fuzzed |', '|---|---|---|---|---|');
+    lines.push('', `## ${section.title}`, '', `| Endpoint | ${section.label} | Implemented | Contract suite | Fuzzed |`, '|---|---|---|---|---|');
     for (const row of section.rows) {
-      lines.push(
-        `| \`${row.method} ${row.path}\` | ${row.seed ?? ''} | ${row.implemented ? '✓' : '—'} | ${CELL[row.suite]} | ${CELL[row.fuzzed]} |`,
-      );
+      const second = section.label === 'Seed' ? (row.seed ?? '') : (row.suites ?? []).join(', ');
+      lines.push(`| \`${row.method} ${row.path}\` | ${second} | ${row.implemented ? '✓' : '—'} | ${CELL[row.suite]} | ${CELL[row.fuzzed]} |`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -1,5 +1,5 @@
-import { accountsSuite } from '../suites/accounts.js';
-import { hostedPagesSuite, usageSuite } from '../suites/billing.js';
+import { accountsSuite, accountsV1Suite } from '../suites/accounts.js';
+import { hostedPagesSuite, invoicesSuite, usageSuite } from '../suites/billing.js';
 import { catalogSuite } from '../suites/catalog.js';
 import { eventsSuite } from '../suites/events.js';
 import { ordersSuite } from '../suites/orders.js';
@@ -25,6 +25,16 @@ export const FIXTURE_SUITE: Suite = {
     ...steps(accountsSuite, ['list payment terms', 'create account', 'create second account', 'create payment method']),
     ...steps(ordersSuite, ['create subscription (CreateSubscription with seat override)', 'get subscription (V1)', 'schedule a seat downgrade (scheduled order)']),
     ...steps(usageSuite, ['create usage record']),
+    // An invoice at once, on any target (the invoices suite waits for the emulator's bill run instead).
+    ...steps(invoicesSuite, ['bill a new subscription at once (order with runBilling)']).map(({ only: _only, ...step }) => step),
+    ...steps(accountsV1Suite, ['create account (V1)', 'add a contact (V1)']),
+    {
+      name: 'an unapplied payment',
+      method: 'POST',
+      path: '/v1/payments',
+      body: { accountNumber: '${account.account_number}', amount: 5, currency: 'USD', type: 'External', effectiveDate: '${today}' },
+      as: 'payment',
+    },
     ...steps(hostedPagesSuite, ['list hosted pages']),
     ...steps(eventsSuite, ['create event trigger', 'create callout template', 'create notification definition']),
   ],
@@ -36,6 +46,10 @@ const id = (vars: Vars, name: string, field = 'id'): unknown => (vars[name] as V
 export function pathParams(path: string, vars: Vars): Record<string, string> {
   const byName: Record<string, unknown> = {
     subscription_key: vars.subscriptionNumber,
+    account_key: id(vars, 'v1Account', 'accountNumber'),
+    contactId: id(vars, 'v1ContactCreated'),
+    invoiceKey: vars.invoiceId,
+    paymentKey: id(vars, 'payment'),
     orderNumber: id(vars, 'scheduled', 'orderNumber'),
     object_type: 'account',
     account_id: id(vars, 'account'),

@@ -2,12 +2,14 @@
 // (see ../shared/zuora-openapi/FACTS.md section (a)). The harness works this out from the URL alone,
 // as it must against a real Zuora, rather than asking the emulator.
 
-export type WireDialect = 'v1' | 'v1crud' | 'objects' | 'v2' | 'events' | 'oauth';
+export type WireDialect = 'v1' | 'v1crud' | 'action' | 'objectQuery' | 'objects' | 'v2' | 'events' | 'oauth';
 
 export function dialectOf(path: string): WireDialect {
   const pathname = path.split('?')[0] ?? path;
   if (pathname.startsWith('/v2/')) return 'v2';
   if (pathname.startsWith('/v1/object/')) return 'v1crud';
+  if (pathname.startsWith('/v1/action/')) return 'action';
+  if (pathname.startsWith('/object-query/')) return 'objectQuery';
   if (pathname.startsWith('/objects/')) return 'objects';
   if (/^\/(v1\/)?(events|notifications)\//.test(pathname)) return 'events';
   if (pathname.startsWith('/oauth/')) return 'oauth';
@@ -34,6 +36,8 @@ const V1_CODE = /^\d{8}$/;
  * - v1crud: `{success|Success: false, errors|Errors: [{code|Code, message|Message}]}`, or the 404 `{done, records, size}`
  * - v2: `{type, errors: [{code, parameter, message}], retryable}` (401/5xx may have `errors: []`)
  * - events: `{reasons: [{code, message}]}`
+ * - action: `{FaultCode, FaultMessage}` (401: `{message}`)
+ * - objectQuery: `{reasons: [{code: 8 digits, message}], requestId}`
  * - oauth: `{error | message}` (RFC 6749 style)
  */
 export function errorShapeProblems(dialect: WireDialect, status: number, body: unknown): string[] {
@@ -58,7 +62,13 @@ export function errorShapeProblems(dialect: WireDialect, status: number, body: u
       reasons(body.reasons);
       break;
     case 'events':
+    case 'objectQuery':
       reasons(body.reasons);
+      break;
+    case 'action':
+      if (status === 401 ? typeof body.message !== 'string' : typeof body.FaultCode !== 'string' || typeof body.FaultMessage !== 'string') {
+        problems.push('is not {FaultCode, FaultMessage}');
+      }
       break;
     case 'v1crud': {
       if (status === 404 && Array.isArray(body.records)) break;

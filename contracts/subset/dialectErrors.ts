@@ -15,6 +15,19 @@ const V1: readonly ErrorAnswer[] = [
   { status: 500, schema: 'V1ServerError', description: 'Internal error' },
 ];
 
+const ACTION: readonly ErrorAnswer[] = [
+  { status: 400, schema: 'ActionFault', description: 'A query Zuora refuses (`MALFORMED_QUERY`, `INVALID_FIELD`, `INVALID_VALUE`)' },
+  { status: 401, schema: 'CrudUnauthorized', description: 'Not authenticated' },
+  { status: 500, schema: 'ActionFault', description: 'Internal error' },
+];
+
+const OBJECT_QUERY: readonly ErrorAnswer[] = [
+  { status: 400, schema: 'ObjectQueryError', description: 'Invalid filter, sort, field, expansion or paging' },
+  { status: 401, schema: 'ObjectQueryError', description: 'Not authenticated' },
+  { status: 404, schema: 'ObjectQueryError', description: 'No such record' },
+  { status: 500, schema: 'ObjectQueryError', description: 'Internal error' },
+];
+
 const OBJECTS: readonly ErrorAnswer[] = [
   { status: 400, schema: 'V1ErrorResponse', description: 'Invalid request' },
   { status: 401, schema: 'V1ErrorResponse', description: 'Not authenticated' },
@@ -62,6 +75,10 @@ export function errorAnswers(dialect: Dialect, method: string): readonly ErrorAn
       return V1;
     case 'v1crud':
       return CRUD(method);
+    case 'action':
+      return ACTION;
+    case 'objectQuery':
+      return OBJECT_QUERY;
     case 'objects':
       return OBJECTS;
     case 'v2':

@@ -76,3 +76,32 @@ export const accountsSuite: Suite = {
     },
   ],
 };
+
+const v1Contact = { firstName: 'Ada', lastName: 'Lovelace', workEmail: 'ada@example.com', city: 'London', country: 'United Kingdom' };
+
+/** Accounts and contacts through the V1 API: create, update, summary, contacts, delete. */
+export const accountsV1Suite: Suite = {
+  name: 'accounts-v1',
+  description: 'V1 account create/update/summary/delete and V1 contacts create/get/update',
+  steps: [
+    {
+      name: 'create account (V1)',
+      method: 'POST',
+      path: '/v1/accounts',
+      body: { name: '${prefix} V1 account', currency: 'USD', billCycleDay: 1, billToContact: v1Contact, soldToContact: { ...v1Contact, firstName: 'Charles', lastName: 'Babbage' } },
+      as: 'v1Account',
+    },
+    { name: 'update account (V1)', method: 'PUT', path: '/v1/accounts/:account_key', params: { account_key: '${v1Account.accountNumber}' }, body: { notes: 'Updated by contract run ${runId}', billToContact: { city: 'Cambridge' } } },
+    { name: 'account summary (V1)', method: 'GET', path: '/v1/accounts/:account_key/summary', params: { account_key: '${v1Account.accountNumber}' } },
+    {
+      name: 'add a contact (V1)',
+      method: 'POST',
+      path: '/v1/contacts',
+      body: { accountId: '${v1Account.accountId}', firstName: 'Mary', lastName: 'Somerville', workEmail: 'mary@example.com' },
+      as: 'v1ContactCreated',
+    },
+    { name: 'get contact (V1)', method: 'GET', path: '/v1/contacts/:contactId', params: { contactId: '${v1ContactCreated.id}' } },
+    { name: 'update contact (V1)', method: 'PUT', path: '/v1/contacts/:contactId', params: { contactId: '${v1ContactCreated.id}' }, body: { city: 'Edinburgh', asBillTo: true } },
+    { name: 'delete account (V1)', method: 'DELETE', path: '/v1/accounts/:account_key', params: { account_key: '${v1Account.accountNumber}' } },
+  ],
+};

@@ -1,8 +1,9 @@
-import { accountsSuite } from './accounts.js';
+import { accountsSuite, accountsV1Suite } from './accounts.js';
 import { hostedPagesSuite, invoicesSuite, usageSuite } from './billing.js';
 import { catalogSuite, customFieldsSuite } from './catalog.js';
 import { eventsSuite } from './events.js';
 import { cancellationSuite, ordersSuite } from './orders.js';
+import { queriesSuite } from './queries.js';
 import type { Suite } from './types.js';
 
 const tokenSuite: Suite = {
@@ -26,20 +27,30 @@ export const SUITES: readonly Suite[] = [
   catalogSuite,
   customFieldsSuite,
   accountsSuite,
+  accountsV1Suite,
   ordersSuite,
   usageSuite,
   invoicesSuite,
   hostedPagesSuite,
   eventsSuite,
   cancellationSuite,
+  queriesSuite,
 ];
 
-/** The Zuora endpoints the suites call (express-style paths, as in the emulator's route tables), for the coverage table. */
-export const SUITE_ENDPOINTS: ReadonlyArray<{ method: string; path: string }> = (() => {
-  const seen = new Map<string, { method: string; path: string }>();
-  for (const step of SUITES.flatMap((suite) => suite.steps)) {
-    if (step.auth === 'admin') continue;
-    seen.set(`${step.method} ${step.path}`, { method: step.method, path: step.path });
+/**
+ * The Zuora endpoints the suites call (express-style paths, as in the emulator's route tables), with
+ * the names of the suites that call each, for the coverage table.
+ */
+export const SUITE_ENDPOINTS: ReadonlyArray<{ method: string; path: string; suites: string[] }> = (() => {
+  const seen = new Map<string, { method: string; path: string; suites: string[] }>();
+  for (const suite of SUITES) {
+    for (const step of suite.steps) {
+      if (step.auth === 'admin') continue;
+      const key = `${step.method} ${step.path}`;
+      const entry = seen.get(key) ?? { method: step.method, path: step.path, suites: [] };
+      if (!entry.suites.includes(suite.name)) entry.suites.push(suite.name);
+      seen.set(key, entry);
+    }
   }
   return [...seen.values()];
 })();

@@ -99,7 +99,33 @@ export const invoicesSuite: Suite = {
         effectiveDate: '${today}',
         invoices: [{ invoiceId: '${invoiceId}', amount: '${invoice.Balance}' }],
       },
+      as: 'payment',
     },
+    {
+      name: 'billing preview of the account',
+      method: 'POST',
+      path: '/v1/operations/billing-preview',
+      body: { accountId: '${account.id}', targetDate: '${today}', includingEvergreenSubscription: true },
+    },
+    { name: 'get invoice (V1)', method: 'GET', path: '/v1/invoices/:invoiceKey', params: { invoiceKey: '${invoiceId}' } },
+    { name: 'update invoice (V1)', method: 'PUT', path: '/v1/invoices/:invoiceKey', params: { invoiceKey: '${invoiceId}' }, body: { comments: 'Contract run ${runId}' } },
+    { name: 'email invoice (V1)', method: 'POST', path: '/v1/invoices/:invoiceKey/emails', params: { invoiceKey: '${invoiceId}' }, body: { emailAddresses: 'billing@example.com' } },
+    { name: 'get payment (V1)', method: 'GET', path: '/v1/payments/:paymentKey', params: { paymentKey: '${payment.id}' } },
+    {
+      name: 'unapply the payment from the invoice',
+      method: 'PUT',
+      path: '/v1/payments/:paymentKey/unapply',
+      params: { paymentKey: '${payment.id}' },
+      body: { invoices: [{ invoiceId: '${invoiceId}', amount: '${invoice.Balance}' }] },
+    },
+    {
+      name: 'apply it again',
+      method: 'PUT',
+      path: '/v1/payments/:paymentKey/apply',
+      params: { paymentKey: '${payment.id}' },
+      body: { invoices: [{ invoiceId: '${invoiceId}', amount: '${invoice.Balance}' }] },
+    },
+    { name: 'list payments of the account (V1)', method: 'GET', path: '/v1/payments', query: { accountId: '${account.id}' } },
   ],
 };
 

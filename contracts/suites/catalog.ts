@@ -70,6 +70,10 @@ export const catalogSuite: Suite = {
     },
     { name: 'get price', method: 'GET', path: '/v2/prices/:price_id', params: { price_id: '${seats.Id}' } },
     { name: 'patch price', method: 'PATCH', path: '/v2/prices/:price_id', params: { price_id: '${seats.Id}' }, body: { unit_amounts: { USD: 12 } } },
+    { name: 'list catalog (V1)', method: 'GET', path: '/v1/catalog/products', query: { pageSize: '5' } },
+    { name: 'get catalog product (V1)', method: 'GET', path: '/v1/catalog/products/:product_key', params: { product_key: '${product.id}' } },
+    { name: "list the product's rate plans (V1)", method: 'GET', path: '/v1/products/:product_key/product-rate-plans', params: { product_key: '${product.id}' } },
+    { name: 'get rate plan (V1)', method: 'GET', path: '/v1/product-rate-plans/:id', params: { id: '${plan.id}' } },
     createPlan('Support add-on', 'addon'),
     createCharge(
       'support fee',

@@ -77,6 +77,7 @@ export const ordersSuite: Suite = {
       capture: captureRatePlan,
     },
     { name: 'get subscription', method: 'GET', path: '/v2/subscriptions/:subscription_id', params: { subscription_id: '${subscriptionId}' } },
+    { name: "list the account's subscriptions (V1)", method: 'GET', path: '/v1/subscriptions/accounts/:account_key', params: { account_key: '${account.account_number}' } },
     {
       name: 'update subscription (UpdateProduct + AddProduct in one order)',
       method: 'POST',

@@ -4,6 +4,7 @@ import { addSubscriber, advanceClock, clockSubscriberRequest, getClock, removeSu
 import { calloutFaultRequest, flushCallouts, listCallouts, postCalloutFault, redeliverCallout, redeliverFailedCallouts } from './callouts.js';
 import { paymentFaultRequest, postPaymentFault } from './faults.js';
 import { listJobs, listRequests } from './journals.js';
+import { listOutbox } from './outbox.js';
 import * as schemas from './schemas.js';
 import { getAccountView, listAccountViews } from './inspect/accounts.js';
 import { listCalloutViews } from './inspect/callouts.js';
@@ -40,6 +41,7 @@ export const adminRoutes: RouteTable = {
     { method: 'POST', path: '/__emulator/snapshots/:name/restore', auth: 'admin', handler: restore },
     { method: 'GET', path: '/__emulator/requests', auth: 'admin', handler: listRequests },
     { method: 'GET', path: '/__emulator/callouts', auth: 'admin', handler: listCallouts },
+    { method: 'GET', path: '/__emulator/outbox', auth: 'admin', handler: listOutbox },
     { method: 'POST', path: '/__emulator/callouts/flush', auth: 'admin', handler: flushCallouts },
     { method: 'POST', path: '/__emulator/callouts/redeliver-failed', auth: 'admin', handler: redeliverFailedCallouts },
     { method: 'POST', path: '/__emulator/callouts/:id/redeliver', auth: 'admin', handler: redeliverCallout },

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
 import { UnsafePathError } from '../state/paths.js';
 import { LockContentionError, StoreUnavailableError } from '../state/store.js';
@@ -98,17 +98,31 @@ function v1Error(error: DomainError, method: string): Reply {
   };
 }
 
+const PROXY_UNAUTHORIZED: Reply = {
+  status: 401,
+  body: { message: 'Authentication error' },
+  headers: { 'WWW-Authenticate': 'Basic realm=Zuora API, ZSession realm=Zuora API, Bearer realm=Zuora API' },
+};
+
 function crudError(error: DomainError, method: string): Reply {
-  if (error.kind === 'Unauthenticated') {
-    return {
-      status: 401,
-      body: { message: 'Authentication error' },
-      headers: { 'WWW-Authenticate': 'Basic realm=Zuora API, ZSession realm=Zuora API, Bearer realm=Zuora API' },
-    };
-  }
+  if (error.kind === 'Unauthenticated') return PROXY_UNAUTHORIZED;
   if (error.kind === 'NotFound' && method === 'GET') return { status: 404, body: { done: true, records: [], size: 0 } };
   const facts = KINDS[error.kind];
   return { status: facts.transport ? facts.status : 400, body: { success: false, errors: [{ code: facts.crud, message: error.message }] } };
+}
+
+/** The actions API (ZOQL query and queryMore) faults with `{FaultCode, FaultMessage}`, HTTP 400 for a refused query. */
+function actionError(error: DomainError): Reply {
+  if (error.kind === 'Unauthenticated') return PROXY_UNAUTHORIZED;
+  const facts = KINDS[error.kind];
+  return { status: facts.transport ? facts.status : 400, body: { FaultCode: facts.crud, FaultMessage: error.message } };
+}
+
+/** Object Query answers failures with real statuses and CommonOQErrorResponse: numeric codes and the request id. */
+function objectQueryError(error: DomainError): Reply {
+  const facts = KINDS[error.kind];
+  const code = error.kind === 'Unauthenticated' ? 90000011 : V1_UNKNOWN_RESOURCE * 100 + facts.category;
+  return { status: facts.status, body: { reasons: [{ code, message: error.message }], requestId: randomUUID() } };
 }
 
 /** Quickstart: authentication, rate-limit and server failures carry an empty `errors` list, as Zuora's do. */
@@ -149,6 +163,10 @@ function dialectError(dialect: Dialect, error: DomainError, method: string): Rep
       return v1Error(error, method);
     case 'v1crud':
       return crudError(error, method);
+    case 'action':
+      return actionError(error);
+    case 'objectQuery':
+      return objectQueryError(error);
     case 'objects':
       // The custom objects API keeps V1's body but answers with real HTTP statuses.
       return { ...v1Error(error, method), status: KINDS[error.kind].status };
@@ -172,6 +190,10 @@ export function internalErrorReply(dialect: Dialect): Reply {
       return { status: 500, body: { reasons: [{ code: 50000060, message }] } };
     case 'v1crud':
       return { status: 500, body: { success: false, errors: [{ code: 'UNKNOWN_ERROR', message }] } };
+    case 'action':
+      return { status: 500, body: { FaultCode: 'UNKNOWN_ERROR', FaultMessage: message } };
+    case 'objectQuery':
+      return { status: 500, body: { reasons: [{ code: 50000060, message }], requestId: randomUUID() } };
     case 'v2':
       return { status: 500, body: { type: 'internal_server_error', errors: [], retryable: true } };
     case 'events':
@@ -186,6 +208,8 @@ export function internalErrorReply(dialect: Dialect): Reply {
 export function dialectForPath(path: string): Dialect {
   if (path.startsWith('/v2/')) return 'v2';
   if (path.startsWith('/v1/object/')) return 'v1crud';
+  if (path.startsWith('/v1/action/')) return 'action';
+  if (path.startsWith('/object-query/')) return 'objectQuery';
   if (path.startsWith('/objects/')) return 'objects';
   if (/^\/(v1\/)?(events|notifications)\//.test(path)) return 'events';
   if (path.startsWith('/__emulator')) return 'admin';

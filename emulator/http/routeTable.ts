@@ -4,9 +4,9 @@ import type { Services } from '../services.js';
 
 /**
  * The wire dialects the emulator speaks. Each has its own error shapes and status conventions
- * (see dialects.ts).
+ * (see dialects.ts): `objectQuery` is `/object-query/*`, `action` the ZOQL calls under `/v1/action/*`.
  */
-export type Dialect = 'v1' | 'v1crud' | 'objects' | 'v2' | 'events' | 'admin' | 'oauth';
+export type Dialect = 'v1' | 'v1crud' | 'action' | 'objectQuery' | 'objects' | 'v2' | 'events' | 'admin' | 'oauth';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -16,6 +16,7 @@ export interface TenantClient {
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult>;
   put(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult>;
   patch(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult>;
+  delete(path: string, headers?: Record<string, string>): Promise<HttpResult>;
 }
 
 export async function request(
@@ -61,6 +62,7 @@ export async function tenantClient(baseUrl: string, clientId: string, clientSecr
     post: (path, body, headers) => request(baseUrl + path, 'POST', body, { ...auth, ...headers }),
     put: (path, body, headers) => request(baseUrl + path, 'PUT', body, { ...auth, ...headers }),
     patch: (path, body, headers) => request(baseUrl + path, 'PATCH', body, { ...auth, ...headers }),
+    delete: (path, headers) => request(baseUrl + path, 'DELETE', undefined, { ...auth, ...headers }),
   };
 }
 

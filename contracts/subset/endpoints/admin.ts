@@ -25,6 +25,7 @@ export const ADMIN_ENDPOINTS: EndpointDocs = {
   'GET /__emulator/settings': admin("The calling tenant's settings in force", 200, 'Settings'),
   'PATCH /__emulator/settings': admin("Change some of the calling tenant's settings", 200, 'Settings'),
   'GET /__emulator/tenants': admin('List tenants', 200, 'Tenants'),
+  'GET /__emulator/outbox': admin('The invoice emails the tenant has sent, oldest first', 200, 'Outbox'),
   'POST /__emulator/tenants': admin('Create a tenant, optionally forked from a snapshot', 201, 'Tenant'),
   'POST /__emulator/snapshots': admin("Save a named snapshot of the tenant's state", 201, 'SnapshotResult'),
   'GET /__emulator/snapshots/:name': admin('Export a snapshot as a document', 200, 'SnapshotDocument'),

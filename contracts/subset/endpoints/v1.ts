@@ -26,6 +26,109 @@ export const V1_ENDPOINTS: EndpointDocs = {
     official: { spec: 'v1', path: '/v1/accounts/{account-key}' },
     success: { status: 200, schema: 'V1Account' },
   },
+  'POST /v1/accounts': {
+    summary: 'Create an account with its contacts, and a card as its default payment method, in one call',
+    official: { spec: 'v1', path: '/v1/accounts' },
+    success: { status: 200, schema: 'V1AccountCreated' },
+  },
+  'PUT /v1/accounts/:account_key': {
+    summary: 'Update an account and its contacts',
+    official: { spec: 'v1', path: '/v1/accounts/{account-key}' },
+    success: { status: 200, schema: 'V1Success' },
+  },
+  'DELETE /v1/accounts/:account_key': {
+    summary: "Delete an account and what it owns (refused while it is another account's invoice owner)",
+    official: { spec: 'v1', path: '/v1/accounts/{account-key}' },
+    success: { status: 200, schema: 'V1AccountDeleted' },
+  },
+  'GET /v1/accounts/:account_key/summary': {
+    summary: 'Read an account with its contacts, subscriptions, invoices, payments and usage',
+    official: { spec: 'v1', path: '/v1/accounts/{account-key}/summary' },
+    success: { status: 200, schema: 'V1AccountSummary' },
+  },
+  'POST /v1/contacts': {
+    summary: 'Add a contact to an account (by id or number); the answer carries its id',
+    official: { spec: 'v1', path: '/v1/contacts' },
+    success: { status: 200, schema: 'V1Contact' },
+  },
+  'GET /v1/contacts/:contactId': {
+    summary: 'Read a contact',
+    official: { spec: 'v1', path: '/v1/contacts/{contactId}' },
+    success: { status: 200, schema: 'V1Contact' },
+  },
+  'PUT /v1/contacts/:contactId': {
+    summary: "Update a contact, or make it the account's bill-to or sold-to contact",
+    official: { spec: 'v1', path: '/v1/contacts/{contactId}' },
+    success: { status: 200, schema: 'V1Contact' },
+  },
+  'POST /v1/operations/billing-preview': {
+    summary: "Preview what a bill run to the target date would invoice for an account's subscriptions (nothing written)",
+    official: { spec: 'v1', path: '/v1/operations/billing-preview' },
+    success: { status: 200, schema: 'V1BillingPreview' },
+  },
+  'GET /v1/invoices/:invoiceKey': {
+    summary: 'Read an invoice by id or number',
+    official: { spec: 'v1', path: '/v1/invoices/{invoiceKey}' },
+    success: { status: 200, schema: 'V1Invoice' },
+  },
+  'PUT /v1/invoices/:invoiceKey': {
+    summary: 'Change an invoice: due date, comments, transferred to accounting',
+    official: { spec: 'v1', path: '/v1/invoices/{invoiceKey}' },
+    success: { status: 200, schema: 'V1InvoiceUpdated' },
+  },
+  'POST /v1/invoices/:invoiceKey/emails': {
+    summary: 'Email a posted invoice (recorded in the emulator outbox, GET /__emulator/outbox)',
+    official: { spec: 'v1', path: '/v1/invoices/{invoiceKey}/emails' },
+    success: { status: 200, schema: 'V1Success' },
+  },
+  'GET /v1/payments': {
+    summary: 'List payments; filters accountId, status, type, currency, number, effectiveDate and amounts',
+    official: { spec: 'v1', path: '/v1/payments' },
+    query: [
+      ...['accountId', 'status', 'type', 'currency', 'number', 'effectiveDate', 'amount', 'appliedAmount', 'unappliedAmount'].map((name) =>
+        param(name, `Only payments whose ${name} is this value.`, str()),
+      ),
+      ...V1_PAGING,
+    ],
+    success: { status: 200, schema: 'V1PaymentList' },
+  },
+  'PUT /v1/payments/:paymentKey/apply': {
+    summary: "Apply some of a payment's unapplied amount to invoices",
+    official: { spec: 'v1', path: '/v1/payments/{paymentKey}/apply' },
+    success: { status: 200, schema: 'PaymentResponse' },
+  },
+  'PUT /v1/payments/:paymentKey/unapply': {
+    summary: 'Take back what a payment applied to invoices',
+    official: { spec: 'v1', path: '/v1/payments/{paymentKey}/unapply' },
+    success: { status: 200, schema: 'PaymentResponse' },
+  },
+  'GET /v1/payments/:paymentKey': {
+    summary: 'Read a payment by id or number',
+    official: { spec: 'v1', path: '/v1/payments/{paymentKey}' },
+    success: { status: 200, schema: 'PaymentResponse' },
+  },
+  'GET /v1/catalog/products': {
+    summary: 'List the catalog: products with their rate plans and charges nested',
+    official: { spec: 'v1', path: '/v1/catalog/products' },
+    query: V1_PAGING,
+    success: { status: 200, schema: 'V1CatalogResponse' },
+  },
+  'GET /v1/catalog/products/:product_key': {
+    summary: 'Read a product by id or SKU, with its rate plans and charges',
+    official: { spec: 'v1', path: '/v1/catalog/products/{product-key}' },
+    success: { status: 200, schema: 'V1CatalogProductResponse' },
+  },
+  'GET /v1/products/:product_key/product-rate-plans': {
+    summary: "List a product's rate plans, charges nested",
+    official: { spec: 'v1', path: '/v1/products/{product-key}/product-rate-plans' },
+    query: V1_PAGING,
+    success: { status: 200, schema: 'V1ProductRatePlansResponse' },
+  },
+  'GET /v1/product-rate-plans/:id': {
+    summary: 'Read a product rate plan by id or number',
+    official: { spec: 'v1', path: '/v1/product-rate-plans/{id}' },
+    success: { status: 200, schema: 'V1ProductRatePlanResponse' },
+  },
   'GET /v1/product-rate-plan-charges/:charge_key': {
     summary: 'Read a product rate plan charge by id or number',
     official: { spec: 'v1', path: '/v1/product-rate-plan-charges/{product-rate-plan-charge-key}' },
@@ -78,6 +181,12 @@ export const V1_ENDPOINTS: EndpointDocs = {
     summary: 'Preview the next invoice of a subscription',
     official: { spec: 'v1', path: '/v1/subscriptions/{subscription-key}/preview' },
     success: { status: 200, schema: 'PreviewSubscriptionResponse' },
+  },
+  'GET /v1/subscriptions/accounts/:account_key': {
+    summary: "List the newest version of each of an account's subscriptions, each as the single read shows it",
+    official: { spec: 'v1', path: '/v1/subscriptions/accounts/{account-key}' },
+    query: [CHARGE_DETAIL, AS_OF_DATE, ...V1_PAGING],
+    success: { status: 200, schema: 'V1SubscriptionsOfAccount' },
   },
   'GET /v1/subscriptions/:subscription_key': {
     summary: 'Read a subscription with its rate plans and charges',

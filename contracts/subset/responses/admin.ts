@@ -81,6 +81,10 @@ export const ADMIN_SCHEMAS: SchemaMap = {
     },
     ['id', 'seq', 'status', 'attempts'],
   ),
+  Outbox: object(
+    { emails: array(object({ to: array(str()), subject: str(), invoiceNumber: str(), sentAt: str() }, ['to', 'subject', 'invoiceNumber', 'sentAt'])) },
+    ['emails'],
+  ),
   CalloutJournal: object({ data: array(ref('CalloutDelivery')) }, ['data']),
   CalloutFlush: object({ delivered: int(), failed: int(), dropped: int() }, ['delivered', 'failed', 'dropped']),
   CalloutRedeliverFailed: object({ redelivered: int(), delivered: int(), failed: int(), dropped: int() }, ['redelivered', 'delivered', 'failed', 'dropped']),

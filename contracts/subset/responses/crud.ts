@@ -3,6 +3,10 @@ import { always, array, bool, date, map, num, object, oneOf, str, type SchemaMap
 // `/v1/object/*` (CRUD, capitalised fields) and the custom objects API's definitions.
 
 export const CRUD_SCHEMAS: SchemaMap = {
+  /** A CRUD read of any modelled object: its fields capitalised, those without a value left out, custom fields beside them. */
+  CrudRecord: object({ Id: str(), CreatedDate: str(), UpdatedDate: str() }, ['Id']),
+  /** ProxyDeleteResponse. */
+  CrudDeleted: object({ success: always(true), id: str() }, ['success', 'id']),
   ProxyCreateOrModifyResponse: object({ Success: always(true), Id: str() }, ['Success', 'Id']),
   /** ProxyGetInvoice of the 2017 spec: the current V1 spec no longer has the CRUD invoice read. */
   CrudInvoice: object(

@@ -29,6 +29,14 @@ export const ERROR_SCHEMAS: SchemaMap = {
     'ProxyNoDataResponse: a CRUD read of a record that does not exist.',
     object({ done: { type: 'boolean' }, records: array(object({})), size: int() }, ['done', 'records', 'size']),
   ),
+  ActionFault: described(
+    'A failure of the actions API (`/v1/action/*`): a fault code such as MALFORMED_QUERY or INVALID_FIELD and its message.',
+    object({ FaultCode: str(), FaultMessage: str() }, ['FaultCode', 'FaultMessage']),
+  ),
+  ObjectQueryError: described(
+    'CommonOQErrorResponse: Object Query failures with numeric 8-digit codes and the request id.',
+    object({ reasons: array(object({ code: v1Code, message: str() }, ['code', 'message'])), requestId: str() }, ['reasons']),
+  ),
   EventsErrorResponse: described(
     'ErrorResponse of the events and notifications APIs; the code is the 8-digit V1 code written as a string.',
     object({ reasons: array(object({ code: str(), message: str() }, ['code', 'message'])) }, ['reasons']),

@@ -105,7 +105,8 @@ const tier = object({
   priceFormat: oneOf('FlatFee', 'PerUnit'),
 });
 
-const catalogCharge = success({
+/** GETProductRatePlanChargeType: a charge as the catalog reads nest it. */
+const catalogChargeFields: SchemaMap = {
   id: str(),
   name: str(),
   type: oneOf(...CHARGE_TYPES),
@@ -143,7 +144,8 @@ const catalogCharge = success({
     recognizedRevenueAccountingCode: nullable(str()),
   }),
   customFields: map(),
-});
+};
+const catalogCharge = success(catalogChargeFields);
 
 /** A charge segment of GET /v1/subscriptions/{key}; a value the charge does not have is left out. */
 const segmentFields: SchemaMap = {
@@ -367,6 +369,7 @@ export const V1_SCHEMAS: SchemaMap = {
   ),
   V1Account: account,
   V1ProductRatePlanCharge: catalogCharge,
+  V1CatalogCharge: object(catalogChargeFields, ['id', 'name']),
   V1Subscription: subscription,
   PostOrderResponse: success({
     orderNumber: str(),

@@ -127,6 +127,7 @@ function pricingSummary(charge: Charge): string[] {
   });
 }
 
+/** A charge as V1 catalog reads nest it (GETProductRatePlanChargeType). */
 export function toV1Charge(charge: Charge): Record<string, unknown> {
   const tiered = takesTierTable(charge.chargeModel);
   return {
@@ -170,11 +171,10 @@ export function toV1Charge(charge: Charge): Record<string, unknown> {
       recognizedRevenueAccountingCode: charge.recognizedRevenueAccount ?? charge.accountingCode ?? null,
     },
     customFields: charge.customFields,
-    success: true,
   };
 }
 
 export function getChargeV1(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
-  return { body: toV1Charge(getCharge(view, ctx.params.charge_key ?? '')) };
+  return { body: { ...toV1Charge(getCharge(view, ctx.params.charge_key ?? '')), success: true } };
 }

@@ -34,7 +34,7 @@ export const paymentCreateSchema: AnySchema = {
   },
 };
 
-function toV1Payment(account: Account, payment: Payment): Record<string, unknown> {
+export function toV1Payment(account: Account, payment: Payment): Record<string, unknown> {
   return {
     success: true,
     id: payment.id,

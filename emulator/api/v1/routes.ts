@@ -1,5 +1,14 @@
 import type { RouteTable } from '../../http/routeTable.js';
 import { getAccountV1 } from './accounts.js';
+import { getAccountSummaryV1 } from './accountSummary.js';
+import { accountCreateSchema, accountUpdateSchema, deleteAccountV1, postAccountV1, putAccountV1 } from './accountWrites.js';
+import { getInvoiceV1, invoiceEmailSchema, invoiceUpdateSchema, postInvoiceEmails, putInvoiceV1 } from './invoiceDocuments.js';
+import { getPaymentV1, listPaymentsV1, paymentApplicationSchema, putPaymentApply, putPaymentUnapply } from './paymentReads.js';
+import { crudReadRoutes, deleteCrudAccount } from './crudReads.js';
+import { contactCreateSchema, contactUpdateSchema, getContactV1, postContact, putContact } from './contacts.js';
+import { postQuery, postQueryMore, queryMoreSchema, querySchema } from './actionQuery.js';
+import { billingPreviewSchema, postBillingPreview } from './billingPreview.js';
+import { getCatalogProduct, getProductRatePlanV1, listCatalogProducts, listProductRatePlans } from './catalog.js';
 import { chargeCreateSchema, getChargeV1, postCharge } from './charges.js';
 import { definitionPutSchema, getDefinition, putDefinition } from './customFieldDefinitions.js';
 import { listHostedPages, postRsaSignature, rsaSignatureSchema } from './hostedPages.js';
@@ -9,7 +18,9 @@ import { getOrderV1, listOrdersOfSubscription, listOrdersV1, orderCancelSchema, 
 import { orderPreviewSchema, postOrderPreview, postSubscriptionPreview, subscriptionPreviewSchema } from './previews.js';
 import { listAccountPayments, paymentCreateSchema, postPayment } from './payments.js';
 import { listPaymentTerms } from './settings.js';
-import { getSubscriptionV1 } from './subscriptions.js';
+import { getSubscriptionV1, listAccountSubscriptionsV1 } from './subscriptions.js';
+import { objectQueryRoutesFor } from './objectQuery.js';
+import { QUERYABLE_OBJECTS } from '../../domain/query/objects.js';
 import { postUnitOfMeasure, unitOfMeasureCreateSchema } from './unitsOfMeasure.js';
 
 /** V1 REST: errors as `{success:false, reasons}` with 8-digit codes. */
@@ -17,6 +28,17 @@ export const v1Routes: RouteTable = {
   dialect: 'v1',
   routes: [
     { method: 'GET', path: '/v1/accounts/:account_key', object: 'Account', handler: getAccountV1 },
+    { method: 'POST', path: '/v1/accounts', object: 'Account', body: accountCreateSchema, handler: postAccountV1 },
+    { method: 'PUT', path: '/v1/accounts/:account_key', object: 'Account', body: accountUpdateSchema, handler: putAccountV1 },
+    { method: 'DELETE', path: '/v1/accounts/:account_key', object: 'Account', handler: deleteAccountV1 },
+    { method: 'GET', path: '/v1/accounts/:account_key/summary', object: 'Account', handler: getAccountSummaryV1 },
+    { method: 'POST', path: '/v1/contacts', object: 'Contact', body: contactCreateSchema, handler: postContact },
+    { method: 'GET', path: '/v1/contacts/:contactId', object: 'Contact', handler: getContactV1 },
+    { method: 'PUT', path: '/v1/contacts/:contactId', object: 'Contact', body: contactUpdateSchema, handler: putContact },
+    { method: 'GET', path: '/v1/catalog/products', object: 'Product', handler: listCatalogProducts },
+    { method: 'GET', path: '/v1/catalog/products/:product_key', object: 'Product', handler: getCatalogProduct },
+    { method: 'GET', path: '/v1/products/:product_key/product-rate-plans', object: 'ProductRatePlan', handler: listProductRatePlans },
+    { method: 'GET', path: '/v1/product-rate-plans/:id', object: 'ProductRatePlan', handler: getProductRatePlanV1 },
     { method: 'GET', path: '/v1/product-rate-plan-charges/:charge_key', object: 'ProductRatePlanCharge', handler: getChargeV1 },
     { method: 'GET', path: '/v1/settings/payment-terms', handler: listPaymentTerms },
     { method: 'POST', path: '/v1/orders', object: 'Order', body: orderCreateSchema, handler: postOrder },
@@ -26,10 +48,19 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/v1/orders/subscription/:subscriptionNumber', object: 'Order', handler: listOrdersOfSubscription },
     { method: 'GET', path: '/v1/orders/:orderNumber', object: 'Order', handler: getOrderV1 },
     { method: 'PUT', path: '/v1/orders/:orderNumber/cancel', object: 'Order', body: orderCancelSchema, handler: putOrderCancel },
+    { method: 'GET', path: '/v1/subscriptions/accounts/:account_key', object: 'Subscription', handler: listAccountSubscriptionsV1 },
     { method: 'GET', path: '/v1/subscriptions/:subscription_key', object: 'Subscription', handler: getSubscriptionV1 },
     { method: 'GET', path: '/settings/payment-terms', handler: listPaymentTerms },
     { method: 'GET', path: '/v1/hostedpages', object: 'HostedPage', handler: listHostedPages },
     { method: 'POST', path: '/v1/payments', object: 'Payment', body: paymentCreateSchema, handler: postPayment },
+    { method: 'POST', path: '/v1/operations/billing-preview', object: 'Invoice', body: billingPreviewSchema, handler: postBillingPreview },
+    { method: 'GET', path: '/v1/invoices/:invoiceKey', object: 'Invoice', handler: getInvoiceV1 },
+    { method: 'PUT', path: '/v1/invoices/:invoiceKey', object: 'Invoice', body: invoiceUpdateSchema, handler: putInvoiceV1 },
+    { method: 'POST', path: '/v1/invoices/:invoiceKey/emails', object: 'Invoice', body: invoiceEmailSchema, handler: postInvoiceEmails },
+    { method: 'GET', path: '/v1/payments', object: 'Payment', handler: listPaymentsV1 },
+    { method: 'GET', path: '/v1/payments/:paymentKey', object: 'Payment', handler: getPaymentV1 },
+    { method: 'PUT', path: '/v1/payments/:paymentKey/apply', object: 'Payment', body: paymentApplicationSchema, handler: putPaymentApply },
+    { method: 'PUT', path: '/v1/payments/:paymentKey/unapply', object: 'Payment', body: paymentApplicationSchema, handler: putPaymentUnapply },
     { method: 'GET', path: '/v1/invoices/:invoiceKey/items', object: 'Invoice', handler: getInvoiceItemsV1 },
     { method: 'GET', path: '/v1/credit-memos/:creditMemoKey', object: 'CreditMemo', handler: getCreditMemoV1 },
     // The spelling the seeds and many clients use; the official spec has only /v1/credit-memos.
@@ -46,6 +77,8 @@ export const v1CrudRoutes: RouteTable = {
   routes: [
     { method: 'POST', path: '/v1/object/product-rate-plan-charge', object: 'ProductRatePlanCharge', body: chargeCreateSchema, handler: postCharge },
     { method: 'GET', path: '/v1/object/invoice/:id', object: 'Invoice', handler: getCrudInvoice },
+    ...crudReadRoutes,
+    { method: 'DELETE', path: '/v1/object/account/:id', object: 'Account', handler: deleteCrudAccount },
     { method: 'POST', path: '/v1/object/unit-of-measure', object: 'UnitOfMeasure', body: unitOfMeasureCreateSchema, handler: postUnitOfMeasure },
   ],
 };
@@ -58,4 +91,19 @@ export const objectDefinitionRoutes: RouteTable = {
     { method: 'PUT', path: '/objects/definitions/default/:object_type', object: 'CustomFieldDefinition', body: definitionPutSchema, handler: putDefinition },
     { method: 'GET', path: '/objects/definitions/default/:object', object: 'CustomFieldDefinition', handler: getDefinition },
   ],
+};
+
+/** ZOQL through the actions API: faults as `{FaultCode, FaultMessage}` with HTTP 400. */
+export const actionRoutes: RouteTable = {
+  dialect: 'action',
+  routes: [
+    { method: 'POST', path: '/v1/action/query', object: 'ZOQL', body: querySchema, handler: postQuery },
+    { method: 'POST', path: '/v1/action/queryMore', object: 'ZOQL', body: queryMoreSchema, handler: postQueryMore },
+  ],
+};
+
+/** Object Query: a list and a by-key read per object, failures as CommonOQErrorResponse with real statuses. */
+export const objectQueryRoutes: RouteTable = {
+  dialect: 'objectQuery',
+  routes: objectQueryRoutesFor(QUERYABLE_OBJECTS),
 };

@@ -1,13 +1,15 @@
 import { invalidValue } from '../../domain/errors.js';
 import { SUBSCRIPTIONS, type SubscriptionCharge } from '../../domain/subscriptions/model.js';
-import { getSubscription } from '../../domain/subscriptions/queries.js';
+import { getSubscription, subscriptionsOfAccount } from '../../domain/subscriptions/queries.js';
+import { getAccount } from '../../domain/accounts.js';
+import { v1Page } from './pagination.js';
 import { inEffectOn, lastSegment } from '../../domain/subscriptions/segments.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
 import { tenantToday } from '../../domain/tenantTime.js';
 import { toV1Subscription } from './shapes/subscription.js';
 
-// GET /v1/subscriptions/{subscription-key}: which segments the caller asked for; the answer's shape
+// GET /v1/subscriptions/{subscription-key} and GET /v1/subscriptions/accounts/{account-key}: which segments the caller asked for; the answer's shape
 // lives in shapes/subscription.ts.
 
 const CHARGE_DETAILS = ['last-segment', 'current-segment', 'all-segments', 'specific-segment'] as const;
@@ -52,4 +54,21 @@ export function getSubscriptionV1(ctx: RequestContext): Reply {
       withSegments: choice.detail === 'all-segments',
     }),
   };
+}
+
+/** The newest version of each subscription the account owns, each as the single read shows it, paged as V1 lists are. */
+export function listAccountSubscriptionsV1(ctx: RequestContext): Reply {
+  const view = ctx.services.store.view(ctx.tenant);
+  const account = getAccount(view, ctx.params.account_key ?? '');
+  const choice = segmentChoice(view, ctx.query);
+  const latest = subscriptionsOfAccount(view, account.id).filter((subscription) => subscription.isLatestVersion);
+  const page = v1Page(latest, ctx.query, `/v1/subscriptions/accounts/${account.accountNumber}`);
+  const subscriptions = page.items.map((subscription) => {
+    const { success: _success, ...shaped } = toV1Subscription(view, subscription, {
+      pick: (segments) => shownSegment(segments, choice),
+      withSegments: choice.detail === 'all-segments',
+    });
+    return shaped;
+  });
+  return { body: { success: true, subscriptions, ...(page.nextPage ? { nextPage: page.nextPage } : {}) } };
 }

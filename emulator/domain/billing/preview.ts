@@ -14,6 +14,7 @@ export interface PreviewItem extends BillableItem {
   subscriptionNumber: string;
   productName: string;
   productRatePlanChargeId: string;
+  chargeType: SubscriptionCharge['chargeType'] | null;
   unitOfMeasure: string | null;
 }
 
@@ -100,6 +101,7 @@ export function previewInvoice(view: ReadView, subscriptions: readonly Subscript
         subscriptionNumber: subscription.subscriptionNumber,
         productName: plan ? getProduct(view, plan.productId).name : '',
         productRatePlanChargeId: charge?.productRatePlanChargeId ?? '',
+        chargeType: charge?.chargeType ?? null,
         unitOfMeasure: charge?.uom ?? null,
       });
     }

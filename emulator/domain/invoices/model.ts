@@ -25,6 +25,9 @@ export type Invoice = {
   postedDate: string | null;
   postedBy: string | null;
   comments?: string;
+  /** Whether the invoice went to the accounting system (Zuora's `transferredToAccounting`); unset is No. */
+  transferredToAccounting?: 'Processing' | 'Yes' | 'Error' | 'Ignore' | 'No';
+  lastEmailSentDate?: string;
   createdById: string;
   createdDate: string;
   updatedById: string;

@@ -17,23 +17,10 @@ export interface PaymentInput {
   currency: string;
   effectiveDate?: string;
   paymentMethodId?: string;
-  /** Where the money goes; without it, the oldest open invoices first. */
+  /** Where the money goes; without it the payment stays unapplied until applied, as in Zuora. */
   invoices?: PaymentPart[];
   comment?: string;
   referenceId?: string;
-}
-
-/** Spreads an amount over the account's open invoices, oldest first. */
-function allocate(view: ReadView, accountId: string, amount: number): PaymentPart[] {
-  const parts: PaymentPart[] = [];
-  let left = amount;
-  for (const invoice of openInvoices(view, accountId)) {
-    if (left <= 0) break;
-    const part = Math.min(left, invoice.balance);
-    parts.push({ invoiceId: invoice.id, amount: roundMoney(part) });
-    left = roundMoney(left - part);
-  }
-  return parts;
 }
 
 function checkParts(tx: Transaction, account: Account, parts: readonly PaymentPart[], amount: number): void {
@@ -60,20 +47,28 @@ function paymentMethodFor(tx: Transaction, account: Account, paymentMethodId: st
   return method;
 }
 
-/** Lowers each invoice's balance (and the account's) by what the payment gives it. */
-function apply(tx: Transaction, account: Account, parts: readonly PaymentPart[]): void {
+/** Parts may name invoices by id or number; they are kept by id. */
+function resolveParts(view: ReadView, parts: readonly PaymentPart[]): PaymentPart[] {
+  return parts.map((part) => ({
+    ...part,
+    invoiceId: (view.get<Invoice>(INVOICES, part.invoiceId) ?? view.findBy<Invoice>(INVOICES, 'invoiceNumber', part.invoiceId))?.id ?? part.invoiceId,
+  }));
+}
+
+/** Lowers each invoice's balance (and the account's) by what the payment gives it; `sign` -1 gives it back. */
+function apply(tx: Transaction, account: Account, parts: readonly PaymentPart[], sign: 1 | -1 = 1): void {
   const now = tx.now().toISOString();
   for (const part of parts) {
-    const invoice = (tx.get<Invoice>(INVOICES, part.invoiceId) ?? tx.findBy<Invoice>(INVOICES, 'invoiceNumber', part.invoiceId)) as Invoice;
+    const invoice = tx.get<Invoice>(INVOICES, part.invoiceId) as Invoice;
     tx.update<Invoice>(INVOICES, invoice.id, {
-      balance: roundMoney(invoice.balance - part.amount),
-      paymentAmount: roundMoney(invoice.paymentAmount + part.amount),
+      balance: roundMoney(invoice.balance - sign * part.amount),
+      paymentAmount: roundMoney(invoice.paymentAmount + sign * part.amount),
       updatedDate: now,
     });
   }
   const paid = parts.reduce((sum, part) => sum + part.amount, 0);
   const current = tx.get<Account>(ACCOUNTS, account.id) as Account;
-  tx.update<Account>(ACCOUNTS, account.id, { balance: roundMoney(current.balance - paid), updatedDate: now });
+  tx.update<Account>(ACCOUNTS, account.id, { balance: roundMoney(current.balance - sign * paid), updatedDate: now });
 }
 
 /**
@@ -88,10 +83,7 @@ export function createPayment(tx: Transaction, input: PaymentInput): Payment {
   }
   if (!(input.amount > 0)) throw invalidValue(PAYMENTS, 'amount', "'amount' must be above 0");
   const amount = roundMoney(input.amount);
-  const parts = (input.invoices ?? allocate(tx, account.id, amount)).map((part) => ({
-    ...part,
-    invoiceId: (tx.get<Invoice>(INVOICES, part.invoiceId) ?? tx.findBy<Invoice>(INVOICES, 'invoiceNumber', part.invoiceId))?.id ?? part.invoiceId,
-  }));
+  const parts = resolveParts(tx, input.invoices ?? []);
   checkParts(tx, account, parts, amount);
   const now = tx.now().toISOString();
   const user = apiUserId(tx.tenant);
@@ -159,4 +151,56 @@ export function collectOpenInvoices(tx: Transaction, accountId: string): Payment
       invoices: [{ invoiceId: invoice.id, amount: invoice.balance }],
     }),
   );
+}
+
+/** What a payment has applied to each invoice, summed by invoice. */
+function appliedByInvoice(payment: Payment): Map<string, number> {
+  const applied = new Map<string, number>();
+  for (const part of payment.paymentParts) applied.set(part.invoiceId, roundMoney((applied.get(part.invoiceId) ?? 0) + part.amount));
+  return applied;
+}
+
+function processedPayment(tx: Transaction, key: string): { payment: Payment; account: Account } {
+  const payment = getPayment(tx, key);
+  if (payment.status !== 'Processed') throw conflict(PAYMENTS, `Payment ${payment.paymentNumber} is ${payment.status}; only processed payments are applied`, 'paymentKey');
+  return { payment, account: getAccount(tx, payment.accountId) };
+}
+
+function rewriteParts(tx: Transaction, payment: Payment, applied: Map<string, number>): Payment {
+  const paymentParts = [...applied].filter(([, amount]) => amount > 0).map(([invoiceId, amount]) => ({ invoiceId, amount }));
+  const appliedAmount = roundMoney(paymentParts.reduce((sum, part) => sum + part.amount, 0));
+  return tx.update<Payment>(PAYMENTS, payment.id, {
+    paymentParts,
+    appliedAmount,
+    unappliedAmount: roundMoney(payment.amount - appliedAmount),
+    updatedById: apiUserId(tx.tenant),
+    updatedDate: tx.now().toISOString(),
+  });
+}
+
+/** Applies some of a payment's unapplied amount to open invoices of its account. */
+export function applyPayment(tx: Transaction, key: string, invoices: readonly PaymentPart[]): Payment {
+  const { payment, account } = processedPayment(tx, key);
+  const parts = resolveParts(tx, invoices);
+  checkParts(tx, account, parts, payment.unappliedAmount);
+  apply(tx, account, parts);
+  const applied = appliedByInvoice(payment);
+  for (const part of parts) applied.set(part.invoiceId, roundMoney((applied.get(part.invoiceId) ?? 0) + part.amount));
+  return rewriteParts(tx, payment, applied);
+}
+
+/** Takes back what a payment applied to invoices, which owe it again; the amount becomes unapplied. */
+export function unapplyPayment(tx: Transaction, key: string, invoices: readonly PaymentPart[]): Payment {
+  const { payment, account } = processedPayment(tx, key);
+  const parts = resolveParts(tx, invoices);
+  const applied = appliedByInvoice(payment);
+  parts.forEach((part, index) => {
+    const has = applied.get(part.invoiceId) ?? 0;
+    if (!(part.amount > 0) || part.amount > has) {
+      throw invalidValue(PAYMENTS, `invoices[${index}].amount`, `Payment ${payment.paymentNumber} applied ${has} to invoice ${part.invoiceId}; ${part.amount} cannot be taken back`);
+    }
+    applied.set(part.invoiceId, roundMoney(has - part.amount));
+  });
+  apply(tx, account, parts, -1);
+  return rewriteParts(tx, payment, applied);
 }

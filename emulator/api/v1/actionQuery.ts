@@ -1,0 +1,69 @@
+import { invalidValue } from '../../domain/errors.js';
+import { matches } from '../../domain/query/conditions.js';
+import { allRows, fieldsOf } from '../../domain/query/rows.js';
+import { parseZoql, resolveZoql, zoqlName } from '../../domain/query/zoql.js';
+import type { Reply, RequestContext } from '../../http/routeTable.js';
+
+// The ZOQL actions: `POST /v1/action/query` runs a query and answers the first batch;
+// `POST /v1/action/queryMore` answers the next one for the `queryLocator` of the previous batch.
+// The locator carries the query and where to go on, so it needs no state and survives restarts.
+
+const MAX_BATCH = 2000;
+
+const batchSize = { type: 'integer', minimum: 1, maximum: MAX_BATCH } as const;
+const conf = { type: 'object', properties: { batchSize } } as const;
+
+export const querySchema = {
+  type: 'object',
+  required: ['queryString'],
+  properties: { queryString: { type: 'string', minLength: 1, maxLength: 100000 }, conf },
+} as const;
+
+export const queryMoreSchema = {
+  type: 'object',
+  required: ['queryLocator'],
+  properties: { queryLocator: { type: 'string', minLength: 1, maxLength: 200000 }, conf },
+} as const;
+
+interface Locator {
+  queryString: string;
+  offset: number;
+  batchSize: number;
+}
+
+const encodeLocator = (locator: Locator): string => Buffer.from(JSON.stringify(locator)).toString('base64url');
+
+function decodeLocator(text: string): Locator {
+  try {
+    const locator = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Locator>;
+    if (typeof locator.queryString === 'string' && Number.isInteger(locator.offset) && Number.isInteger(locator.batchSize)) return locator as Locator;
+  } catch {
+    // Not a locator this emulator wrote; refused below.
+  }
+  throw invalidValue('ZOQL', 'queryLocator', 'invalid queryLocator');
+}
+
+function run(ctx: RequestContext, locator: Locator): Reply {
+  const view = ctx.services.store.view(ctx.tenant);
+  const query = resolveZoql(parseZoql(locator.queryString), (object) => fieldsOf(object, view));
+  const where = query.where;
+  const rows = allRows(query.target, view).filter((row) => where === null || matches(row, where, { ignoreCase: true }));
+  const batch = rows.slice(locator.offset, locator.offset + locator.batchSize);
+  // Zuora answers every record's Id, selected or not, and leaves out the fields that have no value.
+  const fields = ['id', ...query.fields.filter((field) => field !== 'id')];
+  const records = batch.map((row) => Object.fromEntries(fields.filter((field) => row[field] !== null).map((field) => [zoqlName(field), row[field]])));
+  const done = locator.offset + batch.length >= rows.length;
+  const next = { ...locator, offset: locator.offset + batch.length };
+  return { body: { records, size: rows.length, done, ...(done ? {} : { queryLocator: encodeLocator(next) }) } };
+}
+
+export function postQuery(ctx: RequestContext): Reply {
+  const body = ctx.body as { queryString: string; conf?: { batchSize?: number } };
+  return run(ctx, { queryString: body.queryString, offset: 0, batchSize: body.conf?.batchSize ?? MAX_BATCH });
+}
+
+export function postQueryMore(ctx: RequestContext): Reply {
+  const body = ctx.body as { queryLocator: string; conf?: { batchSize?: number } };
+  const locator = decodeLocator(body.queryLocator);
+  return run(ctx, { ...locator, batchSize: body.conf?.batchSize ?? locator.batchSize });
+}

@@ -1,0 +1,76 @@
+import { getAccount } from '../../domain/accounts.js';
+import { invalidValue } from '../../domain/errors.js';
+import type { Payment, PaymentPart } from '../../domain/payments/model.js';
+import { applyPayment, getPayment, unapplyPayment } from '../../domain/payments/payments.js';
+import { PAYMENTS } from '../../domain/payments/model.js';
+import type { Reply, RequestContext } from '../../http/routeTable.js';
+import { v1Page } from './pagination.js';
+import { toV1Payment } from './payments.js';
+
+// GET /v1/payments/{paymentKey}, GET /v1/payments with the official list's field filters, and
+// PUT /v1/payments/{paymentKey}/apply and /unapply.
+
+/** The list's filters: query name -> the payment's value it compares with (exact match). */
+const FILTERS: Record<string, (payment: Payment) => string> = {
+  accountId: (payment) => payment.accountId,
+  status: (payment) => payment.status,
+  type: (payment) => payment.type,
+  currency: (payment) => payment.currency,
+  number: (payment) => payment.paymentNumber,
+  effectiveDate: (payment) => payment.effectiveDate,
+  amount: (payment) => String(payment.amount),
+  appliedAmount: (payment) => String(payment.appliedAmount),
+  unappliedAmount: (payment) => String(payment.unappliedAmount),
+};
+
+export function getPaymentV1(ctx: RequestContext): Reply {
+  const view = ctx.services.store.view(ctx.tenant);
+  const payment = getPayment(view, ctx.params.paymentKey ?? '');
+  return { body: toV1Payment(getAccount(view, payment.accountId), payment) };
+}
+
+export function listPaymentsV1(ctx: RequestContext): Reply {
+  const view = ctx.services.store.view(ctx.tenant);
+  const given = Object.entries(FILTERS).filter(([name]) => ctx.query[name] !== undefined);
+  for (const [name] of given) {
+    if (typeof ctx.query[name] !== 'string') throw invalidValue(PAYMENTS, name, `'${name}' is given more than once`);
+  }
+  const payments = view.all<Payment>(PAYMENTS).filter((payment) => given.every(([name, read]) => read(payment) === ctx.query[name]));
+  const page = v1Page(payments, ctx.query, '/v1/payments');
+  return {
+    body: {
+      success: true,
+      payments: page.items.map((payment) => {
+        const { success: _ok, ...shaped } = toV1Payment(getAccount(view, payment.accountId), payment);
+        return shaped;
+      }),
+      nextPage: page.nextPage ?? null,
+    },
+  };
+}
+
+const parts = {
+  type: 'array',
+  minItems: 1,
+  maxItems: 1000,
+  items: { type: 'object', required: ['invoiceId', 'amount'], properties: { invoiceId: { type: 'string', minLength: 1 }, amount: { type: 'number' } } },
+} as const;
+
+/** ApplyPaymentType / UnapplyPaymentType, limited to invoices (debit memos are not modelled). */
+export const paymentApplicationSchema = {
+  type: 'object',
+  required: ['invoices'],
+  properties: { invoices: parts, effectiveDate: { type: 'string', format: 'date' } },
+} as const;
+
+function applicationHandler(work: typeof applyPayment) {
+  return async (ctx: RequestContext): Promise<Reply> => {
+    const { invoices } = ctx.body as { invoices: PaymentPart[] };
+    const { store } = ctx.services;
+    const payment = await store.transact(ctx.tenant, (tx) => work(tx, ctx.params.paymentKey ?? '', invoices));
+    return { body: toV1Payment(getAccount(store.view(ctx.tenant), payment.accountId), payment) };
+  };
+}
+
+export const putPaymentApply = applicationHandler(applyPayment);
+export const putPaymentUnapply = applicationHandler(unapplyPayment);
