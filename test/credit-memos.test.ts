@@ -107,6 +107,16 @@ describe('write-off on cancel', () => {
     expect(writeOff.body).toMatchObject({ number: 'CM00000002', amount: 37.74, appliedAmount: 37.74, unappliedAmount: 0, reasonCode: 'Write-off', sourceType: 'Invoice', referredInvoiceId: invoice?.id });
     // 130 invoiced, 92.26 + 37.74 credited: nothing owed, no credit left.
     expect(await metrics(account)).toMatchObject({ balance: 0, totalInvoiceBalance: 0, unappliedCreditMemoAmount: '0.00' });
+
+    // The inspector's account timeline shows both memos after the invoice they went to.
+    const { body: view } = await env.admin.get(`/inspect/accounts/${account.number}`);
+    expect(view.timeline.map((entry: { kind: string; number: string }) => [entry.kind, entry.number])).toEqual([
+      ['invoice', invoice?.invoiceNumber],
+      ['creditMemo', 'CM00000001'],
+      ['creditMemo', 'CM00000002'],
+    ]);
+    expect(view.timeline[2]).toMatchObject({ writeOff: true, amount: 37.74, reason: 'Write-off', invoices: [{ invoiceNumber: invoice?.invoiceNumber, amount: 37.74 }] });
+    expect(view.timeline[1]).toMatchObject({ writeOff: false, amount: 92.26, source: `Subscription ${number}` });
   });
 
   it('refuses writeOff on an order that cancels nothing, and a bad writeOffBehavior, writing nothing', async () => {

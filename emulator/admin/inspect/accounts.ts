@@ -1,6 +1,8 @@
 import { getAccount, listAccounts, type Account } from '../../domain/accounts.js';
 import { CONTACTS, type Contact } from '../../domain/contacts.js';
+import { WRITE_OFF_REASON } from '../../domain/invoices/creditMemos.js';
 import { invoicesOfAccount, itemsOfInvoice } from '../../domain/invoices/invoicing.js';
+import { CREDIT_MEMOS, type CreditMemo } from '../../domain/invoices/model.js';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../domain/payments/model.js';
 import { paymentsOfAccount } from '../../domain/payments/payments.js';
 import { subscriptionsOfAccount } from '../../domain/subscriptions/queries.js';
@@ -43,7 +45,10 @@ function summary(view: ReadView, account: Account) {
   };
 }
 
-/** Invoices and payments of an account, oldest first, each with what links it to the rest. */
+/** Same instant: the invoice first, then the credit memo applied to it, then the payment that paid it. */
+const KIND_ORDER = { invoice: 0, creditMemo: 1, payment: 2 } as const;
+
+/** Invoices, credit memos (write-offs among them) and payments of an account, oldest first, each with what links it to the rest. */
 function timeline(view: ReadView, accountId: string) {
   const invoices = invoicesOfAccount(view, accountId);
   const numberOf = new Map(invoices.map((invoice) => [invoice.id, invoice.invoiceNumber]));
@@ -70,6 +75,20 @@ function timeline(view: ReadView, accountId: string) {
         amount: item.chargeAmount,
       })),
     })),
+    ...view.filterBy<CreditMemo>(CREDIT_MEMOS, 'accountId', accountId).map((memo) => ({
+      kind: 'creditMemo' as const,
+      at: memo.createdDate,
+      id: memo.id,
+      number: memo.memoNumber,
+      status: memo.status,
+      date: memo.memoDate,
+      amount: memo.amount,
+      unappliedAmount: memo.unappliedAmount,
+      reason: memo.reasonCode,
+      writeOff: memo.reasonCode === WRITE_OFF_REASON,
+      source: memo.sourceId ? `${memo.sourceType} ${memo.sourceId}` : memo.sourceType,
+      invoices: memo.applications.map((application) => ({ invoiceId: application.invoiceId, invoiceNumber: numberOf.get(application.invoiceId) ?? null, amount: application.amount })),
+    })),
     ...paymentsOfAccount(view, accountId).map((payment) => ({
       kind: 'payment' as const,
       at: payment.createdDate,
@@ -86,8 +105,7 @@ function timeline(view: ReadView, accountId: string) {
       invoices: payment.paymentParts.map((part) => ({ invoiceId: part.invoiceId, invoiceNumber: numberOf.get(part.invoiceId) ?? null, amount: part.amount })),
     })),
   ];
-  // Same instant: the invoice first, then the payment that paid it.
-  return entries.sort((a, b) => a.at.localeCompare(b.at) || (a.kind === b.kind ? 0 : a.kind === 'invoice' ? -1 : 1));
+  return entries.sort((a, b) => a.at.localeCompare(b.at) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
 }
 
 export function listAccountViews(ctx: RequestContext): Reply {

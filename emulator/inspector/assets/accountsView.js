@@ -29,8 +29,19 @@ function invoiceItem(tenant, entry) {
         ], entry.items, { empty: 'No items.' }),
     };
 }
+/** The invoices a payment or credit memo went to, each linked to its place in the timeline. */
+const invoicesPaid = (tenant, accountId, parts) => parts.map((part) => html `${link(links.account(tenant, accountId, part.invoiceId), part.invoiceNumber ?? part.invoiceId)} ${money(part.amount)} `);
+function creditMemoItem(tenant, accountId, entry) {
+    const applied = invoicesPaid(tenant, accountId, entry.invoices);
+    return {
+        at: entry.at,
+        kind: 'credit',
+        title: html `${entry.writeOff ? 'Write-off' : 'Credit memo'} <b>${entry.number}</b> ${money(entry.amount)} ${badge(entry.status)} <span class="muted">unapplied</span> ${money(entry.unappliedAmount)} <span class="muted">dated ${entry.date}</span> ${idText(entry.id)}`,
+        body: html `<div><span class="muted">${entry.reason}, from</span> ${entry.source}</div>${applied.length ? html `<div><span class="muted">applied to</span> ${applied}</div>` : ''}`,
+    };
+}
 function paymentItem(tenant, accountId, entry) {
-    const paid = entry.invoices.map((part) => html `${link(links.account(tenant, accountId, part.invoiceId), part.invoiceNumber ?? part.invoiceId)} ${money(part.amount)} `);
+    const paid = invoicesPaid(tenant, accountId, entry.invoices);
     const gateway = entry.gatewayResponseCode || entry.gatewayResponse ? html `<span class="muted">gateway:</span> <code>${entry.gatewayResponseCode ?? ''}</code> ${entry.gatewayResponse ?? ''}` : '';
     return {
         at: entry.at,
@@ -41,7 +52,7 @@ function paymentItem(tenant, accountId, entry) {
 }
 async function accountDetail(place, id) {
     const account = await call('GET', `/inspect/accounts/${encodeURIComponent(id)}`, place.tenant);
-    const items = account.timeline.map((entry) => (entry.kind === 'invoice' ? invoiceItem(place.tenant, entry) : paymentItem(place.tenant, account.id, entry)));
+    const items = account.timeline.map((entry) => entry.kind === 'invoice' ? invoiceItem(place.tenant, entry) : entry.kind === 'creditMemo' ? creditMemoItem(place.tenant, account.id, entry) : paymentItem(place.tenant, account.id, entry));
     return html `${card({ title: html `${account.name} <span class="muted">${account.accountNumber}</span>`, actions: badge(account.status), meta: idText(account.id) }, html `<div class="grid">${facts([
         ['balance', money(account.balance, account.currency)],
         ['credit balance', money(account.creditBalance, account.currency)],

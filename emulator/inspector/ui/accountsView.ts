@@ -1,6 +1,6 @@
 import { call, list } from './api.js';
 import { badge, card, facts, html, idText, link, money, table, timeline, type Content, type Html, type TimelineItem } from './components.js';
-import type { AccountDetail, AccountSummary, InvoiceEntry, PaymentEntry, PaymentMethodView } from './types.js';
+import type { AccountDetail, AccountSummary, CreditMemoEntry, InvoiceEntry, PaymentEntry, PaymentMethodView } from './types.js';
 import { links, type Place } from './view.js';
 
 const customFields = (fields: Record<string, unknown>): Html => {
@@ -44,8 +44,22 @@ function invoiceItem(tenant: string, entry: InvoiceEntry): TimelineItem {
   };
 }
 
+/** The invoices a payment or credit memo went to, each linked to its place in the timeline. */
+const invoicesPaid = (tenant: string, accountId: string, parts: PaymentEntry['invoices']): Html[] =>
+  parts.map((part) => html`${link(links.account(tenant, accountId, part.invoiceId), part.invoiceNumber ?? part.invoiceId)} ${money(part.amount)} `);
+
+function creditMemoItem(tenant: string, accountId: string, entry: CreditMemoEntry): TimelineItem {
+  const applied = invoicesPaid(tenant, accountId, entry.invoices);
+  return {
+    at: entry.at,
+    kind: 'credit',
+    title: html`${entry.writeOff ? 'Write-off' : 'Credit memo'} <b>${entry.number}</b> ${money(entry.amount)} ${badge(entry.status)} <span class="muted">unapplied</span> ${money(entry.unappliedAmount)} <span class="muted">dated ${entry.date}</span> ${idText(entry.id)}`,
+    body: html`<div><span class="muted">${entry.reason}, from</span> ${entry.source}</div>${applied.length ? html`<div><span class="muted">applied to</span> ${applied}</div>` : ''}`,
+  };
+}
+
 function paymentItem(tenant: string, accountId: string, entry: PaymentEntry): TimelineItem {
-  const paid = entry.invoices.map((part) => html`${link(links.account(tenant, accountId, part.invoiceId), part.invoiceNumber ?? part.invoiceId)} ${money(part.amount)} `);
+  const paid = invoicesPaid(tenant, accountId, entry.invoices);
   const gateway = entry.gatewayResponseCode || entry.gatewayResponse ? html`<span class="muted">gateway:</span> <code>${entry.gatewayResponseCode ?? ''}</code> ${entry.gatewayResponse ?? ''}` : '';
   return {
     at: entry.at,
@@ -57,7 +71,9 @@ function paymentItem(tenant: string, accountId: string, entry: PaymentEntry): Ti
 
 async function accountDetail(place: Place, id: string): Promise<Html> {
   const account = await call<AccountDetail>('GET', `/inspect/accounts/${encodeURIComponent(id)}`, place.tenant);
-  const items = account.timeline.map((entry) => (entry.kind === 'invoice' ? invoiceItem(place.tenant, entry) : paymentItem(place.tenant, account.id, entry)));
+  const items = account.timeline.map((entry) =>
+    entry.kind === 'invoice' ? invoiceItem(place.tenant, entry) : entry.kind === 'creditMemo' ? creditMemoItem(place.tenant, account.id, entry) : paymentItem(place.tenant, account.id, entry),
+  );
   return html`${card(
     { title: html`${account.name} <span class="muted">${account.accountNumber}</span>`, actions: badge(account.status), meta: idText(account.id) },
     html`<div class="grid">${facts([

@@ -65,6 +65,21 @@ export interface InvoiceEntry {
   items: Array<{ id: string; subscriptionNumber: string; subscriptionId: string; chargeNumber: string; chargeName: string; serviceStartDate: string; serviceEndDate: string; quantity: number; amount: number }>;
 }
 
+export interface CreditMemoEntry {
+  kind: 'creditMemo';
+  at: string;
+  id: string;
+  number: string;
+  status: string;
+  date: string;
+  amount: number;
+  unappliedAmount: number;
+  reason: string;
+  writeOff: boolean;
+  source: string;
+  invoices: Array<{ invoiceId: string; invoiceNumber: string | null; amount: number }>;
+}
+
 export interface PaymentEntry {
   kind: 'payment';
   at: string;
@@ -83,7 +98,7 @@ export interface PaymentEntry {
 
 export interface AccountDetail extends AccountSummary {
   subscriptions: Array<{ id: string; subscriptionNumber: string; version: number; status: string }>;
-  timeline: Array<InvoiceEntry | PaymentEntry>;
+  timeline: Array<InvoiceEntry | CreditMemoEntry | PaymentEntry>;
 }
 
 export interface SubscriptionSummary {
