@@ -21,6 +21,18 @@ export interface NewTenantOptions {
   presetCustomFields?: boolean;
 }
 
+/** A tenant's OAuth bearer token from the emulator's token endpoint. */
+export async function fetchToken(url: string, { clientId, clientSecret }: Credentials): Promise<string> {
+  const response = await fetch(`${url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: clientId, client_secret: clientSecret, grant_type: 'client_credentials' }),
+  });
+  const body = (await response.json()) as { access_token?: string };
+  if (!body.access_token) throw new Error(`no token for ${clientId}: ${JSON.stringify(body)}`);
+  return body.access_token;
+}
+
 export class AdminApiError extends Error {
   constructor(
     readonly status: number,

@@ -1,8 +1,8 @@
 import { beforeAll, beforeEach, inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { EmulatorAdmin, type Credentials } from './admin.js';
+import { EmulatorAdmin, fetchToken, type Credentials } from './admin.js';
 
-export { EmulatorAdmin, type Credentials, type NewTenantOptions } from './admin.js';
+export { EmulatorAdmin, fetchToken, type Credentials, type NewTenantOptions } from './admin.js';
 
 // vitest helpers: one emulator (and optionally the sync engine) for the whole run, started by a
 // globalSetup, and a fresh tenant per test or per file, forked from a named snapshot in
@@ -111,16 +111,5 @@ export function useZuoraTenant(options: UseZuoraTenantOptions = {}): ZuoraTenant
   if (options.per === 'file') beforeAll(create);
   else beforeEach(create);
   return tenant;
-}
-
-async function fetchToken(url: string, { clientId, clientSecret }: Credentials): Promise<string> {
-  const response = await fetch(`${url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: clientId, client_secret: clientSecret, grant_type: 'client_credentials' }),
-  });
-  const body = (await response.json()) as { access_token?: string };
-  if (!body.access_token) throw new Error(`no token for ${clientId}: ${JSON.stringify(body)}`);
-  return body.access_token;
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index.js';
+import { fetchToken as tokenFor } from '../../testing/admin.js';
 
 // `any` by default: tests read whatever JSON came back and assert on it field by field.
 export interface HttpResult<T = any> {
@@ -41,16 +42,7 @@ export async function request(
   return { status: response.status, headers: response.headers, body: parsed };
 }
 
-export async function fetchToken(baseUrl: string, clientId: string, clientSecret: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: clientId, client_secret: clientSecret, grant_type: 'client_credentials' }),
-  });
-  const body = (await response.json()) as { access_token?: string };
-  if (!body.access_token) throw new Error(`no token for ${clientId}: ${JSON.stringify(body)}`);
-  return body.access_token;
-}
+export const fetchToken = (baseUrl: string, clientId: string, clientSecret: string): Promise<string> => tokenFor(baseUrl, { clientId, clientSecret });
 
 export async function tenantClient(baseUrl: string, clientId: string, clientSecret: string): Promise<TenantClient> {
   const token = await fetchToken(baseUrl, clientId, clientSecret);
