@@ -103,8 +103,11 @@ export interface BillingInfo {
 
 export type SyncStatus = 'SYNCED' | 'FAILED' | 'NO_SYNC';
 
-/** What a FAILED sync tries again: the subscription's creation in Zuora, its current shape, or its cancellation. */
-export type RetryAction = 'SYNC' | 'CANCEL';
+/**
+ * What a FAILED sync tries again: the subscription's creation in Zuora or its current shape (SYNC),
+ * its cancellation now (CANCEL), or the Scheduled order of its pending end-of-period change (SCHEDULE).
+ */
+export type RetryAction = 'SYNC' | 'CANCEL' | 'SCHEDULE';
 
 export interface SyncState {
   status: SyncStatus;
@@ -167,7 +170,10 @@ export interface ScheduledUpdate {
   type: 'PLAN_CHANGE' | 'ADDONS' | 'UNITS' | 'BILLING_PERIOD' | 'CANCELLATION';
   target: { planId?: string; addons?: AddonSelection[]; units?: Record<string, number>; billingPeriod?: BillingPeriod };
   effectiveAt: string;
+  /** Absent while Zuora has not taken the Scheduled order (a FAILED sync retries it). */
   zuoraOrderNumber?: string;
+  /** A CANCELLATION asked to write the open balance off (kept for its retry). */
+  writeOffOpenBalance?: boolean;
   status: 'PENDING' | 'DONE' | 'CANCELED';
 }
 

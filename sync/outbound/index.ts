@@ -4,6 +4,7 @@ export { syncCustomer } from './customers.js';
 export { provisionSubscription, type ProvisionInput } from './subscriptions.js';
 export { updateSubscription, type SubscriptionChange } from './updates.js';
 export { cancelSubscription } from './cancellations.js';
+export { isUnplaced } from './scheduling.js';
 export { convertEndedTrials } from './trials.js';
 export { retryDueSyncs } from './retries.js';
 export { syncUsage, type UsageSyncResult } from './usage.js';

@@ -7,7 +7,7 @@ import { OutboundInputError } from './errors.js';
 import { subscriptionSyncFailed } from './failures.js';
 import { cancelSubscriptionAction, placeChangeOrder } from './orders.js';
 import { atVersion, checkAddons, checkSoldIn, currencyOfCustomer, customerRecord, planOf, shapeOf, subscriptionOf } from './records.js';
-import { cancelScheduledOrders, orderAtPeriodEnd, withPendingCanceled } from './scheduling.js';
+import { cancelScheduledOrders, orderAtPeriodEnd, withoutUnplaced, withPendingCanceled } from './scheduling.js';
 import { logChange, save, syncNewSubscription } from './subscriptions.js';
 import { desiredRatePlans } from './targets.js';
 
@@ -126,7 +126,7 @@ async function changeAtPeriodEnd(ctx: SyncContext, subscription: Subscription, c
   const target = [...pending.map((update) => update.target), change].reduce<Target>((merged, next) => ({ ...merged, ...next }), {});
   const after = applyTarget(subscription, target);
   const withdrawOnly = sameShape(subscription, after);
-  // effectiveOn is undefined only when Zuora could not tell the period end: then nothing can be scheduled.
+  // When Zuora refuses, the update is kept without an order number and the FAILED sync retries it.
   const { effectiveOn, zuoraOrderNumber, sync } = await orderAtPeriodEnd(ctx, subscription, customer, today, at, async (number, periodEnd) => {
     await cancelScheduledOrders(ctx, number);
     if (withdrawOnly) return undefined;
@@ -143,7 +143,7 @@ async function changeAtPeriodEnd(ctx: SyncContext, subscription: Subscription, c
     return (await placeChangeOrder(ctx, subscription, number, { today, actions, current, scheduledOn: periodEnd })).result.orderNumber;
   });
   const scheduled: ScheduledUpdate | undefined =
-    withdrawOnly || effectiveOn === undefined
+    withdrawOnly
       ? undefined
       : {
           id: `update-${randomUUID()}`,
@@ -158,7 +158,7 @@ async function changeAtPeriodEnd(ctx: SyncContext, subscription: Subscription, c
   const cancellationPending = subscription.scheduledUpdates.some((update) => update.status === 'PENDING' && update.type === 'CANCELLATION');
   const result = await save(ctx, {
     ...(cancellationPending ? uncancelled : subscription),
-    scheduledUpdates: [...withPendingCanceled(subscription.scheduledUpdates), ...(scheduled ? [scheduled] : [])],
+    scheduledUpdates: [...withPendingCanceled(withoutUnplaced(subscription)), ...(scheduled ? [scheduled] : [])],
     ...(sync ? { sync } : {}),
   });
   return logChange(ctx, result, 'SUBSCRIPTION_UPDATED', at, { scheduled: scheduled ?? null });
