@@ -9,6 +9,7 @@ import { cancelSubscriptionAction, placeChangeOrder } from './orders.js';
 import { atVersion, checkAddons, checkSoldIn, currencyOfCustomer, customerRecord, planOf, shapeOf, subscriptionOf } from './records.js';
 import { cancelScheduledOrders, orderAtPeriodEnd, withoutUnplaced, withPendingCanceled } from './scheduling.js';
 import { logChange, save, syncNewSubscription } from './subscriptions.js';
+import { latestVersionOf } from './planVersions.js';
 import { desiredRatePlans } from './targets.js';
 
 export interface SubscriptionChange {
@@ -25,9 +26,12 @@ type Target = ScheduledUpdate['target'];
 
 const ENDED = new Set<Subscription['status']>(['CANCELED', 'EXPIRED']);
 
-function targetOf(subscription: Subscription, change: SubscriptionChange): Target {
+/** A plan change goes to the target plan's latest version. */
+function targetOf(ctx: SyncContext, subscription: Subscription, change: SubscriptionChange): Target {
+  const otherPlan = change.planId !== undefined && change.planId !== subscription.planId;
   return {
     ...(change.planId !== undefined ? { planId: change.planId } : {}),
+    ...(otherPlan ? { planVersionNumber: latestVersionOf(planOf(ctx, change.planId as string)) } : {}),
     ...(change.billingPeriod !== undefined ? { billingPeriod: change.billingPeriod } : {}),
     ...(change.addons !== undefined ? { addons: change.addons } : {}),
     // The whole map, so whoever applies the update later simply takes it.
@@ -39,6 +43,7 @@ function applyTarget(subscription: Subscription, target: Target): Subscription {
   return {
     ...subscription,
     planId: target.planId ?? subscription.planId,
+    ...(target.planVersionNumber !== undefined ? { planVersionNumber: target.planVersionNumber } : {}),
     billingPeriod: target.billingPeriod ?? subscription.billingPeriod,
     addons: target.addons ?? subscription.addons,
     units: target.units ?? subscription.units,
@@ -50,6 +55,7 @@ function sameShape(a: Subscription, b: Subscription): boolean {
   const canonical = (subscription: Subscription): string =>
     JSON.stringify([
       subscription.planId,
+      subscription.planVersionNumber,
       subscription.billingPeriod,
       [...subscription.addons].sort((x, y) => x.addonId.localeCompare(y.addonId)).map((addon) => [addon.addonId, addon.quantity]),
       Object.entries(subscription.units).sort(([x], [y]) => x.localeCompare(y)),
@@ -60,6 +66,7 @@ function sameShape(a: Subscription, b: Subscription): boolean {
 function updateType(subscription: Subscription, target: Target): ScheduledUpdate['type'] {
   if (target.planId !== undefined && target.planId !== subscription.planId) return 'PLAN_CHANGE';
   if (target.billingPeriod !== undefined && target.billingPeriod !== subscription.billingPeriod) return 'BILLING_PERIOD';
+  if (target.planVersionNumber !== undefined && target.planVersionNumber !== subscription.planVersionNumber) return 'MIGRATE_TO_LATEST';
   if (target.addons !== undefined) return 'ADDONS';
   return 'UNITS';
 }
@@ -72,12 +79,34 @@ function updateType(subscription: Subscription, target: Target): ScheduledUpdate
 export async function updateSubscription(ctx: SyncContext, id: string, change: SubscriptionChange): Promise<Subscription> {
   const subscription = subscriptionOf(ctx, id);
   if (ENDED.has(subscription.status)) throw new OutboundInputError('SUBSCRIPTION_ENDED', `Subscription '${id}' is ${subscription.status.toLowerCase()}`);
-  const target = targetOf(subscription, change);
+  const target = targetOf(ctx, subscription, change);
   const after = applyTarget(subscription, target);
   const plan = planOf(ctx, after.planId);
   checkSoldIn(plan, after.billingPeriod);
   checkAddons(ctx, after.addons, after.billingPeriod);
   return change.scheduleStrategy === 'IMMEDIATE' ? changeNow(ctx, subscription, target) : changeAtPeriodEnd(ctx, subscription, target);
+}
+
+/**
+ * seeds/002 "Migrate to latest": moves the subscription to the latest published version of its plan,
+ * at once (an order bringing its charges to that version's prices) or at the end of the billing
+ * period (a Scheduled order; ScheduledOrderCompleted then shows the new version on the platform).
+ */
+export async function migrateToLatest(ctx: SyncContext, id: string, when: ScheduleStrategy): Promise<Subscription> {
+  const subscription = subscriptionOf(ctx, id);
+  if (ENDED.has(subscription.status)) throw new OutboundInputError('SUBSCRIPTION_ENDED', `Subscription '${id}' is ${subscription.status.toLowerCase()}`);
+  const plan = planOf(ctx, subscription.planId);
+  const latest = latestVersionOf(plan);
+  if (subscription.planVersionNumber === latest) {
+    throw new OutboundInputError('ALREADY_LATEST', `Subscription '${id}' is already on the latest version (${latest}) of plan '${plan.id}'`);
+  }
+  // A pending plan change takes the subscription to another plan's latest version anyway.
+  if (subscription.scheduledUpdates.some((update) => update.status === 'PENDING' && update.type === 'PLAN_CHANGE')) {
+    throw new OutboundInputError('PLAN_CHANGE_CONFLICT', `Subscription '${id}' has a plan change pending; it moves to that plan's latest version`);
+  }
+  checkSoldIn(plan, subscription.billingPeriod);
+  const target: Target = { planVersionNumber: latest };
+  return when === 'IMMEDIATE' ? changeNow(ctx, subscription, target) : changeAtPeriodEnd(ctx, subscription, target);
 }
 
 /**
