@@ -50,7 +50,7 @@ async function invoiceAmounts(customerId: string): Promise<Array<[string, number
 }
 
 describe('plan versions', () => {
-  let early: { id: string; billingSubscriptionNumber: string };
+  let early: { id: string; billingSubscriptionNumber: string; planVersionNumber: number };
   let patient: { id: string; billingSubscriptionNumber: string };
 
   it('publishing other prices makes the next version; subscriptions stay on theirs, new ones take the latest', async () => {
