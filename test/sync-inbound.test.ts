@@ -188,9 +188,12 @@ describe('StiggInvoicePostedEvent', () => {
 describe('StiggInvoicePaidEvent', () => {
   it('activates a PAYMENT_PENDING subscription, applies the updates whose date has come, records PAID and logs it', async () => {
     const billed = await billedSubscription();
-    const due: ScheduledUpdate = { id: 'update-due', type: 'UNITS', target: { units: { 'feature-seats': 4 } }, effectiveAt: '2026-01-14T00:00:00.000Z', status: 'PENDING' };
-    const later: ScheduledUpdate = { id: 'update-later', type: 'PLAN_CHANGE', target: { planId: 'plan-basic' }, effectiveAt: '2026-02-01T00:00:00.000Z', status: 'PENDING' };
-    await linked(billed, { status: 'PAYMENT_PENDING', paymentCollection: 'FAILED', scheduledUpdates: [due, later] });
+    // Scheduled in Zuora (an order number each); one whose Scheduled order Zuora refused (none) is
+    // not applied: Zuora has not made that change, and the FAILED sync's retry places it.
+    const due: ScheduledUpdate = { id: 'update-due', type: 'UNITS', target: { units: { 'feature-seats': 4 } }, effectiveAt: '2026-01-14T00:00:00.000Z', zuoraOrderNumber: 'O-00000098', status: 'PENDING' };
+    const unplaced: ScheduledUpdate = { id: 'update-unplaced', type: 'ADDONS', target: { addons: [{ addonId: 'addon-support', quantity: 1 }] }, effectiveAt: '2026-01-14T00:00:00.000Z', status: 'PENDING' };
+    const later: ScheduledUpdate = { id: 'update-later', type: 'PLAN_CHANGE', target: { planId: 'plan-basic' }, effectiveAt: '2026-02-01T00:00:00.000Z', zuoraOrderNumber: 'O-00000099', status: 'PENDING' };
+    await linked(billed, { status: 'PAYMENT_PENDING', paymentCollection: 'FAILED', scheduledUpdates: [due, unplaced, later] });
     await pay(billed);
 
     expect(await handleCallout(ctx, invoicePaid(billed))).toEqual({ applied: true, event: 'StiggInvoicePaidEvent' });
@@ -200,7 +203,8 @@ describe('StiggInvoicePaidEvent', () => {
       units: { 'feature-seats': 4 },
       planId: 'plan-pro',
       latestInvoice: { id: billed.invoiceId, status: 'PAID', amount: FIRST_INVOICE_AMOUNT, requiresAction: false },
-      scheduledUpdates: [{ id: 'update-due', status: 'DONE' }, { id: 'update-later', status: 'PENDING' }],
+      addons: [],
+      scheduledUpdates: [{ id: 'update-due', status: 'DONE' }, { id: 'update-unplaced', status: 'PENDING' }, { id: 'update-later', status: 'PENDING' }],
     });
     expect(logged()).toEqual(['SUBSCRIPTION_UPDATED', 'SUBSCRIPTION_UPDATED']);
 
