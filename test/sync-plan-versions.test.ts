@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Price } from '../sync/model/types.js';
 import { ACME, FEATURES, proPlan } from './helpers/syncCatalog.js';
-import { useSyncEngine } from './helpers/syncEngine.js';
+import { connectWithCatalog, useSyncEngine } from './helpers/syncEngine.js';
 
 // Plan versions and seeds/002's "Migrate to latest", through the sync API, Zuora's API and the
 // admin API. Clock: 2026-03-01T00:00Z; accounts bill on the 1st.
@@ -21,12 +21,7 @@ const sync = useSyncEngine({ emulator: { now: '2026-03-01T00:00:00.000Z' } });
 const api = sync.api.request;
 const card = { type: 'card', cardNumber: '4242424242424242', expMonth: 12, expYear: 2030 };
 
-beforeAll(async () => {
-  expect((await api('POST', '/api/integrations/zuora', {})).status).toBe(200);
-  await sync.engine.configureStandardNotifications();
-  await sync.engine.followEmulatorClock(sync.url, sync.emulator.credentials.clientId, sync.emulator.adminToken);
-  expect((await api('POST', '/api/catalog', catalogWith(v1))).status).toBe(200);
-});
+beforeAll(() => connectWithCatalog(sync, catalogWith(v1)));
 
 async function subscribe(customerId: string) {
   expect((await api('POST', '/api/customers', { id: customerId, name: `${customerId} Ltd`, paymentMethod: card })).status).toBe(201);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACME, FEATURES, PRO_FEE, proPlan, SEAT_PRICE } from './helpers/syncCatalog.js';
-import { useSyncEngine } from './helpers/syncEngine.js';
+import { connectWithCatalog, useSyncEngine } from './helpers/syncEngine.js';
 
 // A trial converting to paid is billed at the instant it converts, whether it waited outside Zuora
 // (the "trial subscription" rule) or was forced in from its start (`ZUORA__` metadata, a billing id):
@@ -19,10 +19,7 @@ const api = sync.api.request;
 const card = { type: 'card', cardNumber: '4242424242424242', expMonth: 12, expYear: 2030 };
 
 beforeAll(async () => {
-  expect((await api('POST', '/api/integrations/zuora', {})).status).toBe(200);
-  await sync.engine.configureStandardNotifications();
-  await sync.engine.followEmulatorClock(sync.url, sync.emulator.credentials.clientId, sync.emulator.adminToken);
-  expect((await api('POST', '/api/catalog', CATALOG)).status).toBe(200);
+  await connectWithCatalog(sync, CATALOG);
   // The Zuora administrator defines the field the forced trial's metadata mirrors.
   const defined = await sync.zuora.put('/objects/definitions/default/Subscription', {
     type: 'object',
