@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACME, FEATURES, PRO_FEE, proPlan, SEAT_PRICE } from './helpers/syncCatalog.js';
+import { accountBody, ORDERS_223 } from './helpers/emulator.js';
 import { connectWithCatalog, useSyncEngine } from './helpers/syncEngine.js';
 
 // A trial converting to paid is billed at the instant it converts, whether it waited outside Zuora
-// (the "trial subscription" rule) or was forced in from its start (`ZUORA__` metadata, a billing id):
+// (the "trial subscription" rule) or was forced in from its start (`ZUORA__` metadata, or a billing id
+// linking it to a Zuora subscription whose charges start at the trial's end):
 // its first invoice covers one period from the trial's end, not the next bill run's two.
 //
 // Clock: 2026-03-01T00:00Z. Pro is 30 a month plus 10 a seat; one seat: 40 a month. The accounts bill
@@ -49,12 +51,41 @@ describe('a trial converting to paid', () => {
   let forcedByMetadata: { id: string; billingSubscriptionNumber: string };
   let keptOut: { id: string };
   let invoiced: { id: string };
+  let linked: { id: string };
 
   it('is billed nothing while the trial lasts, in Zuora or not', async () => {
     forcedByMetadata = await trialOf('cust-mirrored', { metadata: { ZUORA__Channel__c: 'partner' } });
     expect(forcedByMetadata).toMatchObject({ status: 'IN_TRIAL', sync: { status: 'SYNCED' }, billingSubscriptionNumber: expect.any(String) });
     invoiced = await trialOf('cust-invoiced', { metadata: { ZUORA__Channel__c: 'reseller' }, paymentCollectionMethod: 'INVOICE' });
     expect(invoiced).toMatchObject({ status: 'IN_TRIAL', sync: { status: 'SYNCED' } });
+    // Finance set up the deal in Zuora by hand, its charges from March 15, on an account of its own;
+    // the platform's trial is linked to it by its billing id.
+    const account = (await sync.zuora.post('/v2/accounts', accountBody({ name: 'Linked Ltd' }))).body;
+    const monthly = (await api('GET', '/api/catalog')).body.plans[0].billing.ratePlans.MONTHLY;
+    const fromTrialEnd = { triggerEvent: 'SpecificDate', specificTriggerDate: '2026-03-15' };
+    const deal = await sync.zuora.post('/v1/orders?returnIds=true', {
+      orderDate: '2026-03-01',
+      existingAccountNumber: account.account_number,
+      subscriptions: [
+        {
+          orderActions: [
+            {
+              type: 'CreateSubscription',
+              triggerDates: [{ name: 'ContractEffective', triggerDate: '2026-03-01' }],
+              createSubscription: {
+                terms: { initialTerm: { termType: 'EVERGREEN' } },
+                subscribeToRatePlans: [
+                  { productRatePlanId: monthly.ratePlanId, chargeOverrides: monthly.charges.map((charge: { chargeId: string }) => ({ productRatePlanChargeId: charge.chargeId, startDate: fromTrialEnd })) },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    }, ORDERS_223);
+    expect(deal.body.success).toBe(true);
+    linked = await trialOf('cust-linked', { billingId: deal.body.subscriptions[0].subscriptionId, paymentCollectionMethod: 'INVOICE' });
+    expect(linked).toMatchObject({ status: 'IN_TRIAL', sync: { status: 'SYNCED' }, billingSubscriptionNumber: deal.body.subscriptions[0].subscriptionNumber });
     keptOut = await trialOf('cust-plain', {});
     expect(keptOut).toMatchObject({ status: 'IN_TRIAL', sync: { status: 'NO_SYNC', reason: 'Subscription is for a trial plan' } });
     await sync.admin.post('/clock/advance', { to: '2026-03-14T23:00:00Z' });
@@ -74,6 +105,11 @@ describe('a trial converting to paid', () => {
   it('collected by INVOICE: the first period invoiced at conversion and left open, the card not charged', async () => {
     expect(await invoicesOf('cust-invoiced')).toEqual([{ invoiceDate: '2026-03-15', amount: FIRST_PERIOD, balance: FIRST_PERIOD, status: 'Posted' }]);
     expect((await api('GET', `/api/subscriptions/${invoiced.id}`)).body).toMatchObject({ status: 'ACTIVE', latestInvoice: { status: 'OPEN', amount: FIRST_PERIOD } });
+  });
+
+  it('forced in by a billing id: the linked Zuora subscription billed for its first period at conversion', async () => {
+    expect(await invoicesOf('cust-linked')).toEqual([{ invoiceDate: '2026-03-15', amount: FIRST_PERIOD, balance: FIRST_PERIOD, status: 'Posted' }]);
+    expect((await api('GET', `/api/subscriptions/${linked.id}`)).body).toMatchObject({ status: 'ACTIVE', latestInvoice: { status: 'OPEN', amount: FIRST_PERIOD } });
   });
 
   it('kept out until then: synced and billed the same way, and both renew in full on April 1', async () => {
