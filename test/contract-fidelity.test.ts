@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { officialFieldsSource } from '../contracts/fidelity/fieldTrees.js';
 import { fidelityMarkdown } from '../contracts/fidelity/markdown.js';
 import { WIRE_DIFFERENCES } from '../contracts/wireDifferences.js';
+import { describeOfficial, officialSpecs } from './helpers/officialSpec.js';
 
 // contracts/FIDELITY.md: the modelled endpoints, their versions, the spec/wire differences and the
 // fields still missing, generated from the ledger; the committed file must be what the generator writes.
@@ -19,5 +21,13 @@ describe('the fidelity ledger', () => {
     for (const difference of WIRE_DIFFERENCES) expect(text).toContain(`\`${difference.pointer}\``);
     expect(text).toContain('`subscriptionNumbers` up to 222.4');
     expect(text).toContain('`GETSubscriptionByKeyWithSuccess`');
+  });
+});
+
+describeOfficial('the official field names the shapes complete answers with', () => {
+  it('are current: emulator/api/v1/shapes/officialFields.ts is what npm run contracts:fields writes', async () => {
+    const committed = await readFile(new URL('../emulator/api/v1/shapes/officialFields.ts', import.meta.url), 'utf8').catch(() => '');
+    const { specs } = await officialSpecs();
+    expect(committed, 'officialFields.ts is out of date: run npm run contracts:fields').toBe(officialFieldsSource(specs.v1.doc));
   });
 });

@@ -418,3 +418,20 @@ describeOfficial("order bodies match Zuora's official spec", () => {
     await expectOfficialResponse('v1', 'PUT', '/v1/orders/{orderNumber}/cancel', 200, cancelled.body);
   });
 });
+
+describe('the order read', () => {
+  it('carries every field of the official Order schema, null where the order has none, down into the actions it echoes', async () => {
+    const account = await newAccount();
+    const created = await createSubscription(account, 4);
+    const order = (await env.zuora.get(`/v1/orders/${created.body.orderNumber}`)).body.order;
+    expect(order).toMatchObject({ orderNumber: created.body.orderNumber, currency: 'USD', reasonCode: null, description: null, existingAccountDetails: null, orderLineItems: null });
+    const [action] = order.subscriptions[0].orderActions;
+    expect(action).toMatchObject({ type: 'CreateSubscription', addProduct: null, cancelSubscription: null, termsAndConditions: null, changeReason: null });
+    expect(action.createSubscription).toMatchObject({ notes: null, invoiceSeparately: null, terms: { initialTerm: { termType: 'TERMED', period: 12, startDate: null } } });
+    const [override] = action.createSubscription.subscribeToRatePlans[0].chargeOverrides;
+    // What was sent stays; its siblings the client did not send come back null.
+    expect(override.pricing).toMatchObject({ recurringPerUnit: { quantity: 4, listPrice: null }, recurringFlatFee: null, usagePerUnit: null });
+    const listed = (await env.zuora.get(`/v1/orders/subscription/${created.body.subscriptions[0].subscriptionNumber}`)).body;
+    expect(listed).toMatchObject({ success: true, orders: [{ orderNumber: created.body.orderNumber, reasonCode: null }], nextPage: null });
+  });
+});

@@ -19,6 +19,12 @@ export const MODELLED_ENDPOINTS: readonly ModelledEndpoint[] = [
   { operation: 'GET /v1/accounts/{account-key}', schema: 'GETAccountType', versions: '196.0 - 341.0', shape: 'shapes/account.ts' },
   { operation: 'GET /v1/subscriptions/{subscription-key}', schema: 'GETSubscriptionByKeyWithSuccess', versions: '196.0 - 341.0', shape: 'shapes/subscription.ts' },
   { operation: 'GET /v1/invoices/{invoiceKey}/items', schema: 'GETInvoiceItemsResponse', versions: '196.0 - 341.0', shape: 'shapes/invoiceItem.ts' },
+  { operation: 'GET /v1/orders/{orderNumber}', schema: 'GetOrderResponse', versions: '196.0 - 341.0', shape: 'shapes/order.ts' },
+  { operation: 'GET /v1/orders', schema: 'GetAllOrdersResponseType', versions: '196.0 - 341.0', shape: 'shapes/order.ts' },
+  { operation: 'GET /v1/orders/subscription/{subscriptionNumber}', schema: 'GetOrdersResponse', versions: '196.0 - 341.0', shape: 'shapes/order.ts' },
+  { operation: 'GET /v1/object/invoice/{id}', schema: 'ProxyGetInvoice (2017 spec)', versions: '196.0 - 341.0', shape: 'shapes/crudInvoice.ts' },
+  { operation: 'GET /v1/transactions/invoices/accounts/{account-key}', schema: 'GETInvoiceFileWrapper (2017 spec)', versions: '196.0 - 341.0', shape: 'shapes/transactions.ts' },
+  { operation: 'GET /v1/transactions/payments/accounts/{account-key}', schema: 'GETPaymentsType (2017 spec)', versions: '196.0 - 341.0', shape: 'shapes/transactions.ts' },
 ];
 
 /** Answers whose shape depends on the minor version but that are not (yet) checked field by field. */

@@ -1,4 +1,4 @@
-import { NULL_FOR_UNSET, WIRE_DIFFERENCES } from '../wireDifferences.js';
+import { FAILURE_ONLY_FIELDS, FAILURE_ONLY_REASON, NULL_FOR_UNSET, WIRE_DIFFERENCES } from '../wireDifferences.js';
 import { KNOWN_MISMATCHES, MODELLED_ENDPOINTS, VERSIONED_ENDPOINTS, type ModelledEndpoint } from './ledger.js';
 import { UNMODELLED_FIELDS } from './unmodelled.js';
 
@@ -42,6 +42,7 @@ export function fidelityMarkdown(): string {
     row(['Endpoint', 'Field', 'Wire type', 'Why']),
     row(['---', '---', '---', '---']),
     row(['every V1 answer', 'any field without a value', 'null', NULL_FOR_UNSET]),
+    row(['every successful V1 answer', FAILURE_ONLY_FIELDS.map((field) => `\`/${field}\``).join(', '), 'absent', FAILURE_ONLY_REASON]),
     ...WIRE_DIFFERENCES.map((difference) =>
       row([difference.operation === '*' ? 'every V1 answer' : `\`${difference.operation}\``, `\`${difference.pointer}\``, difference.wireType, difference.reason]),
     ),

@@ -129,6 +129,7 @@ export const ordersSuite: Suite = {
       params: { subscriptionNumber: '${subscriptionNumber}' },
       query: { status: 'scheduled' },
     },
+    { name: 'get the scheduled order', method: 'GET', path: '/v1/orders/:orderNumber', params: { orderNumber: '${scheduled.orderNumber}' } },
     { name: 'list orders by subscription number', method: 'GET', path: '/v1/orders', query: { subscriptionNumber: '${subscriptionNumber}' } },
     {
       name: 'cancel scheduled order',

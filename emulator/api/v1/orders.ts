@@ -100,7 +100,7 @@ function listOrders(ctx: RequestContext, subscriptionNumber: string | undefined,
     (order) => status === 'all' || order.status.toLowerCase() === status,
   );
   const page = v1Page(orders, ctx.query, path);
-  return { body: { success: true, orders: page.items.map((order) => toV1Order(view, order)), ...(page.nextPage ? { nextPage: page.nextPage } : {}) } };
+  return { body: { success: true, orders: page.items.map((order) => toV1Order(view, order)), nextPage: page.nextPage ?? null } };
 }
 
 export function listOrdersOfSubscription(ctx: RequestContext): Reply {

@@ -8,6 +8,7 @@ import { tenantInstant, tenantToday } from '../tenantTime.js';
 import { checkDate } from './context.js';
 import { executeOrderActions } from './execute.js';
 import { createOrderAccount } from './newAccount.js';
+import { creditSourcesOf } from './creditApplication.js';
 import { processOrderBilling } from './processing.js';
 import { ORDERS, type Order, type OrderInput, type OrderStatus } from './model.js';
 
@@ -49,6 +50,8 @@ export function placeOrder(tx: Transaction, input: OrderInput): Order {
     scheduledDate = checkDate(date, 'schedulingOptions.scheduledDate');
     if (scheduledDate <= today) throw invalidValue(ORDERS, 'schedulingOptions.scheduledDate', `A scheduled date must be after today (${today})`);
   }
+  // Checked now, so a scheduled order does not fail later for a bad switch.
+  if (input.processingOptions) creditSourcesOf(input.processingOptions);
   const account = orderAccount(tx, input);
   const orderNumber = input.orderNumber ?? tx.nextFreeNumber('order', (number) => !!tx.findBy(ORDERS, 'orderNumber', number));
   if (tx.findBy(ORDERS, 'orderNumber', orderNumber)) throw conflict(ORDERS, `Order number '${orderNumber}' is already in use`, 'orderNumber');

@@ -4,6 +4,9 @@ import { PAYMENTS, type Payment } from '../../../domain/payments/model.js';
 import { SUBSCRIPTIONS, type Subscription } from '../../../domain/subscriptions/model.js';
 import type { ReadView } from '../../../state/transaction.js';
 import type { MinorVersion } from '../../minorVersions.js';
+import { ACCOUNTS, type Account } from '../../../domain/accounts.js';
+import { withNullFields } from './fieldTree.js';
+import { ORDER_FIELDS } from './officialFields.js';
 
 // The Orders API's answers: the create result (PostOrderResponseType) and the order read (Order).
 
@@ -92,15 +95,23 @@ function versionOf(view: ReadView, subscriptionId: string | undefined): number |
   return subscriptionId ? view.get<Subscription>(SUBSCRIPTIONS, subscriptionId)?.version : undefined;
 }
 
+/** The order read (the official `Order`): every field of the schema, null where the order has no value. */
 export function toV1Order(view: ReadView, order: Order): Record<string, unknown> {
+  return withNullFields(orderRead(view, order), ORDER_FIELDS) as Record<string, unknown>;
+}
+
+function orderRead(view: ReadView, order: Order): Record<string, unknown> {
+  const account = view.get<Account>(ACCOUNTS, order.accountId);
   return {
     orderNumber: order.orderNumber,
     orderDate: order.orderDate,
     status: order.status,
     category: order.category,
-    description: order.description,
+    // The compact spec lost every property named `description`; Zuora's order read has it.
+    description: order.description ?? null,
     reasonCode: order.reasonCode,
     existingAccountNumber: order.accountNumber,
+    currency: account?.currency ?? null,
     isScheduled: order.isScheduled,
     ...(order.scheduledDate ? { schedulingOptions: { scheduledDate: order.scheduledDate, scheduledDatePolicy: order.scheduledDatePolicy } } : {}),
     ...(order.cancelReason ? { cancelReason: order.cancelReason } : {}),
