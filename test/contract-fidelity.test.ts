@@ -16,10 +16,11 @@ describe('the fidelity ledger', () => {
     expect(committed, 'contracts/FIDELITY.md is out of date: run npm run contracts:fidelity').toBe(fidelityMarkdown());
   });
 
-  it('lists every spec/wire difference the harness accepts, and the orders version switch', () => {
+  it('lists every spec/wire difference the harness accepts, and the version-gated fields', () => {
     const text = fidelityMarkdown();
     for (const difference of WIRE_DIFFERENCES) expect(text).toContain(`\`${difference.pointer}\``);
-    expect(text).toContain('`subscriptionNumbers` up to 222.4');
+    expect(text).toMatch(/\| `POST \/v1\/orders` \| `\/subscriptionNumbers` \| up to 222\.4 \|/);
+    expect(text).toMatch(/\| `POST \/v1\/orders` \| `\/subscriptions` \| from 223\.0 \|/);
     expect(text).toContain('`GETSubscriptionByKeyWithSuccess`');
   });
 });

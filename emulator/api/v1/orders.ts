@@ -5,7 +5,6 @@ import { cancelOrder, getOrder, ordersOfSubscription, placeOrder } from '../../d
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { v1Page } from './pagination.js';
 import { toV1Order, toV1OrderResult } from './shapes/order.js';
-import { requestVersion } from './versions.js';
 
 const obj = { type: 'object' } as const;
 const str = { type: 'string' } as const;
@@ -70,11 +69,10 @@ export const orderCreateSchema: AnySchema = {
 export const orderCancelSchema: AnySchema = { type: ['object', 'null'], properties: { cancelReason: str } };
 
 export async function postOrder(ctx: RequestContext): Promise<Reply> {
-  const version = requestVersion(ctx);
   const input = ctx.body as OrderInput;
   const { store } = ctx.services;
   const order = await store.transact(ctx.tenant, (tx) => placeOrder(tx, input));
-  return { body: toV1OrderResult(store.view(ctx.tenant), order, { returnIds: String(ctx.query.returnIds) === 'true', version }) };
+  return { body: toV1OrderResult(store.view(ctx.tenant), order, String(ctx.query.returnIds) === 'true') };
 }
 
 export function getOrderV1(ctx: RequestContext): Reply {

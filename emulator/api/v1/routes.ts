@@ -20,13 +20,14 @@ import { listAccountPayments, paymentCreateSchema, postPayment } from './payment
 import { listPaymentTerms } from './settings.js';
 import { getSubscriptionV1, listAccountSubscriptionsV1 } from './subscriptions.js';
 import { objectQueryRoutesFor } from './objectQuery.js';
+import { withVersionGates } from './versionGates.js';
 import { QUERYABLE_OBJECTS } from '../../domain/query/objects.js';
 import { postUnitOfMeasure, unitOfMeasureCreateSchema } from './unitsOfMeasure.js';
 
 /** V1 REST: errors as `{success:false, reasons}` with 8-digit codes. */
 export const v1Routes: RouteTable = {
   dialect: 'v1',
-  routes: [
+  routes: withVersionGates([
     { method: 'GET', path: '/v1/accounts/:account_key', object: 'Account', handler: getAccountV1 },
     { method: 'POST', path: '/v1/accounts', object: 'Account', body: accountCreateSchema, handler: postAccountV1 },
     { method: 'PUT', path: '/v1/accounts/:account_key', object: 'Account', body: accountUpdateSchema, handler: putAccountV1 },
@@ -68,7 +69,7 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/v1/transactions/invoices/accounts/:account_key', object: 'Invoice', handler: listAccountInvoices },
     { method: 'GET', path: '/v1/transactions/payments/accounts/:account_key', object: 'Payment', handler: listAccountPayments },
     { method: 'POST', path: '/v1/rsa-signatures', object: 'HostedPage', body: rsaSignatureSchema, handler: postRsaSignature },
-  ],
+  ]),
 };
 
 /** V1 CRUD (`/v1/object/*`): capitalised fields, `{Success, Id}` answers. */
