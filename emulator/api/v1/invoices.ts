@@ -49,6 +49,9 @@ export function toCrudInvoice(view: ReadView, invoice: Invoice): Record<string, 
   };
 }
 
+/** Fields of the CRUD invoice read and the transactions list the emulator sends only as null. */
+export const UNMODELLED_INVOICE_FIELDS = ['Body (CRUD read)', 'body (transactions list)', 'invoiceItems[].success (transactions list)'] as const;
+
 export function getCrudInvoice(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   return { body: toCrudInvoice(view, getInvoice(view, ctx.params.id ?? '')) };

@@ -60,16 +60,21 @@ function spendCreditBalance(tx: Transaction, invoice: Invoice): void {
   });
 }
 
+/** Spends each holder of credit in turn on the invoice, as it then stands, until it owes nothing. */
+function spendEach<T>(tx: Transaction, invoice: Invoice, holders: readonly T[], spend: (holder: T, current: Invoice) => void): void {
+  for (const holder of holders) {
+    const current = tx.get<Invoice>(INVOICES, invoice.id) as Invoice;
+    if (current.balance <= 0) return;
+    spend(holder, current);
+  }
+}
+
 function spendCreditMemos(tx: Transaction, invoice: Invoice): void {
   const memos = tx
     .filterBy<CreditMemo>(CREDIT_MEMOS, 'accountId', invoice.accountId)
     .filter((memo) => memo.status === 'Posted' && memo.unappliedAmount > 0)
     .sort((a, b) => byAge(a, b, (memo) => memo.memoNumber));
-  for (const memo of memos) {
-    const current = tx.get<Invoice>(INVOICES, invoice.id) as Invoice;
-    if (current.balance <= 0) return;
-    applyCreditMemo(tx, memo, current, current.balance);
-  }
+  spendEach(tx, invoice, memos, (memo, current) => applyCreditMemo(tx, memo, current, current.balance));
 }
 
 function spendUnappliedPayments(tx: Transaction, invoice: Invoice): void {
@@ -77,11 +82,9 @@ function spendUnappliedPayments(tx: Transaction, invoice: Invoice): void {
     .filterBy<Payment>(PAYMENTS, 'accountId', invoice.accountId)
     .filter((payment) => payment.status === 'Processed' && payment.unappliedAmount > 0)
     .sort((a, b) => byAge(a, b, (payment) => payment.paymentNumber));
-  for (const payment of payments) {
-    const current = tx.get<Invoice>(INVOICES, invoice.id) as Invoice;
-    if (current.balance <= 0) return;
-    applyPayment(tx, payment.id, [{ invoiceId: current.id, amount: roundMoney(Math.min(payment.unappliedAmount, current.balance)) }]);
-  }
+  spendEach(tx, invoice, payments, (payment, current) =>
+    applyPayment(tx, payment.id, [{ invoiceId: current.id, amount: roundMoney(Math.min(payment.unappliedAmount, current.balance)) }]),
+  );
 }
 
 const SPEND: Readonly<Record<CreditSource, (tx: Transaction, invoice: Invoice) => void>> = {

@@ -93,6 +93,23 @@ function versionOf(view: ReadView, subscriptionId: string | undefined): number |
   return subscriptionId ? view.get<Subscription>(SUBSCRIPTIONS, subscriptionId)?.version : undefined;
 }
 
+/**
+ * Fields of the order read with no feature behind them (commitments, order line items, invoice
+ * schedules...): the field tree sends them as null; named here so the ledger lists them.
+ */
+export const UNMODELLED_ORDER_FIELDS = [
+  'commitments',
+  'existingAccountDetails',
+  'invoiceScheduleId',
+  'orderLineItems',
+  'organizationLabel',
+  'scheduledOrderActivationResponse',
+  'subscriptions[].externallyManagedBy',
+  'subscriptions[].orderActions[].id',
+  'subscriptions[].orderActions[].orderItems',
+  'subscriptions[].orderActions[].orderMetrics',
+] as const;
+
 /** The order read (the official `Order`): every field of the schema, null where the order has no value. */
 export function toV1Order(view: ReadView, order: Order): Record<string, unknown> {
   return withNullFields(orderRead(view, order), ORDER_FIELDS) as Record<string, unknown>;
