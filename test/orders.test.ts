@@ -420,7 +420,7 @@ describeOfficial("order bodies match Zuora's official spec", () => {
   });
 });
 
-describe('the order read', () => {
+describe('the order read and the order lists', () => {
   it('carries every field of the official Order schema, null where the order has none, down into the actions it echoes', async () => {
     const account = await newAccount();
     const created = await createSubscription(account, 4);
@@ -436,5 +436,18 @@ describe('the order read', () => {
     expect(override.pricing).toMatchObject({ recurringPerUnit: { quantity: 4, listPrice: null }, recurringFlatFee: null, usagePerUnit: null });
     const listed = (await env.zuora.get(`/v1/orders/subscription/${created.body.subscriptions[0].subscriptionNumber}`)).body;
     expect(listed).toMatchObject({ success: true, orders: [{ orderNumber: created.body.orderNumber, reasonCode: null }], nextPage: null });
+  });
+
+  it("lists an account's orders as subscription owner and as invoice owner, and no other account's", async () => {
+    const account = await newAccount();
+    const other = await newAccount();
+    const mine = await createSubscription(account, 2);
+    await createSubscription(other, 2);
+    for (const owner of ['subscriptionOwner', 'invoiceOwner']) {
+      const listed = (await env.zuora.get(`/v1/orders/${owner}/${account}`)).body;
+      expect(listed, owner).toMatchObject({ success: true, nextPage: null, orders: [{ orderNumber: mine.body.orderNumber, existingAccountNumber: account }] });
+      expect(listed.orders, owner).toHaveLength(1);
+    }
+    expect((await env.zuora.get('/v1/orders/invoiceOwner/A99999999')).body).toMatchObject({ success: false, reasons: [{ code: expect.any(Number) }] });
   });
 });

@@ -20,6 +20,8 @@ export const MODELLED_ENDPOINTS: readonly ModelledEndpoint[] = [
   { operation: 'GET /v1/orders/{orderNumber}', schema: 'GetOrderResponse', versions: '196.0 - 341.0', shape: 'shapes/order.ts' },
   { operation: 'GET /v1/orders', schema: 'GetAllOrdersResponseType', versions: '196.0 - 341.0', shape: 'shapes/order.ts' },
   { operation: 'GET /v1/orders/subscription/{subscriptionNumber}', schema: 'GetOrdersResponse', versions: '196.0 - 341.0', shape: 'shapes/order.ts' },
+  { operation: 'GET /v1/orders/subscriptionOwner/{accountNumber}', schema: 'GetOrdersResponse', versions: '196.0 - 341.0', shape: 'shapes/order.ts' },
+  { operation: 'GET /v1/orders/invoiceOwner/{accountNumber}', schema: 'GetOrdersResponse', versions: '196.0 - 341.0', shape: 'shapes/order.ts' },
   { operation: 'GET /v1/object/invoice/{id}', schema: 'ProxyGetInvoice (2017 spec)', versions: '196.0 - 341.0', shape: 'invoices.ts' },
   { operation: 'GET /v1/transactions/invoices/accounts/{account-key}', schema: 'GETInvoiceFileWrapper (2017 spec)', versions: '196.0 - 341.0', shape: 'invoices.ts' },
   { operation: 'GET /v1/transactions/payments/accounts/{account-key}', schema: 'GETPaymentsType (2017 spec)', versions: '196.0 - 341.0', shape: 'payments.ts' },

@@ -131,6 +131,8 @@ export const ordersSuite: Suite = {
     },
     { name: 'get the scheduled order', method: 'GET', path: '/v1/orders/:orderNumber', params: { orderNumber: '${scheduled.orderNumber}' } },
     { name: 'list orders by subscription number', method: 'GET', path: '/v1/orders', query: { subscriptionNumber: '${subscriptionNumber}' } },
+    { name: 'list orders of the subscription owner', method: 'GET', path: '/v1/orders/subscriptionOwner/:accountNumber', params: { accountNumber: '${account.account_number}' } },
+    { name: 'list orders of the invoice owner', method: 'GET', path: '/v1/orders/invoiceOwner/:accountNumber', params: { accountNumber: '${account.account_number}' } },
     {
       name: 'cancel scheduled order',
       method: 'PUT',

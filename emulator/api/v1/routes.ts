@@ -14,7 +14,7 @@ import { definitionPutSchema, getDefinition, putDefinition } from './customField
 import { listHostedPages, postRsaSignature, rsaSignatureSchema } from './hostedPages.js';
 import { getCreditMemoV1 } from './creditMemos.js';
 import { getCrudInvoice, getInvoiceItemsV1, listAccountInvoices } from './invoices.js';
-import { getOrderV1, listOrdersOfSubscription, listOrdersV1, orderCancelSchema, orderCreateSchema, postOrder, putOrderCancel } from './orders.js';
+import { getOrderV1, listOrdersOfInvoiceOwner, listOrdersOfSubscription, listOrdersOfSubscriptionOwner, listOrdersV1, orderCancelSchema, orderCreateSchema, postOrder, putOrderCancel } from './orders.js';
 import { orderPreviewSchema, postOrderPreview, postSubscriptionPreview, subscriptionPreviewSchema } from './previews.js';
 import { listAccountPayments, paymentCreateSchema, postPayment } from './payments.js';
 import { listPaymentTerms } from './settings.js';
@@ -47,6 +47,8 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/v1/orders', object: 'Order', handler: listOrdersV1 },
     { method: 'POST', path: '/v1/subscriptions/:subscription_key/preview', object: 'Subscription', body: subscriptionPreviewSchema, handler: postSubscriptionPreview },
     { method: 'GET', path: '/v1/orders/subscription/:subscriptionNumber', object: 'Order', handler: listOrdersOfSubscription },
+    { method: 'GET', path: '/v1/orders/subscriptionOwner/:accountNumber', object: 'Order', handler: listOrdersOfSubscriptionOwner },
+    { method: 'GET', path: '/v1/orders/invoiceOwner/:accountNumber', object: 'Order', handler: listOrdersOfInvoiceOwner },
     { method: 'GET', path: '/v1/orders/:orderNumber', object: 'Order', handler: getOrderV1 },
     { method: 'PUT', path: '/v1/orders/:orderNumber/cancel', object: 'Order', body: orderCancelSchema, handler: putOrderCancel },
     { method: 'GET', path: '/v1/subscriptions/accounts/:account_key', object: 'Subscription', handler: listAccountSubscriptionsV1 },
