@@ -89,6 +89,27 @@ describe('applyCreditBalance on an order', () => {
   });
 });
 
+describe('credit balance (a tenant without Invoice Settlement, brought in as a snapshot)', () => {
+  it('is spent first, shown on the invoice as a negative credit balance adjustment', async () => {
+    const customer = await customerWithCredit();
+    // Give the account $15 of credit balance, as an imported tenant might hold: export, edit, import, restore.
+    await env.admin.post('/snapshots', { name: 'with-credit-balance' });
+    const document = (await env.admin.get('/snapshots/with-credit-balance')).body;
+    document.objects.Account[customer.id].creditBalance = 15;
+    expect((await env.admin.put('/snapshots/edited-credit-balance', document)).status).toBe(200);
+    expect((await env.admin.post('/snapshots/edited-credit-balance/restore', {})).status).toBe(200);
+    expect((await env.zuora.get(`/v1/accounts/${customer.number}`)).body.metrics.creditBalance).toBe(15);
+    const created = await order(customer.number, [proWithFiveSeats()], { runBilling: true, collectPayment: true, applyCreditBalance: true });
+    // $80 - $15 credit balance - $50 memo - $15 of the $20 check = $0: nothing charged, $5 of the check left.
+    expect(created.body.success).toBe(true);
+    expect(created.body.paymentNumber).toBeUndefined();
+    const invoice = (await env.zuora.get(`/v1/invoices/${created.body.invoiceNumbers[0]}`)).body;
+    expect(invoice).toMatchObject({ amount: 80, balance: 0, creditBalanceAdjustmentAmount: -15, creditMemoAmount: 50, paymentAmount: 15 });
+    expect((await env.zuora.get(`/v1/object/invoice/${invoice.id}`)).body).toMatchObject({ CreditBalanceAdjustmentAmount: -15 });
+    expect((await env.zuora.get(`/v1/accounts/${customer.number}`)).body.metrics).toMatchObject({ creditBalance: 0, balance: 0, totalInvoiceBalance: 0 });
+  });
+});
+
 describe('applyCredit with an application order', () => {
   it('spends the unapplied payment before the credit memo when asked', async () => {
     const customer = await customerWithCredit();

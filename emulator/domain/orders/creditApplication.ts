@@ -42,16 +42,21 @@ const byAge = <T extends { createdDate: string }>(a: T, b: T, number: (record: T
   a.createdDate.localeCompare(b.createdDate) || number(a).localeCompare(number(b));
 
 /**
- * The account's credit balance: the invoice owes that much less and the account holds that much
- * less credit. The account's balance already counts the credit, so it does not move; the invoice
- * records the spend as a negative credit balance adjustment, as Zuora's invoice does.
+ * The account's credit balance: the invoice owes that much less, and so does the account (its
+ * balance counts what invoices owe, not the credit balance, which Zuora keeps apart); the account
+ * holds that much less credit, and the invoice records the spend as a negative credit balance
+ * adjustment, as Zuora's invoice does.
  */
 function spendCreditBalance(tx: Transaction, invoice: Invoice): void {
   const account = tx.get<Account>(ACCOUNTS, invoice.accountId) as Account;
   const amount = roundMoney(Math.min(account.creditBalance, invoice.balance));
   if (amount <= 0) return;
   const now = tx.now().toISOString();
-  tx.update<Account>(ACCOUNTS, account.id, { creditBalance: roundMoney(account.creditBalance - amount), updatedDate: now });
+  tx.update<Account>(ACCOUNTS, account.id, {
+    creditBalance: roundMoney(account.creditBalance - amount),
+    balance: roundMoney(account.balance - amount),
+    updatedDate: now,
+  });
   tx.update<Invoice>(INVOICES, invoice.id, {
     balance: roundMoney(invoice.balance - amount),
     creditBalanceAdjustmentAmount: roundMoney((invoice.creditBalanceAdjustmentAmount ?? 0) - amount),
