@@ -14,19 +14,20 @@ import { definitionPutSchema, getDefinition, putDefinition } from './customField
 import { listHostedPages, postRsaSignature, rsaSignatureSchema } from './hostedPages.js';
 import { getCreditMemoV1 } from './creditMemos.js';
 import { getCrudInvoice, getInvoiceItemsV1, listAccountInvoices } from './invoices.js';
-import { getOrderV1, listOrdersOfSubscription, listOrdersV1, orderCancelSchema, orderCreateSchema, postOrder, putOrderCancel } from './orders.js';
+import { getOrderV1, listOrdersOfInvoiceOwner, listOrdersOfSubscription, listOrdersOfSubscriptionOwner, listOrdersV1, orderCancelSchema, orderCreateSchema, postOrder, putOrderCancel } from './orders.js';
 import { orderPreviewSchema, postOrderPreview, postSubscriptionPreview, subscriptionPreviewSchema } from './previews.js';
 import { listAccountPayments, paymentCreateSchema, postPayment } from './payments.js';
 import { listPaymentTerms } from './settings.js';
 import { getSubscriptionV1, listAccountSubscriptionsV1 } from './subscriptions.js';
 import { objectQueryRoutesFor } from './objectQuery.js';
+import { withVersionGates } from './versionGates.js';
 import { QUERYABLE_OBJECTS } from '../../domain/query/objects.js';
 import { postUnitOfMeasure, unitOfMeasureCreateSchema } from './unitsOfMeasure.js';
 
 /** V1 REST: errors as `{success:false, reasons}` with 8-digit codes. */
 export const v1Routes: RouteTable = {
   dialect: 'v1',
-  routes: [
+  routes: withVersionGates([
     { method: 'GET', path: '/v1/accounts/:account_key', object: 'Account', handler: getAccountV1 },
     { method: 'POST', path: '/v1/accounts', object: 'Account', body: accountCreateSchema, handler: postAccountV1 },
     { method: 'PUT', path: '/v1/accounts/:account_key', object: 'Account', body: accountUpdateSchema, handler: putAccountV1 },
@@ -46,6 +47,8 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/v1/orders', object: 'Order', handler: listOrdersV1 },
     { method: 'POST', path: '/v1/subscriptions/:subscription_key/preview', object: 'Subscription', body: subscriptionPreviewSchema, handler: postSubscriptionPreview },
     { method: 'GET', path: '/v1/orders/subscription/:subscriptionNumber', object: 'Order', handler: listOrdersOfSubscription },
+    { method: 'GET', path: '/v1/orders/subscriptionOwner/:accountNumber', object: 'Order', handler: listOrdersOfSubscriptionOwner },
+    { method: 'GET', path: '/v1/orders/invoiceOwner/:accountNumber', object: 'Order', handler: listOrdersOfInvoiceOwner },
     { method: 'GET', path: '/v1/orders/:orderNumber', object: 'Order', handler: getOrderV1 },
     { method: 'PUT', path: '/v1/orders/:orderNumber/cancel', object: 'Order', body: orderCancelSchema, handler: putOrderCancel },
     { method: 'GET', path: '/v1/subscriptions/accounts/:account_key', object: 'Subscription', handler: listAccountSubscriptionsV1 },
@@ -68,7 +71,7 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/v1/transactions/invoices/accounts/:account_key', object: 'Invoice', handler: listAccountInvoices },
     { method: 'GET', path: '/v1/transactions/payments/accounts/:account_key', object: 'Payment', handler: listAccountPayments },
     { method: 'POST', path: '/v1/rsa-signatures', object: 'HostedPage', body: rsaSignatureSchema, handler: postRsaSignature },
-  ],
+  ]),
 };
 
 /** V1 CRUD (`/v1/object/*`): capitalised fields, `{Success, Id}` answers. */
