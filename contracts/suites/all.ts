@@ -1,6 +1,7 @@
 import { accountsSuite, accountsV1Suite } from './accounts.js';
 import { hostedPagesSuite, invoicesSuite, usageSuite } from './billing.js';
 import { catalogSuite, customFieldsSuite } from './catalog.js';
+import { crudSuite } from './crud.js';
 import { eventsSuite } from './events.js';
 import { cancellationSuite, ordersSuite } from './orders.js';
 import { queriesSuite } from './queries.js';
@@ -35,6 +36,7 @@ export const SUITES: readonly Suite[] = [
   eventsSuite,
   cancellationSuite,
   queriesSuite,
+  crudSuite,
 ];
 
 /**
