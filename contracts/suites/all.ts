@@ -5,6 +5,7 @@ import { crudSuite } from './crud.js';
 import { eventsSuite } from './events.js';
 import { cancellationSuite, ordersSuite } from './orders.js';
 import { queriesSuite } from './queries.js';
+import { quickstartBillingSuite } from './quickstartBilling.js';
 import type { Suite } from './types.js';
 
 const tokenSuite: Suite = {
@@ -35,6 +36,7 @@ export const SUITES: readonly Suite[] = [
   hostedPagesSuite,
   eventsSuite,
   cancellationSuite,
+  quickstartBillingSuite,
   queriesSuite,
   crudSuite,
 ];
