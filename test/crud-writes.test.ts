@@ -2,10 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
 import { accountBody, ORDERS_223, useEmulator } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
+import { useReceiver } from './helpers/receiver.js';
 
 // CRUD writes (/v1/object/*): POST, PUT and DELETE with capitalised fields, the `{Success, Id}`
 // answers, `rejectUnknownFields`, and CRUD's error shape. Each change is read back through another API.
 const env = useEmulator({ now: '2026-05-01T00:00:00.000Z' });
+const receiver = useReceiver();
 let catalog: TestCatalog;
 
 beforeAll(async () => {
@@ -85,6 +87,30 @@ describe('CRUD accounts and contacts', () => {
     const deleted = await env.zuora.delete(`/v1/object/contact/${otherId}`);
     expect(deleted).toMatchObject({ status: 200, body: { success: true, id: otherId } });
     expect((await env.zuora.get(`/v1/object/contact/${otherId}`)).body).toEqual({ done: true, records: [], size: 0 });
+  });
+
+  it('raises the events of the change, as the REST update would, and none for a refused one', async () => {
+    await env.zuora.post('/events/event-triggers', {
+      baseObject: 'Account',
+      condition: "changeType == 'UPDATE' && Account.Name != Account.Name_old",
+      active: true,
+      eventType: { name: 'CrudAccountRenamed', displayName: 'Account renamed through CRUD' },
+    });
+    const template = await env.zuora.post('/notifications/callout-templates', {
+      name: 'CRUD rename callout',
+      eventTypeName: 'CrudAccountRenamed',
+      calloutBaseurl: `${receiver.url}/renamed`,
+      httpMethod: 'POST',
+      calloutParams: { AccountId: '<Account.ID>', Name: '{{DataSource.Account.Name}}' },
+      active: true,
+    });
+    await env.zuora.post('/notifications/notification-definitions', { name: 'CRUD rename', eventTypeName: 'CrudAccountRenamed', active: true, calloutActive: true, calloutTemplateIds: [template.body.id] });
+    const { accountId } = await crudAccount('Before Co');
+    receiver.reset();
+    await env.zuora.put(`/v1/object/account/${accountId}?rejectUnknownFields=true`, { Name: 'Refused Co', Bogus: 1 });
+    idOf(await env.zuora.put(`/v1/object/account/${accountId}`, { Name: 'After Co' }));
+    await env.admin.post('/clock/advance', { by: 'PT0S' });
+    expect(receiver.at('/renamed').map((request) => request.body)).toEqual([{ AccountId: accountId, Name: 'After Co' }]);
   });
 
   it('answers writes to an unknown record with CRUD errors, not the no-data shape', async () => {

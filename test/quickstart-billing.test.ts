@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, ORDERS_223, useEmulator } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
+import { useReceiver } from './helpers/receiver.js';
+import { registerStiggEvents } from './helpers/stiggEvents.js';
 
 // The Quickstart billing surface: subscriptions created, listed, patched, canceled, paused and
 // resumed (each one order, one new version), invoices and their items, payments and credit memos.
 const env = useEmulator({ now: '2026-05-01T00:00:00.000Z' });
+const receiver = useReceiver();
 let catalog: TestCatalog;
 let account: { id: string; account_number: string };
 
@@ -101,6 +104,54 @@ describe('Quickstart subscriptions', () => {
     expect((await env.zuora.get(`/v2/subscriptions?page_size=99&filter[]=account_id.EQ:${account.id}`)).body.data.length).toBe(before + 1);
     const missing = await env.zuora.get('/v2/subscriptions/S-99999999');
     expect(missing).toMatchObject({ status: 404, body: { type: 'not_found', errors: [{ code: 'resource_not_found', parameter: 'subscription_id' }] } });
+  });
+});
+
+describe('Quickstart subscription writes and callouts', () => {
+  it('raise the same events as the same orders placed through V1', async () => {
+    await registerStiggEvents(env.zuora, `${receiver.url}/hook`);
+    const events = () => receiver.at('/hook').map((request) => (request.body as { EventName: string }).EventName);
+    const settle = () => env.admin.post('/clock/advance', { by: 'PT0S' });
+
+    receiver.reset();
+    const quickstart = await subscribe(1);
+    await env.zuora.post(`/v2/subscriptions/${quickstart.id}/cancel`, { cancel_date: '2026-05-01' });
+    await settle();
+    const viaQuickstart = events();
+
+    receiver.reset();
+    const created = await env.zuora.post(
+      '/v1/orders',
+      {
+        orderDate: '2026-05-01',
+        existingAccountNumber: account.account_number,
+        processingOptions: { runBilling: true },
+        subscriptions: [
+          {
+            orderActions: [
+              {
+                type: 'CreateSubscription',
+                triggerDates: [{ name: 'ContractEffective', triggerDate: '2026-05-01' }],
+                createSubscription: {
+                  terms: { autoRenew: true, initialTerm: { termType: 'TERMED', period: 12, periodType: 'Month' }, renewalTerms: [{ period: 12, periodType: 'Month' }] },
+                  subscribeToRatePlans: [{ productRatePlanId: catalog.pro.planId, chargeOverrides: [{ productRatePlanChargeId: catalog.pro.seatsId, pricing: { recurringPerUnit: { quantity: 1 } } }] }],
+                },
+              },
+            ],
+          },
+        ],
+      },
+      ORDERS_223,
+    );
+    const number = created.body.subscriptions[0].subscriptionNumber;
+    await env.zuora.post('/v1/orders', {
+      orderDate: '2026-05-01',
+      existingAccountNumber: account.account_number,
+      subscriptions: [{ subscriptionNumber: number, orderActions: [{ type: 'CancelSubscription', triggerDates: [{ name: 'ContractEffective', triggerDate: '2026-05-01' }], cancelSubscription: { cancellationPolicy: 'SpecificDate', cancellationEffectiveDate: '2026-05-01' } }] }],
+    }, ORDERS_223);
+    await settle();
+    expect(viaQuickstart.length).toBeGreaterThan(0);
+    expect(viaQuickstart).toEqual(events());
   });
 });
 
