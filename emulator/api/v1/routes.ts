@@ -9,7 +9,10 @@ import { contactCreateSchema, contactUpdateSchema, getContactV1, postContact, pu
 import { postQuery, postQueryMore, queryMoreSchema, querySchema } from './actionQuery.js';
 import { billingPreviewSchema, postBillingPreview } from './billingPreview.js';
 import { getCatalogProduct, getProductRatePlanV1, listCatalogProducts, listProductRatePlans } from './catalog.js';
-import { chargeCreateSchema, getChargeV1, postCharge } from './charges.js';
+import { chargeCreateSchema, chargeUpdateSchema, getChargeV1, postCharge } from './charges.js';
+import { crudAccountCreateSchema, crudAccountUpdateSchema, crudContactCreateSchema, crudContactUpdateSchema, deleteCrudContact, postCrudAccount, postCrudContact, putCrudAccount, putCrudContact } from './crudAccounts.js';
+import * as crudCatalog from './crudCatalog.js';
+import * as crudPayments from './crudPayments.js';
 import { definitionPutSchema, getDefinition, putDefinition } from './customFieldDefinitions.js';
 import { listHostedPages, postRsaSignature, rsaSignatureSchema } from './hostedPages.js';
 import { getCreditMemoV1 } from './creditMemos.js';
@@ -81,8 +84,30 @@ export const v1CrudRoutes: RouteTable = {
     { method: 'POST', path: '/v1/object/product-rate-plan-charge', object: 'ProductRatePlanCharge', body: chargeCreateSchema, handler: postCharge },
     { method: 'GET', path: '/v1/object/invoice/:id', object: 'Invoice', handler: getCrudInvoice },
     ...crudReadRoutes,
+    { method: 'POST', path: '/v1/object/account', object: 'Account', body: crudAccountCreateSchema, handler: postCrudAccount },
+    { method: 'PUT', path: '/v1/object/account/:id', object: 'Account', body: crudAccountUpdateSchema, handler: putCrudAccount },
     { method: 'DELETE', path: '/v1/object/account/:id', object: 'Account', handler: deleteCrudAccount },
+    { method: 'POST', path: '/v1/object/contact', object: 'Contact', body: crudContactCreateSchema, handler: postCrudContact },
+    { method: 'PUT', path: '/v1/object/contact/:id', object: 'Contact', body: crudContactUpdateSchema, handler: putCrudContact },
+    { method: 'DELETE', path: '/v1/object/contact/:id', object: 'Contact', handler: deleteCrudContact },
+    { method: 'POST', path: '/v1/object/payment-method', object: 'PaymentMethod', body: crudPayments.crudPaymentMethodCreateSchema, handler: crudPayments.postCrudPaymentMethod },
+    { method: 'PUT', path: '/v1/object/payment-method/:id', object: 'PaymentMethod', body: crudPayments.crudPaymentMethodUpdateSchema, handler: crudPayments.putCrudPaymentMethod },
+    { method: 'DELETE', path: '/v1/object/payment-method/:id', object: 'PaymentMethod', handler: crudPayments.deleteCrudPaymentMethod },
+    { method: 'POST', path: '/v1/object/payment', object: 'Payment', body: crudPayments.crudPaymentCreateSchema, handler: crudPayments.postCrudPayment },
+    { method: 'PUT', path: '/v1/object/payment/:id', object: 'Payment', body: crudPayments.crudPaymentUpdateSchema, handler: crudPayments.putCrudPayment },
+    { method: 'DELETE', path: '/v1/object/payment/:id', object: 'Payment', handler: crudPayments.deleteCrudPayment },
+    { method: 'POST', path: '/v1/object/product', object: 'Product', body: crudCatalog.crudProductCreateSchema, handler: crudCatalog.postCrudProduct },
+    { method: 'PUT', path: '/v1/object/product/:id', object: 'Product', body: crudCatalog.crudProductUpdateSchema, handler: crudCatalog.putCrudProduct },
+    { method: 'DELETE', path: '/v1/object/product/:id', object: 'Product', handler: crudCatalog.deleteCrudProduct },
+    { method: 'POST', path: '/v1/object/product-rate-plan', object: 'ProductRatePlan', body: crudCatalog.crudPlanCreateSchema, handler: crudCatalog.postCrudPlan },
+    { method: 'PUT', path: '/v1/object/product-rate-plan/:id', object: 'ProductRatePlan', body: crudCatalog.crudPlanUpdateSchema, handler: crudCatalog.putCrudPlan },
+    { method: 'DELETE', path: '/v1/object/product-rate-plan/:id', object: 'ProductRatePlan', handler: crudCatalog.deleteCrudPlan },
+    { method: 'PUT', path: '/v1/object/product-rate-plan-charge/:id', object: 'ProductRatePlanCharge', body: chargeUpdateSchema, handler: crudCatalog.putCrudCharge },
+    { method: 'DELETE', path: '/v1/object/product-rate-plan-charge/:id', object: 'ProductRatePlanCharge', handler: crudCatalog.deleteCrudCharge },
     { method: 'POST', path: '/v1/object/unit-of-measure', object: 'UnitOfMeasure', body: unitOfMeasureCreateSchema, handler: postUnitOfMeasure },
+    { method: 'GET', path: '/v1/object/unit-of-measure/:id', object: 'UnitOfMeasure', handler: crudCatalog.getCrudUnit },
+    { method: 'PUT', path: '/v1/object/unit-of-measure/:id', object: 'UnitOfMeasure', body: crudCatalog.crudUnitUpdateSchema, handler: crudCatalog.putCrudUnit },
+    { method: 'DELETE', path: '/v1/object/unit-of-measure/:id', object: 'UnitOfMeasure', handler: crudCatalog.deleteCrudUnit },
   ],
 };
 
