@@ -17,6 +17,7 @@ const CATALOG = {
   products: [ACME],
   plans: [
     { ...proPlan([PRO_FEE, API_CALL_PRICE]), trialDays: 14 },
+    { id: 'plan-basic', product: 'product-acme', name: 'Basic', pricingType: 'PAID', prices: [{ billingPeriod: 'MONTHLY', model: 'FLAT_FEE', amount: 20 }] },
     { id: 'plan-free', product: 'product-acme', name: 'Free', pricingType: 'FREE', prices: [] },
     { id: 'plan-enterprise', product: 'product-acme', name: 'Enterprise', pricingType: 'CUSTOM', prices: [] },
   ],
@@ -70,7 +71,7 @@ describe('connecting Stripe', () => {
     expect((await api('POST', '/api/catalog', CATALOG)).status).toBe(200);
     const names = (await stripe.products.list({ limit: 100 })).data.map((product) => product.name).sort();
     // Free and custom-priced plans have no prices, so nothing of them goes to Stripe.
-    expect(names).toEqual(['Acme Priority support Add-on', 'Acme Pro Plan']);
+    expect(names).toEqual(['Acme Basic Plan', 'Acme Priority support Add-on', 'Acme Pro Plan']);
     const pro = (await stripe.products.search({ query: "name:'Acme Pro Plan'" })).data[0];
     expect(pro?.metadata.stiggEntityUrl).toBe(`${engine.url}/api/plans/plan-pro`);
     // The usage charge has no price: usage goes onto the invoice as an item.
@@ -139,6 +140,29 @@ describe('the payment-failure story', () => {
     await stripe.invoices.pay(String(subscription?.latest_invoice), { payment_method: visa.id });
     await emulator.services.clock.quiesce(account);
     expect((await api('GET', '/api/subscriptions/sub-bo')).body).toMatchObject({ status: 'ACTIVE', paymentCollection: 'NOT_REQUIRED', latestInvoice: { status: 'PAID' } });
+  });
+});
+
+describe('a plan change through Stripe', () => {
+  it('changes the Stripe subscription in place, prorated: half a month of Basic credited, half a month of Pro charged on the renewal', async () => {
+    await api('POST', '/api/customers', { id: 'cust-di', name: 'Di', email: 'di@example.com', paymentMethod: { type: 'cc_ref', token: 'pm_card_visa' } });
+    // Signed up 2027-02-05T02:00Z: a 28-day period to 2027-03-05T02:00Z.
+    expect((await api('POST', '/api/subscriptions', { id: 'sub-di', customerId: 'cust-di', planId: 'plan-basic' })).body.sync.status).toBe('SYNCED');
+    const customer = (await stripe.customers.search({ query: "email:'di@example.com'" })).data[0]?.id ?? '';
+    const before = (await stripe.subscriptions.list({ customer })).data[0];
+    await advanceTo('2027-02-19T02:00:00.000Z');
+    const changed = await api('PATCH', '/api/subscriptions/sub-di', { planId: 'plan-pro' });
+    expect(changed.body).toMatchObject({ planId: 'plan-pro', status: 'ACTIVE', sync: { status: 'SYNCED' } });
+    const after = (await stripe.subscriptions.list({ customer })).data;
+    expect(after.map((subscription) => subscription.id)).toEqual([before?.id]);
+    expect(after[0]?.items.data.map((item) => [item.id, item.price.unit_amount])).toEqual([[before?.items.data[0]?.id, 3000]]);
+    // Half the period left: Basic's unused half credited (-1000), Pro's remaining half charged (+1500).
+    const prorations = (await stripe.invoiceItems.list({ customer, pending: true } as Stripe.InvoiceItemListParams)).data;
+    expect(prorations.map((item) => [item.amount, item.proration]).sort()).toEqual([[-1000, true], [1500, true]]);
+    await advanceTo('2027-03-05T04:00:00.000Z');
+    const renewal = (await stripe.invoices.list({ customer })).data.find((invoice) => invoice.billing_reason === 'subscription_cycle');
+    expect(renewal?.status).toBe('paid');
+    expect(renewal?.amount_paid).toBe(3000 - 1000 + 1500);
   });
 });
 

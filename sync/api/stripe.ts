@@ -2,27 +2,31 @@ import { handleStripeEvent } from '../stripe/inbound.js';
 import { connectStripe, removeStripe } from '../stripe/integration.js';
 import { stripeClientOf } from '../stripe/outbound.js';
 import { verifyStripeSignature } from '../stripe/signature.js';
-import type { StripeEvent } from '../stripe/types.js';
+import { STRIPE_PRORATION_BEHAVIORS, type StripeEvent } from '../stripe/types.js';
 import { ApiError } from './errors.js';
 import { Field, isPlainObject, Problems } from './input.js';
 import type { ApiReply, ApiRequest } from './routeTable.js';
 
 /**
- * `POST /api/integrations/stripe {secretKey, apiUrl, automaticTax?}`: Stripe becomes the engine's
+ * `POST /api/integrations/stripe {secretKey, apiUrl, automaticTax?, prorationBehavior?}`: Stripe becomes the engine's
  * billing integration (one per environment): customers, subscriptions and usage go to Stripe from
  * now on, and Stripe's webhooks come to `/webhooks/stripe`.
  */
 export async function connectStripeIntegration({ engine, body }: ApiRequest): Promise<ApiReply> {
   const problems = new Problems();
   const root = Field.body(body ?? {}, problems);
-  root.object(['secretKey', 'apiUrl', 'automaticTax']);
+  root.object(['secretKey', 'apiUrl', 'automaticTax', 'prorationBehavior']);
   const secretKey = root.at('secretKey').string();
   const apiUrl = root.at('apiUrl').string();
   const automaticTax = root.at('automaticTax').optional()?.boolean() ?? false;
+  const prorationBehavior = root.at('prorationBehavior').optional()?.oneOf(STRIPE_PRORATION_BEHAVIORS) ?? 'create_prorations';
   if (apiUrl && !/^https?:\/\/\S+$/.test(apiUrl)) root.at('apiUrl').fail('must be an http(s) URL');
   problems.check();
-  const integration = await connectStripe(engine.ctx, { secretKey, apiUrl, automaticTax }, engine.stripeWebhookUrl);
-  return { status: 201, body: { integration: 'stripe', apiUrl, webhookUrl: engine.stripeWebhookUrl, webhookEndpointId: integration.webhookEndpointId, automaticTax } };
+  const integration = await connectStripe(engine.ctx, { secretKey, apiUrl, automaticTax, prorationBehavior }, engine.stripeWebhookUrl);
+  return {
+    status: 201,
+    body: { integration: 'stripe', apiUrl, webhookUrl: engine.stripeWebhookUrl, webhookEndpointId: integration.webhookEndpointId, automaticTax, prorationBehavior },
+  };
 }
 
 /** `DELETE /api/integrations/stripe`: removes the webhook endpoint; Zuora is the integration again. */

@@ -10,6 +10,7 @@ import { atVersion, checkAddons, checkSoldIn, currencyOfCustomer, customerRecord
 import { cancelScheduledOrders, orderAtPeriodEnd, withPendingCanceled } from './scheduling.js';
 import { logChange, save, syncNewSubscription } from './subscriptions.js';
 import { desiredRatePlans } from './targets.js';
+import { changeStripeSubscription, stripeClientOf, subscriptionLink } from '../stripe/outbound.js';
 
 export interface SubscriptionChange {
   planId?: string;
@@ -89,7 +90,11 @@ async function changeNow(ctx: SyncContext, subscription: Subscription, target: T
   const changed = applyTarget(subscription, target);
   let result: Subscription;
   const number = subscription.billingSubscriptionNumber;
-  if (!number) {
+  const stripe = stripeClientOf(ctx);
+  if (stripe && ctx.store.stripeLink(subscriptionLink(subscription.id))) {
+    // Already in Stripe: its items are changed in place and Stripe prorates them.
+    result = await save(ctx, await changeStripeSubscription(ctx, stripe, changed));
+  } else if (!number) {
     // Not in Zuora yet: the change may be what makes it billable (a trial moving to a paid plan).
     await save(ctx, changed);
     result = await syncNewSubscription(ctx, changed.id);

@@ -1,6 +1,6 @@
 import type { SyncContext } from '../context.js';
 import { StripeClient } from './client.js';
-import type { StripeIntegration } from './types.js';
+import type { StripeIntegration, StripeProrationBehavior } from './types.js';
 
 /** The Stripe events the engine acts on (see inbound.ts). */
 export const STRIPE_EVENTS = [
@@ -15,6 +15,7 @@ export interface StripeConnectInput {
   secretKey: string;
   apiUrl: string;
   automaticTax?: boolean;
+  prorationBehavior?: StripeProrationBehavior;
 }
 
 /**
@@ -36,6 +37,7 @@ export async function connectStripe(ctx: SyncContext, input: StripeConnectInput,
     webhookEndpointId: endpoint.id,
     webhookSecret: endpoint.secret,
     automaticTax: input.automaticTax ?? false,
+    prorationBehavior: input.prorationBehavior ?? 'create_prorations',
   };
   await ctx.store.putStripeIntegration(integration);
   return integration;
