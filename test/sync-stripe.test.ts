@@ -166,6 +166,51 @@ describe('a plan change through Stripe', () => {
   });
 });
 
+describe("the platform's hosted checkout and billing-portal links", () => {
+  /** What a browser sends when the buyer submits the checkout page's form. */
+  const submitCard = (url: string, number: string) =>
+    fetch(url, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ number, exp_month: '12', exp_year: '2031', cvc: '123' }) });
+
+  it('gives a checkout link on the emulator; completing it provisions the subscription on the platform', async () => {
+    await api('POST', '/api/customers', { id: 'cust-eve', name: 'Eve', email: 'eve@example.com' });
+    const link = await api('POST', '/api/checkout', { customerId: 'cust-eve', planId: 'plan-pro', successUrl: 'https://app.example.com/welcome?session={CHECKOUT_SESSION_ID}' });
+    expect(link.status).toBe(201);
+    expect(link.body.url.startsWith(`${emulator.stripe?.url}/pages/${account}/checkout/cs_test_`)).toBe(true);
+    const page = await fetch(link.body.url);
+    expect(await page.text()).toContain('Total due today: 30.00 USD');
+    expect((await api('GET', `/api/subscriptions/${link.body.subscriptionId}`)).status).toBe(404);
+
+    // A declining card is shown on the page; nothing is provisioned.
+    expect((await submitCard(link.body.url, '4000000000000002')).status).toBe(402);
+    await emulator.services.clock.quiesce(account);
+    expect((await api('GET', `/api/subscriptions/${link.body.subscriptionId}`)).status).toBe(404);
+
+    const done = await submitCard(link.body.url, '4242424242424242');
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`https://app.example.com/welcome?session=${link.body.id}`);
+    await emulator.services.clock.quiesce(account);
+    const provisioned = await api('GET', `/api/subscriptions/${link.body.subscriptionId}`);
+    expect(provisioned.body).toMatchObject({ customerId: 'cust-eve', planId: 'plan-pro', status: 'ACTIVE', sync: { status: 'SYNCED' } });
+    expect((await api('GET', '/api/customers/cust-eve')).body).toMatchObject({ paymentMethod: { type: 'card', last4: '4242' }, sync: { status: 'SYNCED' } });
+    const customer = (await stripe.customers.search({ query: "email:'eve@example.com'" })).data;
+    expect(customer).toHaveLength(1);
+    const subscriptions = (await stripe.subscriptions.list({ customer: customer[0]?.id })).data;
+    expect(subscriptions.map((subscription) => [subscription.status, subscription.metadata.stiggSubscriptionId])).toEqual([['active', link.body.subscriptionId]]);
+  });
+
+  it("gives a billing-portal link showing the customer's invoices", async () => {
+    const portal = await api('POST', '/api/customers/cust-eve/billing-portal', { returnUrl: 'https://app.example.com/account' });
+    expect(portal.status).toBe(201);
+    const page = await (await fetch(portal.body.url)).text();
+    expect(page).toContain('30.00 USD');
+    expect(page).toContain('paid');
+    // A customer never synced to Stripe has no portal.
+    await api('POST', '/api/customers', { id: 'cust-fay', name: 'Fay' });
+    expect((await api('POST', '/api/customers/cust-fay/billing-portal', {})).body.error.code).toBe('CUSTOMER_NOT_IN_STRIPE');
+    expect((await api('POST', '/api/checkout', { customerId: 'cust-fay', planId: 'plan-pro' })).status).toBe(400);
+  });
+});
+
 describe('what is not synced', () => {
   it('keeps trials, free plans and custom-priced plans out of Stripe, with the shared reasons', async () => {
     await api('POST', '/api/customers', { id: 'cust-cy', name: 'Cy', email: 'cy@example.com', paymentMethod: { type: 'cc_ref', token: 'pm_card_visa' } });
@@ -183,5 +228,8 @@ describe('what is not synced', () => {
     expect((await api('DELETE', '/api/integrations/stripe')).status).toBe(200);
     expect((await stripe.webhookEndpoints.list()).data).toHaveLength(0);
     expect((await api('DELETE', '/api/integrations/stripe')).status).toBe(404);
+    // Hosted links are Stripe's: with Zuora as the integration there are none.
+    const checkout = await api('POST', '/api/checkout', { customerId: 'cust-eve', planId: 'plan-pro', successUrl: 'https://app.example.com/' });
+    expect([checkout.status, checkout.body.error.code]).toEqual([409, 'STRIPE_NOT_CONNECTED']);
   });
 });

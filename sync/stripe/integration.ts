@@ -9,6 +9,7 @@ export const STRIPE_EVENTS = [
   'invoice.payment_failed',
   'customer.subscription.updated',
   'customer.subscription.deleted',
+  'checkout.session.completed',
 ] as const;
 
 export interface StripeConnectInput {

@@ -35,7 +35,7 @@ async function attachPaymentMethod(client: StripeClient, stripeCustomer: string,
   return attached.id;
 }
 
-function customerParams(ctx: SyncContext, customer: Customer): Record<string, unknown> {
+export function customerParams(ctx: SyncContext, customer: Customer): Record<string, unknown> {
   const address = customer.billingInfo?.address;
   // `stripeInvoiceName` metadata overrides the name shown on invoices (seed 003's invoice-name override).
   const name = customer.metadata.stripeInvoiceName ?? customer.name;
@@ -181,6 +181,12 @@ export async function syncStripeSubscription(ctx: SyncContext, client: StripeCli
     return save({ ...subscription, sync: { status: customer.sync?.status === 'FAILED' ? 'FAILED' : 'NO_SYNC', reason: `Customer is not synced: ${customer.sync?.reason ?? 'unknown reason'}`, at } });
   }
   try {
+    const made = ctx.store.stripeLink(subscriptionLink(subscription.id));
+    if (made) {
+      // Made in Stripe already (by a hosted checkout): taken as it is.
+      const current = await client.get<StripeSubscription>(`/v1/subscriptions/${made}`);
+      return save({ ...subscriptionOf(ctx, subscription.id), ...platformState(current, subscription), sync: { status: 'SYNCED', at } });
+    }
     const live = ctx.store.subscriptionsOf(customer.id).filter((other) => other.id !== subscription.id && ctx.store.stripeLink(subscriptionLink(other.id)) && !['CANCELED', 'EXPIRED'].includes(other.status));
     if (live.length >= MAX_ACTIVE_SUBSCRIPTIONS) throw new Error(`The customer already has ${MAX_ACTIVE_SUBSCRIPTIONS} active subscriptions in Stripe`);
     const items = await subscriptionItems(ctx, client, subscription);
