@@ -4,6 +4,7 @@ import { findOfficialSpecDir, loadOfficialSpecs } from '../contracts/official/in
 import { consoleLine, summaryLine } from '../contracts/suites/report.js';
 import { junitReport, runSuites } from '../contracts/suites/index.js';
 import { SubsetSpecs } from '../contracts/subset/validate.js';
+import { runStripeContract } from './contractStripe.js';
 import { openTarget, TARGET_OPTIONS } from './contractTarget.js';
 import { UsageError } from './errors.js';
 import { parseFlags } from './flags.js';
@@ -22,6 +23,16 @@ zemu-contract-<run id> and remove what they can at the end.
   --reporter console|junit  output format (default console)
   --out FILE              write the report to FILE (junit) instead of stdout
   -h, --help              show this help
+
+With --dialect stripe, the Stripe suites instead (the calls of the sync engine's Stripe
+integration), against the emulator's Stripe API, or a real Stripe account in test mode:
+
+  --dialect zuora|stripe  which suites (default zuora)
+  --target URL            Stripe's API: https://api.stripe.com, or an emulator's Stripe port
+                          (default: an in-process emulator and its default account)
+  --secret-key KEY        the account's test-mode secret key (sk_test_...; default $STRIPE_SECRET_KEY)
+  --fixtures FILE         Stripe's example objects (fixtures3.json) the answers' shapes are checked
+                          against (default $STRIPE_FIXTURES); without them only status and behaviour
 
 Exits 1 when any step fails.
 `;
@@ -42,6 +53,9 @@ export async function runContractRun(argv: string[]): Promise<number> {
   const { values } = parseFlags('contract run', argv, {
       ...TARGET_OPTIONS,
       'official-spec': { type: 'string' },
+      dialect: { type: 'string', default: 'zuora' },
+      'secret-key': { type: 'string' },
+      fixtures: { type: 'string' },
       reporter: { type: 'string', default: 'console' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -51,6 +65,8 @@ export async function runContractRun(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.reporter !== 'console' && values.reporter !== 'junit') throw new UsageError('--reporter must be console or junit', 'contract run');
+  if (values.dialect === 'stripe') return runStripeContract(values);
+  if (values.dialect !== 'zuora') throw new UsageError('--dialect must be zuora or stripe', 'contract run');
   const specs = await specSets(values['official-spec']);
   if (typeof specs === 'string') throw new UsageError(specs, 'contract run');
   const target = await openTarget(values);
