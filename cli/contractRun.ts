@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { officialSpecSet, subsetSpecSet, type ResponseSpecSet } from '../contracts/checks/specs.js';
 import { findOfficialSpecDir, loadOfficialSpecs } from '../contracts/official/index.js';
-import { consoleLine, summaryLine } from '../contracts/suites/report.js';
-import { junitReport, runSuites } from '../contracts/suites/index.js';
+import { consoleLine } from '../contracts/suites/report.js';
+import { runSuites } from '../contracts/suites/index.js';
 import { SubsetSpecs } from '../contracts/subset/validate.js';
+import { finishRun, runLog } from './contractReport.js';
 import { runStripeContract } from './contractStripe.js';
 import { openTarget, TARGET_OPTIONS } from './contractTarget.js';
 import { UsageError } from './errors.js';
@@ -72,19 +72,11 @@ export async function runContractRun(argv: string[]): Promise<number> {
   const target = await openTarget(values);
   if (typeof target === 'string') throw new UsageError(target, 'contract run');
   // Console lines stream as steps finish, unless stdout is busy carrying the JUnit XML.
-  const streaming = values.reporter === 'console' || values.out !== undefined;
-  const log = (line: string) => (streaming ? process.stdout : process.stderr).write(`${line}\n`);
+  const log = runLog(values);
   for (const note of specs.notes) log(`note: ${note}`);
   log(`contract run against ${target.client.baseUrl}`);
   try {
-    const result = await runSuites({ target: target.client, specs: specs.sets, onStep: (step) => log(consoleLine(step)) });
-    if (values.reporter === 'junit') {
-      const xml = junitReport(result);
-      if (values.out) await writeFile(values.out, xml);
-      else process.stdout.write(xml);
-    }
-    log(summaryLine(result));
-    return result.failed > 0 ? 1 : 0;
+    return await finishRun(await runSuites({ target: target.client, specs: specs.sets, onStep: (step) => log(consoleLine(step)) }), values, log);
   } finally {
     await target.close();
   }

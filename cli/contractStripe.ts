@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadStripeFixtures, type StripeFixtures } from '../contracts/stripe/shape.js';
 import { runStripeSuites } from '../contracts/stripe/runner.js';
-import { consoleLine, summaryLine } from '../contracts/suites/report.js';
-import { junitReport } from '../contracts/suites/index.js';
+import { consoleLine } from '../contracts/suites/report.js';
 import { startEmulator } from '../emulator/index.js';
+import { finishRun, runLog } from './contractReport.js';
 import { UsageError } from './errors.js';
 
 // `contract run --dialect stripe`: the Stripe suites against the emulator's Stripe API (in process
@@ -36,19 +35,11 @@ export async function runStripeContract(flags: StripeContractFlags): Promise<num
   const emulator = flags.target ? undefined : await startEmulator({ inMemory: true, port: 0, stripePort: 0 });
   const apiUrl = flags.target ?? emulator?.stripe?.url ?? '';
   const secretKey = flags.target ? (key as string) : (emulator?.stripe?.secretKey ?? '');
-  const streaming = flags.reporter !== 'junit' || flags.out !== undefined;
-  const log = (line: string) => (streaming ? process.stdout : process.stderr).write(`${line}\n`);
+  const log = runLog(flags);
   if (note) log(`note: ${note}`);
   log(`contract run (stripe) against ${apiUrl}`);
   try {
-    const result = await runStripeSuites({ apiUrl, secretKey, ...(fixtures ? { fixtures } : {}), onStep: (step) => log(consoleLine(step)) });
-    if (flags.reporter === 'junit') {
-      const xml = junitReport(result);
-      if (flags.out) await writeFile(flags.out, xml);
-      else process.stdout.write(xml);
-    }
-    log(summaryLine(result));
-    return result.failed > 0 ? 1 : 0;
+    return await finishRun(await runStripeSuites({ apiUrl, secretKey, ...(fixtures ? { fixtures } : {}), onStep: (step) => log(consoleLine(step)) }), flags, log);
   } finally {
     await emulator?.close();
   }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import qs from 'qs';
 import type { CheckResult, NamedResult } from '../checks/registry.js';
-import type { RunResult, StepResult, SuiteResult } from '../suites/runner.js';
+import { runInOrder, type RunResult, type StepResult } from '../suites/runner.js';
 import { interpolate, MissingVar } from '../suites/template.js';
 import { shapeProblems, type StripeFixtures } from './shape.js';
 import { STRIPE_SUITES, type StripeStep, type StripeSuite, type Vars } from './suites.js';
@@ -32,26 +32,12 @@ export async function runStripeSuites(options: StripeRunOptions): Promise<RunRes
   const started = performance.now();
   const runId = options.runId ?? randomBytes(4).toString('hex');
   const vars: Vars = { runId, prefix: `zemu-contract-${runId}` };
-  const suites: SuiteResult[] = [];
-  for (const suite of options.suites ?? STRIPE_SUITES) {
-    const steps: StepResult[] = [];
-    for (const step of suite.steps) {
-      const result = await runStep(suite.name, step, vars, options);
-      steps.push(result);
-      options.onStep?.(result);
-    }
-    suites.push({ name: suite.name, steps });
-  }
-  const all = suites.flatMap((suite) => suite.steps);
-  const count = (outcome: StepResult['outcome']) => all.filter((step) => step.outcome === outcome).length;
+  const ran = await runInOrder(options.suites ?? STRIPE_SUITES, (suite, step: StripeStep) => runStep(suite, step, vars, options), options.onStep);
   return {
     runId,
     target: options.apiUrl,
     isEmulator: !/^https:\/\/api\.stripe\.com\/?$/.test(options.apiUrl),
-    suites,
-    passed: count('passed'),
-    failed: count('failed'),
-    skipped: count('skipped'),
+    ...ran,
     durationMs: Math.round(performance.now() - started),
     vars,
   };
