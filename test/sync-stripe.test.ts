@@ -164,6 +164,12 @@ describe('a plan change through Stripe', () => {
     expect(renewal?.status).toBe('paid');
     expect(renewal?.amount_paid).toBe(3000 - 1000 + 1500);
   });
+
+  it('refuses a change at the end of the billing period (a Zuora scheduled order), changing nothing', async () => {
+    const refused = await api('PATCH', '/api/subscriptions/sub-di', { planId: 'plan-basic', scheduleStrategy: 'END_OF_BILLING_PERIOD' });
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'SCHEDULE_NOT_SUPPORTED']);
+    expect((await api('GET', '/api/subscriptions/sub-di')).body).toMatchObject({ planId: 'plan-pro', scheduledUpdates: [] });
+  });
 });
 
 describe("the platform's hosted checkout and billing-portal links", () => {

@@ -78,6 +78,10 @@ export async function updateSubscription(ctx: SyncContext, id: string, change: S
   const plan = planOf(ctx, after.planId);
   checkSoldIn(plan, after.billingPeriod);
   checkAddons(ctx, after.addons, after.billingPeriod);
+  if (change.scheduleStrategy !== 'IMMEDIATE' && stripeClientOf(ctx)) {
+    // Scheduled changes are Zuora Scheduled orders; through Stripe they would be a subscription schedule, not built.
+    throw new OutboundInputError('SCHEDULE_NOT_SUPPORTED', 'With the Stripe integration a change is made now (IMMEDIATE); changes at the end of the billing period are not made through Stripe');
+  }
   return change.scheduleStrategy === 'IMMEDIATE' ? changeNow(ctx, subscription, target) : changeAtPeriodEnd(ctx, subscription, target);
 }
 
