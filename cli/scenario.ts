@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_TENANT } from '../emulator/config.js';
+import { DEFAULT_STRIPE_ACCOUNT, DEFAULT_STRIPE_PORT } from '../emulator/api/stripe/server.js';
 import { DEFAULT_SYNC_PORT } from '../sync/config.js';
 import {
   ConsoleReporter,
@@ -50,6 +51,10 @@ Default: the scenarios/ folder of the current directory, else the library shippe
   --emulator-url URL    without --target: use this emulator (fresh tenants on it) instead of starting one
   --admin-token T       the admin token of the emulator named by --target or --emulator-url
                         (default: $ZUORA_EMULATOR_ADMIN_TOKEN; not needed when it runs --admin-open)
+  --stripe-url URL      the emulator's Stripe API, for files with integration: stripe, with --target or
+                        --emulator-url (default http://127.0.0.1:${DEFAULT_STRIPE_PORT})
+  --stripe-account ID   with --target: the Stripe account the engine is connected to for them, and its
+  --stripe-key KEY      secret key (default: the emulator's default account, ${DEFAULT_STRIPE_ACCOUNT.id})
   --no-color            plain progress lines
   -h, --help            show this help
 `;
@@ -78,6 +83,9 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
       'client-secret': { type: 'string' },
       'emulator-url': { type: 'string' },
       'admin-token': { type: 'string' },
+      'stripe-url': { type: 'string' },
+      'stripe-account': { type: 'string' },
+      'stripe-key': { type: 'string' },
       'no-color': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -116,14 +124,16 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
 
   const adminToken = values['admin-token'] ?? process.env.ZUORA_EMULATOR_ADMIN_TOKEN;
   const admin = adminToken ? { adminToken } : {};
+  const stripeUrl = values['stripe-url'] ?? `http://127.0.0.1:${DEFAULT_STRIPE_PORT}`;
   const host: ScenarioHost = values.target
       ? new TargetHost({
           emulatorUrl: values.target,
           syncUrl: values['sync-url'] ?? `http://127.0.0.1:${DEFAULT_SYNC_PORT}`,
           credentials: { clientId: values['client-id'] ?? DEFAULT_TENANT.clientId, clientSecret: values['client-secret'] ?? DEFAULT_TENANT.clientSecret },
+          stripe: { url: stripeUrl, account: values['stripe-account'] ?? DEFAULT_STRIPE_ACCOUNT.id, secretKey: values['stripe-key'] ?? DEFAULT_STRIPE_ACCOUNT.secretKey },
           ...admin,
         })
-      : await InProcessHost.start(values['emulator-url'] ? { emulatorUrl: values['emulator-url'], ...admin } : {});
+      : await InProcessHost.start(values['emulator-url'] ? { emulatorUrl: values['emulator-url'], stripeUrl, ...admin } : {});
 
   const consoleReporter = new ConsoleReporter({ write: progress, color, timeline: true });
   progress(`running ${scenarios.length} scenario(s) ${values.target ? '(one at a time) ' : ''}${host.description}\n`);

@@ -26,6 +26,7 @@ import {
 } from '../scenarios/runner/index.js';
 import { interpolate } from '../scenarios/runner/interpolate.js';
 import { CLI } from './helpers/cli.js';
+import { adminHeaders } from './helpers/emulator.js';
 
 // The scenario runner itself: the format's validation errors (file, step number, field), partial
 // matching and diffs, captures and `${...}` references, a failing expectation's report, JUnit XML,
@@ -421,7 +422,7 @@ describe('--target: an emulator and a sync engine already running', () => {
 
   beforeAll(async () => {
     // As `zuora-emulator start` runs them: the engine on the default tenant, on its clock.
-    emulator = await startEmulator({ inMemory: true, port: 0, now: '2026-01-01T00:00:00.000Z' });
+    emulator = await startEmulator({ inMemory: true, port: 0, stripePort: 0, now: '2026-01-01T00:00:00.000Z' });
     const { clientId, clientSecret } = emulator.credentials;
     engine = await startSyncEngine({ port: 0, inMemory: true, zuora: { baseUrl: emulator.url, clientId, clientSecret }, time: emulatorTime(emulator.url, clientId, emulator.adminToken), hourlyUsageSync: false });
     await engine.connect();
@@ -456,5 +457,17 @@ describe('--target: an emulator and a sync engine already running', () => {
     // downgrade ended Pro and left the Basic subscription provisioned in its place live.
     const last = summary.results[2]?.timeline[1]?.events[0]?.customerId;
     expect((await statuses(last)).sort()).toEqual(['ACTIVE', 'CANCELED']);
+  });
+
+  it('runs Stripe scenarios on the Stripe account, connecting the shared engine to it and back to Zuora after', async () => {
+    const stripe = { url: emulator.stripe?.url ?? '', account: emulator.stripe?.account ?? '', secretKey: emulator.stripe?.secretKey ?? '' };
+    const host = new TargetHost({ emulatorUrl: emulator.url, syncUrl: engine.url, credentials: emulator.credentials, adminToken: emulator.adminToken, stripe });
+    const load = async (name: string) => parseScenario(await readFile(path.join(LIBRARY, name), 'utf8'), path.join(LIBRARY, name));
+    const summary = await runScenarios([await load('stripe-renewal-with-usage.yaml'), await load('signup-declined-card.yaml'), await load('stripe-plan-change-proration.yaml')], { host });
+    for (const result of summary.results) expect(result.status, failureDetails(result)).toBe('passed');
+    expect(summary.results.map((result) => result.tenant)).toEqual([stripe.account, emulator.credentials.clientId, stripe.account]);
+    // The engine's platform clock kept the Stripe account's time: both clocks stand at the same instant.
+    const clock = async (tenant: string) => (await (await fetch(`${emulator.url}/__emulator/clock`, { headers: adminHeaders(emulator.url, tenant, emulator.adminToken) })).json()) as { now: string };
+    expect((await clock(stripe.account)).now).toBe((await clock(emulator.credentials.clientId)).now);
   });
 });

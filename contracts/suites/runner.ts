@@ -91,30 +91,37 @@ export async function runSuites(options: RunOptions): Promise<RunResult> {
     // Test cards expire a few years after the target's today, so a clock moved on by earlier runs never finds them expired.
     cardExpiryYear: Number(today.slice(0, 4)) + 5,
   };
-  const suites: SuiteResult[] = [];
-  for (const suite of options.suites ?? SUITES) {
+  const ran = await runInOrder(
+    options.suites ?? SUITES,
+    (suite, step: Step) => (step.only && (step.only === 'emulator') !== isEmulator ? undefined : runStep(suite, step, vars, options)),
+    options.onStep,
+  );
+  return { runId, target: target.baseUrl, isEmulator, ...ran, durationMs: Math.round(performance.now() - started), vars };
+}
+
+/**
+ * Runs each suite's steps in order (a step `run` answers undefined for is left out), reporting
+ * each as it finishes, and counts the outcomes. The Stripe suites run through it too.
+ */
+export async function runInOrder<T>(
+  suites: readonly { name: string; steps: readonly T[] }[],
+  run: (suite: string, step: T) => Promise<StepResult> | undefined,
+  onStep?: (result: StepResult) => void,
+): Promise<Pick<RunResult, 'suites' | 'passed' | 'failed' | 'skipped'>> {
+  const results: SuiteResult[] = [];
+  for (const suite of suites) {
     const steps: StepResult[] = [];
     for (const step of suite.steps) {
-      if (step.only && (step.only === 'emulator') !== isEmulator) continue;
-      const result = await runStep(suite.name, step, vars, options);
+      const result = await run(suite.name, step);
+      if (!result) continue;
       steps.push(result);
-      options.onStep?.(result);
+      onStep?.(result);
     }
-    suites.push({ name: suite.name, steps });
+    results.push({ name: suite.name, steps });
   }
-  const all = suites.flatMap((suite) => suite.steps);
+  const all = results.flatMap((suite) => suite.steps);
   const count = (outcome: StepResult['outcome']) => all.filter((step) => step.outcome === outcome).length;
-  return {
-    runId,
-    target: target.baseUrl,
-    isEmulator,
-    suites,
-    passed: count('passed'),
-    failed: count('failed'),
-    skipped: count('skipped'),
-    durationMs: Math.round(performance.now() - started),
-    vars,
-  };
+  return { suites: results, passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
 }
 
 async function runStep(suite: string, step: Step, vars: Vars, options: RunOptions): Promise<StepResult> {

@@ -6,7 +6,7 @@ import { connectIntegration, getIntegration, removeIntegration, updateIntegratio
 import type { ApiRoute } from './routeTable.js';
 import { cancel, getSubscription, listSubscriptions, migrate, provision, update } from './subscriptions.js';
 import { clockTick, reportUsage, syncSubscriptionUsageNow, syncUsageNow } from './usage.js';
-import { connectStripeIntegration, receiveStripeEvent, removeStripeIntegration } from './stripe.js';
+import { connectStripeIntegration, createCheckoutLink, createPortalLink, receiveStripeEvent, removeStripeIntegration } from './stripe.js';
 import { receiveCallout } from './webhooks.js';
 
 /** Everything the sync engine answers. */
@@ -20,6 +20,8 @@ export const syncRoutes: readonly ApiRoute[] = [
   { method: 'POST', exclusive: true, path: '/api/customers/:id/archive', handler: archiveCustomer },
   { method: 'GET', path: '/api/customers/:id/subscriptions', handler: listCustomerSubscriptions },
   { method: 'GET', path: '/api/customers/:id/credits', handler: listCustomerCredits },
+  { method: 'POST', exclusive: true, path: '/api/customers/:id/billing-portal', handler: createPortalLink },
+  { method: 'POST', exclusive: true, path: '/api/checkout', handler: createCheckoutLink },
   { method: 'POST', exclusive: true, path: '/api/subscriptions', handler: provision },
   { method: 'GET', path: '/api/subscriptions', handler: listSubscriptions },
   { method: 'GET', path: '/api/subscriptions/:id', handler: getSubscription },

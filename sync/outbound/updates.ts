@@ -11,6 +11,7 @@ import { cancelScheduledOrders, orderAtPeriodEnd, withoutUnplaced, withPendingCa
 import { logChange, save, syncNewSubscription } from './subscriptions.js';
 import { latestVersionOf } from './planVersions.js';
 import { desiredRatePlans } from './targets.js';
+import { changeStripeSubscription, stripeClientOf, subscriptionLink } from '../stripe/outbound.js';
 
 export interface SubscriptionChange {
   planId?: string;
@@ -84,6 +85,10 @@ export async function updateSubscription(ctx: SyncContext, id: string, change: S
   const plan = planOf(ctx, after.planId);
   checkSoldIn(plan, after.billingPeriod);
   checkAddons(ctx, after.addons, after.billingPeriod);
+  if (change.scheduleStrategy !== 'IMMEDIATE' && stripeClientOf(ctx)) {
+    // Scheduled changes are Zuora Scheduled orders; through Stripe they would be a subscription schedule, not built.
+    throw new OutboundInputError('SCHEDULE_NOT_SUPPORTED', 'With the Stripe integration a change is made now (IMMEDIATE); changes at the end of the billing period are not made through Stripe');
+  }
   return change.scheduleStrategy === 'IMMEDIATE' ? changeNow(ctx, subscription, target) : changeAtPeriodEnd(ctx, subscription, target);
 }
 
@@ -118,7 +123,11 @@ async function changeNow(ctx: SyncContext, subscription: Subscription, target: T
   const changed = applyTarget(subscription, target);
   let result: Subscription;
   const number = subscription.billingSubscriptionNumber;
-  if (!number) {
+  const stripe = stripeClientOf(ctx);
+  if (stripe && ctx.store.stripeLink(subscriptionLink(subscription.id))) {
+    // Already in Stripe: its items are changed in place and Stripe prorates them.
+    result = await save(ctx, await changeStripeSubscription(ctx, stripe, changed));
+  } else if (!number) {
     // Not in Zuora yet: the change may be what makes it billable (a trial moving to a paid plan).
     await save(ctx, changed);
     result = await syncNewSubscription(ctx, changed.id);

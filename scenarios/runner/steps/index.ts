@@ -24,6 +24,7 @@ import {
   updateSubscription,
 } from './platform.js';
 import { closeWon } from './salesforce.js';
+import { cancelInStripe, completeCheckout, expectStripeInvoice, expectStripeSubscription, payInStripe, stripeRequest } from './stripe.js';
 import { cancelAccount, cancelSubscriptionInZuora, payInvoice, setDefaultPaymentMethod, zuoraRequest } from './zuora.js';
 
 /** Every step of the vocabulary and what runs it. */
@@ -45,6 +46,10 @@ export const STEP_RUNNERS: Record<string, StepRunner> = {
   'zuora.cancelAccount': cancelAccount,
   'zuora.setDefaultPaymentMethod': setDefaultPaymentMethod,
   'zuora.request': zuoraRequest,
+  'stripe.cancelSubscription': cancelInStripe,
+  'stripe.payInvoice': payInStripe,
+  'stripe.request': stripeRequest,
+  'checkout.complete': completeCheckout,
   'clock.advance': advanceClock,
   'payments.failNext': failNextPayments,
   'callouts.fault': calloutFault,
@@ -53,6 +58,8 @@ export const STEP_RUNNERS: Record<string, StepRunner> = {
   'expect.zuora.subscription': expectZuoraSubscription,
   'expect.zuora.invoice': expectZuoraInvoice,
   'expect.zuora.account': expectZuoraAccount,
+  'expect.stripe.subscription': expectStripeSubscription,
+  'expect.stripe.invoice': expectStripeInvoice,
   'expect.callouts': expectCallouts,
   'expect.events': expectEvents,
 };
