@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROUTE_TABLES } from '../emulator/index.js';
 import { accountBody, adminClient, request, useEmulator, type HttpResult } from './helpers/emulator.js';
+import { stateFingerprint } from './helpers/fingerprint.js';
 
 // What an attacker or a careless client sends: prototype names where ids, tenants and client ids go,
 // numbers JSON can spell but no amount can be, strings and nesting far past Zuora's bounds. Every one
@@ -16,12 +17,7 @@ function expectShaped(answer: HttpResult, what: string): void {
   if (answer.status !== 204) expect(typeof answer.body, `${what}: ${JSON.stringify(answer.body)}`).toBe('object');
 }
 
-async function fingerprint(): Promise<string> {
-  await env.admin.post('/snapshots', { name: 'hostile-probe' });
-  const { objects } = (await env.admin.get('/snapshots/hostile-probe?includeSecrets=true')).body as { objects: Record<string, unknown> };
-  const { _callouts: _ignored, ...rest } = objects;
-  return JSON.stringify(rest);
-}
+const fingerprint = (): Promise<string> => stateFingerprint(env, 'hostile-probe');
 
 describe('prototype names', () => {
   it('as every path parameter of every route answer in the dialect, never 5xx', async () => {

@@ -52,6 +52,7 @@ function pipeline(services: Services, idempotency: Idempotency, limiter: RateLim
     ? compileBodyValidator(route.body, route.object ?? 'Unknown')
     : undefined;
   const auth = route.auth ?? 'bearer';
+  const endpoint = `${route.method} ${route.path}`;
 
   return async (req: Request, res: Response): Promise<void> => {
     const started = performance.now();
@@ -60,7 +61,7 @@ function pipeline(services: Services, idempotency: Idempotency, limiter: RateLim
       try {
         if (dialect === 'v1' || dialect === 'v1crud') checkVersionHeader(req.headers);
         const body = parseBody(req, route.bodyFormat ?? 'json');
-        checkBodyLimits(body, { zuoraFields: dialect !== 'admin', ...(route.object ? { object: route.object } : {}) });
+        checkBodyLimits(body, { ...(dialect !== 'admin' ? { endpoint } : {}), ...(route.object ? { object: route.object } : {}) });
         if (validateBody) validateBody(body);
         const handled = await collectWarnings(async () =>
           route.handler({
