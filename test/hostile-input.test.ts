@@ -1,3 +1,4 @@
+import { createConnection } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ROUTE_TABLES } from '../emulator/index.js';
 import { accountBody, adminClient, request, useEmulator, type HttpResult } from './helpers/emulator.js';
@@ -146,6 +147,23 @@ describe('values Zuora would refuse', () => {
     const answer = await request(`${env.url}/v2/accounts`, 'GET', undefined, { Authorization: `Bearer ${env.zuora.token}`, 'X-Big': 'b'.repeat(20_000) });
     expect(answer.status).toBe(431);
     expect(answer.body).toMatchObject({ type: expect.any(String), retryable: false });
+  });
+
+  it('answers an HTTP/1.1 request without a Host header with a 400 in the dialect, not a bare status line', async () => {
+    const { hostname, port } = new URL(env.url);
+    const raw = (text: string) =>
+      new Promise<string>((resolve, reject) => {
+        let answer = '';
+        const socket = createConnection({ host: hostname, port: Number(port) }, () => socket.end(text));
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+        socket.on('close', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    const v2 = await raw('GET /v2/accounts HTTP/1.1\r\nConnection: close\r\n\r\n');
+    expect(v2.split('\r\n', 1)[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(JSON.parse(v2.slice(v2.indexOf('\r\n\r\n') + 4))).toMatchObject({ type: 'bad_request', errors: [{ parameter: 'Host' }] });
+    const v1 = await raw('GET /v1/accounts/A00000001 HTTP/1.1\r\nConnection: close\r\n\r\n');
+    expect(JSON.parse(v1.slice(v1.indexOf('\r\n\r\n') + 4))).toMatchObject({ success: false, reasons: [{ code: expect.any(Number) }] });
   });
 });
 
