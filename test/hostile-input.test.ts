@@ -1,8 +1,10 @@
 import { createConnection } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ROUTE_TABLES } from '../emulator/index.js';
-import { accountBody, adminClient, request, useEmulator, type HttpResult } from './helpers/emulator.js';
+import { createTestCatalog } from './helpers/catalog.js';
+import { accountBody, adminClient, ORDERS_223, request, useEmulator, type HttpResult } from './helpers/emulator.js';
 import { stateFingerprint } from './helpers/fingerprint.js';
+import { newSubscriptionOrder } from './helpers/orders.js';
 
 // What an attacker or a careless client sends: prototype names where ids, tenants and client ids go,
 // numbers JSON can spell but no amount can be, strings and nesting far past Zuora's bounds. Every one
@@ -115,6 +117,29 @@ describe('values Zuora would refuse', () => {
     const contact = await env.zuora.post('/v2/accounts', accountBody({ bill_to: { first_name: 'f'.repeat(101), last_name: 'L' } }));
     expect(contact.body.errors[0]).toMatchObject({ parameter: 'bill_to.first_name' });
     expect((await env.zuora.post('/v2/accounts', accountBody({ name: 'n'.repeat(255) }))).status).toBe(201);
+  });
+
+  it('refuses an order whose lists are not lists, or whose text is a number, as an invalid value, storing nothing', async () => {
+    const catalog = await createTestCatalog(env.zuora);
+    const number = (await env.zuora.post('/v2/accounts', accountBody())).body.account_number as string;
+    const plan = (overrides: Record<string, unknown>) => ({ productRatePlanId: catalog.pro.planId, ...overrides });
+    const action = (type: string, part: Record<string, unknown>) => ({ orderDate: '2026-01-15', existingAccountNumber: number, subscriptions: [{ orderActions: [{ type, ...part }] }] });
+    const before = await fingerprint();
+    const bodies = [
+      newSubscriptionOrder(number, 'not a list' as unknown as unknown[]),
+      newSubscriptionOrder(number, [null]),
+      newSubscriptionOrder(number, [plan({ chargeOverrides: 'not a list' })]),
+      newSubscriptionOrder(number, [plan({ chargeOverrides: [null] })]),
+      newSubscriptionOrder(number, [plan({ chargeOverrides: [{ productRatePlanChargeId: catalog.pro.seatsId, billing: { billingPeriod: 7 } }] })]),
+      action('AddProduct', { addProduct: plan({ chargeOverrides: 'not a list' }) }),
+      action('UpdateProduct', { updateProduct: { ratePlanId: 'x', chargeUpdates: [null] } }),
+    ];
+    for (const body of bodies) {
+      const answer = await env.zuora.post('/v1/orders', body, ORDERS_223);
+      expect(answer.status, JSON.stringify(body)).toBe(200);
+      expect(answer.body, JSON.stringify(body)).toMatchObject({ success: false, reasons: [{ code: 53110020 }] });
+    }
+    expect(await fingerprint()).toBe(before);
   });
 
   it('refuses a body nested deeper than 64 with a 400 in the dialect', async () => {
