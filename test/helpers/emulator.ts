@@ -113,7 +113,11 @@ export function useEmulator(options: EmulatorOptions = {}): TestEmulator {
 }
 
 /** A tenant of the file's own, for files that only talk HTTP to it. */
-export type TestTenant = Omit<TestEmulator, 'emulator'>;
+export interface TestTenant extends Omit<TestEmulator, 'emulator'> {
+  /** The tenant's OAuth client, for clients the test builds itself (the sync engine, the contract harness). */
+  credentials: { clientId: string; clientSecret: string };
+  adminToken: string;
+}
 
 /**
  * A tenant of the file's own on the run's emulator (started by test/setup/zuoraEmulator.ts), made
@@ -130,6 +134,8 @@ export function useTenant(options: { now?: string } = {}): TestTenant {
     const { adminToken } = zuoraEmulator();
     rememberAdminToken({ url: tenant.url, adminToken });
     context.url = tenant.url;
+    context.credentials = { clientId: tenant.clientId, clientSecret: tenant.clientSecret };
+    context.adminToken = adminToken;
     context.zuora = await tenantClient(tenant.url, tenant.clientId, tenant.clientSecret);
     context.admin = adminClient(tenant.url, tenant.clientId, adminToken);
   });
