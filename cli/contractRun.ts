@@ -8,6 +8,7 @@ import { runStripeContract } from './contractStripe.js';
 import { openTarget, TARGET_OPTIONS } from './contractTarget.js';
 import { UsageError } from './errors.js';
 import { parseFlags } from './flags.js';
+import { progress } from './progress.js';
 
 const HELP = `Usage: zuora-emulator contract run [options]
 
@@ -72,12 +73,37 @@ export async function runContractRun(argv: string[]): Promise<number> {
   const target = await openTarget(values);
   if (typeof target === 'string') throw new UsageError(target, 'contract run');
   // Console lines stream as steps finish, unless stdout is busy carrying the JUnit XML.
+<<<<<<< HEAD
   const log = runLog(values);
   for (const note of specs.notes) log(`note: ${note}`);
   log(`contract run against ${target.client.baseUrl}`);
   try {
     return await finishRun(await runSuites({ target: target.client, specs: specs.sets, onStep: (step) => log(consoleLine(step)) }), values, log);
+=======
+  const streaming = values.reporter === 'console' || values.out !== undefined;
+  const counter = progress('contract steps');
+  const log = (line: string) => counter.print(() => (streaming ? process.stdout : process.stderr).write(`${line}\n`));
+  for (const note of specs.notes) log(`note: ${note}`);
+  log(`contract run against ${target.client.baseUrl}`);
+  try {
+    const result = await runSuites({
+      target: target.client,
+      specs: specs.sets,
+      onStep: (step, done, total) => {
+        log(consoleLine(step));
+        counter.update(done, total, `(${step.suite})`);
+      },
+    });
+    if (values.reporter === 'junit') {
+      const xml = junitReport(result);
+      if (values.out) await writeFile(values.out, xml);
+      else process.stdout.write(xml);
+    }
+    log(summaryLine(result));
+    return result.failed > 0 ? 1 : 0;
+>>>>>>> r16
   } finally {
+    counter.end();
     await target.close();
   }
 }

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useTenant } from './helpers/emulator.js';
 import { createSubscriptionAction, YEARLY_TERMS } from './helpers/orders.js';
 
 // The order options production integrations send: a new account with its gateway and payment
 // method (charged by collectPayment), contacts with postalCode or zipCode, TermsAndConditions,
 // charges named by product rate plan charge or unique token, and the order's category and description.
 
-const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
+const env = useTenant({ now: '2026-01-15T10:00:00.000Z' });
 let catalog: TestCatalog;
 
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createTestCatalog } from './helpers/catalog.js';
-import { accountBody, defineCustomFields, ORDERS_223, useEmulator } from './helpers/emulator.js';
+import { accountBody, defineCustomFields, ORDERS_223, useTenant } from './helpers/emulator.js';
 
 // One change, read back through every other surface: a V1 update, then the Quickstart read, Object
 // Query, ZOQL and CRUD all show it, because they all read the one domain model.
-const env = useEmulator({ now: '2026-06-01T12:00:00.000Z' });
+const env = useTenant({ now: '2026-06-01T12:00:00.000Z' });
 
 describe('read after write across endpoints and dialects', () => {
   it('shows a V1 account update in Quickstart, Object Query, ZOQL and CRUD', async () => {

@@ -368,8 +368,10 @@ steps:
   });
 
   it('prints a line per scenario and the summary line, and exits 1 when one fails', async () => {
-    const { code, stdout } = await cli([dir]);
+    const { code, stdout, stderr } = await cli([dir]);
     expect(code).toBe(1);
+    // Piped, the progress line stays out of the output: no carriage returns, no line clearing.
+    expect(stdout + stderr).not.toMatch(/\r|\x1b\[2K/);
     const lines = stdout.trimEnd().split('\n');
     expect(lines.at(-1)).toBe('1 passed, 1 failed');
     expect(stdout).toMatch(/^✓ passes \(.*passes\.yaml, \d+ ms\)$/m);

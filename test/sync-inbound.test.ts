@@ -6,14 +6,14 @@ import { FileSyncStore } from '../sync/model/store.js';
 import type { Customer, ScheduledUpdate, Subscription } from '../sync/model/types.js';
 import { ZuoraClient } from '../sync/zuora/client.js';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator, ORDERS_223 } from './helpers/emulator.js';
+import { accountBody, useTenant, ORDERS_223 } from './helpers/emulator.js';
 
 // Each callout handler of seeds/002 on hand-built callout bodies, against platform records put in an
 // in-memory store. The emulator stands in for Zuora where a handler reads it (invoices, their items,
 // subscriptions, accounts, orders).
 
 const START = '2026-01-15T10:00:00.000Z';
-const env = useEmulator({ now: START });
+const env = useTenant({ now: START });
 let catalog: TestCatalog;
 let ctx: SyncContext;
 let store: FileSyncStore;
@@ -26,7 +26,7 @@ beforeEach(async () => {
   now = new Date(START);
   ctx = {
     store,
-    zuora: new ZuoraClient({ baseUrl: env.url, ...env.emulator.credentials }),
+    zuora: new ZuoraClient({ baseUrl: env.url, ...env.credentials }),
     // The platform's clock, moved by hand where a test needs it.
     time: { now: async () => now },
     entityBaseUrl: 'http://127.0.0.1:4020',

@@ -13,8 +13,8 @@ export interface RunOptions {
   /** Names this run's data (`zemu-contract-<runId>`); random by default. */
   runId?: string;
   suites?: readonly Suite[];
-  /** Called as each step finishes, so a console can print as it goes. */
-  onStep?: (result: StepResult) => void;
+  /** Called as each step finishes, with how many of the run's steps are done, so a console can print as it goes. */
+  onStep?: (result: StepResult, done: number, total: number) => void;
 }
 
 export interface StepResult {
@@ -91,6 +91,7 @@ export async function runSuites(options: RunOptions): Promise<RunResult> {
     // Test cards expire a few years after the target's today, so a clock moved on by earlier runs never finds them expired.
     cardExpiryYear: Number(today.slice(0, 4)) + 5,
   };
+<<<<<<< HEAD
   const ran = await runInOrder(
     options.suites ?? SUITES,
     (suite, step: Step) => (step.only && (step.only === 'emulator') !== isEmulator ? undefined : runStep(suite, step, vars, options)),
@@ -116,6 +117,19 @@ export async function runInOrder<T>(
       if (!result) continue;
       steps.push(result);
       onStep?.(result);
+=======
+  const suites: SuiteResult[] = [];
+  const runs = (step: Step): boolean => !step.only || (step.only === 'emulator') === isEmulator;
+  const total = (options.suites ?? SUITES).reduce((sum, suite) => sum + suite.steps.filter(runs).length, 0);
+  let done = 0;
+  for (const suite of options.suites ?? SUITES) {
+    const steps: StepResult[] = [];
+    for (const step of suite.steps.filter(runs)) {
+      const result = await runStep(suite.name, step, vars, options);
+      steps.push(result);
+      done += 1;
+      options.onStep?.(result, done, total);
+>>>>>>> r16
     }
     results.push({ name: suite.name, steps });
   }

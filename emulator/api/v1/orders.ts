@@ -10,6 +10,21 @@ import { toV1Order, toV1OrderResult } from './shapes/order.js';
 
 const obj = { type: 'object' } as const;
 const str = { type: 'string' } as const;
+const arrayOf = <T,>(items: T) => ({ type: 'array', items }) as const;
+
+// The parts of an order action the domain walks (lists it iterates, text it reads as text) are typed
+// here, so a list sent as a string or a null in a list is refused as an invalid value, not a crash.
+const chargeOverride = {
+  type: 'object',
+  properties: {
+    productRatePlanChargeId: str,
+    productRatePlanChargeNumber: str,
+    pricing: obj,
+    billing: { type: 'object', properties: { billingPeriod: str, billingTiming: str, billCycleType: str, billingPeriodAlignment: str } },
+    customFields: obj,
+  },
+} as const;
+const ratePlan = { type: 'object', properties: { productRatePlanId: str, productRatePlanNumber: str, chargeOverrides: arrayOf(chargeOverride), customFields: obj } } as const;
 
 const action = {
   type: 'object',
@@ -24,9 +39,9 @@ const action = {
         properties: { name: { enum: ['ContractEffective', 'ServiceActivation', 'CustomerAcceptance'] }, triggerDate: str },
       },
     },
-    createSubscription: obj,
-    addProduct: obj,
-    updateProduct: obj,
+    createSubscription: { type: 'object', properties: { subscribeToRatePlans: arrayOf(ratePlan), terms: obj, customFields: obj } },
+    addProduct: ratePlan,
+    updateProduct: { type: 'object', properties: { ratePlanId: str, chargeUpdates: arrayOf(obj), customFields: obj } },
     removeProduct: obj,
     cancelSubscription: { type: 'object', required: ['cancellationPolicy'], properties: { cancellationPolicy: str, cancellationEffectiveDate: str } },
     renewSubscription: obj,
