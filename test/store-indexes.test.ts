@@ -59,6 +59,18 @@ describe('indexed lookups', () => {
     expect(store.view('t').findBy('Item', 'number', 'N4')).toBeUndefined();
   });
 
+  it("scan in creation order: changed records where they stood, the transaction's new ones after, deleted ones gone", async () => {
+    const store = await storeWithItems();
+    await store.transact('t', (tx) => {
+      tx.insert<Item>('Item', { id: 'id-N4', number: 'N4', parent: 'p1' });
+      tx.update<Item>('Item', 'id-N1', { number: 'N1b' });
+      tx.remove('Item', 'id-N2');
+      expect(numbers([...tx.scan<Item>('Item')])).toEqual(['N1b', 'N3', 'N4']);
+      expect(tx.scan<Item>('Item').next().value).toMatchObject({ number: 'N1b' });
+    });
+    expect(numbers(store.view('t').all<Item>('Item'))).toEqual(['N1b', 'N3', 'N4']);
+  });
+
   it('start over after a reset', async () => {
     const store = await storeWithItems();
     expect(store.view('t').findBy('Item', 'number', 'N1')).toBeDefined();

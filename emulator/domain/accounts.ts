@@ -173,8 +173,9 @@ export function withContacts(view: ReadView, key: string): AccountWithContacts {
   return { account, billTo, soldTo };
 }
 
-export function listAccounts(view: ReadView): Account[] {
-  return view.all<Account>(ACCOUNTS);
+/** Every account in creation order, read lazily. */
+export function listAccounts(view: ReadView): Generator<Account> {
+  return view.scan<Account>(ACCOUNTS);
 }
 
 function findAccountByNumber(view: ReadView, accountNumber: string): Account | undefined {

@@ -11,6 +11,8 @@ export interface ReadView {
   meta(): TenantMeta;
   get<T extends object = StoredRecord>(object: string, id: string): T | undefined;
   all<T extends object = StoredRecord>(object: string): T[];
+  /** The same records as `all`, in the same order (creation order), read lazily: a page takes what it needs. */
+  scan<T extends object = StoredRecord>(object: string): Generator<T>;
   /** Records whose `field` equals `value`, through an index rather than a scan: committed ones in creation order, then the transaction's own writes. */
   filterBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[];
   findBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T | undefined;
@@ -69,9 +71,18 @@ export class Transaction implements ReadView {
   }
 
   all<T extends object = StoredRecord>(object: string): T[] {
-    const merged = new Map<string, StoredRecord | null>(Object.entries(own(this.base.objects, object) ?? {}));
-    for (const [id, record] of this.writes.get(object) ?? []) merged.set(id, record);
-    return [...merged.values()].filter((record): record is StoredRecord => record !== null) as T[];
+    return [...this.scan<T>(object)];
+  }
+
+  *scan<T extends object = StoredRecord>(object: string): Generator<T> {
+    const stored = own(this.base.objects, object) ?? {};
+    const written = this.writes.get(object);
+    // Committed records where they stand (changed ones as changed), then the transaction's new ones.
+    for (const id in stored) {
+      const record = written?.has(id) ? written.get(id) : stored[id];
+      if (record) yield record as T;
+    }
+    for (const [id, record] of written ?? []) if (record && !Object.hasOwn(stored, id)) yield record as T;
   }
 
   filterBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[] {
