@@ -30,7 +30,9 @@ export interface BenchServer {
 
 export async function startServer(kind: ServerKind, env: Record<string, string> = {}): Promise<BenchServer> {
   const spawned = performance.now();
-  const child = fork(SERVER, [kind], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_SERVER_ARGS adds Node flags to the servers, such as `--cpu-prof --cpu-prof-dir=DIR` to profile them.
+  const extra = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const child = fork(SERVER, [kind], { execArgv: ['--import', 'tsx', ...extra], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await nextMessage(child, 'ready');
   const readyMs = performance.now() - spawned;
   const pid = child.pid ?? 0;
