@@ -147,7 +147,12 @@ function send(res: Response, reply: Reply): void {
   if (reply.stream) res.flushHeaders();
   else if (reply.raw !== undefined) res.end(reply.raw);
   else if (reply.body === undefined) res.end();
-  else res.json(reply.body);
+  else {
+    // Serialised once and written straight to the socket (Node sets the length); res.json would
+    // run the same text through express's send, its checks and a second copy.
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify(reply.body));
+  }
 }
 
 /** Open streams of an app, so stopping the server need not wait for clients that never hang up. */
