@@ -190,8 +190,9 @@ export function withContacts(view: ReadView, key: string): AccountWithContacts {
   return { account, billTo: contact(account.billToId), soldTo: contact(account.soldToId) };
 }
 
-export function listAccounts(view: ReadView): Account[] {
-  return view.all<Account>(ACCOUNTS);
+/** Every account in creation order, read lazily. */
+export function listAccounts(view: ReadView): Generator<Account> {
+  return view.scan<Account>(ACCOUNTS);
 }
 
 /** A contact named as the account's bill-to or sold-to must be one of the account's own. */

@@ -49,9 +49,14 @@ export function buildApp(services: Services, tables: readonly RouteTable[]): exp
 }
 
 function pipeline(services: Services, idempotency: Idempotency, limiter: RateLimiter, dialect: Dialect, route: Route) {
-  const validateBody: BodyValidator | undefined = route.body
-    ? compileBodyValidator(route.body, route.object ?? 'Unknown')
-    : undefined;
+  // Compiled on the route's first request, once: compiling every route's schema up front was most
+  // of the time to start, and most routes are never called in a given run.
+  let compiled: BodyValidator | undefined;
+  const validateBody = (body: unknown): void => {
+    if (!route.body) return;
+    compiled ??= compileBodyValidator(route.body, route.object ?? 'Unknown');
+    compiled(body);
+  };
   const auth = route.auth ?? 'bearer';
   const endpoint = `${route.method} ${route.path}`;
 
@@ -62,8 +67,13 @@ function pipeline(services: Services, idempotency: Idempotency, limiter: RateLim
       try {
         if (dialect === 'v1' || dialect === 'v1crud') checkVersionHeader(req.headers);
         const body = parseBody(req, route.bodyFormat ?? 'json');
+<<<<<<< HEAD
         checkBodyLimits(body, { ...(dialect !== 'admin' ? { endpoint } : {}), ...(route.object ? { object: route.object } : {}) });
         if (validateBody) validateBody(body);
+=======
+        checkBodyLimits(body, { zuoraFields: dialect !== 'admin', ...(route.object ? { object: route.object } : {}) });
+        validateBody(body);
+>>>>>>> r18
         const handled = await collectWarnings(async () =>
           route.handler({
             tenant: tenant ?? '',
@@ -149,7 +159,12 @@ function send(res: Response, reply: Reply): void {
   if (reply.stream) res.flushHeaders();
   else if (reply.raw !== undefined) res.end(reply.raw);
   else if (reply.body === undefined) res.end();
-  else res.json(reply.body);
+  else {
+    // Serialised once and written straight to the socket (Node sets the length); res.json would
+    // run the same text through express's send, its checks and a second copy.
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify(reply.body));
+  }
 }
 
 /** Open streams of an app, so stopping the server need not wait for clients that never hang up. */

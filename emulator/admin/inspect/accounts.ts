@@ -110,7 +110,7 @@ function timeline(view: ReadView, accountId: string) {
 
 export function listAccountViews(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
-  return { body: { data: listAccounts(view).map((account) => summary(view, account)) } };
+  return { body: { data: [...listAccounts(view)].map((account) => summary(view, account)) } };
 }
 
 /** One account with its subscriptions and its invoice and payment timeline. */

@@ -93,7 +93,7 @@ export function placeOrder(tx: Transaction, input: OrderInput): Order {
 
 /** Moves scheduled orders not yet run to the start of their date in the tenant's (new) time zone. */
 export function retimeScheduledOrders(tx: Transaction): void {
-  for (const job of pendingJobs(tx).filter((pending) => pending.kind === EXECUTE_ORDER_JOB)) {
+  for (const job of [...pendingJobs(tx)].filter((pending) => pending.kind === EXECUTE_ORDER_JOB)) {
     const order = tx.get<Order>(ORDERS, (job.payload as { orderId: string }).orderId);
     if (order?.scheduledDate) tx.update<JobRecord>(JOBS, job.id, { dueAt: tenantInstant(tx, order.scheduledDate).toISOString() });
   }
@@ -112,7 +112,7 @@ export function cancelOrder(tx: Transaction, orderNumber: string, cancelReason?:
   if (!CANCELLABLE.includes(order.status)) {
     throw conflict(ORDERS, `Order ${order.orderNumber} is ${order.status}; only Draft, Pending or Scheduled orders can be cancelled`, 'orderNumber');
   }
-  cancelJobs(tx, (job) => job.kind === EXECUTE_ORDER_JOB && (job.payload as { orderId: string }).orderId === order.id);
+  cancelJobs(tx, 'orderId', order.id, (job) => job.kind === EXECUTE_ORDER_JOB);
   return tx.update<Order>(ORDERS, order.id, {
     status: 'Cancelled',
     ...(cancelReason ? { cancelReason } : {}),
