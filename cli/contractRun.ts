@@ -1,14 +1,12 @@
 import { officialSpecSet, subsetSpecSet, type ResponseSpecSet } from '../contracts/checks/specs.js';
 import { findOfficialSpecDir, loadOfficialSpecs } from '../contracts/official/index.js';
-import { consoleLine } from '../contracts/suites/report.js';
 import { runSuites } from '../contracts/suites/index.js';
 import { SubsetSpecs } from '../contracts/subset/validate.js';
-import { finishRun, runLog } from './contractReport.js';
+import { finishRun, runConsole } from './contractReport.js';
 import { runStripeContract } from './contractStripe.js';
 import { openTarget, TARGET_OPTIONS } from './contractTarget.js';
 import { UsageError } from './errors.js';
 import { parseFlags } from './flags.js';
-import { progress } from './progress.js';
 
 const HELP = `Usage: zuora-emulator contract run [options]
 
@@ -73,37 +71,18 @@ export async function runContractRun(argv: string[]): Promise<number> {
   const target = await openTarget(values);
   if (typeof target === 'string') throw new UsageError(target, 'contract run');
   // Console lines stream as steps finish, unless stdout is busy carrying the JUnit XML.
-<<<<<<< HEAD
-  const log = runLog(values);
-  for (const note of specs.notes) log(`note: ${note}`);
-  log(`contract run against ${target.client.baseUrl}`);
-  try {
-    return await finishRun(await runSuites({ target: target.client, specs: specs.sets, onStep: (step) => log(consoleLine(step)) }), values, log);
-=======
-  const streaming = values.reporter === 'console' || values.out !== undefined;
-  const counter = progress('contract steps');
-  const log = (line: string) => counter.print(() => (streaming ? process.stdout : process.stderr).write(`${line}\n`));
+  const { log, onStep, end } = runConsole(values);
   for (const note of specs.notes) log(`note: ${note}`);
   log(`contract run against ${target.client.baseUrl}`);
   try {
     const result = await runSuites({
       target: target.client,
       specs: specs.sets,
-      onStep: (step, done, total) => {
-        log(consoleLine(step));
-        counter.update(done, total, `(${step.suite})`);
-      },
+      onStep,
     });
-    if (values.reporter === 'junit') {
-      const xml = junitReport(result);
-      if (values.out) await writeFile(values.out, xml);
-      else process.stdout.write(xml);
-    }
-    log(summaryLine(result));
-    return result.failed > 0 ? 1 : 0;
->>>>>>> r16
+    return await finishRun(result, values, log);
   } finally {
-    counter.end();
+    end();
     await target.close();
   }
 }

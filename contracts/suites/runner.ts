@@ -91,45 +91,35 @@ export async function runSuites(options: RunOptions): Promise<RunResult> {
     // Test cards expire a few years after the target's today, so a clock moved on by earlier runs never finds them expired.
     cardExpiryYear: Number(today.slice(0, 4)) + 5,
   };
-<<<<<<< HEAD
   const ran = await runInOrder(
     options.suites ?? SUITES,
-    (suite, step: Step) => (step.only && (step.only === 'emulator') !== isEmulator ? undefined : runStep(suite, step, vars, options)),
+    (step: Step) => !step.only || (step.only === 'emulator') === isEmulator,
+    (suite, step) => runStep(suite, step, vars, options),
     options.onStep,
   );
   return { runId, target: target.baseUrl, isEmulator, ...ran, durationMs: Math.round(performance.now() - started), vars };
 }
 
 /**
- * Runs each suite's steps in order (a step `run` answers undefined for is left out), reporting
- * each as it finishes, and counts the outcomes. The Stripe suites run through it too.
+ * Runs each suite's steps that `runs` keeps, in order, reporting each as it finishes with how many
+ * are done of how many, and counts the outcomes. The Stripe suites run through it too.
  */
 export async function runInOrder<T>(
   suites: readonly { name: string; steps: readonly T[] }[],
-  run: (suite: string, step: T) => Promise<StepResult> | undefined,
-  onStep?: (result: StepResult) => void,
+  runs: (step: T) => boolean,
+  run: (suite: string, step: T) => Promise<StepResult>,
+  onStep?: (result: StepResult, done: number, total: number) => void,
 ): Promise<Pick<RunResult, 'suites' | 'passed' | 'failed' | 'skipped'>> {
+  const total = suites.reduce((sum, suite) => sum + suite.steps.filter(runs).length, 0);
+  let done = 0;
   const results: SuiteResult[] = [];
   for (const suite of suites) {
     const steps: StepResult[] = [];
-    for (const step of suite.steps) {
-      const result = await run(suite.name, step);
-      if (!result) continue;
-      steps.push(result);
-      onStep?.(result);
-=======
-  const suites: SuiteResult[] = [];
-  const runs = (step: Step): boolean => !step.only || (step.only === 'emulator') === isEmulator;
-  const total = (options.suites ?? SUITES).reduce((sum, suite) => sum + suite.steps.filter(runs).length, 0);
-  let done = 0;
-  for (const suite of options.suites ?? SUITES) {
-    const steps: StepResult[] = [];
     for (const step of suite.steps.filter(runs)) {
-      const result = await runStep(suite.name, step, vars, options);
+      const result = await run(suite.name, step);
       steps.push(result);
       done += 1;
-      options.onStep?.(result, done, total);
->>>>>>> r16
+      onStep?.(result, done, total);
     }
     results.push({ name: suite.name, steps });
   }

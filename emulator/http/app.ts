@@ -67,13 +67,8 @@ function pipeline(services: Services, idempotency: Idempotency, limiter: RateLim
       try {
         if (dialect === 'v1' || dialect === 'v1crud') checkVersionHeader(req.headers);
         const body = parseBody(req, route.bodyFormat ?? 'json');
-<<<<<<< HEAD
         checkBodyLimits(body, { ...(dialect !== 'admin' ? { endpoint } : {}), ...(route.object ? { object: route.object } : {}) });
-        if (validateBody) validateBody(body);
-=======
-        checkBodyLimits(body, { zuoraFields: dialect !== 'admin', ...(route.object ? { object: route.object } : {}) });
         validateBody(body);
->>>>>>> r18
         const handled = await collectWarnings(async () =>
           route.handler({
             tenant: tenant ?? '',
