@@ -8,6 +8,12 @@ export const MAX_LENGTHS_BY_ENDPOINT: Readonly<Record<string, Readonly<Record<st
     "deferred_revenue_accounting_code": 100,
     "recognized_revenue_accounting_code": 100
   },
+  "PATCH /v2/subscriptions/:subscription_id": {
+    "add_subscription_plans[].subscription_plan.prices[].description": 500,
+    "add_subscription_plans[].subscription_plan.prices[].unique_token": 50,
+    "replace_subscription_plans[].subscription_plan.prices[].description": 500,
+    "replace_subscription_plans[].subscription_plan.prices[].unique_token": 50
+  },
   "POST /events/event-triggers": {
     "baseObject": 100,
     "condition": 5000,
@@ -101,6 +107,33 @@ export const MAX_LENGTHS_BY_ENDPOINT: Readonly<Record<string, Readonly<Record<st
   "POST /v1/notifications/notification-definitions": {
     "callout.name": 255,
     "name": 255
+  },
+  "POST /v1/object/product": {
+    "Category": 100,
+    "Description": 500,
+    "IntegrationId__NS": 255,
+    "IntegrationStatus__NS": 255,
+    "Name": 100,
+    "ProductNumber": 100,
+    "SKU": 50,
+    "SyncDate__NS": 255
+  },
+  "POST /v1/object/product-rate-plan": {
+    "Class__NS": 255,
+    "Department__NS": 255,
+    "Description": 500,
+    "EffectiveEndDate": 29,
+    "EffectiveStartDate": 29,
+    "IntegrationId__NS": 255,
+    "IntegrationStatus__NS": 255,
+    "Location__NS": 255,
+    "MultiCurrencyPrice__NS": 255,
+    "Name": 255,
+    "Price__NS": 255,
+    "ProductId": 32,
+    "ProductRatePlanNumber": 100,
+    "Subsidiary__NS": 255,
+    "SyncDate__NS": 255
   },
   "POST /v1/object/product-rate-plan-charge": {
     "AccountingCode": 100,
@@ -504,6 +537,10 @@ export const MAX_LENGTHS_BY_ENDPOINT: Readonly<Record<string, Readonly<Record<st
     "softDescriptor": 35,
     "softDescriptorPhone": 20
   },
+  "POST /v2/subscriptions": {
+    "subscription_plans[].prices[].description": 500,
+    "subscription_plans[].prices[].unique_token": 50
+  },
   "PUT /events/event-triggers/:id": {
     "condition": 5000,
     "eventType.displayName": 500
@@ -583,6 +620,57 @@ export const MAX_LENGTHS_BY_ENDPOINT: Readonly<Record<string, Readonly<Record<st
   "PUT /v1/notifications/notification-definitions/:id": {
     "callout.name": 255,
     "name": 255
+  },
+  "PUT /v1/object/product-rate-plan-charge/:id": {
+    "AccountingCode": 100,
+    "Class__NS": 255,
+    "DeferredRevAccount__NS": 255,
+    "DeferredRevenueAccount": 100,
+    "Department__NS": 255,
+    "Description": 500,
+    "IntegrationId__NS": 255,
+    "IntegrationStatus__NS": 255,
+    "Location__NS": 255,
+    "Name": 100,
+    "ProductRatePlanChargeNumber": 100,
+    "ProductRatePlanId": 32,
+    "RecognizedRevAccount__NS": 255,
+    "RecognizedRevenueAccount": 100,
+    "RevRecCode": 70,
+    "RevRecTemplateType__NS": 255,
+    "RevenueAmortizationMethod": 200,
+    "RevenueRecognitionTiming": 200,
+    "Subsidiary__NS": 255,
+    "SyncDate__NS": 255,
+    "TaxCode": 64,
+    "UOM": 25
+  },
+  "PUT /v1/object/product-rate-plan/:id": {
+    "Class__NS": 255,
+    "Department__NS": 255,
+    "Description": 500,
+    "EffectiveEndDate": 29,
+    "EffectiveStartDate": 29,
+    "IntegrationId__NS": 255,
+    "IntegrationStatus__NS": 255,
+    "Location__NS": 255,
+    "MultiCurrencyPrice__NS": 255,
+    "Name": 255,
+    "Price__NS": 255,
+    "ProductId": 32,
+    "ProductRatePlanNumber": 100,
+    "Subsidiary__NS": 255,
+    "SyncDate__NS": 255
+  },
+  "PUT /v1/object/product/:id": {
+    "Category": 100,
+    "Description": 500,
+    "IntegrationId__NS": 255,
+    "IntegrationStatus__NS": 255,
+    "Name": 100,
+    "ProductNumber": 100,
+    "SKU": 50,
+    "SyncDate__NS": 255
   }
 };
 
@@ -609,6 +697,7 @@ export const MAX_LENGTHS_BY_FIELD_NAME: Readonly<Record<string, number>> = {
   "billcycleday": 2,
   "businessname": 255,
   "cardholdername": 50,
+  "category": 100,
   "changereason": 255,
   "chargenumber": 50,
   "city": 100,
@@ -636,6 +725,8 @@ export const MAX_LENGTHS_BY_FIELD_NAME: Readonly<Record<string, number>> = {
   "departmentns": 255,
   "description": 500,
   "displayname": 500,
+  "effectiveenddate": 29,
+  "effectivestartdate": 29,
   "email": 80,
   "exemptcertificateid": 32,
   "exemptcertificatetype": 32,
@@ -660,6 +751,7 @@ export const MAX_LENGTHS_BY_FIELD_NAME: Readonly<Record<string, number>> = {
   "mitconsentagreementref": 128,
   "mitnetworktransactionid": 128,
   "mobilephone": 100,
+  "multicurrencypricens": 255,
   "name": 255,
   "nickname": 100,
   "notes": 65535,
@@ -672,8 +764,12 @@ export const MAX_LENGTHS_BY_FIELD_NAME: Readonly<Record<string, number>> = {
   "personalemail": 80,
   "phone": 40,
   "postalcode": 20,
+  "pricens": 255,
+  "productid": 32,
+  "productnumber": 100,
   "productrateplanchargenumber": 100,
   "productrateplanid": 32,
+  "productrateplannumber": 100,
   "projectns": 255,
   "purchaseordernumber": 100,
   "quotebusinesstypeqt": 32,
@@ -692,6 +788,7 @@ export const MAX_LENGTHS_BY_FIELD_NAME: Readonly<Record<string, number>> = {
   "revrectemplatetypens": 255,
   "salesorderns": 255,
   "salesrep": 50,
+  "sku": 50,
   "softdescriptor": 35,
   "softdescriptorphone": 20,
   "state": 100,
