@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, ORDERS_223, useEmulator } from './helpers/emulator.js';
+import { accountBody, ORDERS_223, useTenant } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 import { useReceiver } from './helpers/receiver.js';
 
 // CRUD writes (/v1/object/*): POST, PUT and DELETE with capitalised fields, the `{Success, Id}`
 // answers, `rejectUnknownFields`, and CRUD's error shape. Each change is read back through another API.
-const env = useEmulator({ now: '2026-05-01T00:00:00.000Z' });
+const env = useTenant({ now: '2026-05-01T00:00:00.000Z' });
 const receiver = useReceiver();
 let catalog: TestCatalog;
 

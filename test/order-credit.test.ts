@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator, type TestCustomer } from './helpers/emulator.js';
+import { accountBody, useTenant, type TestCustomer } from './helpers/emulator.js';
 import { createSubscriptionAction } from './helpers/orders.js';
 
 // An order that bills (runBilling) can spend the credit the account already holds on the invoice it
 // makes, before any payment is collected: `applyCreditBalance` spends all of it (credit balance, open
 // credit memos, unapplied payments); `applyCredit` spends memos and unapplied payments in `applicationOrder`.
 
-const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
+const env = useTenant({ now: '2026-01-15T10:00:00.000Z' });
 let catalog: TestCatalog;
 
 beforeAll(async () => {
