@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { ZuoraClient } from '../sync/zuora/client.js';
 import { ZuoraError } from '../sync/zuora/errors.js';
 import type { RecordedCall } from '../sync/zuora/types.js';
+import { useTenant } from './helpers/emulator.js';
 
 interface SeenRequest {
   method: string;
@@ -71,18 +71,16 @@ class ScriptedProxy {
   }
 }
 
-let emulator: RunningEmulator;
+const env = useTenant({ now: '2026-01-15T10:00:00.000Z' });
 let proxy: ScriptedProxy;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ inMemory: true, port: 0, now: '2026-01-15T10:00:00.000Z' });
-  proxy = new ScriptedProxy(emulator.url);
+  proxy = new ScriptedProxy(env.url);
   await proxy.start();
 });
 
 afterAll(async () => {
   await proxy.close();
-  await emulator.close();
 });
 
 afterEach(() => {
@@ -93,7 +91,7 @@ afterEach(() => {
 /** A client whose traffic goes through the proxy, with every recorded call collected. */
 function proxiedClient(): { client: ZuoraClient; calls: RecordedCall[] } {
   const calls: RecordedCall[] = [];
-  const client = new ZuoraClient({ baseUrl: proxy.url, ...emulator.credentials, onCall: (call) => calls.push(call) });
+  const client = new ZuoraClient({ baseUrl: proxy.url, ...env.credentials, onCall: (call) => calls.push(call) });
   return { client, calls };
 }
 
@@ -148,7 +146,7 @@ describe('ZuoraClient: OAuth', () => {
   });
 
   it('reports bad credentials as a ZuoraError without retrying', async () => {
-    const client = new ZuoraClient({ baseUrl: emulator.url, clientId: emulator.credentials.clientId, clientSecret: 'wrong' });
+    const client = new ZuoraClient({ baseUrl: env.url, clientId: env.credentials.clientId, clientSecret: 'wrong' });
     const error = (await client.getPaymentTerms().catch((caught: unknown) => caught)) as ZuoraError;
     expect(error).toBeInstanceOf(ZuoraError);
     expect(error.status).toBe(401);
@@ -244,7 +242,7 @@ describe('ZuoraClient: retries', () => {
     await new Promise<void>((resolve) => dead.listen(0, '127.0.0.1', resolve));
     const { port } = dead.address() as AddressInfo;
     await new Promise<void>((resolve) => dead.close(() => resolve()));
-    const client = new ZuoraClient({ baseUrl: `http://127.0.0.1:${port}`, ...emulator.credentials, fetchTimeoutMs: 500 });
+    const client = new ZuoraClient({ baseUrl: `http://127.0.0.1:${port}`, ...env.credentials, fetchTimeoutMs: 500 });
     const error = (await client.getPaymentTerms().catch((caught: unknown) => caught)) as ZuoraError;
     expect(error).toBeInstanceOf(ZuoraError);
     expect(error.status).toBe(0);
