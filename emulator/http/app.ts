@@ -30,6 +30,7 @@ export function buildApp(services: Services, tables: readonly RouteTable[]): exp
   app.disable('x-powered-by');
   app.disable('etag');
   app.use(zuoraHeaders);
+  app.use(hostRequired);
   // Bodies are parsed inside the pipeline so authentication is checked before the body is judged.
   app.use(express.raw({ type: () => true, limit: MAX_BODY }));
   const idempotency = new Idempotency(services.store);
@@ -57,6 +58,7 @@ function pipeline(services: Services, idempotency: Idempotency, limiter: RateLim
     compiled(body);
   };
   const auth = route.auth ?? 'bearer';
+  const endpoint = `${route.method} ${route.path}`;
 
   return async (req: Request, res: Response): Promise<void> => {
     const started = performance.now();
@@ -65,7 +67,7 @@ function pipeline(services: Services, idempotency: Idempotency, limiter: RateLim
       try {
         if (dialect === 'v1' || dialect === 'v1crud') checkVersionHeader(req.headers);
         const body = parseBody(req, route.bodyFormat ?? 'json');
-        checkBodyLimits(body, { zuoraFields: dialect !== 'admin', ...(route.object ? { object: route.object } : {}) });
+        checkBodyLimits(body, { ...(dialect !== 'admin' ? { endpoint } : {}), ...(route.object ? { object: route.object } : {}) });
         validateBody(body);
         const handled = await collectWarnings(async () =>
           route.handler({
@@ -186,6 +188,12 @@ function zuoraHeaders(req: Request, res: Response, next: NextFunction): void {
   const trackId = req.header('zuora-track-id');
   if (trackId) res.setHeader('Zuora-Track-Id', trackId);
   next();
+}
+
+/** HTTP/1.1 requires a Host header (RFC 9112); without one the request is refused in the path's dialect. */
+function hostRequired(req: Request, res: Response, next: NextFunction): void {
+  if (req.httpVersion !== '1.1' || req.headers.host !== undefined) return next();
+  send(res, { ...errorReply(dialectForPath(req.path), new DomainError('Malformed', 'An HTTP/1.1 request needs a Host header', undefined, 'Host'), req.method), status: 400 });
 }
 
 /** An endpoint that does not exist is a 404 in every dialect, even V1, whose business errors are 200s. */

@@ -27,7 +27,7 @@ function paymentMethodsOf(view: ReadView, accountId: string) {
 }
 
 function summary(view: ReadView, account: Account) {
-  const billTo = view.get<Contact>(CONTACTS, account.billToId);
+  const billTo = account.billToId === null ? undefined : view.get<Contact>(CONTACTS, account.billToId);
   return {
     id: account.id,
     accountNumber: account.accountNumber,

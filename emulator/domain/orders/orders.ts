@@ -8,8 +8,10 @@ import { tenantInstant, tenantToday } from '../tenantTime.js';
 import { checkDate } from './context.js';
 import { executeOrderActions } from './execute.js';
 import { createOrderAccount } from './newAccount.js';
+import { creditSourcesOf } from './creditApplication.js';
 import { processOrderBilling } from './processing.js';
 import { ORDERS, type Order, type OrderInput, type OrderStatus } from './model.js';
+import { SUBSCRIPTIONS, type Subscription } from '../subscriptions/model.js';
 
 export const EXECUTE_ORDER_JOB = 'order.execute';
 
@@ -49,6 +51,8 @@ export function placeOrder(tx: Transaction, input: OrderInput): Order {
     scheduledDate = checkDate(date, 'schedulingOptions.scheduledDate');
     if (scheduledDate <= today) throw invalidValue(ORDERS, 'schedulingOptions.scheduledDate', `A scheduled date must be after today (${today})`);
   }
+  // Checked now, so a scheduled order does not fail later for a bad switch.
+  if (input.processingOptions) creditSourcesOf(input.processingOptions);
   const account = orderAccount(tx, input);
   const orderNumber = input.orderNumber ?? tx.nextFreeNumber('order', (number) => !!tx.findBy(ORDERS, 'orderNumber', number));
   if (tx.findBy(ORDERS, 'orderNumber', orderNumber)) throw conflict(ORDERS, `Order number '${orderNumber}' is already in use`, 'orderNumber');
@@ -125,6 +129,18 @@ export function ordersOfSubscription(view: ReadView, subscriptionNumber: string)
       order.subscriptions.some((group) => group.subscriptionNumber === subscriptionNumber) ||
       order.results.some((result) => result.subscriptionNumber === subscriptionNumber),
     );
+}
+
+/**
+ * The orders whose subscriptions the account owns (`owner: 'subscription'`) or is invoiced for
+ * (`'invoice'`); an order that has not run yet counts for the account it was placed on.
+ */
+export function ordersOfOwner(view: ReadView, accountId: string, owner: 'subscription' | 'invoice'): Order[] {
+  const owns = (subscriptionId: string): boolean => {
+    const subscription = view.get<Subscription>(SUBSCRIPTIONS, subscriptionId);
+    return (owner === 'subscription' ? subscription?.accountId : subscription?.invoiceOwnerId) === accountId;
+  };
+  return view.all<Order>(ORDERS).filter((order) => (order.results.length === 0 ? order.accountId === accountId : order.results.some((result) => owns(result.subscriptionId))));
 }
 
 /**
