@@ -5,6 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { progress } from '../cli/progress.js';
 import { measure, type Load, type Measured } from './compare.js';
 import { startServer, type BenchServer } from './servers.js';
 import { createCatalog, existingAccountOrder, session, signUpOrder, type Catalog, type Session } from './tenant.js';
@@ -57,12 +58,14 @@ export async function benchGrowth(sizes: GrowthSizes, log: (line: string) => voi
     let existingAtStart: Measured | undefined;
     let existingAtSize: (Measured & { objects: number }) | undefined;
     let signUpsAtSize: Batch | undefined;
+    const line = progress('bench: objects in the tenant');
     for (;;) {
       const measured = await measure(server, signUps, 'sign-up orders');
       const { objects } = await server.stats();
       const batch = { ...measured, objects };
       batches.push(batch);
-      log(`  ${objects.toLocaleString('en').padStart(8)} objects: ${measured.rps.toFixed(0)} sign-ups/s, ${measured.perCpuSecond.toFixed(0)}/CPU-s, p99 ${measured.p99.toFixed(1)} ms, max ${measured.max.toFixed(1)} ms`);
+      line.update(objects, sizes.targetObjects);
+      line.print(() => log(`  ${objects.toLocaleString('en').padStart(8)} objects: ${measured.rps.toFixed(0)} sign-ups/s, ${measured.perCpuSecond.toFixed(0)}/CPU-s, p99 ${measured.p99.toFixed(1)} ms, max ${measured.max.toFixed(1)} ms`));
       if (!existingAtStart) existingAtStart = await measure(server, existing, 'orders on an existing account');
       if (!existingAtSize && objects >= sizes.measureAt) {
         signUpsAtSize = batch;
@@ -70,6 +73,7 @@ export async function benchGrowth(sizes: GrowthSizes, log: (line: string) => voi
       }
       if (objects >= sizes.targetObjects && existingAtSize) break;
     }
+    line.end();
     const { objects } = await server.stats();
     await server.stop();
     server = undefined;

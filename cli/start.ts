@@ -126,7 +126,7 @@ export async function runStart(argv: string[]): Promise<number> {
   // The data directory first, before any port is taken: a mistake there is one line, never a hang.
   if (!inMemory) {
     await prepareDataDir(dataDir);
-    await checkJsonFile(path.join(dataDir, 'state.json'));
+    // The emulator's own state file is checked as it is loaded, before it listens: read once, not twice.
     await checkJsonFile(path.join(syncDataDir, 'state.json'));
   }
   // Listening from here on: whoever saw a ready line may signal at once, before the line after it runs.

@@ -22,6 +22,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall clock in `timeZone` at `instant`, read as if it were UTC (so the difference is the zone's offset). */
 function wallClockMs(instant: Date, timeZone: string): number {
+  // Most tenants keep the default zone; asking Intl about UTC was a measurable part of every order.
+  if (timeZone === 'UTC') return Math.floor(instant.getTime() / 1000) * 1000;
   const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
   return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
 }

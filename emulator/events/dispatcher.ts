@@ -31,19 +31,26 @@ export type DeliverySource = (view: ReadView, change: PendingChange) => NewDeliv
 export function eventsOf(view: ReadView, change: PendingChange): RaisedEvent[] {
   const record = change.after ?? change.before;
   if (!record) return [];
-  const base = { object: change.object, objectId: record.id };
-  const events: RaisedEvent[] = [];
   let data: RaisedEvent['data'] | undefined;
-  const dataOf = () => (data ??= eventDataSources(view, change));
+  // The event's data is built on first read: most changes raise a standard event no notification listens to.
+  const event = (name: Pick<RaisedEvent, 'eventTypeName'> | Pick<RaisedEvent, 'eventCategory'>): RaisedEvent => ({
+    object: change.object,
+    objectId: record.id,
+    ...name,
+    get data() {
+      return (data ??= eventDataSources(view, change));
+    },
+  });
+  const events: RaisedEvent[] = [];
   const triggers = activeTriggersFor(view, change.object);
   if (triggers.length > 0) {
     const context = conditionContext(change);
     for (const trigger of triggers) {
-      if (compileCondition(trigger.condition).matches(context)) events.push({ ...base, eventTypeName: trigger.eventType.name, data: dataOf() });
+      if (compileCondition(trigger.condition).matches(context)) events.push(event({ eventTypeName: trigger.eventType.name }));
     }
   }
   const standard = standardEventOf(change);
-  if (standard) events.push({ ...base, eventCategory: standard.category, data: dataOf() });
+  if (standard) events.push(event({ eventCategory: standard.category }));
   return events;
 }
 

@@ -40,16 +40,21 @@ export async function prepareDataDir(dir: string): Promise<void> {
 
 /** Checks that a JSON state file, if there is one, can be read and parsed; the error names the file and the line. */
 export async function checkJsonFile(file: string): Promise<void> {
+  await readJsonFile(file);
+}
+
+/** A JSON state file, read and parsed in one pass; undefined when there is none. The error names the file and the line. */
+export async function readJsonFile<T>(file: string): Promise<T | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return;
+    if (code === 'ENOENT') return undefined;
     throw new Error(`cannot read state file ${file} (${code ?? String(error)})`);
   }
   try {
-    JSON.parse(text);
+    return JSON.parse(text) as T;
   } catch {
     const { line, column } = lineAndColumn(text, firstJsonError(text));
     throw new Error(`state file ${file} is not valid JSON at line ${line}, column ${column}; fix the file or move it away to start empty`);

@@ -2,12 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { access, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { Activity } from './activity.js';
 import { ChangeFeed, type Change } from './changeFeed.js';
 import { CommitUnit } from './commitUnit.js';
-import { checkJsonFile, lockDataDir, prepareDataDir } from './dataDir.js';
+import { lockDataDir, prepareDataDir, readJsonFile } from './dataDir.js';
 import type { SetOp, StateDocument, StoredRecord, TenantData } from './document.js';
 import { Indexes } from './indexes.js';
 import { DISK_IO, Journal, JournalWriteError, type JournalIo } from './journal.js';
@@ -74,7 +72,7 @@ interface Loaded {
 
 /**
  * The one place state changes. Everything is held in memory; a commit is acknowledged once its
- * record is in the fsynced journal, and the journal is folded into the lowdb JSON snapshot when it
+ * record is in the fsynced journal, and the journal is folded into the JSON snapshot (lowdb's format) when it
  * has grown as large as the snapshot itself, which keeps the amortised cost of a write flat as state
  * grows. A failed journal write puts memory back to what the files hold.
  */
@@ -116,7 +114,6 @@ export class Store {
     }
     const dataDir = options.dataDir;
     await prepareDataDir(dataDir);
-    await checkJsonFile(path.join(dataDir, SNAPSHOT_FILE));
     const release = await lockDataDir(dataDir, warn);
     try {
       // No snapshot yet, or one left half-folded: write one before serving (the token secret must be on disk).
@@ -382,9 +379,8 @@ async function exists(file: string): Promise<boolean> {
 
 /** The document the files of a data directory hold: the snapshot with the journal replayed over it. */
 async function load(dataDir: string, io: JournalIo, afterFlush: () => Promise<void>): Promise<Loaded> {
-  const low = new Low<StateDocument>(new JSONFile(path.join(dataDir, SNAPSHOT_FILE)), emptyDocument());
-  await low.read();
-  const doc = low.data;
+  // Read and parsed once (a file that is not JSON is refused here, naming the line).
+  const doc = (await readJsonFile<StateDocument>(path.join(dataDir, SNAPSHOT_FILE))) ?? emptyDocument();
   const folded = await Journal.read(path.join(dataDir, FOLDING_FILE));
   const { journal, batches, cutBytes } = await Journal.open(path.join(dataDir, JOURNAL_FILE), afterFlush, io);
   let skipped = 0;
