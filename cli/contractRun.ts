@@ -1,9 +1,8 @@
 import { officialSpecSet, subsetSpecSet, type ResponseSpecSet } from '../contracts/checks/specs.js';
 import { findOfficialSpecDir, loadOfficialSpecs } from '../contracts/official/index.js';
-import { consoleLine } from '../contracts/suites/report.js';
 import { runSuites } from '../contracts/suites/index.js';
 import { SubsetSpecs } from '../contracts/subset/validate.js';
-import { finishRun, runLog } from './contractReport.js';
+import { finishRun, runConsole } from './contractReport.js';
 import { runStripeContract } from './contractStripe.js';
 import { openTarget, TARGET_OPTIONS } from './contractTarget.js';
 import { UsageError } from './errors.js';
@@ -72,12 +71,18 @@ export async function runContractRun(argv: string[]): Promise<number> {
   const target = await openTarget(values);
   if (typeof target === 'string') throw new UsageError(target, 'contract run');
   // Console lines stream as steps finish, unless stdout is busy carrying the JUnit XML.
-  const log = runLog(values);
+  const { log, onStep, end } = runConsole(values);
   for (const note of specs.notes) log(`note: ${note}`);
   log(`contract run against ${target.client.baseUrl}`);
   try {
-    return await finishRun(await runSuites({ target: target.client, specs: specs.sets, onStep: (step) => log(consoleLine(step)) }), values, log);
+    const result = await runSuites({
+      target: target.client,
+      specs: specs.sets,
+      onStep,
+    });
+    return await finishRun(result, values, log);
   } finally {
+    end();
     await target.close();
   }
 }

@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadStripeFixtures, type StripeFixtures } from '../contracts/stripe/shape.js';
 import { runStripeSuites } from '../contracts/stripe/runner.js';
-import { consoleLine } from '../contracts/suites/report.js';
 import { startEmulator } from '../emulator/index.js';
-import { finishRun, runLog } from './contractReport.js';
+import { finishRun, runConsole } from './contractReport.js';
 import { UsageError } from './errors.js';
 
 // `contract run --dialect stripe`: the Stripe suites against the emulator's Stripe API (in process
@@ -35,12 +34,13 @@ export async function runStripeContract(flags: StripeContractFlags): Promise<num
   const emulator = flags.target ? undefined : await startEmulator({ inMemory: true, port: 0, stripePort: 0 });
   const apiUrl = flags.target ?? emulator?.stripe?.url ?? '';
   const secretKey = flags.target ? (key as string) : (emulator?.stripe?.secretKey ?? '');
-  const log = runLog(flags);
+  const { log, onStep, end } = runConsole(flags);
   if (note) log(`note: ${note}`);
   log(`contract run (stripe) against ${apiUrl}`);
   try {
-    return await finishRun(await runStripeSuites({ apiUrl, secretKey, ...(fixtures ? { fixtures } : {}), onStep: (step) => log(consoleLine(step)) }), flags, log);
+    return await finishRun(await runStripeSuites({ apiUrl, secretKey, ...(fixtures ? { fixtures } : {}), onStep }), flags, log);
   } finally {
+    end();
     await emulator?.close();
   }
 }

@@ -25,6 +25,7 @@ import {
 } from '../scenarios/runner/index.js';
 import { UsageError } from './errors.js';
 import { parseFlags } from './flags.js';
+import { progress } from './progress.js';
 
 /** The library shipped with the package: `scenarios/` beside `cli/` (from sources) or two levels up (from dist/). */
 const LIBRARY_CANDIDATES = [new URL('../scenarios/', import.meta.url), new URL('../../scenarios/', import.meta.url)].map((url) => fileURLToPath(url));
@@ -106,7 +107,7 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
 
   // Progress goes to stdout unless the report itself does.
   const reportToStdout = reporter !== 'console' && !values.out;
-  const progress = (text: string) => (reportToStdout ? process.stderr : process.stdout).write(text);
+  const say = (text: string) => (reportToStdout ? process.stderr : process.stdout).write(text);
   const color = !values['no-color'] && (reportToStdout ? process.stderr.isTTY : process.stdout.isTTY) === true;
 
   let files: string[];
@@ -118,7 +119,7 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
   const loaded = await loadFiles(files);
   const scenarios = filterByTags(loaded.scenarios, tags);
   if (scenarios.length === 0 && loaded.failures.length === 0) {
-    progress(`no scenarios to run${tags.length ? ` with tag ${tags.join(' or ')}` : ''} in ${files.length} file(s)\n0 passed, 0 failed\n`);
+    say(`no scenarios to run${tags.length ? ` with tag ${tags.join(' or ')}` : ''} in ${files.length} file(s)\n0 passed, 0 failed\n`);
     return 1;
   }
 
@@ -135,11 +136,15 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
         })
       : await InProcessHost.start(values['emulator-url'] ? { emulatorUrl: values['emulator-url'], stripeUrl, ...admin } : {});
 
-  const consoleReporter = new ConsoleReporter({ write: progress, color, timeline: true });
-  progress(`running ${scenarios.length} scenario(s) ${values.target ? '(one at a time) ' : ''}${host.description}\n`);
+  // A line per finished scenario, and below them, on a terminal, how far the run is.
+  const counter = progress('scenarios');
+  const consoleReporter = new ConsoleReporter({ write: (text) => counter.print(() => say(text)), color, timeline: true });
+  say(`running ${scenarios.length} scenario(s) ${values.target ? '(one at a time) ' : ''}${host.description}\n`);
   for (const failure of loaded.failures) consoleReporter.scenario(failure);
   const timelines: string[] = [];
   let summary: RunSummary;
+  let finished = 0;
+  counter.update(0, scenarios.length);
   try {
     summary = await runScenarios(scenarios, {
       host,
@@ -148,10 +153,13 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
       bail: values.bail || false,
       onResult: async (result: ScenarioResult) => {
         consoleReporter.scenario(result);
+        finished += 1;
+        counter.update(finished, scenarios.length, `(last: ${result.name})`);
         if (values.timeline) timelines.push(await writeTimeline(values.timeline, result, timelineFormat));
       },
     });
   } finally {
+    counter.end();
     await host.close();
   }
   summary = {
@@ -164,12 +172,12 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
     if (values.out) {
       await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
       await writeFile(values.out, text);
-      progress(`${reporter} report written to ${values.out}\n`);
+      say(`${reporter} report written to ${values.out}\n`);
     } else {
       process.stdout.write(text);
     }
   }
-  if (values.timeline) progress(`${timelines.length} timeline(s) written to ${values.timeline}\n`);
+  if (values.timeline) say(`${timelines.length} timeline(s) written to ${values.timeline}\n`);
   consoleReporter.summary(summary);
   return summary.failed > 0 ? 1 : 0;
 }

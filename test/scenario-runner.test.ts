@@ -268,6 +268,39 @@ steps:
     expect(result).toMatchObject({ status: 'pending', pending: 'the step below cannot work' });
     expect(result.failure).toMatchObject({ step: { index: 2, name: 'zuora.payInvoice' }, message: "customer 'c1' has no Zuora account (sync NO_SYNC: Customer doesn't have any subscription)" });
   });
+
+  it('publishes a catalog file (relative to the scenario) over the engine’s, and migrates to the latest version', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'scenario-publish-'));
+    try {
+      // Basic's price goes from 20 to 25: the catalog file names Basic only, the feature and product stay.
+      await writeFile(
+        path.join(dir, 'basic-25.yaml'),
+        'plans:\n  - { id: plan-basic, product: product-acme, name: Basic, prices: [{ billingPeriod: MONTHLY, model: FLAT_FEE, amount: 25 }] }\n',
+      );
+      const file = path.join(dir, 'publish.yaml');
+      const scenario = await parseScenario(
+        `name: publish
+start: 2026-01-01T00:00:00Z
+${CATALOG}
+steps:
+  - customer.create: { id: c1, paymentMethod: 4242424242424242, as: cust }
+  - subscription.provision: { customer: cust, plan: plan-basic, as: sub }
+  - catalog.publish: basic-25.yaml
+  - expect.subscription: { ref: sub, planVersionNumber: 1 }
+  - subscription.migrate: sub
+  - expect.subscription: { ref: sub, planVersionNumber: 2 }
+  - expect.zuora.subscription: { ref: sub, ratePlans: [{ ratePlanCharges: [{ price: 25 }] }] }
+`,
+        file,
+      );
+      const result = await runScenario(scenario, host);
+      expect(result.status, failureDetails(result)).toBe('passed');
+      const publish = result.timeline.find((entry) => entry.step === 'catalog.publish');
+      expect(publish?.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /api/catalog', 'POST /api/catalog']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('reports', () => {
@@ -343,8 +376,10 @@ steps:
   });
 
   it('prints a line per scenario and the summary line, and exits 1 when one fails', async () => {
-    const { code, stdout } = await cli([dir]);
+    const { code, stdout, stderr } = await cli([dir]);
     expect(code).toBe(1);
+    // Piped, the progress line stays out of the output: no carriage returns, no line clearing.
+    expect(stdout + stderr).not.toMatch(/\r|\x1b\[2K/);
     const lines = stdout.trimEnd().split('\n');
     expect(lines.at(-1)).toBe('1 passed, 1 failed');
     expect(stdout).toMatch(/^✓ passes \(.*passes\.yaml, \d+ ms\)$/m);

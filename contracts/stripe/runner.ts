@@ -21,7 +21,7 @@ export interface StripeRunOptions {
   /** Names this run's data (`zemu-contract-<runId>`); random by default. */
   runId?: string;
   suites?: readonly StripeSuite[];
-  onStep?: (result: StepResult) => void;
+  onStep?: (result: StepResult, done: number, total: number) => void;
 }
 
 const pass: CheckResult = { outcome: 'pass' };
@@ -32,7 +32,7 @@ export async function runStripeSuites(options: StripeRunOptions): Promise<RunRes
   const started = performance.now();
   const runId = options.runId ?? randomBytes(4).toString('hex');
   const vars: Vars = { runId, prefix: `zemu-contract-${runId}` };
-  const ran = await runInOrder(options.suites ?? STRIPE_SUITES, (suite, step: StripeStep) => runStep(suite, step, vars, options), options.onStep);
+  const ran = await runInOrder(options.suites ?? STRIPE_SUITES, () => true, (suite, step: StripeStep) => runStep(suite, step, vars, options), options.onStep);
   return {
     runId,
     target: options.apiUrl,

@@ -13,8 +13,8 @@ export interface RunOptions {
   /** Names this run's data (`zemu-contract-<runId>`); random by default. */
   runId?: string;
   suites?: readonly Suite[];
-  /** Called as each step finishes, so a console can print as it goes. */
-  onStep?: (result: StepResult) => void;
+  /** Called as each step finishes, with how many of the run's steps are done, so a console can print as it goes. */
+  onStep?: (result: StepResult, done: number, total: number) => void;
 }
 
 export interface StepResult {
@@ -93,29 +93,33 @@ export async function runSuites(options: RunOptions): Promise<RunResult> {
   };
   const ran = await runInOrder(
     options.suites ?? SUITES,
-    (suite, step: Step) => (step.only && (step.only === 'emulator') !== isEmulator ? undefined : runStep(suite, step, vars, options)),
+    (step: Step) => !step.only || (step.only === 'emulator') === isEmulator,
+    (suite, step) => runStep(suite, step, vars, options),
     options.onStep,
   );
   return { runId, target: target.baseUrl, isEmulator, ...ran, durationMs: Math.round(performance.now() - started), vars };
 }
 
 /**
- * Runs each suite's steps in order (a step `run` answers undefined for is left out), reporting
- * each as it finishes, and counts the outcomes. The Stripe suites run through it too.
+ * Runs each suite's steps that `runs` keeps, in order, reporting each as it finishes with how many
+ * are done of how many, and counts the outcomes. The Stripe suites run through it too.
  */
 export async function runInOrder<T>(
   suites: readonly { name: string; steps: readonly T[] }[],
-  run: (suite: string, step: T) => Promise<StepResult> | undefined,
-  onStep?: (result: StepResult) => void,
+  runs: (step: T) => boolean,
+  run: (suite: string, step: T) => Promise<StepResult>,
+  onStep?: (result: StepResult, done: number, total: number) => void,
 ): Promise<Pick<RunResult, 'suites' | 'passed' | 'failed' | 'skipped'>> {
+  const total = suites.reduce((sum, suite) => sum + suite.steps.filter(runs).length, 0);
+  let done = 0;
   const results: SuiteResult[] = [];
   for (const suite of suites) {
     const steps: StepResult[] = [];
-    for (const step of suite.steps) {
+    for (const step of suite.steps.filter(runs)) {
       const result = await run(suite.name, step);
-      if (!result) continue;
       steps.push(result);
-      onStep?.(result);
+      done += 1;
+      onStep?.(result, done, total);
     }
     results.push({ name: suite.name, steps });
   }

@@ -19,6 +19,7 @@ const int = (minimum = 0): Schema => orReference({ type: 'integer', minimum }, `
 const oneOf = (values: readonly string[]): Schema => orReference({ enum: [...values] }, `one of ${values.join(', ')} (or a \${...} reference)`);
 const stringMap: Schema = { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } };
 const anyObject: Schema = { type: 'object' };
+const anyList: Schema = { type: 'array', items: anyObject };
 const isoDateTime: Schema = orReference({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$' }, 'an ISO date or date-time (or a ${...} reference)');
 const isoDuration: Schema = { type: 'string', pattern: '^-?P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$' };
 
@@ -142,6 +143,15 @@ export const STEP_SPECS: Record<string, StepSpec> = {
   'subscription.cancel': {
     schema: object({ ref: str, when: oneOf(WHEN), writeOffOpenBalance: { type: 'boolean' }, ...as }, ['ref']),
     shorthand: (value) => (typeof value === 'string' ? { ref: value } : undefined),
+  },
+  'subscription.migrate': {
+    schema: object({ ref: str, when: oneOf(WHEN), ...as }, ['ref']),
+    shorthand: (value) => (typeof value === 'string' ? { ref: value } : undefined),
+  },
+  'catalog.publish': {
+    // The engine checks the catalog itself, as it does a scenario's `catalog`.
+    schema: object({ file: str, features: anyList, currencies: anyList, products: anyList, plans: anyList, addons: anyList, ...as }),
+    shorthand: (value) => (typeof value === 'string' ? { file: value } : undefined),
   },
   'usage.report': {
     schema: object({ customer: str, feature: str, value: num, ...as }, ['customer', 'feature', 'value']),

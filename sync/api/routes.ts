@@ -4,7 +4,7 @@ import { archiveCustomer, createCustomer, getCustomer, listCustomers, listCustom
 import { listEvents } from './events.js';
 import { connectIntegration, getIntegration, removeIntegration, updateIntegration } from './integration.js';
 import type { ApiRoute } from './routeTable.js';
-import { cancel, getSubscription, listSubscriptions, provision, update } from './subscriptions.js';
+import { cancel, getSubscription, listSubscriptions, migrate, provision, update } from './subscriptions.js';
 import { clockTick, reportUsage, syncSubscriptionUsageNow, syncUsageNow } from './usage.js';
 import { connectStripeIntegration, createCheckoutLink, createPortalLink, receiveStripeEvent, removeStripeIntegration } from './stripe.js';
 import { receiveCallout } from './webhooks.js';
@@ -27,6 +27,7 @@ export const syncRoutes: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/subscriptions/:id', handler: getSubscription },
   { method: 'PATCH', exclusive: true, path: '/api/subscriptions/:id', handler: update },
   { method: 'POST', exclusive: true, path: '/api/subscriptions/:id/cancel', handler: cancel },
+  { method: 'POST', exclusive: true, path: '/api/subscriptions/:id/migrate', handler: migrate },
   { method: 'POST', path: '/api/usage', handler: reportUsage },
   { method: 'POST', path: '/api/usage/sync', handler: syncUsageNow },
   { method: 'POST', path: '/api/subscriptions/:id/usage/sync', handler: syncSubscriptionUsageNow },
