@@ -58,6 +58,14 @@ catalog:
 `;
 
 describe('scenario format', () => {
+  it('names its integration: zuora by default, stripe when the file says so, nothing else', async () => {
+    const steps = 'steps:\n  - clock.advance: P1D\n';
+    expect((await parseScenario(`name: z\n${steps}`, 'z.yaml')).integration).toBe('zuora');
+    expect((await parseScenario(`name: s\nintegration: stripe\n${steps}`, 's.yaml')).integration).toBe('stripe');
+    const wrong = await loadError(`name: p\nintegration: paypal\n${steps}`);
+    expect(wrong.problems).toEqual([{ file: 'bad.yaml', line: 2, field: 'integration', message: 'must be one of zuora, stripe' }]);
+  });
+
   it('loads a valid scenario: defaults, shorthands, `as` beside the step name, the catalog inline', async () => {
     const scenario = await parseScenario(
       `name: ok
