@@ -28,6 +28,17 @@ import {
   subscriptionSuspendSchema,
   subscriptionUpdateSchema,
 } from './subscriptionBodies.js';
+import {
+  deletePaymentMethodV1,
+  getPaymentMethodV1,
+  listAccountPaymentMethodsV1,
+  paymentMethodCreateSchema,
+  paymentMethodUpdateSchema,
+  paymentMethodVerifySchema,
+  postPaymentMethodV1,
+  putPaymentMethodV1,
+  putPaymentMethodVerify,
+} from './paymentMethods.js';
 import { postSubscriptionPreviewNew } from './subscriptionPreviews.js';
 import { postSubscriptionV1, putSubscriptionCancel, putSubscriptionRenew, putSubscriptionResume, putSubscriptionSuspend, putSubscriptionV1 } from './subscriptionWrites.js';
 import { objectQueryRoutesFor } from './objectQuery.js';
@@ -43,6 +54,12 @@ export const v1Routes: RouteTable = {
     { method: 'PUT', path: '/v1/accounts/:account_key', object: 'Account', body: accountUpdateSchema, handler: putAccountV1 },
     { method: 'DELETE', path: '/v1/accounts/:account_key', object: 'Account', handler: deleteAccountV1 },
     { method: 'GET', path: '/v1/accounts/:account_key/summary', object: 'Account', handler: getAccountSummaryV1 },
+    { method: 'GET', path: '/v1/accounts/:account_key/payment-methods', object: 'PaymentMethod', handler: listAccountPaymentMethodsV1 },
+    { method: 'POST', path: '/v1/payment-methods', object: 'PaymentMethod', body: paymentMethodCreateSchema, handler: postPaymentMethodV1 },
+    { method: 'GET', path: '/v1/payment-methods/:payment_method_id', object: 'PaymentMethod', handler: getPaymentMethodV1 },
+    { method: 'PUT', path: '/v1/payment-methods/:payment_method_id', object: 'PaymentMethod', body: paymentMethodUpdateSchema, handler: putPaymentMethodV1 },
+    { method: 'DELETE', path: '/v1/payment-methods/:payment_method_id', object: 'PaymentMethod', handler: deletePaymentMethodV1 },
+    { method: 'PUT', path: '/v1/payment-methods/:payment_method_id/verify', object: 'PaymentMethod', body: paymentMethodVerifySchema, handler: putPaymentMethodVerify },
     { method: 'POST', path: '/v1/contacts', object: 'Contact', body: contactCreateSchema, handler: postContact },
     { method: 'GET', path: '/v1/contacts/:contactId', object: 'Contact', handler: getContactV1 },
     { method: 'PUT', path: '/v1/contacts/:contactId', object: 'Contact', body: contactUpdateSchema, handler: putContact },

@@ -27,7 +27,8 @@ type Body = Record<string, unknown>;
 const integer = { type: 'integer' } as const;
 
 const TYPES: Record<string, PaymentMethodType> = { card: 'CreditCard', cc_ref: 'CreditCardReferenceTransaction' };
-const TYPE_NAMES: Record<PaymentMethodType, string> = { CreditCard: 'card', CreditCardReferenceTransaction: 'cc_ref' };
+/** Bank debits made through the V1 API read back under Quickstart's names for them. */
+const TYPE_NAMES: Record<PaymentMethodType, string> = { CreditCard: 'card', CreditCardReferenceTransaction: 'cc_ref', ACH: 'ach_debit', SEPA: 'sepa_debit' };
 
 /** Quickstart's card brands and Zuora's CreditCardType spelling of each. */
 const BRANDS: Record<string, string> = {
@@ -123,7 +124,7 @@ export function toV2PaymentMethod(method: PaymentMethod): Record<string, unknown
           expiry_year: method.creditCardExpirationYear ?? undefined,
         })
       : undefined,
-    cc_ref: isCard ? undefined : compact({ token: method.tokenId ?? undefined, second_token: method.secondTokenId ?? undefined }),
+    cc_ref: method.type !== 'CreditCardReferenceTransaction' ? undefined : compact({ token: method.tokenId ?? undefined, second_token: method.secondTokenId ?? undefined }),
     state: method.status === 'Active' ? 'active' : 'closed',
     number_of_consecutive_failures: method.numConsecutiveFailures,
     last_transaction_time: method.lastTransactionDateTime ?? undefined,

@@ -1,7 +1,41 @@
 export const PAYMENT_METHODS = 'PaymentMethod';
 export const PAYMENTS = 'Payment';
 
-export type PaymentMethodType = 'CreditCard' | 'CreditCardReferenceTransaction';
+export type PaymentMethodType = 'CreditCard' | 'CreditCardReferenceTransaction' | 'ACH' | 'SEPA';
+
+/**
+ * A bank account a payment method debits (ACH in the US, SEPA in Europe). Of the account number or
+ * IBAN only the last four characters are kept; routing codes are not secret and stay whole.
+ */
+export interface BankAccount {
+  accountNumberLast4: string;
+  accountName: string;
+  bankName: string | null;
+  /** ACH: the routing (ABA) number and the kind of account. */
+  abaCode: string | null;
+  accountType: 'BusinessChecking' | 'Checking' | 'Saving' | null;
+  /** SEPA: the bank's BIC, when given. */
+  businessIdentificationCode: string | null;
+}
+
+/** The holder's address and contact details (`cardHolderInfo` / `accountHolderInfo` of V1 bodies). */
+export interface HolderDetails {
+  addressLine1?: string;
+  addressLine2?: string;
+  city?: string;
+  state?: string;
+  zipCode?: string;
+  country?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** The payment method's own retry rule, when it does not use the tenant's default one. */
+export interface RetryRule {
+  useDefaultRetryRule: boolean;
+  maxConsecutivePaymentFailures: number | null;
+  paymentRetryWindow: number | null;
+}
 
 /** How the gateway simulator treats charges to a payment method, decided when it is created. */
 export interface GatewayBehaviour {
@@ -9,6 +43,8 @@ export interface GatewayBehaviour {
   /** Gateway's code and message for a decline. */
   responseCode?: string;
   response?: string;
+  /** A card that passes a card-on-file check (a verification) although its charges decline. */
+  passesVerification?: boolean;
 }
 
 /**
@@ -26,6 +62,10 @@ export type PaymentMethod = {
   creditCardExpirationMonth: number | null;
   creditCardExpirationYear: number | null;
   creditCardHolderName: string | null;
+  /** ACH and SEPA methods only (absent on records stored before they existed). */
+  bankAccount?: BankAccount;
+  holderDetails?: HolderDetails;
+  retryRule?: RetryRule;
   /** cc_ref: the gateway's token for the card, and an optional second token (customer id). */
   tokenId: string | null;
   secondTokenId: string | null;

@@ -3,7 +3,8 @@ import type { ReadView, Transaction } from '../../state/transaction.js';
 import { ACCOUNTS, getAccount, updateAccount, type Account } from '../accounts.js';
 import { checkCustomFields, type CustomFields } from '../customFields.js';
 import { invalidValue, missingField, notFound, referenced } from '../errors.js';
-import { PAYMENT_METHODS, type PaymentMethod, type PaymentMethodType } from './model.js';
+import { bankAccountOf, type BankAccountInput } from './bankAccounts.js';
+import { PAYMENT_METHODS, type HolderDetails, type PaymentMethod, type PaymentMethodType, type RetryRule } from './model.js';
 import { behaviourOfCard, behaviourOfToken, cardBrand, passesLuhn } from './testCards.js';
 
 /** The account a payment method belongs to; Quickstart lets a caller name it by id or by number. */
@@ -32,7 +33,10 @@ export interface NewPaymentMethodInput extends AccountReference {
   card?: CardInput;
   /** Required for a CreditCardReferenceTransaction. */
   cardReference?: CardReferenceInput;
+  /** Required for ACH and SEPA (its `type` is the method's). */
+  bankAccount?: BankAccountInput;
   holderName?: string;
+  holderDetails?: HolderDetails;
   isDefault?: boolean;
   customFields?: CustomFields;
 }
@@ -41,6 +45,8 @@ export interface PaymentMethodPatch extends AccountReference {
   card?: { expiryMonth?: number; expiryYear?: number; securityCode?: string };
   cardReference?: { secondToken?: string };
   holderName?: string;
+  holderDetails?: HolderDetails;
+  retryRule?: Partial<RetryRule>;
   customFields?: CustomFields;
 }
 
@@ -54,7 +60,8 @@ type Instrument = Pick<
   | 'tokenId'
   | 'secondTokenId'
   | 'gateway'
->;
+> &
+  Pick<Partial<PaymentMethod>, 'bankAccount'>;
 
 export function createPaymentMethod(tx: Transaction, input: NewPaymentMethodInput): PaymentMethod {
   const account = owningAccount(tx, input);
@@ -66,6 +73,7 @@ export function createPaymentMethod(tx: Transaction, input: NewPaymentMethodInpu
     type: input.type,
     ...instrumentOf(tx.now(), input),
     creditCardHolderName: input.holderName ?? null,
+    ...(input.holderDetails && Object.keys(input.holderDetails).length > 0 ? { holderDetails: input.holderDetails } : {}),
     status: 'Active',
     numConsecutiveFailures: 0,
     lastTransactionDateTime: null,
@@ -117,6 +125,8 @@ export function updatePaymentMethod(tx: Transaction, id: string, patch: PaymentM
     if (patch.cardReference.secondToken !== undefined) changes.secondTokenId = patch.cardReference.secondToken;
   }
   if (patch.holderName !== undefined) changes.creditCardHolderName = patch.holderName;
+  if (patch.holderDetails) changes.holderDetails = { ...current.holderDetails, ...patch.holderDetails };
+  if (patch.retryRule) changes.retryRule = retryRuleOf(current, patch.retryRule);
   if (patch.customFields) {
     changes.customFields = checkCustomFields(tx, PAYMENT_METHODS, { ...current.customFields, ...patch.customFields }, 'custom_fields.');
   }
@@ -170,7 +180,35 @@ function owningAccount(view: ReadView, reference: AccountReference): Account {
   return account;
 }
 
+/** A payment method's own retry rule; giving a limit turns the tenant's default rule off unless told otherwise. */
+function retryRuleOf(current: PaymentMethod, patch: Partial<RetryRule>): RetryRule {
+  const base = current.retryRule ?? { useDefaultRetryRule: true, maxConsecutivePaymentFailures: null, paymentRetryWindow: null };
+  const ownLimits = patch.maxConsecutivePaymentFailures !== undefined || patch.paymentRetryWindow !== undefined;
+  return {
+    useDefaultRetryRule: patch.useDefaultRetryRule ?? (ownLimits ? false : base.useDefaultRetryRule),
+    maxConsecutivePaymentFailures: patch.maxConsecutivePaymentFailures ?? base.maxConsecutivePaymentFailures,
+    paymentRetryWindow: patch.paymentRetryWindow ?? base.paymentRetryWindow,
+  };
+}
+
+/** A bank account is taken without a gateway call; the simulator approves its debits. */
+function bankInstrument(input: NewPaymentMethodInput): Instrument {
+  if (input.card || input.cardReference) throw invalidValue(PAYMENT_METHODS, 'type', `A ${input.type} payment method takes bank account details, not a card`);
+  if (!input.bankAccount) throw missingField(PAYMENT_METHODS, input.type === 'ACH' ? 'bankAccountNumber' : 'IBAN');
+  return {
+    creditCardType: null,
+    creditCardLast4: null,
+    creditCardExpirationMonth: null,
+    creditCardExpirationYear: null,
+    tokenId: null,
+    secondTokenId: null,
+    gateway: { outcome: 'approve' },
+    bankAccount: bankAccountOf({ ...input.bankAccount, type: input.type as BankAccountInput['type'] }),
+  };
+}
+
 function instrumentOf(now: Date, input: NewPaymentMethodInput): Instrument {
+  if (input.type === 'ACH' || input.type === 'SEPA') return bankInstrument(input);
   if (input.type === 'CreditCard') {
     if (input.cardReference) throw invalidValue(PAYMENT_METHODS, 'cc_ref', "A card payment method takes 'card', not 'cc_ref'");
     if (!input.card) throw missingField(PAYMENT_METHODS, 'card');
