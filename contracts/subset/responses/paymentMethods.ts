@@ -1,4 +1,5 @@
 import type { OpenAPIV3 } from 'openapi-types';
+import { UNMODELLED_PAYMENT_METHOD_FIELDS } from '../../../emulator/api/v1/shapes/paymentMethod.js';
 import { always, array, bool, dateTime, int, map, nullable, object, oneOf, str, type SchemaMap } from '../schema.js';
 
 // V1 payment methods (GETPaymentMethodResponse, the account's grouped list, and the small write
@@ -20,36 +21,10 @@ const holder = object({
   phone: text,
 });
 
-const NULL_ONLY = [
-  'accountVerificationService',
-  'accountVerificationStatus',
-  'bankIdentificationNumber',
-  'deviceSessionId',
-  'existingMandate',
-  'ipAddress',
-  'securityCode',
-  'accountNumber',
-  'bankCode',
-  'branchCode',
-  'identityNumber',
-  'BAID',
-  'email',
-  'preapprovalKey',
-  'googleBIN',
-  'googleCardNumber',
-  'googleCardType',
-  'googleExpiryDate',
-  'googleGatewayToken',
-  'appleBIN',
-  'appleCardNumber',
-  'appleCardType',
-  'appleExpiryDate',
-  'appleGatewayToken',
-];
 
 const paymentMethod = object(
   {
-    ...Object.fromEntries(NULL_ONLY.map((name) => [name, text])),
+    ...Object.fromEntries(UNMODELLED_PAYMENT_METHOD_FIELDS.map((name) => [name, text])),
     mandateInfo: nullable(map()),
     cardBinInfo: nullable(map()),
     id: str(),

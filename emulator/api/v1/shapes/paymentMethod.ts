@@ -11,7 +11,8 @@ import { orNull, unmodelled } from './nulls.js';
 
 const masked = (last4: string | null | undefined, length = 12): string | null => (last4 ? `${'*'.repeat(length)}${last4}` : null);
 
-const UNMODELLED = [
+/** Fields of the official schema the emulator has no feature behind; the subset's schema lists them too. */
+export const UNMODELLED_PAYMENT_METHOD_FIELDS = [
   'accountVerificationService',
   'accountVerificationStatus',
   'bankIdentificationNumber',
@@ -88,7 +89,7 @@ export function toV1PaymentMethod(view: ReadView, method: PaymentMethod): Record
   const rule = method.retryRule;
   const cardMask = masked(method.creditCardLast4);
   return {
-    ...unmodelled(UNMODELLED),
+    ...unmodelled(UNMODELLED_PAYMENT_METHOD_FIELDS),
     id: method.id,
     type: method.type,
     status: method.status,
