@@ -3,7 +3,9 @@ import { hostedPagesSuite, invoicesSuite, usageSuite } from './billing.js';
 import { catalogSuite, customFieldsSuite } from './catalog.js';
 import { eventsSuite } from './events.js';
 import { cancellationSuite, ordersSuite } from './orders.js';
+import { paymentMethodsV1Suite } from './paymentMethods.js';
 import { queriesSuite } from './queries.js';
+import { subscriptionsV1Suite } from './subscriptionWrites.js';
 import type { Suite } from './types.js';
 
 const tokenSuite: Suite = {
@@ -28,7 +30,9 @@ export const SUITES: readonly Suite[] = [
   customFieldsSuite,
   accountsSuite,
   accountsV1Suite,
+  paymentMethodsV1Suite,
   ordersSuite,
+  subscriptionsV1Suite,
   usageSuite,
   invoicesSuite,
   hostedPagesSuite,
