@@ -118,6 +118,10 @@ describe('V1 payment methods', () => {
     expect(snapshot).not.toContain('000123456789');
     expect(snapshot).not.toContain('DE89370400440532013000');
 
+    // The same record through Object Query, under its ACH field names.
+    const queried = (await env.zuora.get(`/object-query/payment-methods/${created.body.id}`)).body;
+    expect(queried).toMatchObject({ type: 'ACH', achAbaCode: '122000661', achAccountNumberMask: '*****6789', achAccountType: 'Checking', achBankName: 'Bank of Engines', creditCardCity: 'Sacramento' });
+
     const payment = await env.zuora.post('/v1/payments', { accountId: account.accountId, amount: 20, currency: 'USD', effectiveDate: '2026-05-01', type: 'Electronic', paymentMethodId: created.body.id });
     expect(payment.body).toMatchObject({ success: true, status: 'Processed' });
     expect(await read(created.body.id)).toMatchObject({ totalNumberOfProcessedPayments: 1, totalNumberOfErrorPayments: 0 });
