@@ -79,6 +79,9 @@ describe('V1 subscription writes', () => {
     const live = after.ratePlans.filter((plan: { lastChangeType: string | null }) => plan.lastChangeType !== 'Remove').map((plan: { productRatePlanId: string }) => plan.productRatePlanId);
     expect(live.sort()).toEqual([catalog.pro.planId, catalog.basic.planId].sort());
     expect((await env.zuora.get(`/v1/orders/subscription/${created.subscriptionNumber}`)).body.orders).toHaveLength(2);
+    // The same version through the Quickstart API and Object Query.
+    expect((await env.zuora.get(`/v2/subscriptions/${put.body.subscriptionId}`)).body).toMatchObject({ id: put.body.subscriptionId, version: 2, auto_renew: false });
+    expect((await env.zuora.get(`/object-query/subscriptions/${put.body.subscriptionId}`)).body).toMatchObject({ version: 2, autoRenew: false, notes: 'upsized' });
   });
 
   it('changes the current term length through TermsAndConditions', async () => {
