@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
 import { createCustomer, defineCustomFields, useEmulator } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
+import { useReceiver } from './helpers/receiver.js';
+import { registerStiggEvents } from './helpers/stiggEvents.js';
 
 // The subscription API (pre-Orders): create, update, cancel, renew, suspend, resume and preview.
 // Each call is one order, so each writes exactly one new version.
@@ -198,5 +200,30 @@ describeOfficial('V1 subscription writes against the official spec', () => {
     await expectOfficialResponse('v1', 'put', '/v1/subscriptions/{subscription-key}/cancel', 200, cancel.body);
     const failed = await env.zuora.put(`/v1/subscriptions/${key}/cancel`, { cancellationPolicy: 'EndOfCurrentTerm' });
     expect(failed.body.success).toBe(false);
+  });
+});
+
+describe('V1 subscription writes raise the events an order would', () => {
+  const receiver = useReceiver();
+
+  it('one Subscription version, so one update callout, per call however many changes it carries', async () => {
+    await registerStiggEvents(env.zuora, `${receiver.url}/webhooks/zuora`);
+    receiver.reset();
+    const customer = await createCustomer(env.zuora);
+    const created = (await env.zuora.post('/v1/subscriptions', createBody(customer.number))).body;
+    await env.zuora.put(`/v1/subscriptions/${created.subscriptionNumber}`, {
+      autoRenew: false,
+      channel__c: 'partner',
+      add: [{ productRatePlanId: catalog.support.planId, contractEffectiveDate: '2026-03-01' }, { productRatePlanId: catalog.basic.planId, contractEffectiveDate: '2026-03-01' }],
+    });
+    await env.zuora.put(`/v1/subscriptions/${created.subscriptionNumber}/cancel`, { cancellationPolicy: 'EndOfCurrentTerm' });
+    await env.admin.post('/clock/advance', { by: 'PT0S' });
+    const mine = receiver
+      .at('/webhooks/zuora')
+      .map((request) => request.body as Record<string, string>)
+      .filter((body) => body.SubscriptionOriginalId === created.subscriptionId);
+    // Create, update and cancel: three versions, three updates; the cancelled version also raises the cancellation.
+    expect(mine.filter((body) => body.EventName === 'StiggSubscriptionUpdatedEvent')).toHaveLength(3);
+    expect(mine.filter((body) => body.EventName === 'StiggSubscriptionCancelledEvent')).toHaveLength(1);
   });
 });
