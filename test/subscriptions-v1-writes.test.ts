@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { createCustomer, defineCustomFields, useEmulator } from './helpers/emulator.js';
+import { createCustomer, defineCustomFields, useTenant } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 import { useReceiver } from './helpers/receiver.js';
 import { registerStiggEvents } from './helpers/stiggEvents.js';
 
 // The subscription API (pre-Orders): create, update, cancel, renew, suspend, resume and preview.
 // Each call is one order, so each writes exactly one new version.
-const env = useEmulator({ now: '2026-03-01T09:00:00.000Z' });
+const env = useTenant({ now: '2026-03-01T09:00:00.000Z' });
 let catalog: TestCatalog;
 
 beforeAll(async () => {

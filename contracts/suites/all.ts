@@ -1,11 +1,13 @@
 import { accountsSuite, accountsV1Suite } from './accounts.js';
 import { hostedPagesSuite, invoicesSuite, usageSuite } from './billing.js';
 import { catalogSuite, customFieldsSuite } from './catalog.js';
+import { crudSuite } from './crud.js';
 import { eventsSuite } from './events.js';
 import { cancellationSuite, ordersSuite } from './orders.js';
 import { paymentMethodsV1Suite } from './paymentMethods.js';
 import { queriesSuite } from './queries.js';
 import { subscriptionsV1Suite } from './subscriptionWrites.js';
+import { quickstartBillingSuite } from './quickstartBilling.js';
 import type { Suite } from './types.js';
 
 const tokenSuite: Suite = {
@@ -38,7 +40,9 @@ export const SUITES: readonly Suite[] = [
   hostedPagesSuite,
   eventsSuite,
   cancellationSuite,
+  quickstartBillingSuite,
   queriesSuite,
+  crudSuite,
 ];
 
 /**

@@ -3,6 +3,7 @@ import { getAccount, type Account } from '../../domain/accounts.js';
 import { missingField, referenced } from '../../domain/errors.js';
 import type { HolderDetails, PaymentMethod, PaymentMethodType } from '../../domain/payments/model.js';
 import { PAYMENT_METHODS } from '../../domain/payments/model.js';
+import { BANK_DEBIT_TYPES, debitInstrument, PAYPAL_TYPES } from '../../domain/payments/debitMethods.js';
 import { deletePaymentMethod, verifyPaymentMethod } from '../../domain/payments/paymentMethodLifecycle.js';
 import { createPaymentMethod, getPaymentMethod, listPaymentMethods, updatePaymentMethod, type NewPaymentMethodInput, type PaymentMethodPatch } from '../../domain/payments/paymentMethods.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
@@ -10,8 +11,8 @@ import type { Transaction } from '../../state/transaction.js';
 import { customFieldsIn } from './contactBodies.js';
 import { toV1PaymentMethod } from './shapes/paymentMethod.js';
 
-// /v1/payment-methods (POSTPaymentMethodRequest for CreditCard, CreditCardReferenceTransaction,
-// ACH and SEPA; PUTPaymentMethodRequest; delete; verify) and GET /v1/accounts/{key}/payment-methods.
+// /v1/payment-methods (POSTPaymentMethodRequest for cards, card references, bank debits (ACH, SEPA,
+// Bacs) and PayPal; PUTPaymentMethodRequest; delete; verify) and GET /v1/accounts/{key}/payment-methods.
 // A card is verified with the gateway simulator when created unless `skipValidation`; a bank
 // account is created without a gateway call and kept masked.
 
@@ -28,9 +29,9 @@ const address = { addressLine1: str, addressLine2: str, city: str, state: str, z
 const holderInfo = (nameField: string, maxLength: number) =>
   ({ type: 'object', additionalProperties: false, properties: { [nameField]: maxText(maxLength), ...address, email: str } }) as const;
 
-const TYPES: readonly PaymentMethodType[] = ['CreditCard', 'CreditCardReferenceTransaction', 'ACH', 'SEPA'];
+const TYPES: readonly PaymentMethodType[] = ['CreditCard', 'CreditCardReferenceTransaction', ...BANK_DEBIT_TYPES, ...PAYPAL_TYPES];
 
-/** One body for the four types; what each type requires is checked as it is read. */
+/** One body for every type; what each type requires is checked as it is read. */
 export const paymentMethodCreateSchema: AnySchema = {
   type: 'object',
   ...CUSTOM,
@@ -54,13 +55,20 @@ export const paymentMethodCreateSchema: AnySchema = {
     bankABACode: str,
     bankAccountName: maxText(70),
     bankAccountNumber: maxText(30),
-    bankAccountType: { enum: ['BusinessChecking', 'Checking', 'Saving'] },
+    bankAccountType: { enum: ['BusinessChecking', 'BusinessSaving', 'Checking', 'Saving'] },
     bankName: maxText(70),
     ...address,
-    // SEPA
+    // SEPA and Bacs
     IBAN: str,
     businessIdentificationCode: str,
+    accountNumber: str,
+    bankCode: str,
     accountHolderInfo: holderInfo('accountHolderName', 60),
+    mandateInfo: { type: 'object', additionalProperties: false, properties: { mandateId: maxText(36), mandateReason: maxText(64), mandateStatus: maxText(64) } },
+    // PayPal
+    BAID: str,
+    email: str,
+    preapprovalKey: str,
   },
 };
 
@@ -116,28 +124,9 @@ function instrumentOf(body: Body): Partial<NewPaymentMethodInput> {
       const secondToken = text(body, 'secondTokenId');
       return { cardReference: { token: tokenId, ...(secondToken !== undefined ? { secondToken } : {}) } };
     }
-    case 'ACH':
-      return {
-        bankAccount: {
-          type: 'ACH',
-          abaCode: text(body, 'bankABACode'),
-          accountNumber: text(body, 'bankAccountNumber'),
-          accountType: text(body, 'bankAccountType'),
-          bankName: text(body, 'bankName'),
-          accountName: text(body, 'bankAccountName'),
-        },
-        holderDetails: holderDetailsOf(body),
-      };
     default:
-      return {
-        bankAccount: {
-          type: 'SEPA',
-          iban: text(body, 'IBAN'),
-          businessIdentificationCode: text(body, 'businessIdentificationCode'),
-          accountName: accountHolder ? text(accountHolder, 'accountHolderName') : undefined,
-        },
-        holderDetails: holderDetailsOf(accountHolder),
-      };
+      // Bank debits and PayPal: read under their V1 names, masked, by the domain's reader.
+      return { debit: debitInstrument(String(body.type), body, ''), holderDetails: holderDetailsOf(accountHolder ?? body) };
   }
 }
 

@@ -70,7 +70,7 @@ export function postCreditMemo(tx: Transaction, input: NewCreditMemo): CreditMem
  * Applies up to `amount` of the memo's unapplied credit to the invoice. The account's balance does
  * not move (the invoice owes less, and so much less credit is left); its unapplied credit does.
  */
-function applyCreditMemo(tx: Transaction, memo: CreditMemo, invoice: Invoice, amount: number): CreditMemo {
+export function applyCreditMemo(tx: Transaction, memo: CreditMemo, invoice: Invoice, amount: number): CreditMemo {
   const applied = roundMoney(Math.min(amount, memo.unappliedAmount, invoice.balance));
   if (applied <= 0) return memo;
   const now = tx.now().toISOString();
@@ -116,4 +116,12 @@ export function getCreditMemo(view: ReadView, key: string): CreditMemo {
   const memo = view.get<CreditMemo>(CREDIT_MEMOS, key) ?? view.findBy<CreditMemo>(CREDIT_MEMOS, 'memoNumber', key);
   if (!memo) throw notFound(CREDIT_MEMOS, key, 'creditMemoKey');
   return memo;
+}
+
+/** What credit memos have paid of an invoice: the sum of their applications to it. */
+export function creditMemoAmountOf(view: ReadView, invoice: Invoice): number {
+  const applied = view
+    .filterBy<CreditMemo>(CREDIT_MEMOS, 'accountId', invoice.accountId)
+    .flatMap((memo) => memo.applications.filter((application) => application.invoiceId === invoice.id));
+  return roundMoney(applied.reduce((sum, application) => sum + application.amount, 0));
 }

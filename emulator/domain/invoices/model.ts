@@ -19,6 +19,8 @@ export type Invoice = {
   /** What is still owed. */
   balance: number;
   paymentAmount: number;
+  /** Credit balance spent on the invoice, negative (absent when none was). */
+  creditBalanceAdjustmentAmount?: number;
   includesRecurring: boolean;
   includesOneTime: boolean;
   includesUsage: boolean;

@@ -22,9 +22,7 @@ interface LifecyclePayload {
  * subscription's term. Jobs of earlier versions are dropped.
  */
 export function scheduleLifecycleJobs(tx: Transaction, subscription: Subscription): void {
-  const mine = (job: { kind: string; payload: unknown }) =>
-    KINDS.includes(job.kind) && (job.payload as LifecyclePayload).subscriptionNumber === subscription.subscriptionNumber;
-  cancelJobs(tx, mine);
+  cancelJobs(tx, 'subscriptionNumber', subscription.subscriptionNumber, (job) => KINDS.includes(job.kind));
   const payload: LifecyclePayload = { subscriptionNumber: subscription.subscriptionNumber };
   const pendingUntil =
     subscription.status === 'Pending Activation' ? subscription.serviceActivationDate : subscription.status === 'Pending Acceptance' ? subscription.customerAcceptanceDate : null;
@@ -45,7 +43,7 @@ export function scheduleLifecycleJobs(tx: Transaction, subscription: Subscriptio
 /** Books the pending lifecycle jobs again at the start of their day in the tenant's (new) time zone. */
 export function retimeLifecycleJobs(tx: Transaction): void {
   const numbers = new Set(
-    pendingJobs(tx)
+    [...pendingJobs(tx)]
       .filter((job) => KINDS.includes(job.kind))
       .map((job) => (job.payload as LifecyclePayload).subscriptionNumber),
   );

@@ -1,21 +1,44 @@
 export const PAYMENT_METHODS = 'PaymentMethod';
 export const PAYMENTS = 'Payment';
 
-export type PaymentMethodType = 'CreditCard' | 'CreditCardReferenceTransaction' | 'ACH' | 'SEPA';
+/** Zuora's payment method types the emulator keeps: cards, bank debits (ACH, SEPA, Bacs) and PayPal. */
+export type PaymentMethodType =
+  | 'CreditCard'
+  | 'CreditCardReferenceTransaction'
+  | 'ACH'
+  | 'SEPA'
+  | 'Bacs'
+  | 'PayPalEC'
+  | 'PayPalNativeEC'
+  | 'PayPalCP'
+  | 'PayPalAdaptive';
+
+export type BankDebitType = Extract<PaymentMethodType, 'ACH' | 'SEPA' | 'Bacs'>;
+export type PayPalType = Extract<PaymentMethodType, 'PayPalEC' | 'PayPalNativeEC' | 'PayPalCP' | 'PayPalAdaptive'>;
 
 /**
- * A bank account a payment method debits (ACH in the US, SEPA in Europe). Of the account number or
- * IBAN only the last four characters are kept; routing codes are not secret and stay whole.
+ * What a bank debit method keeps of the account: the number (or IBAN) masked to its last four
+ * characters, as Zuora keeps it, and the bank's codes and the holder.
  */
 export interface BankAccount {
-  accountNumberLast4: string;
-  accountName: string;
-  bankName: string | null;
-  /** ACH: the routing (ABA) number and the kind of account. */
-  abaCode: string | null;
-  accountType: 'BusinessChecking' | 'Checking' | 'Saving' | null;
-  /** SEPA: the bank's BIC, when given. */
+  /** `*` for every character but the last four. */
+  accountMask: string;
+  /** ACH: the ABA routing number; Bacs: the sort code. */
+  bankCode: string | null;
+  /** SEPA: the BIC. */
   businessIdentificationCode: string | null;
+  /** ACH: Checking, Saving or BusinessChecking. */
+  accountType: string | null;
+  bankName: string | null;
+  holderName: string | null;
+  mandateId: string | null;
+}
+
+/** A PayPal method: the billing agreement (or preapproval key) and the payer's email. */
+export interface PayPalAccount {
+  baid: string | null;
+  preapprovalKey: string | null;
+  email: string | null;
 }
 
 /** The holder's address and contact details (`cardHolderInfo` / `accountHolderInfo` of V1 bodies). */
@@ -62,13 +85,17 @@ export type PaymentMethod = {
   creditCardExpirationMonth: number | null;
   creditCardExpirationYear: number | null;
   creditCardHolderName: string | null;
-  /** ACH and SEPA methods only (absent on records stored before they existed). */
-  bankAccount?: BankAccount;
-  holderDetails?: HolderDetails;
-  retryRule?: RetryRule;
   /** cc_ref: the gateway's token for the card, and an optional second token (customer id). */
   tokenId: string | null;
   secondTokenId: string | null;
+  /** ACH, SEPA and Bacs methods (absent on the others). */
+  bankAccount?: BankAccount;
+  /** PayPal methods (absent on the others). */
+  payPal?: PayPalAccount;
+  /** The holder's address, when given (V1 `cardHolderInfo` / `accountHolderInfo`). */
+  holderDetails?: HolderDetails;
+  /** Set once a V1 update gives the method its own retry rule. */
+  retryRule?: RetryRule;
   status: 'Active' | 'Closed';
   gateway: GatewayBehaviour;
   numConsecutiveFailures: number;

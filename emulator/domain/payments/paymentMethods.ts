@@ -3,8 +3,8 @@ import type { ReadView, Transaction } from '../../state/transaction.js';
 import { ACCOUNTS, getAccount, updateAccount, type Account } from '../accounts.js';
 import { checkCustomFields, type CustomFields } from '../customFields.js';
 import { invalidValue, missingField, notFound, referenced } from '../errors.js';
-import { bankAccountOf, type BankAccountInput } from './bankAccounts.js';
 import { PAYMENT_METHODS, type HolderDetails, type PaymentMethod, type PaymentMethodType, type RetryRule } from './model.js';
+import { BANK_DEBIT_TYPES, PAYPAL_TYPES, type DebitInstrument } from './debitMethods.js';
 import { behaviourOfCard, behaviourOfToken, cardBrand, passesLuhn } from './testCards.js';
 
 /** The account a payment method belongs to; Quickstart lets a caller name it by id or by number. */
@@ -33,8 +33,8 @@ export interface NewPaymentMethodInput extends AccountReference {
   card?: CardInput;
   /** Required for a CreditCardReferenceTransaction. */
   cardReference?: CardReferenceInput;
-  /** Required for ACH and SEPA (its `type` is the method's). */
-  bankAccount?: BankAccountInput;
+  /** Required for a bank debit (ACH, SEPA, Bacs) or PayPal method: its body as debitInstrument() read it. */
+  debit?: DebitInstrument;
   holderName?: string;
   holderDetails?: HolderDetails;
   isDefault?: boolean;
@@ -59,9 +59,10 @@ type Instrument = Pick<
   | 'creditCardExpirationYear'
   | 'tokenId'
   | 'secondTokenId'
+  | 'bankAccount'
+  | 'payPal'
   | 'gateway'
-> &
-  Pick<Partial<PaymentMethod>, 'bankAccount'>;
+>;
 
 export function createPaymentMethod(tx: Transaction, input: NewPaymentMethodInput): PaymentMethod {
   const account = owningAccount(tx, input);
@@ -191,24 +192,13 @@ function retryRuleOf(current: PaymentMethod, patch: Partial<RetryRule>): RetryRu
   };
 }
 
-/** A bank account is taken without a gateway call; the simulator approves its debits. */
-function bankInstrument(input: NewPaymentMethodInput): Instrument {
-  if (input.card || input.cardReference) throw invalidValue(PAYMENT_METHODS, 'type', `A ${input.type} payment method takes bank account details, not a card`);
-  if (!input.bankAccount) throw missingField(PAYMENT_METHODS, input.type === 'ACH' ? 'bankAccountNumber' : 'IBAN');
-  return {
-    creditCardType: null,
-    creditCardLast4: null,
-    creditCardExpirationMonth: null,
-    creditCardExpirationYear: null,
-    tokenId: null,
-    secondTokenId: null,
-    gateway: { outcome: 'approve' },
-    bankAccount: bankAccountOf({ ...input.bankAccount, type: input.type as BankAccountInput['type'] }),
-  };
-}
+const NO_CARD = { creditCardType: null, creditCardLast4: null, creditCardExpirationMonth: null, creditCardExpirationYear: null } as const;
 
 function instrumentOf(now: Date, input: NewPaymentMethodInput): Instrument {
-  if (input.type === 'ACH' || input.type === 'SEPA') return bankInstrument(input);
+  if (input.debit) return { ...NO_CARD, tokenId: null, secondTokenId: null, ...input.debit };
+  if ((BANK_DEBIT_TYPES as readonly string[]).includes(input.type) || (PAYPAL_TYPES as readonly string[]).includes(input.type)) {
+    throw missingField(PAYMENT_METHODS, input.type);
+  }
   if (input.type === 'CreditCard') {
     if (input.cardReference) throw invalidValue(PAYMENT_METHODS, 'cc_ref', "A card payment method takes 'card', not 'cc_ref'");
     if (!input.card) throw missingField(PAYMENT_METHODS, 'card');
@@ -219,10 +209,7 @@ function instrumentOf(now: Date, input: NewPaymentMethodInput): Instrument {
   const { token, secondToken } = input.cardReference;
   if (token.trim() === '') throw invalidValue(PAYMENT_METHODS, 'cc_ref.token', "'cc_ref.token' cannot be empty");
   return {
-    creditCardType: null,
-    creditCardLast4: null,
-    creditCardExpirationMonth: null,
-    creditCardExpirationYear: null,
+    ...NO_CARD,
     tokenId: token,
     secondTokenId: secondToken ?? null,
     gateway: behaviourOfToken(token),

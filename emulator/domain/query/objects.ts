@@ -278,17 +278,17 @@ const part =
     (record[name] as Record<string, unknown> | undefined)?.[field] ?? fallback;
 
 const PAYMENT_METHOD_PARTS: Readonly<Record<string, FieldReader>> = {
-  achAbaCode: part('bankAccount', 'abaCode'),
-  achAccountName: (record, view) => (record.type === 'ACH' ? part('bankAccount', 'accountName')(record, view) : null),
-  achAccountNumberMask: (record, view) => (record.type === 'ACH' ? `*****${String(part('bankAccount', 'accountNumberLast4')(record, view))}` : null),
-  achAccountType: part('bankAccount', 'accountType'),
+  achAbaCode: (record, view) => (record.type === 'ACH' ? part('bankAccount', 'bankCode')(record, view) : null),
+  achAccountName: (record, view) => (record.type === 'ACH' ? part('bankAccount', 'holderName')(record, view) : null),
+  achAccountNumberMask: (record, view) => (record.type === 'ACH' ? part('bankAccount', 'accountMask')(record, view) : null),
+  achAccountType: (record, view) => (record.type === 'ACH' ? part('bankAccount', 'accountType')(record, view) : null),
   achBankName: (record, view) => (record.type === 'ACH' ? part('bankAccount', 'bankName')(record, view) : null),
   creditCardAddress1: part('holderDetails', 'addressLine1'),
   creditCardCity: part('holderDetails', 'city'),
   creditCardCountry: part('holderDetails', 'country'),
   creditCardPostalCode: part('holderDetails', 'zipCode'),
   creditCardState: part('holderDetails', 'state'),
-  email: part('holderDetails', 'email'),
+  email: (record, view) => part('payPal', 'email')(record, view) ?? part('holderDetails', 'email')(record, view),
   useDefaultRetryRule: part('retryRule', 'useDefaultRetryRule', true),
   maxConsecutivePaymentFailures: part('retryRule', 'maxConsecutivePaymentFailures'),
   paymentRetryWindow: part('retryRule', 'paymentRetryWindow'),

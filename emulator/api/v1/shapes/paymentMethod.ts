@@ -9,7 +9,7 @@ import { orNull, unmodelled } from './nulls.js';
 // schema is there; those of other payment method types, and what the emulator has no feature
 // for (mandates, digital wallets, device data), are null.
 
-const masked = (last4: string | null | undefined, length = 12): string | null => (last4 ? `${'*'.repeat(length)}${last4}` : null);
+const masked = (last4: string | null): string | null => (last4 ? `************${last4}` : null);
 
 /** Fields of the official schema the emulator has no feature behind; the subset's schema lists them too. */
 export const UNMODELLED_PAYMENT_METHOD_FIELDS = [
@@ -19,16 +19,10 @@ export const UNMODELLED_PAYMENT_METHOD_FIELDS = [
   'deviceSessionId',
   'existingMandate',
   'ipAddress',
-  'mandateInfo',
   'cardBinInfo',
   'securityCode',
-  'accountNumber',
-  'bankCode',
   'branchCode',
   'identityNumber',
-  'BAID',
-  'email',
-  'preapprovalKey',
   'googleBIN',
   'googleCardNumber',
   'googleCardType',
@@ -44,7 +38,7 @@ export const UNMODELLED_PAYMENT_METHOD_FIELDS = [
 function holderInfo(method: PaymentMethod): Record<string, unknown> {
   const details = method.holderDetails ?? {};
   return {
-    accountHolderName: method.bankAccount?.accountName ?? method.creditCardHolderName,
+    accountHolderName: method.bankAccount?.holderName ?? method.creditCardHolderName,
     addressLine1: orNull(details.addressLine1),
     addressLine2: orNull(details.addressLine2),
     city: orNull(details.city),
@@ -67,19 +61,26 @@ function paymentCounts(view: ReadView, method: PaymentMethod): { processed: numb
   };
 }
 
+/** The bank debit's fields under their V1 names; numbers masked as stored. */
 function bankFields(method: PaymentMethod): Record<string, unknown> {
   const bank = method.bankAccount;
-  const ach = method.type === 'ACH' && bank;
-  const sepa = method.type === 'SEPA' && bank;
+  const ach = method.type === 'ACH' ? bank : undefined;
+  const transfer = method.type === 'SEPA' || method.type === 'Bacs' ? bank : undefined;
   return {
-    bankABACode: ach ? bank.abaCode : null,
-    bankAccountName: ach ? bank.accountName : null,
-    bankAccountNumber: ach ? masked(bank.accountNumberLast4, 5) : null,
-    bankAccountType: ach ? bank.accountType : null,
+    bankABACode: ach ? ach.bankCode : null,
+    bankAccountName: ach ? ach.holderName : null,
+    bankAccountNumber: ach ? ach.accountMask : null,
+    bankAccountType: ach ? ach.accountType : null,
     bankName: bank ? bank.bankName : null,
-    IBAN: sepa ? masked(bank.accountNumberLast4) : null,
-    bankTransferType: sepa ? 'SEPA' : null,
-    businessIdentificationCode: sepa ? bank.businessIdentificationCode : null,
+    IBAN: method.type === 'SEPA' && bank ? bank.accountMask : null,
+    accountNumber: method.type === 'Bacs' && bank ? bank.accountMask : null,
+    bankCode: method.type === 'Bacs' && bank ? bank.bankCode : null,
+    bankTransferType: transfer ? (method.type === 'SEPA' ? 'SEPA' : 'UKDirectDebit') : null,
+    businessIdentificationCode: transfer ? transfer.businessIdentificationCode : null,
+    mandateInfo: bank?.mandateId ? { mandateId: bank.mandateId } : null,
+    BAID: method.payPal?.baid ?? null,
+    email: method.payPal?.email ?? null,
+    preapprovalKey: method.payPal?.preapprovalKey ?? null,
   };
 }
 
