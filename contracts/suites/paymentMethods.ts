@@ -1,6 +1,5 @@
+import { v1Contact } from './accounts.js';
 import type { Suite } from './types.js';
-
-const v1Contact = { firstName: 'Ada', lastName: 'Lovelace', workEmail: 'ada@example.com', city: 'London', country: 'United Kingdom' };
 
 /** Payment methods through the V1 API: a card and an ACH account on a new account, read, listed, updated, verified, deleted. */
 export const paymentMethodsV1Suite: Suite = {

@@ -22,6 +22,28 @@ const holder = object({
 });
 
 
+/** The text fields of every type: card, card reference, bank debit, PayPal, and the last transaction. */
+const TEXT_FIELDS = [
+  'creditCardMaskNumber',
+  'creditCardType',
+  'cardNumber',
+  'tokenId',
+  'secondTokenId',
+  'bankABACode',
+  'bankAccountName',
+  'bankAccountNumber',
+  'bankName',
+  'accountNumber',
+  'bankCode',
+  'IBAN',
+  'bankTransferType',
+  'businessIdentificationCode',
+  'BAID',
+  'email',
+  'preapprovalKey',
+  'lastTransaction',
+];
+
 const paymentMethod = object(
   {
     ...Object.fromEntries(UNMODELLED_PAYMENT_METHOD_FIELDS.map((name) => [name, text])),
@@ -32,27 +54,10 @@ const paymentMethod = object(
     status: oneOf('Active', 'Closed'),
     isDefault: bool(),
     accountHolderInfo: holder,
-    creditCardMaskNumber: text,
-    creditCardType: text,
-    cardNumber: text,
+    ...Object.fromEntries(TEXT_FIELDS.map((name) => [name, text])),
     expirationMonth: nullable(int()),
     expirationYear: nullable(int()),
-    tokenId: text,
-    secondTokenId: text,
-    bankABACode: text,
-    bankAccountName: text,
-    bankAccountNumber: text,
     bankAccountType: nullable(oneOf('BusinessChecking', 'BusinessSaving', 'Checking', 'Saving')),
-    accountNumber: text,
-    bankCode: text,
-    BAID: text,
-    email: text,
-    preapprovalKey: text,
-    bankName: text,
-    IBAN: text,
-    bankTransferType: text,
-    businessIdentificationCode: text,
-    lastTransaction: text,
     lastTransactionTime: nullable(dateTime()),
     lastFailedSaleTransactionDate: nullable(dateTime()),
     numConsecutiveFailures: int(),
