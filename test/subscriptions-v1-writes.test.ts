@@ -86,6 +86,20 @@ describe('V1 subscription writes', () => {
     expect((await env.zuora.get(`/object-query/subscriptions/${put.body.subscriptionId}`)).body).toMatchObject({ version: 2, autoRenew: false, notes: 'upsized' });
   });
 
+  it('previews an update with preview: true and writes nothing', async () => {
+    const customer = await createCustomer(env.zuora);
+    const created = (await env.zuora.post('/v1/subscriptions', createBody(customer.number))).body;
+    const preview = await env.zuora.put(`/v1/subscriptions/${created.subscriptionNumber}`, {
+      preview: true,
+      targetDate: '2026-03-01',
+      add: [{ productRatePlanId: catalog.support.planId, contractEffectiveDate: '2026-03-01' }],
+    });
+    // Nothing was billed yet: the preview's invoice holds March for Pro (60) and the support add-on (50).
+    expect(preview.body).toMatchObject({ success: true, totalDeltaMrr: 50, invoice: { amount: 110, targetDate: '2026-03-01' } });
+    expect(await subscription(created.subscriptionNumber)).toMatchObject({ version: 1 });
+    expect((await env.zuora.get(`/v1/orders/subscription/${created.subscriptionNumber}`)).body.orders).toHaveLength(1);
+  });
+
   it('changes the current term length through TermsAndConditions', async () => {
     const customer = await createCustomer(env.zuora);
     const created = (await env.zuora.post('/v1/subscriptions', createBody(customer.number))).body;
