@@ -8,7 +8,7 @@ export interface WireDifference {
   /** JSON pointer into the body; `*` stands for any array index or key. */
   pointer: string;
   /** JSON type the wire sends. */
-  wireType: 'number' | 'string' | 'null' | 'array';
+  wireType: 'number' | 'string' | 'boolean' | 'null' | 'array';
   /** What the spec says, and why the wire's form is the one the emulator sends. */
   reason: string;
 }
@@ -53,6 +53,21 @@ export const WIRE_DIFFERENCES: readonly WireDifference[] = [
     wireType: 'number',
     reason: 'spec: string; production clients validate the collected amount of an order as a JSON number',
   },
+  ...(
+    [
+      ['/success', 'boolean'],
+      ['/defaultPaymentMethodId', 'string'],
+      ['/paymentGateway', 'string'],
+      ...['creditcard', 'creditcardreferencetransaction', 'ach', 'sepa', 'bacs', 'paypalec', 'paypalnativeec', 'paypalcp', 'paypaladaptive'].map((type): [string, 'array'] => [`/${type}`, 'array']),
+    ] satisfies Array<[string, WireDifference['wireType']]>
+  ).map(([pointer, wireType]): WireDifference => ({
+    operation: 'GET /v1/accounts/{account-key}/payment-methods',
+    pointer,
+    wireType,
+    reason:
+      "spec: every member an object (CustomAccountPaymentMethod's additionalProperties, read as applying to the whole answer); " +
+      'real answers group the payment methods in arrays named after their type in lower case, beside success and the default',
+  })),
 ];
 
 /**

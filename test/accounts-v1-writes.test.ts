@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestCatalog } from './helpers/catalog.js';
 import { defineCustomFields, useTenant } from './helpers/emulator.js';
+import { expectOfficialResponse, officialSpecDir } from './helpers/officialSpec.js';
 
 // Accounts through the V1 API: create with contacts and a card in one call, update, summary, delete.
 const env = useTenant({ now: '2026-04-01T09:00:00.000Z' });
@@ -73,5 +75,37 @@ describe('V1 account writes', () => {
     expect((await env.zuora.get(`/v2/accounts/${created.accountId}`)).status).toBe(404);
     expect((await env.zuora.get(`/v1/contacts/${created.billToContactId}`)).body.success).toBe(false);
     expect((await env.zuora.delete(`/v1/accounts/${created.accountNumber}`)).body.success).toBe(false);
+  });
+});
+
+describe('V1 account create with a subscription', () => {
+  it('creates the account, its card and a subscription in one call, billed and collected as one order', async () => {
+    const catalog = await createTestCatalog(env.zuora);
+    const creditCard = { cardType: 'Visa', cardNumber: '4111111111111111', expirationMonth: 12, expirationYear: 2030 };
+    const subscription = {
+      contractEffectiveDate: '2026-04-01',
+      termType: 'TERMED',
+      initialTerm: 12,
+      renewalTerm: 12,
+      autoRenew: true,
+      subscribeToRatePlans: [{ productRatePlanId: catalog.support.planId }],
+    };
+    const { body } = await env.zuora.post('/v1/accounts', createBody({ creditCard, autoPay: true, subscription, runBilling: true, collect: true }));
+    // Support: $50 a month; 12 months = $600; the first month billed and charged to the card.
+    expect(body).toMatchObject({ success: true, contractedMrr: '50.00', totalContractedValue: '600.00', paidAmount: '50.00', subscriptionNumber: expect.any(String) });
+    expect(body.invoiceId).toMatch(/^[0-9a-f]{32}$/);
+    const read = (await env.zuora.get(`/v1/subscriptions/${body.subscriptionNumber}`)).body;
+    expect(read).toMatchObject({ id: body.subscriptionId, accountNumber: body.accountNumber, status: 'Active', version: 1 });
+    const payment = (await env.zuora.get(`/v1/payments/${body.paymentId}`)).body;
+    expect(payment).toMatchObject({ amount: 50, paymentMethodId: body.paymentMethodId });
+    if (officialSpecDir) await expectOfficialResponse('v1', 'post', '/v1/accounts', 200, body);
+  });
+
+  it('creates nothing, not even the account, when the subscription is refused', async () => {
+    const before = (await env.zuora.get('/v2/accounts?page_size=99')).body.data.length;
+    const subscription = { contractEffectiveDate: '2026-04-01', termType: 'EVERGREEN', subscribeToRatePlans: [{ productRatePlanId: 'no-such-plan' }] };
+    const { body } = await env.zuora.post('/v1/accounts', createBody({ subscription }));
+    expect(body).toMatchObject({ success: false, reasons: [{ code: 53100020 }] });
+    expect((await env.zuora.get('/v2/accounts?page_size=99')).body.data.length).toBe(before);
   });
 });

@@ -67,15 +67,19 @@ describe('term ends', () => {
 });
 
 describe('suspend and resume', () => {
-  it('suspends and resumes, extending the term by the days suspended', async () => {
+  it('suspends and resumes on their dates, extending the term by the days suspended', async () => {
     const { account, number } = await subscribe({ initialTerm: { termType: 'TERMED', period: 12, periodType: 'Month' } }, '2027-04-16');
-    const suspended = await act(account, number, '2027-05-01', { type: 'Suspend', suspend: { suspendPolicy: 'SpecificDate', suspendSpecificDate: '2027-05-01' } });
-    expect(suspended.body.subscriptions[0].status).toBe('Suspended');
-    const resumed = await act(account, number, '2027-05-11', {
+    // Booked ahead of its date (the clock is at 16 April 2027): Active until the clock gets there.
+    const suspended = await act(account, number, '2027-04-16', { type: 'Suspend', suspend: { suspendPolicy: 'SpecificDate', suspendSpecificDate: '2027-05-01' } });
+    expect(suspended.body.subscriptions[0].status).toBe('Active');
+    await env.admin.post('/clock/advance', { to: '2027-05-01T01:00:00Z' });
+    expect(await latest(number)).toMatchObject({ status: 'Suspended', version: 2 });
+    const resumed = await act(account, number, '2027-05-01', {
       type: 'Resume',
       resume: { resumePolicy: 'SpecificDate', resumeSpecificDate: '2027-05-11', extendsTerm: true },
     });
-    expect(resumed.body.subscriptions[0].status).toBe('Active');
+    expect(resumed.body.subscriptions[0].status).toBe('Suspended');
+    await env.admin.post('/clock/advance', { to: '2027-05-11T01:00:00Z' });
     // Ten days suspended move the term end from 16 April 2028 to 26 April 2028.
     expect(await latest(number)).toMatchObject({ status: 'Active', version: 3, termEndDate: '2028-04-26' });
   });
@@ -89,12 +93,12 @@ describe('suspend and resume', () => {
 
 describe('pending activation', () => {
   it('waits for a future service activation date, then becomes Active', async () => {
-    const { number } = await subscribe({ initialTerm: { termType: 'EVERGREEN' } }, '2027-04-16', [
-      { name: 'ContractEffective', triggerDate: '2027-04-16' },
-      { name: 'ServiceActivation', triggerDate: '2027-05-01' },
+    const { number } = await subscribe({ initialTerm: { termType: 'EVERGREEN' } }, '2027-05-16', [
+      { name: 'ContractEffective', triggerDate: '2027-05-16' },
+      { name: 'ServiceActivation', triggerDate: '2027-06-01' },
     ]);
     expect((await latest(number)).status).toBe('Pending Activation');
-    await env.admin.post('/clock/advance', { to: '2027-05-01T00:00:00Z' });
+    await env.admin.post('/clock/advance', { to: '2027-06-01T00:00:00Z' });
     expect((await latest(number)).status).toBe('Active');
   });
 

@@ -3,7 +3,8 @@ import type { OpenAPIV3 } from 'openapi-types';
 
 // The emulator validates request bodies with JSON Schema (draft-07, for ajv) kept in its route
 // tables. The subset's request bodies are generated from those very schemas, rewritten into the
-// OpenAPI 3.0 dialect of schema: no type lists, no `const`, `nullable` instead of a null type.
+// OpenAPI 3.0 dialect of schema: no type lists, no `const`, no patternProperties, `nullable` instead
+// of a null type.
 
 type Json = Record<string, unknown>;
 
@@ -32,6 +33,8 @@ function convert(schema: Json): OpenAPIV3.SchemaObject {
       out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, toOpenApiSchema(sub as AnySchema)]));
     } else if (key === 'additionalProperties' && isJson(value)) out[key] = convert(value);
     else if (key === 'const') out.enum = [value];
+    // OpenAPI 3.0 has no patternProperties; the extension keeps the fact (custom fields `Name__c` are open) readable.
+    else if (key === 'patternProperties' && isJson(value)) out['x-patternProperties'] = value;
     else if (key === 'required' && Array.isArray(value) && value.length === 0) continue;
     else out[key] = value;
   }

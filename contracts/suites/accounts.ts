@@ -77,7 +77,7 @@ export const accountsSuite: Suite = {
   ],
 };
 
-const v1Contact = { firstName: 'Ada', lastName: 'Lovelace', workEmail: 'ada@example.com', city: 'London', country: 'United Kingdom' };
+export const v1Contact = { firstName: 'Ada', lastName: 'Lovelace', workEmail: 'ada@example.com', city: 'London', country: 'United Kingdom' };
 
 /** Accounts and contacts through the V1 API: create, update, summary, contacts, delete. */
 export const accountsV1Suite: Suite = {

@@ -4,7 +4,9 @@ import { catalogSuite, customFieldsSuite } from './catalog.js';
 import { crudSuite } from './crud.js';
 import { eventsSuite } from './events.js';
 import { cancellationSuite, ordersSuite } from './orders.js';
+import { paymentMethodsV1Suite } from './paymentMethods.js';
 import { queriesSuite } from './queries.js';
+import { subscriptionsV1Suite } from './subscriptionWrites.js';
 import { quickstartBillingSuite } from './quickstartBilling.js';
 import type { Suite } from './types.js';
 
@@ -30,7 +32,9 @@ export const SUITES: readonly Suite[] = [
   customFieldsSuite,
   accountsSuite,
   accountsV1Suite,
+  paymentMethodsV1Suite,
   ordersSuite,
+  subscriptionsV1Suite,
   usageSuite,
   invoicesSuite,
   hostedPagesSuite,

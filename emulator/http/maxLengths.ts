@@ -520,6 +520,18 @@ export const MAX_LENGTHS_BY_ENDPOINT: Readonly<Record<string, Readonly<Record<st
     "subscriptions[].orderActions[].renewSubscription.invoiceGroupNumber": 255,
     "subscriptions[].orderActions[].termsAndConditions.invoiceGroupNumber": 255
   },
+  "POST /v1/payment-methods": {
+    "accountHolderInfo.accountHolderName": 60,
+    "bankAccountName": 70,
+    "bankAccountNumber": 30,
+    "bankName": 70,
+    "creditCardMaskNumber": 19,
+    "mandateInfo.mandateId": 36,
+    "mandateInfo.mandateReason": 64,
+    "mandateInfo.mandateStatus": 64,
+    "mitConsentAgreementRef": 128,
+    "mitNetworkTransactionId": 128
+  },
   "POST /v1/payments": {
     "IntegrationId__NS": 255,
     "IntegrationStatus__NS": 255,
@@ -536,6 +548,29 @@ export const MAX_LENGTHS_BY_ENDPOINT: Readonly<Record<string, Readonly<Record<st
     "referenceId": 100,
     "softDescriptor": 35,
     "softDescriptorPhone": 20
+  },
+  "POST /v1/subscriptions": {
+    "CpqBundleJsonId__QT": 32,
+    "IntegrationId__NS": 255,
+    "IntegrationStatus__NS": 255,
+    "OpportunityName__QT": 100,
+    "Project__NS": 255,
+    "QuoteBusinessType__QT": 32,
+    "QuoteNumber__QT": 32,
+    "QuoteType__QT": 32,
+    "SalesOrder__NS": 255,
+    "SyncDate__NS": 255,
+    "notes": 1000
+  },
+  "POST /v1/subscriptions/preview": {
+    "notes": 1000,
+    "previewAccountInfo.Class__NS": 255,
+    "previewAccountInfo.Department__NS": 255,
+    "previewAccountInfo.IntegrationId__NS": 255,
+    "previewAccountInfo.IntegrationStatus__NS": 255,
+    "previewAccountInfo.Location__NS": 255,
+    "previewAccountInfo.Subsidiary__NS": 255,
+    "previewAccountInfo.SyncDate__NS": 255
   },
   "POST /v2/subscriptions": {
     "subscription_plans[].prices[].description": 500,
@@ -671,6 +706,24 @@ export const MAX_LENGTHS_BY_ENDPOINT: Readonly<Record<string, Readonly<Record<st
     "ProductNumber": 100,
     "SKU": 50,
     "SyncDate__NS": 255
+  },
+  "PUT /v1/payment-methods/:payment_method_id": {
+    "mandateInfo.mandateId": 36,
+    "mandateInfo.mandateReason": 64,
+    "mandateInfo.mandateStatus": 64
+  },
+  "PUT /v1/subscriptions/:subscription_key": {
+    "CpqBundleJsonId__QT": 32,
+    "IntegrationId__NS": 255,
+    "IntegrationStatus__NS": 255,
+    "OpportunityName__QT": 100,
+    "Project__NS": 255,
+    "QuoteBusinessType__QT": 32,
+    "QuoteNumber__QT": 32,
+    "QuoteType__QT": 32,
+    "SalesOrder__NS": 255,
+    "SyncDate__NS": 255,
+    "notes": 1000
   }
 };
 

@@ -27,7 +27,7 @@ export const V1_ENDPOINTS: EndpointDocs = {
     success: { status: 200, schema: 'V1Account' },
   },
   'POST /v1/accounts': {
-    summary: 'Create an account with its contacts, and a card as its default payment method, in one call',
+    summary: 'Create an account with its contacts, a card as its default payment method and a subscription (one order, billed when asked), in one call',
     official: { spec: 'v1', path: '/v1/accounts' },
     success: { status: 200, schema: 'V1AccountCreated' },
   },

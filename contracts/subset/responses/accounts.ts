@@ -46,7 +46,23 @@ const summaryContact = object({
 
 export const ACCOUNT_SCHEMAS: SchemaMap = {
   V1AccountCreated: object(
-    { ...ok, accountId: str(), accountNumber: str(), billToContactId: str(), soldToContactId: str(), paymentMethodId: text },
+    {
+      ...ok,
+      accountId: str(),
+      accountNumber: str(),
+      billToContactId: str(),
+      soldToContactId: str(),
+      paymentMethodId: text,
+      // With a subscription in the same call; amounts as decimal text, as POSTAccountResponseType has them.
+      subscriptionId: str(),
+      subscriptionNumber: str(),
+      contractedMrr: str(),
+      totalContractedValue: str(),
+      invoiceId: str(),
+      creditMemoId: str(),
+      paymentId: str(),
+      paidAmount: str(),
+    },
     ['success', 'accountId', 'accountNumber'],
   ),
   V1Success: object(ok, ['success']),

@@ -1,12 +1,15 @@
 import { deleteAccount } from '../../domain/accountDeletion.js';
-import { createAccount, updateAccount, type AccountFields, type AccountPatch, type NewAccountInput } from '../../domain/accounts.js';
+import { createAccount, getAccount, updateAccount, type AccountFields, type AccountPatch, type NewAccountInput } from '../../domain/accounts.js';
 import type { NewPaymentMethodInput } from '../../domain/payments/paymentMethods.js';
 import { createPaymentMethod } from '../../domain/payments/paymentMethods.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { Transaction } from '../../state/transaction.js';
 import { accountContactSchema, contactInput, contactProperties, customFieldsIn } from './contactBodies.js';
+import { accountSubscriptionSchema } from './subscriptionBodies.js';
+import { subscribeAccount } from './subscriptionWrites.js';
+import { decimal } from './wireValues.js';
 
-// POST /v1/accounts (with its contacts and a credit card in one call), PUT and DELETE
+// POST /v1/accounts (with its contacts, a credit card and a subscription in one call), PUT and DELETE
 // /v1/accounts/{account-key}. Bodies follow POSTAccountType and PUTAccountType.
 
 const str = { type: 'string' } as const;
@@ -71,6 +74,15 @@ export const accountCreateSchema = {
         makeDefault: bool,
       },
     },
+    // A subscription created with the account, as one order, billed and collected when asked.
+    subscription: accountSubscriptionSchema,
+    runBilling: bool,
+    invoice: bool,
+    collect: bool,
+    targetDate: { type: 'string', format: 'date' },
+    invoiceTargetDate: { type: 'string', format: 'date' },
+    documentDate: { type: 'string', format: 'date' },
+    creditMemoReasonCode: str,
   },
 } as const;
 
@@ -121,7 +133,16 @@ function create(tx: Transaction, body: Body) {
   };
   const created = createAccount(tx, input);
   const method = paymentMethodInput(body, created.account.id);
-  return { ...created, paymentMethodId: method ? createPaymentMethod(tx, method).id : null };
+  const paymentMethodId = method ? createPaymentMethod(tx, method).id : null;
+  const subscription = body.subscription ? subscribeAccount(tx, getAccount(tx, created.account.id), body.subscription as Body, body) : undefined;
+  return { ...created, paymentMethodId, subscription };
+}
+
+/** POSTAccountResponseType writes its amounts as decimal text. */
+function subscriptionFields(subscription: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!subscription) return {};
+  const amounts = ['contractedMrr', 'totalContractedValue', 'paidAmount'].filter((name) => typeof subscription[name] === 'number');
+  return { ...subscription, ...Object.fromEntries(amounts.map((name) => [name, decimal(subscription[name] as number)])) };
 }
 
 export async function postAccountV1(ctx: RequestContext): Promise<Reply> {
@@ -134,6 +155,7 @@ export async function postAccountV1(ctx: RequestContext): Promise<Reply> {
       billToContactId: created.account.billToId,
       soldToContactId: created.account.soldToId,
       paymentMethodId: created.paymentMethodId,
+      ...subscriptionFields(created.subscription),
     },
   };
 }

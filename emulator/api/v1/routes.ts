@@ -22,6 +22,28 @@ import { orderPreviewSchema, postOrderPreview, postSubscriptionPreview, subscrip
 import { listAccountPayments, paymentCreateSchema, postPayment } from './payments.js';
 import { listPaymentTerms } from './settings.js';
 import { getSubscriptionV1, listAccountSubscriptionsV1 } from './subscriptions.js';
+import {
+  subscriptionCancelSchema,
+  subscriptionCreateSchema,
+  subscriptionPreviewCreateSchema,
+  subscriptionRenewSchema,
+  subscriptionResumeSchema,
+  subscriptionSuspendSchema,
+  subscriptionUpdateSchema,
+} from './subscriptionBodies.js';
+import {
+  deletePaymentMethodV1,
+  getPaymentMethodV1,
+  listAccountPaymentMethodsV1,
+  paymentMethodCreateSchema,
+  paymentMethodUpdateSchema,
+  paymentMethodVerifySchema,
+  postPaymentMethodV1,
+  putPaymentMethodV1,
+  putPaymentMethodVerify,
+} from './paymentMethods.js';
+import { postSubscriptionPreviewNew } from './subscriptionPreviews.js';
+import { postSubscriptionV1, putSubscriptionCancel, putSubscriptionRenew, putSubscriptionResume, putSubscriptionSuspend, putSubscriptionV1 } from './subscriptionWrites.js';
 import { objectQueryRoutesFor } from './objectQuery.js';
 import { withVersionGates } from './versionGates.js';
 import { QUERYABLE_OBJECTS } from '../../domain/query/objects.js';
@@ -36,6 +58,12 @@ export const v1Routes: RouteTable = {
     { method: 'PUT', path: '/v1/accounts/:account_key', object: 'Account', body: accountUpdateSchema, handler: putAccountV1 },
     { method: 'DELETE', path: '/v1/accounts/:account_key', object: 'Account', handler: deleteAccountV1 },
     { method: 'GET', path: '/v1/accounts/:account_key/summary', object: 'Account', handler: getAccountSummaryV1 },
+    { method: 'GET', path: '/v1/accounts/:account_key/payment-methods', object: 'PaymentMethod', handler: listAccountPaymentMethodsV1 },
+    { method: 'POST', path: '/v1/payment-methods', object: 'PaymentMethod', body: paymentMethodCreateSchema, handler: postPaymentMethodV1 },
+    { method: 'GET', path: '/v1/payment-methods/:payment_method_id', object: 'PaymentMethod', handler: getPaymentMethodV1 },
+    { method: 'PUT', path: '/v1/payment-methods/:payment_method_id', object: 'PaymentMethod', body: paymentMethodUpdateSchema, handler: putPaymentMethodV1 },
+    { method: 'DELETE', path: '/v1/payment-methods/:payment_method_id', object: 'PaymentMethod', handler: deletePaymentMethodV1 },
+    { method: 'PUT', path: '/v1/payment-methods/:payment_method_id/verify', object: 'PaymentMethod', body: paymentMethodVerifySchema, handler: putPaymentMethodVerify },
     { method: 'POST', path: '/v1/contacts', object: 'Contact', body: contactCreateSchema, handler: postContact },
     { method: 'GET', path: '/v1/contacts/:contactId', object: 'Contact', handler: getContactV1 },
     { method: 'PUT', path: '/v1/contacts/:contactId', object: 'Contact', body: contactUpdateSchema, handler: putContact },
@@ -56,6 +84,13 @@ export const v1Routes: RouteTable = {
     { method: 'PUT', path: '/v1/orders/:orderNumber/cancel', object: 'Order', body: orderCancelSchema, handler: putOrderCancel },
     { method: 'GET', path: '/v1/subscriptions/accounts/:account_key', object: 'Subscription', handler: listAccountSubscriptionsV1 },
     { method: 'GET', path: '/v1/subscriptions/:subscription_key', object: 'Subscription', handler: getSubscriptionV1 },
+    { method: 'POST', path: '/v1/subscriptions', object: 'Subscription', body: subscriptionCreateSchema, handler: postSubscriptionV1 },
+    { method: 'POST', path: '/v1/subscriptions/preview', object: 'Subscription', body: subscriptionPreviewCreateSchema, handler: postSubscriptionPreviewNew },
+    { method: 'PUT', path: '/v1/subscriptions/:subscription_key', object: 'Subscription', body: subscriptionUpdateSchema, handler: putSubscriptionV1 },
+    { method: 'PUT', path: '/v1/subscriptions/:subscription_key/cancel', object: 'Subscription', body: subscriptionCancelSchema, handler: putSubscriptionCancel },
+    { method: 'PUT', path: '/v1/subscriptions/:subscription_key/renew', object: 'Subscription', body: subscriptionRenewSchema, handler: putSubscriptionRenew },
+    { method: 'PUT', path: '/v1/subscriptions/:subscription_key/suspend', object: 'Subscription', body: subscriptionSuspendSchema, handler: putSubscriptionSuspend },
+    { method: 'PUT', path: '/v1/subscriptions/:subscription_key/resume', object: 'Subscription', body: subscriptionResumeSchema, handler: putSubscriptionResume },
     { method: 'GET', path: '/settings/payment-terms', handler: listPaymentTerms },
     { method: 'GET', path: '/v1/hostedpages', object: 'HostedPage', handler: listHostedPages },
     { method: 'POST', path: '/v1/payments', object: 'Payment', body: paymentCreateSchema, handler: postPayment },

@@ -99,6 +99,7 @@ export function executeOrderActions(tx: Transaction, target: ExecutionTarget, gr
     if (!creates && group.customFields) {
       finished.subscription.customFields = checkCustomFields(tx, SUBSCRIPTIONS, { ...finished.subscription.customFields, ...group.customFields }, `${groupField}.customFields.`);
     }
+    if (!creates && group.notes !== undefined) finished.subscription.notes = group.notes;
     Object.assign(finished.subscription, { orderId: target.orderId, orderNumber: target.orderNumber });
     const written: Subscription = writeVersion(tx, finished);
     scheduleLifecycleJobs(tx, written);

@@ -8,6 +8,9 @@ import { renewDraft, statusOn } from './subscriptionActions.js';
 
 export const ACTIVATE_JOB = 'subscription.activate';
 export const TERM_END_JOB = 'subscription.termEnd';
+export const SUSPEND_JOB = 'subscription.suspend';
+export const RESUME_JOB = 'subscription.resume';
+const KINDS: readonly string[] = [ACTIVATE_JOB, TERM_END_JOB, SUSPEND_JOB, RESUME_JOB];
 
 interface LifecyclePayload {
   subscriptionNumber: string;
@@ -15,14 +18,23 @@ interface LifecyclePayload {
 
 /**
  * Puts the latest version's coming lifecycle events on the clock: activation of a pending
- * subscription, and the end of a TERMED subscription's term. Jobs of earlier versions are dropped.
+ * subscription, a suspension or resume booked for a later date, and the end of a TERMED
+ * subscription's term. Jobs of earlier versions are dropped.
  */
 export function scheduleLifecycleJobs(tx: Transaction, subscription: Subscription): void {
-  cancelJobs(tx, 'subscriptionNumber', subscription.subscriptionNumber, (job) => job.kind === ACTIVATE_JOB || job.kind === TERM_END_JOB);
+  cancelJobs(tx, 'subscriptionNumber', subscription.subscriptionNumber, (job) => KINDS.includes(job.kind));
   const payload: LifecyclePayload = { subscriptionNumber: subscription.subscriptionNumber };
   const pendingUntil =
     subscription.status === 'Pending Activation' ? subscription.serviceActivationDate : subscription.status === 'Pending Acceptance' ? subscription.customerAcceptanceDate : null;
   if (pendingUntil) scheduleJob(tx, ACTIVATE_JOB, tenantInstant(tx, pendingUntil), payload);
+  const today = tenantToday(tx);
+  if (subscription.status === 'Active' && subscription.suspendDate && subscription.suspendDate > today) {
+    scheduleJob(tx, SUSPEND_JOB, tenantInstant(tx, subscription.suspendDate), payload);
+  }
+  const resumeAhead = subscription.resumeDate !== undefined && subscription.resumeDate > today;
+  if (resumeAhead && (subscription.status === 'Suspended' || subscription.status === 'Active')) {
+    scheduleJob(tx, RESUME_JOB, tenantInstant(tx, subscription.resumeDate as string), payload);
+  }
   if (subscription.termType === 'TERMED' && subscription.termEndDate && subscription.status !== 'Cancelled') {
     scheduleJob(tx, TERM_END_JOB, tenantInstant(tx, subscription.termEndDate), payload);
   }
@@ -32,7 +44,7 @@ export function scheduleLifecycleJobs(tx: Transaction, subscription: Subscriptio
 export function retimeLifecycleJobs(tx: Transaction): void {
   const numbers = new Set(
     [...pendingJobs(tx)]
-      .filter((job) => job.kind === ACTIVATE_JOB || job.kind === TERM_END_JOB)
+      .filter((job) => KINDS.includes(job.kind))
       .map((job) => (job.payload as LifecyclePayload).subscriptionNumber),
   );
   for (const number of numbers) {
@@ -50,6 +62,22 @@ const activate: JobHandler = (tx, payload) => {
   scheduleLifecycleJobs(tx, { ...latest, status });
 };
 
+/** A suspension booked for today suspends the subscription in place, as activation does. */
+const suspend: JobHandler = (tx, payload) => {
+  const latest = findLatestVersion(tx, (payload as LifecyclePayload).subscriptionNumber);
+  if (!latest || latest.status !== 'Active' || latest.suspendDate !== tenantToday(tx)) return;
+  // A resume booked for the same day wins: the subscription never shows Suspended.
+  const status = latest.resumeDate === latest.suspendDate ? 'Active' : 'Suspended';
+  tx.update<Subscription>(SUBSCRIPTIONS, latest.id, { status, updatedDate: tx.now().toISOString() });
+};
+
+/** A resume booked for today makes the suspended subscription Active again in place. */
+const resume: JobHandler = (tx, payload) => {
+  const latest = findLatestVersion(tx, (payload as LifecyclePayload).subscriptionNumber);
+  if (!latest || latest.status !== 'Suspended' || latest.resumeDate !== tenantToday(tx)) return;
+  tx.update<Subscription>(SUBSCRIPTIONS, latest.id, { status: 'Active', updatedDate: tx.now().toISOString() });
+};
+
 /** At the end of its term a subscription renews into a new version if it auto-renews, else it expires. */
 const endTerm: JobHandler = (tx, payload) => {
   const latest = findLatestVersion(tx, (payload as LifecyclePayload).subscriptionNumber);
@@ -64,4 +92,9 @@ const endTerm: JobHandler = (tx, payload) => {
   scheduleLifecycleJobs(tx, writeVersion(tx, draft));
 };
 
-export const LIFECYCLE_JOBS: Record<string, JobHandler> = { [ACTIVATE_JOB]: activate, [TERM_END_JOB]: endTerm };
+export const LIFECYCLE_JOBS: Record<string, JobHandler> = {
+  [ACTIVATE_JOB]: activate,
+  [TERM_END_JOB]: endTerm,
+  [SUSPEND_JOB]: suspend,
+  [RESUME_JOB]: resume,
+};

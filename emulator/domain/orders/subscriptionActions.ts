@@ -144,31 +144,72 @@ export function renewDraft(draft: SubscriptionDraft, field: string): void {
   });
 }
 
+type PeriodUnit = 'Day' | 'Week' | 'Month' | 'Year';
+
+/** `n` periods of a unit after `from` (the V1 API sends the count as text). */
+function periodsAfter(from: string, periods: number | string | undefined, unit: PeriodUnit | undefined, field: string): string {
+  const count = Number(periods);
+  if (!Number.isInteger(count) || count < 1) throw invalidValue(ORDERS, `${field}Periods`, `'${field}Periods' must be a whole number above 0`);
+  const type = unit ?? 'Day';
+  if (!['Day', 'Week', 'Month', 'Year'].includes(type)) throw invalidValue(ORDERS, `${field}PeriodsType`, `'${field}PeriodsType' must be one of Day, Week, Month, Year`);
+  return addTerm(from, count, type);
+}
+
 function policyDate(ctx: ActionContext, draft: SubscriptionDraft, policy: string, specific: string | undefined, field: string): string {
   const today = tenantToday(ctx.tx);
   if (policy === 'Today') return today;
   if (policy === 'SpecificDate') return checkDate(specific ?? '', `${field}SpecificDate`);
   if (policy === 'EndOfLastInvoicePeriod') return lastInvoicePeriodEnd(ctx, draft);
-  throw invalidValue(ORDERS, `${field}Policy`, `'${policy}' is not supported by the emulator; use Today, SpecificDate or EndOfLastInvoicePeriod`);
+  throw invalidValue(ORDERS, `${field}Policy`, `'${policy}' is not a policy the emulator knows; use Today, SpecificDate, EndOfLastInvoicePeriod or a fixed number of periods`);
 }
 
+/** A suspension booked for a later date: the subscription stays Active until the clock reaches it. */
+export const suspensionPending = (sub: Pick<SubscriptionDraft['subscription'], 'status' | 'suspendDate'>, today: string): boolean =>
+  sub.status === 'Active' && sub.suspendDate !== undefined && sub.suspendDate > today;
+
+/**
+ * A suspension takes effect on its date: at once when that is today or earlier, otherwise the
+ * subscription stays Active and the clock suspends it then (see lifecycleJobs).
+ */
 export function suspendDraft(ctx: ActionContext, draft: SubscriptionDraft, input: SuspendInput): void {
-  if (draft.subscription.status !== 'Active') throw conflict(SUBSCRIPTIONS, `Only an Active subscription can be suspended; ${draft.subscription.subscriptionNumber} is ${draft.subscription.status}`);
-  const date = policyDate(ctx, draft, input.suspendPolicy, input.suspendSpecificDate, `${ctx.field}.suspend.suspend`);
-  Object.assign(draft.subscription, { status: 'Suspended' as const, suspendDate: date });
+  const sub = draft.subscription;
+  const today = tenantToday(ctx.tx);
+  if (sub.status !== 'Active' || suspensionPending(sub, today)) {
+    throw conflict(SUBSCRIPTIONS, `Only an Active subscription can be suspended; ${sub.subscriptionNumber} is ${sub.status === 'Active' ? `already to be suspended on ${sub.suspendDate}` : sub.status}`);
+  }
+  const field = `${ctx.field}.suspend.suspend`;
+  const date =
+    input.suspendPolicy === 'FixedPeriodsFromToday'
+      ? periodsAfter(today, input.suspendPeriods, input.suspendPeriodsType, field)
+      : policyDate(ctx, draft, input.suspendPolicy, input.suspendSpecificDate, field);
+  if (date < sub.subscriptionStartDate) throw invalidValue(ORDERS, `${field}SpecificDate`, `A subscription cannot be suspended before it starts (${sub.subscriptionStartDate})`);
+  const { resumeDate: _previous, ...rest } = sub;
+  draft.subscription = { ...rest, status: date <= today ? 'Suspended' : 'Active', suspendDate: date };
 }
 
+/**
+ * A resume, like a suspension, takes effect on its date. It may be booked while the suspension is
+ * still to come, and cannot date before the suspension.
+ */
 export function resumeDraft(ctx: ActionContext, draft: SubscriptionDraft, input: ResumeInput): void {
   const sub = draft.subscription;
-  if (sub.status !== 'Suspended') throw conflict(SUBSCRIPTIONS, `Only a Suspended subscription can be resumed; ${sub.subscriptionNumber} is ${sub.status}`);
+  const today = tenantToday(ctx.tx);
+  if (sub.status !== 'Suspended' && !suspensionPending(sub, today)) {
+    throw conflict(SUBSCRIPTIONS, `Only a Suspended subscription can be resumed; ${sub.subscriptionNumber} is ${sub.status}`);
+  }
+  const suspendDate = sub.suspendDate ?? today;
+  const field = `${ctx.field}.resume.resume`;
   const date =
-    input.resumePolicy === 'SuspendDate' && sub.suspendDate
-      ? sub.suspendDate
-      : policyDate(ctx, draft, input.resumePolicy, input.resumeSpecificDate, `${ctx.field}.resume.resume`);
-  if (input.extendsTerm && sub.termEndDate && sub.suspendDate) {
-    const days = Math.round((Date.parse(date) - Date.parse(sub.suspendDate)) / 86_400_000);
+    input.resumePolicy === 'SuspendDate'
+      ? suspendDate
+      : input.resumePolicy === 'FixedPeriodsFromSuspendDate'
+        ? periodsAfter(suspendDate, input.resumePeriods, input.resumePeriodsType, field)
+        : policyDate(ctx, draft, input.resumePolicy, input.resumeSpecificDate, field);
+  if (date < suspendDate) throw invalidValue(ORDERS, `${field}SpecificDate`, `A subscription cannot resume before its suspension (${suspendDate})`);
+  if (input.extendsTerm && sub.termEndDate) {
+    const days = Math.round((Date.parse(date) - Date.parse(suspendDate)) / 86_400_000);
     sub.termEndDate = addTerm(sub.termEndDate, days, 'Day');
     sub.subscriptionEndDate = sub.termEndDate;
   }
-  Object.assign(sub, { status: 'Active' as const, resumeDate: date });
+  Object.assign(sub, { status: date <= today ? ('Active' as const) : sub.status, resumeDate: date });
 }

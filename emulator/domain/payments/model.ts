@@ -41,12 +41,33 @@ export interface PayPalAccount {
   email: string | null;
 }
 
+/** The holder's address and contact details (`cardHolderInfo` / `accountHolderInfo` of V1 bodies). */
+export interface HolderDetails {
+  addressLine1?: string;
+  addressLine2?: string;
+  city?: string;
+  state?: string;
+  zipCode?: string;
+  country?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** The payment method's own retry rule, when it does not use the tenant's default one. */
+export interface RetryRule {
+  useDefaultRetryRule: boolean;
+  maxConsecutivePaymentFailures: number | null;
+  paymentRetryWindow: number | null;
+}
+
 /** How the gateway simulator treats charges to a payment method, decided when it is created. */
 export interface GatewayBehaviour {
   outcome: 'approve' | 'decline';
   /** Gateway's code and message for a decline. */
   responseCode?: string;
   response?: string;
+  /** A card that passes a card-on-file check (a verification) although its charges decline. */
+  passesVerification?: boolean;
 }
 
 /**
@@ -71,6 +92,10 @@ export type PaymentMethod = {
   bankAccount?: BankAccount;
   /** PayPal methods (absent on the others). */
   payPal?: PayPalAccount;
+  /** The holder's address, when given (V1 `cardHolderInfo` / `accountHolderInfo`). */
+  holderDetails?: HolderDetails;
+  /** Set once a V1 update gives the method its own retry rule. */
+  retryRule?: RetryRule;
   status: 'Active' | 'Closed';
   gateway: GatewayBehaviour;
   numConsecutiveFailures: number;

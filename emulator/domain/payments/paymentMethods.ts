@@ -3,7 +3,7 @@ import type { ReadView, Transaction } from '../../state/transaction.js';
 import { ACCOUNTS, getAccount, updateAccount, type Account } from '../accounts.js';
 import { checkCustomFields, type CustomFields } from '../customFields.js';
 import { invalidValue, missingField, notFound, referenced } from '../errors.js';
-import { PAYMENT_METHODS, type PaymentMethod, type PaymentMethodType } from './model.js';
+import { PAYMENT_METHODS, type HolderDetails, type PaymentMethod, type PaymentMethodType, type RetryRule } from './model.js';
 import { BANK_DEBIT_TYPES, PAYPAL_TYPES, type DebitInstrument } from './debitMethods.js';
 import { behaviourOfCard, behaviourOfToken, cardBrand, passesLuhn } from './testCards.js';
 
@@ -36,6 +36,7 @@ export interface NewPaymentMethodInput extends AccountReference {
   /** Required for a bank debit (ACH, SEPA, Bacs) or PayPal method: its body as debitInstrument() read it. */
   debit?: DebitInstrument;
   holderName?: string;
+  holderDetails?: HolderDetails;
   isDefault?: boolean;
   customFields?: CustomFields;
 }
@@ -44,6 +45,8 @@ export interface PaymentMethodPatch extends AccountReference {
   card?: { expiryMonth?: number; expiryYear?: number; securityCode?: string };
   cardReference?: { secondToken?: string };
   holderName?: string;
+  holderDetails?: HolderDetails;
+  retryRule?: Partial<RetryRule>;
   customFields?: CustomFields;
 }
 
@@ -71,6 +74,7 @@ export function createPaymentMethod(tx: Transaction, input: NewPaymentMethodInpu
     type: input.type,
     ...instrumentOf(tx.now(), input),
     creditCardHolderName: input.holderName ?? null,
+    ...(input.holderDetails && Object.keys(input.holderDetails).length > 0 ? { holderDetails: input.holderDetails } : {}),
     status: 'Active',
     numConsecutiveFailures: 0,
     lastTransactionDateTime: null,
@@ -122,6 +126,8 @@ export function updatePaymentMethod(tx: Transaction, id: string, patch: PaymentM
     if (patch.cardReference.secondToken !== undefined) changes.secondTokenId = patch.cardReference.secondToken;
   }
   if (patch.holderName !== undefined) changes.creditCardHolderName = patch.holderName;
+  if (patch.holderDetails) changes.holderDetails = { ...current.holderDetails, ...patch.holderDetails };
+  if (patch.retryRule) changes.retryRule = retryRuleOf(current, patch.retryRule);
   if (patch.customFields) {
     changes.customFields = checkCustomFields(tx, PAYMENT_METHODS, { ...current.customFields, ...patch.customFields }, 'custom_fields.');
   }
@@ -173,6 +179,17 @@ function owningAccount(view: ReadView, reference: AccountReference): Account {
   }
   if (account.status === 'Canceled') throw invalidValue(PAYMENT_METHODS, field, `Account '${key}' is canceled`);
   return account;
+}
+
+/** A payment method's own retry rule; giving a limit turns the tenant's default rule off unless told otherwise. */
+function retryRuleOf(current: PaymentMethod, patch: Partial<RetryRule>): RetryRule {
+  const base = current.retryRule ?? { useDefaultRetryRule: true, maxConsecutivePaymentFailures: null, paymentRetryWindow: null };
+  const ownLimits = patch.maxConsecutivePaymentFailures !== undefined || patch.paymentRetryWindow !== undefined;
+  return {
+    useDefaultRetryRule: patch.useDefaultRetryRule ?? (ownLimits ? false : base.useDefaultRetryRule),
+    maxConsecutivePaymentFailures: patch.maxConsecutivePaymentFailures ?? base.maxConsecutivePaymentFailures,
+    paymentRetryWindow: patch.paymentRetryWindow ?? base.paymentRetryWindow,
+  };
 }
 
 const NO_CARD = { creditCardType: null, creditCardLast4: null, creditCardExpirationMonth: null, creditCardExpirationYear: null } as const;

@@ -17,7 +17,7 @@ export const TEST_CARDS: Readonly<Record<string, GatewayBehaviour>> = {
   '4000000000009979': { outcome: 'decline', responseCode: 'stolen_card', response: 'Your card was declined.' },
   '4000000000000127': { outcome: 'decline', responseCode: 'incorrect_cvc', response: "Your card's security code is incorrect." },
   // Takes a card-on-file check, then declines every charge (renewal failures).
-  '4000000000000341': { outcome: 'decline', responseCode: 'card_declined', response: 'Your card was declined.' },
+  '4000000000000341': { outcome: 'decline', responseCode: 'card_declined', response: 'Your card was declined.', passesVerification: true },
   '4000000000000069': { outcome: 'decline', responseCode: 'expired_card', response: 'Your card has expired.' },
   '4000000000000119': { outcome: 'decline', responseCode: 'processing_error', response: 'An error occurred while processing your card.' },
 };

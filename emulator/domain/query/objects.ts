@@ -271,6 +271,29 @@ const PAYMENT: QueryableObject = {
   relations: { account: one('Account', 'accountId', 'account'), paymentmethod: one('PaymentMethod', 'paymentMethodId', 'paymentMethod') },
 };
 
+/** A member of a nested part of a payment method record (its bank account, holder details, retry rule), or null. */
+const part =
+  (name: string, field: string, fallback: unknown = null): FieldReader =>
+  (record) =>
+    (record[name] as Record<string, unknown> | undefined)?.[field] ?? fallback;
+
+const PAYMENT_METHOD_PARTS: Readonly<Record<string, FieldReader>> = {
+  achAbaCode: (record, view) => (record.type === 'ACH' ? part('bankAccount', 'bankCode')(record, view) : null),
+  achAccountName: (record, view) => (record.type === 'ACH' ? part('bankAccount', 'holderName')(record, view) : null),
+  achAccountNumberMask: (record, view) => (record.type === 'ACH' ? part('bankAccount', 'accountMask')(record, view) : null),
+  achAccountType: (record, view) => (record.type === 'ACH' ? part('bankAccount', 'accountType')(record, view) : null),
+  achBankName: (record, view) => (record.type === 'ACH' ? part('bankAccount', 'bankName')(record, view) : null),
+  creditCardAddress1: part('holderDetails', 'addressLine1'),
+  creditCardCity: part('holderDetails', 'city'),
+  creditCardCountry: part('holderDetails', 'country'),
+  creditCardPostalCode: part('holderDetails', 'zipCode'),
+  creditCardState: part('holderDetails', 'state'),
+  email: (record, view) => part('payPal', 'email')(record, view) ?? part('holderDetails', 'email')(record, view),
+  useDefaultRetryRule: part('retryRule', 'useDefaultRetryRule', true),
+  maxConsecutivePaymentFailures: part('retryRule', 'maxConsecutivePaymentFailures'),
+  paymentRetryWindow: part('retryRule', 'paymentRetryWindow'),
+};
+
 const PAYMENT_METHOD: QueryableObject = {
   name: 'PaymentMethod',
   path: 'payment-methods',
@@ -286,7 +309,7 @@ const PAYMENT_METHOD: QueryableObject = {
     isSystem: () => false,
     creditCardMaskNumber: (record) => (typeof record.creditCardLast4 === 'string' ? `************${record.creditCardLast4}` : null),
     paymentMethodStatus: from('status'),
-    useDefaultRetryRule: () => true,
+    ...PAYMENT_METHOD_PARTS,
   },
   keys: [],
   relations: { account: one('Account', 'accountId', 'account') },
