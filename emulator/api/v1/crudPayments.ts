@@ -5,7 +5,8 @@ import { PAYMENT_METHODS, PAYMENTS } from '../../domain/payments/model.js';
 import { createPaymentMethod, updatePaymentMethod, type NewPaymentMethodInput, type PaymentMethodPatch } from '../../domain/payments/paymentMethods.js';
 import { createPayment, getPayment } from '../../domain/payments/payments.js';
 import { cancelPayment, editPayment } from '../../domain/payments/paymentEdits.js';
-import { closePaymentMethod, deletePayment } from '../../domain/payments/removal.js';
+import { deletePaymentMethod } from '../../domain/payments/paymentMethodLifecycle.js';
+import { deletePayment } from '../../domain/payments/paymentRemoval.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { Transaction } from '../../state/transaction.js';
 import { crudDeleted, crudFields, crudInput, crudSaved } from './crud.js';
@@ -94,7 +95,7 @@ export async function putCrudPaymentMethod(ctx: RequestContext): Promise<Reply> 
 }
 
 export async function deleteCrudPaymentMethod(ctx: RequestContext): Promise<Reply> {
-  const method = await ctx.services.store.transact(ctx.tenant, (tx) => closePaymentMethod(tx, ctx.params.id ?? ''));
+  const method = await ctx.services.store.transact(ctx.tenant, (tx) => deletePaymentMethod(tx, ctx.params.id ?? ''));
   return crudDeleted(method.id);
 }
 
