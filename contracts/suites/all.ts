@@ -4,6 +4,7 @@ import { catalogSuite, customFieldsSuite } from './catalog.js';
 import { eventsSuite } from './events.js';
 import { cancellationSuite, ordersSuite } from './orders.js';
 import { queriesSuite } from './queries.js';
+import { settlementSuite } from './settlement.js';
 import type { Suite } from './types.js';
 
 const tokenSuite: Suite = {
@@ -31,6 +32,7 @@ export const SUITES: readonly Suite[] = [
   ordersSuite,
   usageSuite,
   invoicesSuite,
+  settlementSuite,
   hostedPagesSuite,
   eventsSuite,
   cancellationSuite,

@@ -58,7 +58,7 @@ export function toV1Invoice(view: ReadView, invoice: Invoice): Record<string, un
     amountWithoutTax: invoice.amountWithoutTax,
     paymentAmount: invoice.paymentAmount,
     adjustmentAmount: 0,
-    creditMemoAmount: 0,
+    creditMemoAmount: invoice.creditMemoAmount ?? 0,
     refundAmount: 0,
     taxExemptAmount: 0,
     includesOneTime: invoice.includesOneTime,
@@ -74,8 +74,8 @@ export function toV1Invoice(view: ReadView, invoice: Invoice): Record<string, un
     transferredToAccounting: invoice.transferredToAccounting ?? 'No',
     lastEmailSentDate: orNull(invoice.lastEmailSentDate),
     sourceType: 'Subscription',
+    billRunId: orNull(invoice.billRunId),
     ...unmodelled([
-      'billRunId',
       'billToContactSnapshotId',
       'soldToContactSnapshotId',
       'shipToContactId',

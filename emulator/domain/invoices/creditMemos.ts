@@ -70,21 +70,33 @@ export function postCreditMemo(tx: Transaction, input: NewCreditMemo): CreditMem
  * Applies up to `amount` of the memo's unapplied credit to the invoice. The account's balance does
  * not move (the invoice owes less, and so much less credit is left); its unapplied credit does.
  */
-function applyCreditMemo(tx: Transaction, memo: CreditMemo, invoice: Invoice, amount: number): CreditMemo {
+export function applyCreditMemo(tx: Transaction, memo: CreditMemo, invoice: Invoice, amount: number): CreditMemo {
   const applied = roundMoney(Math.min(amount, memo.unappliedAmount, invoice.balance));
   if (applied <= 0) return memo;
-  const now = tx.now().toISOString();
-  const user = apiUserId(tx.tenant);
-  tx.update<Invoice>(INVOICES, invoice.id, { balance: roundMoney(invoice.balance - applied), updatedById: user, updatedDate: now });
-  const account = tx.get<Account>(ACCOUNTS, memo.accountId) as Account;
-  tx.update<Account>(ACCOUNTS, account.id, { unappliedCreditMemoAmount: roundMoney((account.unappliedCreditMemoAmount ?? 0) - applied), updatedDate: now });
+  moveCredit(tx, memo, invoice, applied);
   return tx.update<CreditMemo>(CREDIT_MEMOS, memo.id, {
     appliedAmount: roundMoney(memo.appliedAmount + applied),
     unappliedAmount: roundMoney(memo.unappliedAmount - applied),
     applications: [...memo.applications, { invoiceId: invoice.id, amount: applied, appliedDate: tenantToday(tx) }],
-    updatedById: user,
+    updatedById: apiUserId(tx.tenant),
+    updatedDate: tx.now().toISOString(),
+  });
+}
+
+/**
+ * Moves `amount` of credit from the memo onto the invoice (a negative amount takes it back): the
+ * invoice owes less and counts the credit, the account has so much less unapplied credit.
+ */
+export function moveCredit(tx: Transaction, memo: CreditMemo, invoice: Invoice, amount: number): void {
+  const now = tx.now().toISOString();
+  tx.update<Invoice>(INVOICES, invoice.id, {
+    balance: roundMoney(invoice.balance - amount),
+    creditMemoAmount: roundMoney((invoice.creditMemoAmount ?? 0) + amount),
+    updatedById: apiUserId(tx.tenant),
     updatedDate: now,
   });
+  const account = tx.get<Account>(ACCOUNTS, memo.accountId) as Account;
+  tx.update<Account>(ACCOUNTS, account.id, { unappliedCreditMemoAmount: roundMoney((account.unappliedCreditMemoAmount ?? 0) - amount), updatedDate: now });
 }
 
 /** Spends the memo's credit on the account's open invoices, oldest first, as Zuora's auto-apply does. */
@@ -98,18 +110,30 @@ export function applyToOpenInvoices(tx: Transaction, memo: CreditMemo): CreditMe
   return current;
 }
 
-/** Writes off what an invoice still owes: a credit memo for the balance, applied to it in full. */
-export function writeOffInvoice(tx: Transaction, invoice: Invoice, financeInformation?: Readonly<Record<string, string>>): CreditMemo {
+/** What a write-off may say beyond the invoice: how much (all it owes by default), and the memo's details. */
+export interface WriteOffOptions {
+  amount?: number;
+  reasonCode?: string;
+  comment?: string;
+  memoDate?: string;
+  financeInformation?: Readonly<Record<string, string>>;
+}
+
+/** Writes off what an invoice still owes (or `amount` of it): a credit memo for it, applied to it in full. */
+export function writeOffInvoice(tx: Transaction, invoice: Invoice, options: WriteOffOptions = {}): CreditMemo {
+  const amount = options.amount ?? invoice.balance;
   const memo = postCreditMemo(tx, {
     accountId: invoice.accountId,
-    amount: invoice.balance,
-    reasonCode: WRITE_OFF_REASON,
+    amount,
+    reasonCode: options.reasonCode ?? WRITE_OFF_REASON,
     sourceType: 'Invoice',
     sourceId: invoice.id,
     referredInvoiceId: invoice.id,
-    ...(financeInformation ? { financeInformation } : {}),
+    ...(options.comment !== undefined ? { comment: options.comment } : {}),
+    ...(options.memoDate !== undefined ? { memoDate: options.memoDate } : {}),
+    ...(options.financeInformation ? { financeInformation: options.financeInformation } : {}),
   });
-  return applyCreditMemo(tx, memo, invoice, invoice.balance);
+  return applyCreditMemo(tx, memo, invoice, amount);
 }
 
 export function getCreditMemo(view: ReadView, key: string): CreditMemo {

@@ -1,0 +1,38 @@
+import type { EndpointDoc, EndpointDocs } from './types.js';
+
+// Settling invoices beyond paying them: write-offs, credit memo application, refunds, bill runs on
+// demand and billing preview runs.
+
+/** The /v1/creditmemos alias of a /v1/credit-memos operation: same body, same answer. */
+function creditMemoAlias(action: string, summary: string): EndpointDoc {
+  return {
+    summary: `${summary} (the spelling without a hyphen)`,
+    ownShape:
+      `The official V1 spec spells the path /v1/credit-memos/{creditMemoKey}/${action}; this alias answers exactly as that operation does ` +
+      '(GETCreditMemoType), for clients that call it without the hyphen.',
+    success: { status: 200, schema: 'CreditMemoResponse' },
+  };
+}
+
+const APPLY = "Apply some of a credit memo's unapplied credit to invoices";
+const UNAPPLY = 'Take back credit a credit memo applied to invoices';
+
+export const SETTLEMENT_ENDPOINTS: EndpointDocs = {
+  'PUT /v1/invoices/:invoiceKey/write-off': {
+    summary: 'Write an invoice off: a credit memo for its balance (or the amount given), applied to it',
+    official: { spec: 'v1', path: '/v1/invoices/{invoiceKey}/write-off' },
+    success: { status: 200, schema: 'WriteOffInvoiceResponse' },
+  },
+  'PUT /v1/credit-memos/:creditMemoKey/apply': {
+    summary: APPLY,
+    official: { spec: 'v1', path: '/v1/credit-memos/{creditMemoKey}/apply' },
+    success: { status: 200, schema: 'CreditMemoResponse' },
+  },
+  'PUT /v1/credit-memos/:creditMemoKey/unapply': {
+    summary: UNAPPLY,
+    official: { spec: 'v1', path: '/v1/credit-memos/{creditMemoKey}/unapply' },
+    success: { status: 200, schema: 'CreditMemoResponse' },
+  },
+  'PUT /v1/creditmemos/:creditMemoKey/apply': creditMemoAlias('apply', APPLY),
+  'PUT /v1/creditmemos/:creditMemoKey/unapply': creditMemoAlias('unapply', UNAPPLY),
+};
