@@ -76,10 +76,10 @@ describe('the subset and the emulator', () => {
       'GET /settings/payment-terms',
       'GET /v1/creditmemos/{creditMemoKey}',
       'GET /v1/settings/payment-terms',
-      'PUT /v1/creditmemos/{creditMemoKey}/apply',
-      'PUT /v1/creditmemos/{creditMemoKey}/unapply',
       'PUT /objects/definitions/default/{object_type}',
       'PUT /objects/definitions/{object_type}',
+      'PUT /v1/creditmemos/{creditMemoKey}/apply',
+      'PUT /v1/creditmemos/{creditMemoKey}/unapply',
     ]);
   });
 });
