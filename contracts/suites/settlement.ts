@@ -3,11 +3,11 @@ import type { Suite } from './types.js';
 /**
  * Settling the invoices suite's paid invoice other ways: part of the payment taken back and written
  * off instead, the write-off's credit moved off the invoice and back under both spellings of the
- * credit memo path.
+ * credit memo path; the payment's 1 left unapplied refunded as an external refund, then cancelled.
  */
 export const settlementSuite: Suite = {
   name: 'settlement',
-  description: 'invoice write-off, credit memo apply and unapply',
+  description: 'invoice write-off, credit memo apply and unapply, payment refund',
   steps: [
     {
       name: 'take 1 of the payment back from the invoice',
@@ -52,5 +52,15 @@ export const settlementSuite: Suite = {
       params: { creditMemoKey: '${writeOff.creditMemo.id}' },
       body: { invoices: [{ invoiceId: '${invoiceId}', amount: 1 }] },
     },
+    {
+      name: "refund the payment's unapplied 1 (external)",
+      method: 'POST',
+      path: '/v1/payments/:paymentKey/refunds',
+      params: { paymentKey: '${payment.id}' },
+      body: { type: 'External', methodType: 'Check', totalAmount: 1, comment: 'Contract run ${runId}' },
+      as: 'refund',
+    },
+    { name: 'get the refund', method: 'GET', path: '/v1/refunds/:refundKey', params: { refundKey: '${refund.id}' } },
+    { name: 'cancel the refund', method: 'PUT', path: '/v1/refunds/:refundKey/cancel', params: { refundKey: '${refund.id}' } },
   ],
 };

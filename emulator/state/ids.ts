@@ -16,6 +16,8 @@ export const NUMBER_FORMATS = {
   invoice: { prefix: 'INV', width: 8 },
   creditMemo: { prefix: 'CM', width: 8 },
   payment: { prefix: 'P-', width: 8 },
+  refund: { prefix: 'R-', width: 8 },
+  billRun: { prefix: 'BR-', width: 8 },
   productRatePlan: { prefix: 'PRP-', width: 8 },
   productRatePlanCharge: { prefix: 'PRPC-', width: 8 },
   product: { prefix: 'SKU-', width: 8 },

@@ -33,6 +33,21 @@ export const SETTLEMENT_ENDPOINTS: EndpointDocs = {
     official: { spec: 'v1', path: '/v1/credit-memos/{creditMemoKey}/unapply' },
     success: { status: 200, schema: 'CreditMemoResponse' },
   },
+  'POST /v1/payments/:paymentKey/refunds': {
+    summary: "Refund part of a payment's unapplied amount, electronically through the gateway or recorded as external",
+    official: { spec: 'v1', path: '/v1/payments/{paymentKey}/refunds' },
+    success: { status: 200, schema: 'RefundResponse' },
+  },
+  'GET /v1/refunds/:refundKey': {
+    summary: 'Read a refund by id or number',
+    official: { spec: 'v1', path: '/v1/refunds/{refundKey}' },
+    success: { status: 200, schema: 'RefundResponse' },
+  },
+  'PUT /v1/refunds/:refundKey/cancel': {
+    summary: "Cancel a processed external refund: the money is the payment's again, unapplied",
+    official: { spec: 'v1', path: '/v1/refunds/{refundKey}/cancel' },
+    success: { status: 200, schema: 'RefundResponse' },
+  },
   'PUT /v1/creditmemos/:creditMemoKey/apply': creditMemoAlias('apply', APPLY),
   'PUT /v1/creditmemos/:creditMemoKey/unapply': creditMemoAlias('unapply', UNAPPLY),
 };

@@ -7,6 +7,7 @@ import { getPaymentV1, listPaymentsV1, putPaymentApply, putPaymentUnapply } from
 import { applicationSchema } from './applications.js';
 import { putCreditMemoApply, putCreditMemoUnapply } from './creditMemoApplications.js';
 import { putInvoiceWriteOff, writeOffSchema } from './invoiceWriteOffs.js';
+import { getRefundV1, postPaymentRefund, putRefundCancel, refundCreateSchema } from './refunds.js';
 import { crudReadRoutes, deleteCrudAccount } from './crudReads.js';
 import { contactCreateSchema, contactUpdateSchema, getContactV1, postContact, putContact } from './contacts.js';
 import { postQuery, postQueryMore, queryMoreSchema, querySchema } from './actionQuery.js';
@@ -65,6 +66,9 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/v1/payments/:paymentKey', object: 'Payment', handler: getPaymentV1 },
     { method: 'PUT', path: '/v1/payments/:paymentKey/apply', object: 'Payment', body: applicationSchema, handler: putPaymentApply },
     { method: 'PUT', path: '/v1/payments/:paymentKey/unapply', object: 'Payment', body: applicationSchema, handler: putPaymentUnapply },
+    { method: 'POST', path: '/v1/payments/:paymentKey/refunds', object: 'Refund', body: refundCreateSchema, handler: postPaymentRefund },
+    { method: 'GET', path: '/v1/refunds/:refundKey', object: 'Refund', handler: getRefundV1 },
+    { method: 'PUT', path: '/v1/refunds/:refundKey/cancel', object: 'Refund', handler: putRefundCancel },
     { method: 'GET', path: '/v1/invoices/:invoiceKey/items', object: 'Invoice', handler: getInvoiceItemsV1 },
     { method: 'GET', path: '/v1/credit-memos/:creditMemoKey', object: 'CreditMemo', handler: getCreditMemoV1 },
     // The spelling the seeds and many clients use; the official spec has only /v1/credit-memos.
