@@ -4,10 +4,12 @@ import type { Suite } from './types.js';
  * Settling the invoices suite's paid invoice other ways: part of the payment taken back and written
  * off instead, the write-off's credit moved off the invoice and back under both spellings of the
  * credit memo path; the payment's 1 left unapplied refunded as an external refund, then cancelled.
+ * Then two bill runs for the account through today (already billed, so they bill nothing new): one
+ * cancelled, one posted.
  */
 export const settlementSuite: Suite = {
   name: 'settlement',
-  description: 'invoice write-off, credit memo apply and unapply, payment refund',
+  description: 'invoice write-off, credit memo apply and unapply, payment refund, bill runs on demand',
   steps: [
     {
       name: 'take 1 of the payment back from the invoice',
@@ -62,5 +64,22 @@ export const settlementSuite: Suite = {
     },
     { name: 'get the refund', method: 'GET', path: '/v1/refunds/:refundKey', params: { refundKey: '${refund.id}' } },
     { name: 'cancel the refund', method: 'PUT', path: '/v1/refunds/:refundKey/cancel', params: { refundKey: '${refund.id}' } },
+    {
+      name: 'bill run for the account',
+      method: 'POST',
+      path: '/v1/bill-runs',
+      body: { targetDate: '${today}', billRunFilters: [{ filterType: 'Account', accountId: '${account.id}' }] },
+      as: 'billRun',
+    },
+    { name: 'get the bill run', method: 'GET', path: '/v1/bill-runs/:billRunId', params: { billRunId: '${billRun.id}' } },
+    { name: 'cancel the bill run', method: 'PUT', path: '/v1/bill-runs/:billRunId/cancel', params: { billRunId: '${billRun.id}' }, body: {} },
+    {
+      name: 'another bill run for the account',
+      method: 'POST',
+      path: '/v1/bill-runs',
+      body: { targetDate: '${today}', billRunFilters: [{ filterType: 'Account', accountId: '${account.id}' }] },
+      as: 'billRunToPost',
+    },
+    { name: 'post it', method: 'PUT', path: '/v1/bill-runs/:billRunId/post', params: { billRunId: '${billRunToPost.id}' }, body: { invoiceDate: '${today}' } },
   ],
 };

@@ -48,6 +48,26 @@ export const SETTLEMENT_ENDPOINTS: EndpointDocs = {
     official: { spec: 'v1', path: '/v1/refunds/{refundKey}/cancel' },
     success: { status: 200, schema: 'RefundResponse' },
   },
+  'POST /v1/bill-runs': {
+    summary: 'Run a bill run at once on the tenant clock, for accounts, subscriptions or batches; drafts unless autoPost',
+    official: { spec: 'v1', path: '/v1/bill-runs' },
+    success: { status: 200, schema: 'BillRunResponse' },
+  },
+  'GET /v1/bill-runs/:billRunId': {
+    summary: 'Read a bill run by id or number',
+    official: { spec: 'v1', path: '/v1/bill-runs/{billRunId}' },
+    success: { status: 200, schema: 'BillRunResponse' },
+  },
+  'PUT /v1/bill-runs/:billRunId/cancel': {
+    summary: 'Cancel a completed bill run: its drafts are cancelled and what they billed is billable again',
+    official: { spec: 'v1', path: '/v1/bill-runs/{billRunId}/cancel' },
+    success: { status: 200, schema: 'BillRunResponse' },
+  },
+  'PUT /v1/bill-runs/:billRunId/post': {
+    summary: "Post a completed bill run's draft invoices and credit memos on the invoice date given",
+    official: { spec: 'v1', path: '/v1/bill-runs/{billRunId}/post' },
+    success: { status: 200, schema: 'BillRunResponse' },
+  },
   'PUT /v1/creditmemos/:creditMemoKey/apply': creditMemoAlias('apply', APPLY),
   'PUT /v1/creditmemos/:creditMemoKey/unapply': creditMemoAlias('unapply', UNAPPLY),
 };

@@ -1,4 +1,4 @@
-import { always, date, dateTime, nullable, num, object, oneOf, str, type SchemaMap } from '../schema.js';
+import { always, array, bool, date, dateTime, int, nullable, num, object, oneOf, str, type SchemaMap } from '../schema.js';
 
 // Answers of the settlement endpoints (write-offs, refunds, bill runs, billing preview runs), with
 // the field names, types and enums of the official V1 spec.
@@ -50,7 +50,45 @@ const refund = object(
   ['success', 'id', 'number', 'amount', 'status', 'type'],
 );
 
+/** BillRunResponseType, for a bill run on demand (no schedule, no offsets). */
+const billRun = object(
+  {
+    ...ok,
+    id: str(),
+    billRunNumber: str(),
+    name: text(),
+    status: oneOf('Pending', 'Processing', 'Completed', 'Error', 'Canceled', 'Posted', 'PostInProgress', 'CancelInProgress', 'RemoveInProgress', 'Paused'),
+    targetDate: date(),
+    invoiceDate: date(),
+    autoPost: bool(),
+    autoEmail: bool(),
+    autoRenewal: bool(),
+    noEmailForZeroAmountInvoice: bool(),
+    batches: array(str()),
+    billCycleDay: str(),
+    billRunFilters: array(object({ accountId: str(), filterType: oneOf('Account', 'Subscription'), subscriptionId: text() })),
+    chargeTypeToExclude: array(oneOf('OneTime', 'Recurring', 'Usage')),
+    includeSubscriptions: bool(),
+    includeOrderLineItems: bool(),
+    scheduledExecutionTime: dateTime(),
+    invoiceDateOffset: nullable(int()),
+    invoiceDateMonthOffset: nullable(int()),
+    invoiceDateDayOfMonth: nullable(int()),
+    targetDateOffset: nullable(int()),
+    targetDateMonthOffset: nullable(int()),
+    targetDateDayOfMonth: nullable(int()),
+    organizationLabels: nullable(array(object({ organizationId: str(), organizationName: str() }))),
+    schedule: nullable(object({})),
+    createdById: str(),
+    createdDate: dateTime(),
+    updatedById: str(),
+    updatedDate: dateTime(),
+  },
+  ['success', 'id', 'billRunNumber', 'status', 'targetDate'],
+);
+
 export const SETTLEMENT_SCHEMAS: SchemaMap = {
+  BillRunResponse: billRun,
   WriteOffInvoiceResponse: object({ ...ok, creditMemo: object({ id: str() }, ['id']) }, ['success', 'creditMemo']),
   RefundResponse: refund,
 };

@@ -21,6 +21,8 @@ export interface NewCreditMemo {
   memoDate?: string;
   comment?: string;
   financeInformation?: Readonly<Record<string, string>>;
+  /** Kept in Draft (a bill run that posts later): the account owes nothing less until it is posted. */
+  draft?: boolean;
 }
 
 /**
@@ -33,16 +35,12 @@ export function postCreditMemo(tx: Transaction, input: NewCreditMemo): CreditMem
   const now = tx.now().toISOString();
   const user = apiUserId(tx.tenant);
   const amount = roundMoney(input.amount);
-  tx.update<Account>(ACCOUNTS, account.id, {
-    balance: roundMoney(account.balance - amount),
-    unappliedCreditMemoAmount: roundMoney((account.unappliedCreditMemoAmount ?? 0) + amount),
-    updatedDate: now,
-  });
+  if (!input.draft) creditAccount(tx, account, amount);
   return tx.insert<CreditMemo>(CREDIT_MEMOS, {
     id: tx.newId(),
     memoNumber: tx.nextNumber('creditMemo'),
     accountId: account.id,
-    status: 'Posted',
+    status: input.draft ? 'Draft' : 'Posted',
     memoDate: input.memoDate ?? tenantToday(tx),
     targetDate: input.targetDate ?? null,
     currency: account.currency,
@@ -57,13 +55,31 @@ export function postCreditMemo(tx: Transaction, input: NewCreditMemo): CreditMem
     referredInvoiceId: input.referredInvoiceId ?? null,
     applications: [],
     ...(input.financeInformation ? { financeInformation: input.financeInformation } : {}),
-    postedById: user,
-    postedOn: now,
+    postedById: input.draft ? null : user,
+    postedOn: input.draft ? null : now,
     createdById: user,
     createdDate: now,
     updatedById: user,
     updatedDate: now,
   });
+}
+
+/** A posted memo's credit: the account owes `amount` less, and has so much more credit unapplied. */
+function creditAccount(tx: Transaction, account: Account, amount: number): void {
+  tx.update<Account>(ACCOUNTS, account.id, {
+    balance: roundMoney(account.balance - amount),
+    unappliedCreditMemoAmount: roundMoney((account.unappliedCreditMemoAmount ?? 0) + amount),
+    updatedDate: tx.now().toISOString(),
+  });
+}
+
+/** Posts a draft memo (its bill run is posted): the account is credited and the credit spent on open invoices. */
+export function postDraftCreditMemo(tx: Transaction, memo: CreditMemo): CreditMemo {
+  creditAccount(tx, tx.get<Account>(ACCOUNTS, memo.accountId) as Account, memo.amount);
+  const now = tx.now().toISOString();
+  const user = apiUserId(tx.tenant);
+  const posted = tx.update<CreditMemo>(CREDIT_MEMOS, memo.id, { status: 'Posted', postedById: user, postedOn: now, updatedById: user, updatedDate: now });
+  return applyToOpenInvoices(tx, posted);
 }
 
 /**
