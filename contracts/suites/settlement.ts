@@ -5,11 +5,11 @@ import type { Suite } from './types.js';
  * off instead, the write-off's credit moved off the invoice and back under both spellings of the
  * credit memo path; the payment's 1 left unapplied refunded as an external refund, then cancelled.
  * Then two bill runs for the account through today (already billed, so they bill nothing new): one
- * cancelled, one posted.
+ * cancelled, one posted; and a billing preview run of the account.
  */
 export const settlementSuite: Suite = {
   name: 'settlement',
-  description: 'invoice write-off, credit memo apply and unapply, payment refund, bill runs on demand',
+  description: 'invoice write-off, credit memo apply and unapply, payment refund, bill runs on demand, billing preview run',
   steps: [
     {
       name: 'take 1 of the payment back from the invoice',
@@ -81,5 +81,13 @@ export const settlementSuite: Suite = {
       as: 'billRunToPost',
     },
     { name: 'post it', method: 'PUT', path: '/v1/bill-runs/:billRunId/post', params: { billRunId: '${billRunToPost.id}' }, body: { invoiceDate: '${today}' } },
+    {
+      name: 'billing preview run for the account',
+      method: 'POST',
+      path: '/v1/billing-preview-runs',
+      body: { targetDate: '${today}', filters: [{ filterType: 'Account', accountId: '${account.id}' }], includingEvergreenSubscription: true },
+      as: 'previewRun',
+    },
+    { name: 'get the billing preview run', method: 'GET', path: '/v1/billing-preview-runs/:billingPreviewRunId', params: { billingPreviewRunId: '${previewRun.billingPreviewRunId}' } },
   ],
 };

@@ -18,6 +18,7 @@ export const NUMBER_FORMATS = {
   payment: { prefix: 'P-', width: 8 },
   refund: { prefix: 'R-', width: 8 },
   billRun: { prefix: 'BR-', width: 8 },
+  billingPreviewRun: { prefix: 'BPR-', width: 8 },
   productRatePlan: { prefix: 'PRP-', width: 8 },
   productRatePlanCharge: { prefix: 'PRPC-', width: 8 },
   product: { prefix: 'SKU-', width: 8 },

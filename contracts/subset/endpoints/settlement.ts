@@ -68,6 +68,21 @@ export const SETTLEMENT_ENDPOINTS: EndpointDocs = {
     official: { spec: 'v1', path: '/v1/bill-runs/{billRunId}/post' },
     success: { status: 200, schema: 'BillRunResponse' },
   },
+  'POST /v1/billing-preview-runs': {
+    summary: 'Preview the billing of accounts (named, or by batch) through a target date, at once; the result is a CSV file',
+    official: { spec: 'v1', path: '/v1/billing-preview-runs' },
+    success: { status: 200, schema: 'BillingPreviewRunCreated' },
+  },
+  'GET /v1/billing-preview-runs/:billingPreviewRunId': {
+    summary: 'Read a billing preview run, with the URL of its result file',
+    official: { spec: 'v1', path: '/v1/billing-preview-runs/{billingPreviewRunId}' },
+    success: { status: 200, schema: 'BillingPreviewRunResponse' },
+  },
+  'GET /v1/files/:fileId': {
+    summary: "Download a file the emulator made: a billing preview run's CSV result (text/csv, no JSON body)",
+    official: { spec: 'v1', path: '/v1/files/{file-id}' },
+    success: { status: 200, schema: null },
+  },
   'PUT /v1/creditmemos/:creditMemoKey/apply': creditMemoAlias('apply', APPLY),
   'PUT /v1/creditmemos/:creditMemoKey/unapply': creditMemoAlias('unapply', UNAPPLY),
 };

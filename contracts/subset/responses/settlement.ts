@@ -87,7 +87,37 @@ const billRun = object(
   ['success', 'id', 'billRunNumber', 'status', 'targetDate'],
 );
 
+/** GetBillingPreviewRunResponse, for a run the emulator has finished. */
+const billingPreviewRun = object(
+  {
+    ...ok,
+    runNumber: str(),
+    status: str(),
+    targetDate: date(),
+    batches: str(),
+    chargeTypeToExclude: text(),
+    includingEvergreenSubscription: bool(),
+    includingDraftItems: bool(),
+    assumeRenewal: text(),
+    storageOption: oneOf('Csv', 'Database'),
+    totalAccounts: int(),
+    succeededAccounts: int(),
+    resultFileUrl: str(),
+    errorMessage: text(),
+    organizationLabels: nullable(array(object({ organizationId: str(), organizationName: str() }))),
+    startDate: dateTime(),
+    endDate: dateTime(),
+    createdById: str(),
+    createdDate: dateTime(),
+    updatedById: str(),
+    updatedDate: dateTime(),
+  },
+  ['success', 'runNumber', 'status', 'targetDate'],
+);
+
 export const SETTLEMENT_SCHEMAS: SchemaMap = {
+  BillingPreviewRunResponse: billingPreviewRun,
+  BillingPreviewRunCreated: object({ ...ok, billingPreviewRunId: str() }, ['success', 'billingPreviewRunId']),
   BillRunResponse: billRun,
   WriteOffInvoiceResponse: object({ ...ok, creditMemo: object({ id: str() }, ['id']) }, ['success', 'creditMemo']),
   RefundResponse: refund,

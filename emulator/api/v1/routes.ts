@@ -7,6 +7,7 @@ import { getPaymentV1, listPaymentsV1, putPaymentApply, putPaymentUnapply } from
 import { applicationSchema } from './applications.js';
 import { putCreditMemoApply, putCreditMemoUnapply } from './creditMemoApplications.js';
 import { putInvoiceWriteOff, writeOffSchema } from './invoiceWriteOffs.js';
+import { getFile, getPreviewRunV1, postPreviewRun, previewRunCreateSchema } from './billingPreviewRuns.js';
 import { billRunCreateSchema, billRunPostSchema, getBillRunV1, postBillRunV1, putBillRunCancel, putBillRunPost } from './billRuns.js';
 import { getRefundV1, postPaymentRefund, putRefundCancel, refundCreateSchema } from './refunds.js';
 import { crudReadRoutes, deleteCrudAccount } from './crudReads.js';
@@ -62,6 +63,9 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/v1/bill-runs/:billRunId', object: 'BillRun', handler: getBillRunV1 },
     { method: 'PUT', path: '/v1/bill-runs/:billRunId/cancel', object: 'BillRun', handler: putBillRunCancel },
     { method: 'PUT', path: '/v1/bill-runs/:billRunId/post', object: 'BillRun', body: billRunPostSchema, handler: putBillRunPost },
+    { method: 'POST', path: '/v1/billing-preview-runs', object: 'BillingPreviewRun', body: previewRunCreateSchema, handler: postPreviewRun },
+    { method: 'GET', path: '/v1/billing-preview-runs/:billingPreviewRunId', object: 'BillingPreviewRun', handler: getPreviewRunV1 },
+    { method: 'GET', path: '/v1/files/:fileId', object: 'File', handler: getFile },
     { method: 'POST', path: '/v1/operations/billing-preview', object: 'Invoice', body: billingPreviewSchema, handler: postBillingPreview },
     { method: 'GET', path: '/v1/invoices/:invoiceKey', object: 'Invoice', handler: getInvoiceV1 },
     { method: 'PUT', path: '/v1/invoices/:invoiceKey', object: 'Invoice', body: invoiceUpdateSchema, handler: putInvoiceV1 },
