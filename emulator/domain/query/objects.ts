@@ -203,7 +203,7 @@ const INVOICE: QueryableObject = {
   readers: {
     adjustmentAmount: () => 0,
     creditBalanceAdjustmentAmount: () => 0,
-    creditMemoAmount: () => 0,
+    creditMemoAmount: (record) => record.creditMemoAmount ?? 0,
     refundAmount: () => 0,
     taxExemptAmount: () => 0,
     reversed: () => false,
