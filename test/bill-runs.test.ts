@@ -134,6 +134,8 @@ describe('bill runs on demand', () => {
     expect((await env.zuora.get('/v1/bill-runs/BR-99999999')).body).toMatchObject({ success: false, reasons: [{ code: 50000040 }] });
     const run = (await env.zuora.post('/v1/bill-runs', { billRunFilters: forAccount(account) })).body;
     expect((await env.zuora.put(`/v1/bill-runs/${run.id}/post`, {})).body).toMatchObject({ success: false, reasons: [{ code: 50008022 }] });
+    // Posting takes the invoice date alone: category 21, an unknown field.
+    expect((await env.zuora.put(`/v1/bill-runs/${run.id}/post`, { invoiceDate: '2026-05-01', autoEmail: true })).body).toMatchObject({ success: false, reasons: [{ code: 50008021 }] });
     expect((await env.zuora.get(`/v1/bill-runs/${run.id}`)).body.status).toBe('Completed');
   });
 

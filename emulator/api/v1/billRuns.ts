@@ -33,7 +33,8 @@ export const billRunCreateSchema = {
   },
 } as const;
 
-export const billRunPostSchema = { type: 'object', required: ['invoiceDate'], properties: { invoiceDate: date } } as const;
+/** PostBillRunRequest: the invoice date alone; anything else is refused as an unknown field, as orders' top level is. */
+export const billRunPostSchema = { type: 'object', additionalProperties: false, required: ['invoiceDate'], properties: { invoiceDate: date } } as const;
 
 /** BillRunResponseType: every field, null where the emulator has no value. */
 function toV1BillRun(run: BillRun): Record<string, unknown> {
