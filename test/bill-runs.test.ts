@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, ORDERS_223, useEmulator } from './helpers/emulator.js';
+import { supportAccount } from './helpers/billedAccount.js';
+import { useEmulator } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 
 // Bill runs on demand (POST /v1/bill-runs): they run at once on the tenant clock with the same
@@ -21,18 +22,8 @@ interface Subscribed {
 }
 
 async function subscribed(name: string, extra: Record<string, unknown> = {}): Promise<Subscribed> {
-  const account = (await env.zuora.post('/v2/accounts', accountBody({ name, ...extra }))).body;
-  const order = await env.zuora.post(
-    '/v1/orders',
-    {
-      orderDate: '2026-05-01',
-      existingAccountNumber: account.account_number,
-      subscriptions: [{ orderActions: [{ type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId: catalog.support.planId }] } }] }],
-    },
-    ORDERS_223,
-  );
-  expect(order.body.success, JSON.stringify(order.body)).toBe(true);
-  return { id: account.id, number: account.account_number, subscriptionNumber: order.body.subscriptions[0].subscriptionNumber };
+  const { account, subscriptionNumber } = await supportAccount(env.zuora, catalog, '2026-05-01', { overrides: { name, ...extra } });
+  return { id: account.id, number: account.account_number, subscriptionNumber };
 }
 
 type ListedInvoice = { id: string; invoiceNumber: string; status: string; amount: string; invoiceDate: string; invoiceItems: Array<{ serviceStartDate: string }> };

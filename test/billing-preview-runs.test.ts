@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, ORDERS_223, useEmulator } from './helpers/emulator.js';
+import { supportAccount } from './helpers/billedAccount.js';
+import { useEmulator } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 
 // Billing preview runs: the billing preview of many accounts at once, run at once on the tenant
@@ -12,18 +13,7 @@ let five: { id: string; account_number: string };
 let six: { id: string; account_number: string };
 
 async function subscribedIn(batch: string) {
-  const account = (await env.zuora.post('/v2/accounts', accountBody({ name: `${batch} Co`, batch }))).body;
-  const order = await env.zuora.post(
-    '/v1/orders',
-    {
-      orderDate: '2026-05-01',
-      existingAccountNumber: account.account_number,
-      subscriptions: [{ orderActions: [{ type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId: catalog.support.planId }] } }] }],
-    },
-    ORDERS_223,
-  );
-  expect(order.body.success, JSON.stringify(order.body)).toBe(true);
-  return { ...account, subscriptionNumber: order.body.subscriptions[0].subscriptionNumber as string };
+  return (await supportAccount(env.zuora, catalog, '2026-05-01', { overrides: { name: `${batch} Co`, batch } })).account;
 }
 
 beforeAll(async () => {

@@ -1,4 +1,15 @@
-import type { Suite } from './types.js';
+import type { Step, Suite } from './types.js';
+
+/** Moves 1 of the write-off's credit off the invoice or back, under either spelling of the path. */
+function memoStep(name: string, base: '/v1/credit-memos' | '/v1/creditmemos', action: 'apply' | 'unapply'): Step {
+  return {
+    name,
+    method: 'PUT',
+    path: `${base}/:creditMemoKey/${action}`,
+    params: { creditMemoKey: '${writeOff.creditMemo.id}' },
+    body: { invoices: [{ invoiceId: '${invoiceId}', amount: 1 }] },
+  };
+}
 
 /**
  * Settling the invoices suite's paid invoice other ways: part of the payment taken back and written
@@ -26,34 +37,10 @@ export const settlementSuite: Suite = {
       body: { comment: 'Contract run ${runId}' },
       as: 'writeOff',
     },
-    {
-      name: "take the write-off's credit off the invoice",
-      method: 'PUT',
-      path: '/v1/credit-memos/:creditMemoKey/unapply',
-      params: { creditMemoKey: '${writeOff.creditMemo.id}' },
-      body: { invoices: [{ invoiceId: '${invoiceId}', amount: 1 }] },
-    },
-    {
-      name: 'apply it again (creditmemos spelling)',
-      method: 'PUT',
-      path: '/v1/creditmemos/:creditMemoKey/apply',
-      params: { creditMemoKey: '${writeOff.creditMemo.id}' },
-      body: { invoices: [{ invoiceId: '${invoiceId}', amount: 1 }] },
-    },
-    {
-      name: 'take it off again (creditmemos spelling)',
-      method: 'PUT',
-      path: '/v1/creditmemos/:creditMemoKey/unapply',
-      params: { creditMemoKey: '${writeOff.creditMemo.id}' },
-      body: { invoices: [{ invoiceId: '${invoiceId}', amount: 1 }] },
-    },
-    {
-      name: 'and apply it once more',
-      method: 'PUT',
-      path: '/v1/credit-memos/:creditMemoKey/apply',
-      params: { creditMemoKey: '${writeOff.creditMemo.id}' },
-      body: { invoices: [{ invoiceId: '${invoiceId}', amount: 1 }] },
-    },
+    memoStep("take the write-off's credit off the invoice", '/v1/credit-memos', 'unapply'),
+    memoStep('apply it again (creditmemos spelling)', '/v1/creditmemos', 'apply'),
+    memoStep('take it off again (creditmemos spelling)', '/v1/creditmemos', 'unapply'),
+    memoStep('and apply it once more', '/v1/credit-memos', 'apply'),
     {
       name: "refund the payment's unapplied 1 (external)",
       method: 'POST',
