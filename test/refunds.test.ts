@@ -59,6 +59,7 @@ describe('refunds of payments', () => {
     for (const key of [body.id, body.number]) expect((await env.zuora.get(`/v1/refunds/${key}`)).body).toMatchObject({ id: body.id, amount: 15, status: 'Processed' });
     // 40 paid, 15 of it given back: 25 left to apply.
     expect(await paymentOf(payment.id)).toMatchObject({ amount: 40, refundAmount: 15, unappliedAmount: 25, appliedAmount: 0 });
+    expect((await env.zuora.get(`/v1/accounts/${customer.id}`)).body.metrics.unappliedPaymentAmount).toBe('25.00');
 
     await env.admin.post('/clock/advance', { by: 'PT0S' });
     expect(receiver.at('/RefundCreated').map((request) => request.body)).toContainEqual({
