@@ -130,6 +130,28 @@ describe('bill runs on demand', () => {
     expect((await env.zuora.get(`/v1/bill-runs/${run.id}`)).body.status).toBe('Completed');
   });
 
+  it('leaves a net credit as a draft credit memo, owed nothing until posted, then spent on the open invoice', async () => {
+    const { account, subscriptionNumber, invoiceId } = await supportAccount(env.zuora, catalog, '2026-05-01', { overrides: { name: 'Credit Run Co' }, runBilling: true });
+    const cancelled = await env.zuora.post('/v1/orders', {
+      orderDate: '2026-05-16',
+      existingAccountNumber: account.account_number,
+      subscriptions: [{ subscriptionNumber, orderActions: [{ type: 'CancelSubscription', cancelSubscription: { cancellationPolicy: 'SpecificDate', cancellationEffectiveDate: '2026-05-16' } }] }],
+    });
+    expect(cancelled.body.success, JSON.stringify(cancelled.body)).toBe(true);
+    const { body: run } = await env.zuora.post('/v1/bill-runs', { targetDate: '2026-05-16', billRunFilters: [{ filterType: 'Account', accountId: account.id }] });
+    expect(run.status).toBe('Completed');
+    // 16..31 May given back: 50 x 16/31 = 25.81, a draft memo; the account still owes May's 50.
+    const memo = (await env.zuora.get('/v1/credit-memos/CM00000001')).body;
+    expect(memo).toMatchObject({ status: 'Draft', amount: 25.81, appliedAmount: 0, postedOn: null });
+    expect((await env.zuora.get(`/v1/accounts/${account.id}`)).body.metrics).toMatchObject({ balance: 50, unappliedCreditMemoAmount: '0.00' });
+
+    await env.zuora.put(`/v1/bill-runs/${run.id}/post`, { invoiceDate: '2026-05-16' });
+    expect((await env.zuora.get('/v1/credit-memos/CM00000001')).body).toMatchObject({ status: 'Posted', appliedAmount: 25.81, unappliedAmount: 0 });
+    // 50 - 25.81 = 24.19 still owed on May's invoice.
+    expect((await env.zuora.get(`/v1/invoices/${invoiceId}`)).body).toMatchObject({ balance: 24.19, creditMemoAmount: 25.81 });
+    expect((await env.zuora.get(`/v1/accounts/${account.id}`)).body.metrics).toMatchObject({ balance: 24.19, totalInvoiceBalance: 24.19 });
+  });
+
   it("leaves the clock's own bill runs in place: on 1 June it bills June only, May having been billed on demand", async () => {
     await env.admin.post('/clock/advance', { to: '2026-06-01T00:00:00Z' });
     const invoices = await invoicesOf(postedAccount);
