@@ -53,7 +53,7 @@ describe('PUT /v1/invoices/{key}/write-off', () => {
 
   it('refuses too much, nothing, a date before the invoice, a paid invoice and an unknown one, changing nothing', async () => {
     const { account, invoiceId } = await billed('Refused Co');
-    for (const request of [{ amount: 50.01 }, { amount: 0 }, { amount: -5 }, { memoDate: '2026-04-30' }, { amount: 'all' }, { comment: 'x'.repeat(256) }]) {
+    for (const request of [{ amount: 50.01 }, { amount: 0 }, { amount: -5 }, { memoDate: '2026-04-30' }, { amount: 'all' }, { comment: 'x'.repeat(256) }, { items: [{ invoiceItemId: 'x', amountWithoutTax: 1 }] }]) {
       const { body } = await env.zuora.put(`/v1/invoices/${invoiceId}/write-off`, request);
       expect(body, JSON.stringify(request)).toMatchObject({ success: false, reasons: [{ code: expect.any(Number), message: expect.any(String) }] });
     }

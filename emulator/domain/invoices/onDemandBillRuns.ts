@@ -2,7 +2,7 @@ import { apiUserId } from '../../state/ids.js';
 import type { ReadView, Transaction } from '../../state/transaction.js';
 import { ACCOUNTS, getAccount, type Account } from '../accounts.js';
 import { addDays, daysBetween } from '../billing/dates.js';
-import { conflict, invalidValue, notFound, referenced } from '../errors.js';
+import { conflict, DomainError, invalidValue, notFound, referenced } from '../errors.js';
 import { SUBSCRIPTION_CHARGES, type SubscriptionCharge } from '../subscriptions/model.js';
 import { getSubscription } from '../subscriptions/queries.js';
 import { tenantToday } from '../tenantTime.js';
@@ -104,8 +104,9 @@ function emailInvoices(tx: Transaction, run: BillRun): void {
     if (run.noEmailForZeroAmountInvoice && invoice.amount === 0) continue;
     try {
       emailInvoice(tx, id, {});
-    } catch {
+    } catch (error) {
       // An account without a bill-to email gets none, as Zuora sends none; the run still posts.
+      if (!(error instanceof DomainError && error.field === 'emailAddresses')) throw error;
     }
   }
 }
