@@ -1,27 +1,92 @@
-import { measureCreates } from './accounts.js';
-import { startBenchEmulator } from './emulator.js';
-import type { Row } from './report.js';
+// Write rows as state grows, on a data directory (journal, snapshots, compactions): sign-up orders in
+// equal batches until the tenant holds `targetObjects` objects, the worst latency any of them saw on
+// the way, orders on an existing account at the start and once past `measureAt` objects, and a
+// restart on the grown data directory.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { measure, type Load, type Measured } from './compare.js';
+import { startServer, type BenchServer } from './servers.js';
+import { createCatalog, existingAccountOrder, session, signUpOrder, type Catalog, type Session } from './tenant.js';
 
-/**
- * Creates accounts in equal batches on the durable store and reports each batch, so a write cost that
- * grows with state (scans, snapshot rewrites on compaction) shows up as falling req/s down the rows.
- */
-export async function benchGrowth(total: number, batch: number, connections: number, emit: (row: Row) => void): Promise<void> {
-  const bench = await startBenchEmulator('durable');
+export interface GrowthSizes {
+  batch: number;
+  connections: number;
+  /** Objects in the tenant at which the existing-account orders are measured again. */
+  measureAt: number;
+  /** Grow until the tenant holds this many objects. */
+  targetObjects: number;
+}
+
+export interface Batch extends Measured {
+  /** Objects in the data directory's tenants after the batch. */
+  objects: number;
+}
+
+export interface Growth {
+  batches: Batch[];
+  signUpsAtStart: Measured;
+  signUpsAtSize: Batch;
+  existingAtStart: Measured;
+  existingAtSize: Measured & { objects: number };
+  worstLatencyMs: number;
+  restart: { objects: number; readyMs: number; startMs: number; rssBytes: number };
+}
+
+const ordered = (body: string): boolean => body.includes('"success":true') && body.includes('"subscriptionNumbers"');
+
+function orders(api: Session, body: Record<string, unknown>, connections: number, amount: number): Load {
+  return {
+    request: { method: 'POST', path: '/v1/orders', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}` }, body: JSON.stringify(body) },
+    verifyBody: ordered,
+    connections,
+    bound: { amount },
+  };
+}
+
+export async function benchGrowth(sizes: GrowthSizes, log: (line: string) => void): Promise<Growth> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'zuora-bench-growth-'));
+  let server: BenchServer | undefined = await startServer('emulator', { BENCH_DATA_DIR: dataDir });
   try {
-    for (let existing = 0; existing < total; existing += batch) {
-      const amount = Math.min(batch, total - existing);
-      const result = await measureCreates(bench, connections, { amount });
-      const kb = (result.storeStats.journalBytes / 1024).toFixed(0);
-      emit({
-        scenario: `create ${existing}->${existing + amount}`,
-        store: bench.kind,
-        connections,
-        ...result,
-        note: `journal ${kb} KiB after`,
-      });
+    const api = await session(server);
+    const catalog: Catalog = await createCatalog(api);
+    const first = (await api.json('POST', '/v1/orders', signUpOrder(catalog))) as { accountNumber: string };
+    const signUps = orders(api, signUpOrder(catalog), sizes.connections, sizes.batch);
+    const existing = orders(api, existingAccountOrder(catalog, first.accountNumber), sizes.connections, Math.ceil(sizes.batch / 2));
+    const batches: Batch[] = [];
+    let existingAtStart: Measured | undefined;
+    let existingAtSize: (Measured & { objects: number }) | undefined;
+    let signUpsAtSize: Batch | undefined;
+    for (;;) {
+      const measured = await measure(server, signUps, 'sign-up orders');
+      const { objects } = await server.stats();
+      const batch = { ...measured, objects };
+      batches.push(batch);
+      log(`  ${objects.toLocaleString('en').padStart(8)} objects: ${measured.rps.toFixed(0)} sign-ups/s, ${measured.perCpuSecond.toFixed(0)}/CPU-s, p99 ${measured.p99.toFixed(1)} ms, max ${measured.max.toFixed(1)} ms`);
+      if (!existingAtStart) existingAtStart = await measure(server, existing, 'orders on an existing account');
+      if (!existingAtSize && objects >= sizes.measureAt) {
+        signUpsAtSize = batch;
+        existingAtSize = { ...(await measure(server, existing, 'orders on an existing account')), objects: (await server.stats()).objects };
+      }
+      if (objects >= sizes.targetObjects && existingAtSize) break;
     }
+    const { objects } = await server.stats();
+    await server.stop();
+    server = undefined;
+    const restarted = await startServer('emulator', { BENCH_DATA_DIR: dataDir });
+    const restart = { objects, readyMs: restarted.readyMs, startMs: restarted.startMs, rssBytes: (await restarted.stats()).rssBytes };
+    await restarted.stop();
+    return {
+      batches,
+      signUpsAtStart: batches[0] as Batch,
+      signUpsAtSize: signUpsAtSize as Batch,
+      existingAtStart: existingAtStart as Measured,
+      existingAtSize: existingAtSize as Measured & { objects: number },
+      worstLatencyMs: Math.max(...batches.map((batch) => batch.max)),
+      restart,
+    };
   } finally {
-    await bench.close();
+    await server?.stop();
+    await rm(dataDir, { recursive: true, force: true });
   }
 }

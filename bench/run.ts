@@ -1,65 +1,103 @@
-// Entry for `npm run bench`: every scenario against an in-process emulator on 127.0.0.1.
+// Entry for `npm run bench [-- --quick]`: the emulator and its ceilings measured in one run, each
+// server in a child process of its own (its CPU time read from /proc), the load generator here.
+// Writes bench/results/{latest,quick}.{json,html}. No figure fails the run; errors and failed
+// scenarios do.
+import { parseArgs } from 'node:util';
 import pc from 'picocolors';
-import { benchCreates, measureCreates } from './accounts.js';
-import { startBenchEmulator } from './emulator.js';
+import { benchAdvance, type AdvanceRun } from './advance.js';
+import type { Comparison } from './compare.js';
 import { benchGrowth } from './growth.js';
-import { benchReads } from './reads.js';
-import { printHeader, printRow, printSection, writeResults, type Row } from './report.js';
-import { benchScenarios, writeScenarioResults } from './scenarios.js';
-import { benchTokens } from './tokens.js';
+import { benchRequests } from './requests.js';
+import { environment, printComparison, printSection, printTargets, writeResults, type Results } from './report.js';
+import { startServer } from './servers.js';
+import { benchScenarios } from './scenarios.js';
+import { benchStartup } from './startup.js';
+import { session } from './tenant.js';
+import { targetsOf } from './targets.js';
 
-// Sized so the whole run stays under ~2 minutes on 2 cores.
-const LEVELS = [1, 10, 50] as const;
-const SECONDS_PER_LOAD = 2;
-const READ_ACCOUNTS = 2_000;
-const GROWTH_TOTAL = 20_000;
-const GROWTH_BATCH = 2_000;
-const GROWTH_CONNECTIONS = 10;
+const { values: flags } = parseArgs({ options: { quick: { type: 'boolean' } } });
+const quick = flags.quick === true;
 
-const rows: Row[] = [];
-const emit = (row: Row): void => {
-  rows.push(row);
-  printRow(row);
-};
+/** Quick: small sizes, under a minute, for CI on every change. Full: the issue's sizes. */
+const SIZES = quick
+  ? {
+      requests: { seconds: 1, connections: 10, smallTenant: 100, largeTenant: 2_000 },
+      growth: { batch: 100, connections: 10, measureAt: 2_000, targetObjects: 2_500 },
+      advance: [5, 20],
+      startRuns: 1,
+      oneYearRuns: 1,
+      // The library from the command line alone takes longer than the quick run may.
+      library: false,
+    }
+  : {
+      requests: { seconds: 5, connections: 10, smallTenant: 100, largeTenant: 100_000 },
+      growth: { batch: 1_000, connections: 10, measureAt: 50_000, targetObjects: 66_000 },
+      advance: [100, 1_000],
+      startRuns: 3,
+      oneYearRuns: 3,
+      library: true,
+    };
 
-/** Unmeasured load first, so the first rows are not paying for JIT compilation. */
-async function warmUp(): Promise<void> {
-  const bench = await startBenchEmulator('memory');
+const started = performance.now();
+console.log(pc.dim(`${quick ? 'quick' : 'full'} bench, ${process.version}, load average ${environment().loadAverage}; servers run in child processes`));
+
+printSection('requests: emulator (in memory) beside a bare express app and a bare node:http server answering the same bytes');
+const requests: Comparison[] = [];
+{
+  const emulator = await startServer('emulator');
+  const ceilings = [await startServer('express'), await startServer('http')];
   try {
-    await measureCreates(bench, 10, { duration: 2 });
+    await benchRequests(emulator, ceilings, await session(emulator), SIZES.requests, (row) => {
+      requests.push(row);
+      printComparison(row);
+    });
   } finally {
-    await bench.close();
+    for (const server of [emulator, ...ceilings]) await server.stop();
   }
 }
 
-const started = performance.now();
-console.log(pc.dim(`warming up (${process.version}, load generator and emulator share this process)`));
-await warmUp();
-printHeader();
-printSection('token issue');
-await benchTokens(LEVELS, SECONDS_PER_LOAD, emit);
-printSection('account create, durable lowdb store (fresh temp dir per row)');
-await benchCreates('durable', LEVELS, SECONDS_PER_LOAD, emit);
-printSection('account create, in-memory store');
-await benchCreates('memory', LEVELS, SECONDS_PER_LOAD, emit);
-printSection(`account read, ${READ_ACCOUNTS} accounts created beforehand`);
-await benchReads(READ_ACCOUNTS, LEVELS, SECONDS_PER_LOAD, emit);
-printSection(`write cost as state grows: ${GROWTH_TOTAL} creates in batches of ${GROWTH_BATCH}, durable store`);
-await benchGrowth(GROWTH_TOTAL, GROWTH_BATCH, GROWTH_CONNECTIONS, emit);
-printSection('scenarios: the library and the one-year scenario, wall time (fresh tenant and sync engine each)');
-const scenarioBench = await benchScenarios();
-const scenarioFile = await writeScenarioResults(scenarioBench);
+printSection(`sign-up orders as the state grows to ${SIZES.growth.targetObjects.toLocaleString('en')} objects (data directory), then a restart`);
+const growth = await benchGrowth(SIZES.growth, console.log);
+console.log(`  restart at ${growth.restart.objects.toLocaleString('en')} objects: ${growth.restart.startMs.toFixed(0)} ms to load and listen, ${growth.restart.readyMs.toFixed(0)} ms from spawn`);
 
-const totalSeconds = (performance.now() - started) / 1000;
-const file = await writeResults(rows, totalSeconds);
-const failed = rows.filter((row) => row.errors > 0);
-console.log(pc.dim(`\n${rows.length} rows in ${totalSeconds.toFixed(1)} s; results in ${file} and ${scenarioFile}`));
-if (scenarioBench.failures.length > 0) {
-  console.error(pc.red(pc.bold(`!!! BENCH FAILED: scenarios failed: ${scenarioBench.failures.join(', ')}`)));
+printSection('clock.advance of one year');
+const advance: AdvanceRun[] = [];
+for (const subscriptions of SIZES.advance) {
+  const run = await benchAdvance(subscriptions);
+  advance.push(run);
+  console.log(`  ${subscriptions} subscriptions: ${(run.wallMs / 1000).toFixed(2)} s (${run.cpuSeconds.toFixed(2)} CPU-s), ${run.jobsRun} jobs, ${run.callouts} callouts`);
+}
+
+printSection('ready time and memory of the bin (zuora-emulator start --port 0 --in-memory)');
+const startup = await benchStartup(SIZES.startRuns);
+console.log(`  ${startup.compiled ? 'compiled' : 'through tsx'}: ready in ${startup.readyMs.toFixed(0)} ms, RSS ${(startup.rssBytes / 1024 / 1024).toFixed(0)} MiB`);
+
+printSection('scenarios');
+const scenarios = await benchScenarios(SIZES.oneYearRuns, SIZES.library);
+console.log(`  one-year scenario in the runner: ${scenarios.oneYearMedianMs.toFixed(0)} ms (runs ${scenarios.oneYearRunsMs.join(', ')}); ${scenarios.libraryCliMs === undefined ? 'library not run (quick)' : `library of ${scenarios.scenarios} from the command line: ${scenarios.libraryCliMs.toFixed(0)} ms`}`);
+
+const partial: Omit<Results, 'targets'> = {
+  environment: environment(),
+  mode: quick ? 'quick' : 'full',
+  totalSeconds: (performance.now() - started) / 1000,
+  requests,
+  growth,
+  advance,
+  startup,
+  scenarios,
+};
+const results: Results = { ...partial, targets: targetsOf(partial) };
+printSection('targets (issue 18; on a shared or loaded machine, judge the ratios)');
+printTargets(results.targets);
+const files = await writeResults(results);
+console.log(pc.dim(`\n${results.totalSeconds.toFixed(1)} s; results in ${files.json} and ${files.html}`));
+
+const errors = [...requests.flatMap((row) => [row.emulator, ...row.ceilings]), ...growth.batches].reduce((sum, measured) => sum + measured.errors, 0);
+if (errors > 0) {
+  console.error(pc.red(pc.bold(`!!! BENCH FAILED: ${errors} errors or unexpected answers under load`)));
   process.exitCode = 1;
 }
-if (failed.length > 0) {
-  const total = failed.reduce((sum, row) => sum + row.errors, 0);
-  console.error(pc.red(pc.bold(`!!! BENCH FAILED: ${total} errors/non-2xx across ${failed.length} row(s): ${failed.map((row) => `${row.scenario} @${row.connections}`).join('; ')}`)));
+if (scenarios.failures.length > 0) {
+  console.error(pc.red(pc.bold(`!!! BENCH FAILED: scenarios failed: ${scenarios.failures.join(', ')}`)));
   process.exitCode = 1;
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { request } from 'undici';
+import { progress } from '../cli/progress.js';
 import { startEmulator } from '../emulator/index.js';
 
 const TOTAL = Number(process.env.SOAK_REQUESTS ?? 20_000);
@@ -69,6 +70,7 @@ const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 const clockAdvance = call('POST', '/__emulator/clock/advance', { ...admin, 'x-emulator-tenant': 'soak-clock' }, { by: 'P5Y' });
 const started = performance.now();
+const counter = progress('soak: requests');
 let next = 0;
 await Promise.all(
   Array.from({ length: CONCURRENCY }, async () => {
@@ -79,9 +81,11 @@ await Promise.all(
       const { status } = await mix(index);
       latencies.push(performance.now() - sent);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      if (latencies.length % 250 === 0) counter.update(latencies.length, TOTAL);
     }
   }),
 );
+counter.end();
 const seconds = (performance.now() - started) / 1000;
 await clockAdvance;
 loop.disable();

@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { officialSpecSet, subsetSpecSet, type ResponseSpecSet } from '../contracts/checks/specs.js';
 import { findOfficialSpecDir, loadOfficialSpecs } from '../contracts/official/index.js';
-import { consoleLine, summaryLine } from '../contracts/suites/report.js';
-import { junitReport, runSuites } from '../contracts/suites/index.js';
+import { runSuites } from '../contracts/suites/index.js';
 import { SubsetSpecs } from '../contracts/subset/validate.js';
+import { finishRun, runConsole } from './contractReport.js';
+import { runStripeContract } from './contractStripe.js';
 import { openTarget, TARGET_OPTIONS } from './contractTarget.js';
 import { UsageError } from './errors.js';
 import { parseFlags } from './flags.js';
@@ -22,6 +22,16 @@ zemu-contract-<run id> and remove what they can at the end.
   --reporter console|junit  output format (default console)
   --out FILE              write the report to FILE (junit) instead of stdout
   -h, --help              show this help
+
+With --dialect stripe, the Stripe suites instead (the calls of the sync engine's Stripe
+integration), against the emulator's Stripe API, or a real Stripe account in test mode:
+
+  --dialect zuora|stripe  which suites (default zuora)
+  --target URL            Stripe's API: https://api.stripe.com, or an emulator's Stripe port
+                          (default: an in-process emulator and its default account)
+  --secret-key KEY        the account's test-mode secret key (sk_test_...; default $STRIPE_SECRET_KEY)
+  --fixtures FILE         Stripe's example objects (fixtures3.json) the answers' shapes are checked
+                          against (default $STRIPE_FIXTURES); without them only status and behaviour
 
 Exits 1 when any step fails.
 `;
@@ -42,6 +52,9 @@ export async function runContractRun(argv: string[]): Promise<number> {
   const { values } = parseFlags('contract run', argv, {
       ...TARGET_OPTIONS,
       'official-spec': { type: 'string' },
+      dialect: { type: 'string', default: 'zuora' },
+      'secret-key': { type: 'string' },
+      fixtures: { type: 'string' },
       reporter: { type: 'string', default: 'console' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -51,25 +64,25 @@ export async function runContractRun(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.reporter !== 'console' && values.reporter !== 'junit') throw new UsageError('--reporter must be console or junit', 'contract run');
+  if (values.dialect === 'stripe') return runStripeContract(values);
+  if (values.dialect !== 'zuora') throw new UsageError('--dialect must be zuora or stripe', 'contract run');
   const specs = await specSets(values['official-spec']);
   if (typeof specs === 'string') throw new UsageError(specs, 'contract run');
   const target = await openTarget(values);
   if (typeof target === 'string') throw new UsageError(target, 'contract run');
   // Console lines stream as steps finish, unless stdout is busy carrying the JUnit XML.
-  const streaming = values.reporter === 'console' || values.out !== undefined;
-  const log = (line: string) => (streaming ? process.stdout : process.stderr).write(`${line}\n`);
+  const { log, onStep, end } = runConsole(values);
   for (const note of specs.notes) log(`note: ${note}`);
   log(`contract run against ${target.client.baseUrl}`);
   try {
-    const result = await runSuites({ target: target.client, specs: specs.sets, onStep: (step) => log(consoleLine(step)) });
-    if (values.reporter === 'junit') {
-      const xml = junitReport(result);
-      if (values.out) await writeFile(values.out, xml);
-      else process.stdout.write(xml);
-    }
-    log(summaryLine(result));
-    return result.failed > 0 ? 1 : 0;
+    const result = await runSuites({
+      target: target.client,
+      specs: specs.sets,
+      onStep,
+    });
+    return await finishRun(result, values, log);
   } finally {
+    end();
     await target.close();
   }
 }

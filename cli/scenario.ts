@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_TENANT } from '../emulator/config.js';
+import { DEFAULT_STRIPE_ACCOUNT, DEFAULT_STRIPE_PORT } from '../emulator/api/stripe/server.js';
 import { DEFAULT_SYNC_PORT } from '../sync/config.js';
 import {
   ConsoleReporter,
@@ -24,6 +25,7 @@ import {
 } from '../scenarios/runner/index.js';
 import { UsageError } from './errors.js';
 import { parseFlags } from './flags.js';
+import { progress } from './progress.js';
 
 /** The library shipped with the package: `scenarios/` beside `cli/` (from sources) or two levels up (from dist/). */
 const LIBRARY_CANDIDATES = [new URL('../scenarios/', import.meta.url), new URL('../../scenarios/', import.meta.url)].map((url) => fileURLToPath(url));
@@ -50,6 +52,10 @@ Default: the scenarios/ folder of the current directory, else the library shippe
   --emulator-url URL    without --target: use this emulator (fresh tenants on it) instead of starting one
   --admin-token T       the admin token of the emulator named by --target or --emulator-url
                         (default: $ZUORA_EMULATOR_ADMIN_TOKEN; not needed when it runs --admin-open)
+  --stripe-url URL      the emulator's Stripe API, for files with integration: stripe, with --target or
+                        --emulator-url (default http://127.0.0.1:${DEFAULT_STRIPE_PORT})
+  --stripe-account ID   with --target: the Stripe account the engine is connected to for them, and its
+  --stripe-key KEY      secret key (default: the emulator's default account, ${DEFAULT_STRIPE_ACCOUNT.id})
   --no-color            plain progress lines
   -h, --help            show this help
 `;
@@ -78,6 +84,9 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
       'client-secret': { type: 'string' },
       'emulator-url': { type: 'string' },
       'admin-token': { type: 'string' },
+      'stripe-url': { type: 'string' },
+      'stripe-account': { type: 'string' },
+      'stripe-key': { type: 'string' },
       'no-color': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -98,7 +107,7 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
 
   // Progress goes to stdout unless the report itself does.
   const reportToStdout = reporter !== 'console' && !values.out;
-  const progress = (text: string) => (reportToStdout ? process.stderr : process.stdout).write(text);
+  const say = (text: string) => (reportToStdout ? process.stderr : process.stdout).write(text);
   const color = !values['no-color'] && (reportToStdout ? process.stderr.isTTY : process.stdout.isTTY) === true;
 
   let files: string[];
@@ -110,26 +119,32 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
   const loaded = await loadFiles(files);
   const scenarios = filterByTags(loaded.scenarios, tags);
   if (scenarios.length === 0 && loaded.failures.length === 0) {
-    progress(`no scenarios to run${tags.length ? ` with tag ${tags.join(' or ')}` : ''} in ${files.length} file(s)\n0 passed, 0 failed\n`);
+    say(`no scenarios to run${tags.length ? ` with tag ${tags.join(' or ')}` : ''} in ${files.length} file(s)\n0 passed, 0 failed\n`);
     return 1;
   }
 
   const adminToken = values['admin-token'] ?? process.env.ZUORA_EMULATOR_ADMIN_TOKEN;
   const admin = adminToken ? { adminToken } : {};
+  const stripeUrl = values['stripe-url'] ?? `http://127.0.0.1:${DEFAULT_STRIPE_PORT}`;
   const host: ScenarioHost = values.target
       ? new TargetHost({
           emulatorUrl: values.target,
           syncUrl: values['sync-url'] ?? `http://127.0.0.1:${DEFAULT_SYNC_PORT}`,
           credentials: { clientId: values['client-id'] ?? DEFAULT_TENANT.clientId, clientSecret: values['client-secret'] ?? DEFAULT_TENANT.clientSecret },
+          stripe: { url: stripeUrl, account: values['stripe-account'] ?? DEFAULT_STRIPE_ACCOUNT.id, secretKey: values['stripe-key'] ?? DEFAULT_STRIPE_ACCOUNT.secretKey },
           ...admin,
         })
-      : await InProcessHost.start(values['emulator-url'] ? { emulatorUrl: values['emulator-url'], ...admin } : {});
+      : await InProcessHost.start(values['emulator-url'] ? { emulatorUrl: values['emulator-url'], stripeUrl, ...admin } : {});
 
-  const consoleReporter = new ConsoleReporter({ write: progress, color, timeline: true });
-  progress(`running ${scenarios.length} scenario(s) ${values.target ? '(one at a time) ' : ''}${host.description}\n`);
+  // A line per finished scenario, and below them, on a terminal, how far the run is.
+  const counter = progress('scenarios');
+  const consoleReporter = new ConsoleReporter({ write: (text) => counter.print(() => say(text)), color, timeline: true });
+  say(`running ${scenarios.length} scenario(s) ${values.target ? '(one at a time) ' : ''}${host.description}\n`);
   for (const failure of loaded.failures) consoleReporter.scenario(failure);
   const timelines: string[] = [];
   let summary: RunSummary;
+  let finished = 0;
+  counter.update(0, scenarios.length);
   try {
     summary = await runScenarios(scenarios, {
       host,
@@ -138,10 +153,13 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
       bail: values.bail || false,
       onResult: async (result: ScenarioResult) => {
         consoleReporter.scenario(result);
+        finished += 1;
+        counter.update(finished, scenarios.length, `(last: ${result.name})`);
         if (values.timeline) timelines.push(await writeTimeline(values.timeline, result, timelineFormat));
       },
     });
   } finally {
+    counter.end();
     await host.close();
   }
   summary = {
@@ -154,12 +172,12 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
     if (values.out) {
       await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
       await writeFile(values.out, text);
-      progress(`${reporter} report written to ${values.out}\n`);
+      say(`${reporter} report written to ${values.out}\n`);
     } else {
       process.stdout.write(text);
     }
   }
-  if (values.timeline) progress(`${timelines.length} timeline(s) written to ${values.timeline}\n`);
+  if (values.timeline) say(`${timelines.length} timeline(s) written to ${values.timeline}\n`);
   consoleReporter.summary(summary);
   return summary.failed > 0 ? 1 : 0;
 }

@@ -62,6 +62,14 @@ export const WIRE_DIFFERENCES: readonly WireDifference[] = [
 export const NULL_FOR_UNSET =
   'spec: most fields are not marked nullable; the real wire sends null for every field without a value (notes, state, zipCode, chargedThroughDate, ...)';
 
+/**
+ * CommonResponse's failure fields. Schemas built on CommonResponse (the order reads, ...) list them
+ * for every answer, but Zuora's wire sends them only with a failure: a successful answer is
+ * `{success: true, ...payload}`. So a successful answer is not asked for them.
+ */
+export const FAILURE_ONLY_FIELDS: readonly string[] = ['processId', 'requestId', 'reasons'];
+export const FAILURE_ONLY_REASON = "spec: CommonResponse lists them on every answer; the real wire sends them only when success is false (a failure's process id and reasons)";
+
 const pointerPattern = (pointer: string): RegExp => new RegExp(`^${pointer.split('*').map(escape).join('[^/]+')}$`);
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

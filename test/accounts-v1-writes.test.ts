@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defineCustomFields, useEmulator } from './helpers/emulator.js';
+import { defineCustomFields, useTenant } from './helpers/emulator.js';
 
 // Accounts through the V1 API: create with contacts and a card in one call, update, summary, delete.
-const env = useEmulator({ now: '2026-04-01T09:00:00.000Z' });
+const env = useTenant({ now: '2026-04-01T09:00:00.000Z' });
 
 beforeAll(async () => {
   await defineCustomFields(env.zuora, { Account: ['tier__c'] });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useTenant } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 
-const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
+const env = useTenant({ now: '2026-01-15T10:00:00.000Z' });
 
 describe('accounts', () => {
   it('creates an account through /v2 and reads the same record through /v1 by number', async () => {

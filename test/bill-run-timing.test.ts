@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { createCustomer, ORDERS_223, useEmulator, type TestCustomer } from './helpers/emulator.js';
+import { createCustomer, ORDERS_223, useTenant, type TestCustomer } from './helpers/emulator.js';
 import { useReceiver } from './helpers/receiver.js';
 import { registerStiggEvents } from './helpers/stiggEvents.js';
 
 // Sign-up on 1 March 2026 at midnight UTC, accounts billing on the 1st, auto-pay on.
 const START = '2026-03-01T00:00:00.000Z';
-const env = useEmulator({ now: START });
+const env = useTenant({ now: START });
 const receiver = useReceiver();
 let catalog: TestCatalog;
 

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, ORDERS_223, useEmulator } from './helpers/emulator.js';
+import { accountBody, ORDERS_223, useTenant } from './helpers/emulator.js';
 
 // POST /v1/operations/billing-preview: what a bill run would invoice for an account, nothing written.
 // The account (bill cycle day 1) has, from 2026-05-01, a 12-month Pro subscription ($30 platform fee
 // + 3 seats at $10 = $60 a month) and an evergreen Priority support subscription ($50 a month).
-const env = useEmulator({ now: '2026-05-01T00:00:00.000Z' });
+const env = useTenant({ now: '2026-05-01T00:00:00.000Z' });
 let catalog: TestCatalog;
 let account: { id: string; account_number: string };
 

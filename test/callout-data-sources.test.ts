@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useTenant } from './helpers/emulator.js';
 import { EVERGREEN_TERMS, newSubscriptionOrder } from './helpers/orders.js';
 import { useReceiver } from './helpers/receiver.js';
 
@@ -9,7 +9,7 @@ import { useReceiver } from './helpers/receiver.js';
 // a payment's PaymentMethod and Invoice; a subscription's Order). A field the object lacks renders
 // empty; a merge field naming an object outside the data source stays as written.
 
-const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
+const env = useTenant({ now: '2026-01-15T10:00:00.000Z' });
 const receiver = useReceiver();
 let catalog: TestCatalog;
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { useEmulator } from './helpers/emulator.js';
+import { useTenant } from './helpers/emulator.js';
 
 // V1 catalog reads over the catalog the Quickstart and CRUD APIs built (test/helpers/catalog.ts).
-const env = useEmulator({ now: '2026-02-01T00:00:00.000Z' });
+const env = useTenant({ now: '2026-02-01T00:00:00.000Z' });
 let catalog: TestCatalog;
 
 beforeAll(async () => {

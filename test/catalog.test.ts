@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defineCustomFields, useEmulator } from './helpers/emulator.js';
+import { defineCustomFields, useTenant } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 
-const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
+const env = useTenant({ now: '2026-01-15T10:00:00.000Z' });
 
 // The units the charges below count in (per-unit, tiered, volume and usage prices need one), and the custom fields they carry.
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useTenant } from './helpers/emulator.js';
 
 // Contacts through the V1 API: create (the answer carries the new id), read, update, and roles.
-const env = useEmulator({ now: '2026-04-01T09:00:00.000Z' });
+const env = useTenant({ now: '2026-04-01T09:00:00.000Z' });
 let account: { id: string; account_number: string };
 
 beforeAll(async () => {

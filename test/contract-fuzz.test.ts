@@ -2,16 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FUZZ_TARGETS, FUZZED_ENDPOINTS, fuzzInput, fuzzReport, runFuzz, type FuzzResult } from '../contracts/fuzz/index.js';
 import { describeChange, takeFingerprint } from '../contracts/fuzz/state.js';
 import { TargetClient } from '../contracts/http/client.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useTenant } from './helpers/emulator.js';
 
 // A modest seeded fuzz of every write endpoint against an in-process emulator: no 5xx, every
 // rejection in its dialect's shape, and no state change after a rejected write.
-const env = useEmulator();
+const env = useTenant();
 let target: TargetClient;
 let result: FuzzResult;
 
 beforeAll(async () => {
-  target = new TargetClient({ baseUrl: env.url, ...env.emulator.credentials, adminToken: env.emulator.adminToken, timeoutMs: 10_000 });
+  target = new TargetClient({ baseUrl: env.url, ...env.credentials, adminToken: env.adminToken, timeoutMs: 10_000 });
   result = await runFuzz({ target, seed: 1, count: 200 });
 });
 

@@ -14,20 +14,20 @@ import { SubsetSpecs } from '../contracts/subset/validate.js';
 import { consoleReport, junitReport, runSuites, SUITE_ENDPOINTS, type RunResult } from '../contracts/suites/index.js';
 import { consoleLine } from '../contracts/suites/report.js';
 import { ROUTE_TABLES } from '../emulator/index.js';
-import { useEmulator } from './helpers/emulator.js';
+import { useTenant } from './helpers/emulator.js';
 import { describeOfficial, officialSpecDir, officialSpecs } from './helpers/officialSpec.js';
 import { CLI } from './helpers/cli.js';
 
 // The contract suites run in CI against an in-process emulator: every seed endpoint, in order, each
 // answer checked by every registered check and validated against Zuora's official spec (or, where
 // that has no such operation, the project's subset).
-const env = useEmulator();
+const env = useTenant();
 let result: RunResult;
 let specs: ResponseSpecSet[];
 
 beforeAll(async () => {
   specs = [...(officialSpecDir ? [officialSpecSet(await officialSpecs())] : []), subsetSpecSet(new SubsetSpecs())];
-  const target = new TargetClient({ baseUrl: env.url, ...env.emulator.credentials, adminToken: env.emulator.adminToken });
+  const target = new TargetClient({ baseUrl: env.url, ...env.credentials, adminToken: env.adminToken });
   result = await runSuites({ target, specs, runId: 'ci' });
 });
 
@@ -166,8 +166,8 @@ describe('zuora-emulator contract run', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'zemu-contract-'));
     try {
       const out = path.join(dir, 'junit.xml');
-      const { clientId, clientSecret } = env.emulator.credentials;
-      const args = [...CLI, 'contract', 'run', '--target', env.url, '--client-id', clientId, '--client-secret', clientSecret, '--admin-token', env.emulator.adminToken, '--reporter', 'junit', '--out', out];
+      const { clientId, clientSecret } = env.credentials;
+      const args = [...CLI, 'contract', 'run', '--target', env.url, '--client-id', clientId, '--client-secret', clientSecret, '--admin-token', env.adminToken, '--reporter', 'junit', '--out', out];
       const { stdout } = await promisify(execFile)(process.execPath, args);
       expect(stdout).toMatch(/^PASS token › fetch token {2}POST \/oauth\/token → 200 .*\[not-server-error ✓, status-is-success ✓, has-request-id ✓/m);
       expect(stdout).toMatch(/^\d+ passed, 0 failed \(\d+ ms\)$/m);

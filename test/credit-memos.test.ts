@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { createCustomer, useEmulator, type TestCustomer, ORDERS_223 } from './helpers/emulator.js';
+import { createCustomer, useTenant, type TestCustomer, ORDERS_223 } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 import { useReceiver } from './helpers/receiver.js';
 
@@ -8,7 +8,7 @@ import { useReceiver } from './helpers/receiver.js';
 // A cancellation on 10 March gives back 10..31 March, 22 of 31 days:
 //   platform fee 30 x 22/31 = 21.29, seats 100 x 22/31 = 70.97, 92.26 in all; 130 - 92.26 = 37.74.
 const START = '2026-03-01T00:00:00.000Z';
-const env = useEmulator({ now: START });
+const env = useTenant({ now: START });
 const receiver = useReceiver();
 let catalog: TestCatalog;
 

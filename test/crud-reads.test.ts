@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, ORDERS_223, useEmulator } from './helpers/emulator.js';
+import { accountBody, ORDERS_223, useTenant } from './helpers/emulator.js';
 
 // CRUD reads (/v1/object/{object}/{id}) of records made through the other APIs, and the CRUD delete of an account.
-const env = useEmulator({ now: '2026-05-01T00:00:00.000Z' });
+const env = useTenant({ now: '2026-05-01T00:00:00.000Z' });
 let catalog: TestCatalog;
 let account: { id: string; account_number: string };
 let subscriptionId: string;

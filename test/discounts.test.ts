@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useTenant } from './helpers/emulator.js';
 import { newSubscriptionOrder } from './helpers/orders.js';
 
 // Discount charges: DiscountPercentage and DiscountFixedAmount in the catalog (V1 CRUD create, V1 and
 // Quickstart reads), taken off the charges they reach on invoices and previews, and shown on the
 // subscription read. Tenant clock: 15 January 2026; the accounts bill on the 15th.
 
-const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
+const env = useTenant({ now: '2026-01-15T10:00:00.000Z' });
 let catalog: TestCatalog;
 let promo: { planId: string; percentId: string; fixedPlanId: string; fixedId: string };
 

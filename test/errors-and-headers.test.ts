@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { request, useEmulator } from './helpers/emulator.js';
+import { request, useTenant } from './helpers/emulator.js';
 
-const env = useEmulator();
+const env = useTenant();
 
 describe('headers on every answer', () => {
   it('sends a fresh Zuora-Request-Id on success, error and unknown routes', async () => {

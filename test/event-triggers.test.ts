@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { request, useEmulator } from './helpers/emulator.js';
+import { request, useTenant } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialRequest, expectOfficialResponse } from './helpers/officialSpec.js';
 
-const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
+const env = useTenant({ now: '2026-01-15T10:00:00.000Z' });
 
 const del = (path: string) => request(env.url + path, 'DELETE', undefined, { Authorization: `Bearer ${env.zuora.token}` });
 

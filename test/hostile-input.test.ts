@@ -1,6 +1,10 @@
+import { createConnection } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ROUTE_TABLES } from '../emulator/index.js';
-import { accountBody, adminClient, request, useEmulator, type HttpResult } from './helpers/emulator.js';
+import { createTestCatalog } from './helpers/catalog.js';
+import { accountBody, adminClient, ORDERS_223, request, useEmulator, type HttpResult } from './helpers/emulator.js';
+import { stateFingerprint } from './helpers/fingerprint.js';
+import { newSubscriptionOrder } from './helpers/orders.js';
 
 // What an attacker or a careless client sends: prototype names where ids, tenants and client ids go,
 // numbers JSON can spell but no amount can be, strings and nesting far past Zuora's bounds. Every one
@@ -16,12 +20,7 @@ function expectShaped(answer: HttpResult, what: string): void {
   if (answer.status !== 204) expect(typeof answer.body, `${what}: ${JSON.stringify(answer.body)}`).toBe('object');
 }
 
-async function fingerprint(): Promise<string> {
-  await env.admin.post('/snapshots', { name: 'hostile-probe' });
-  const { objects } = (await env.admin.get('/snapshots/hostile-probe?includeSecrets=true')).body as { objects: Record<string, unknown> };
-  const { _callouts: _ignored, ...rest } = objects;
-  return JSON.stringify(rest);
-}
+const fingerprint = (): Promise<string> => stateFingerprint(env, 'hostile-probe');
 
 describe('prototype names', () => {
   it('as every path parameter of every route answer in the dialect, never 5xx', async () => {
@@ -33,6 +32,22 @@ describe('prototype names', () => {
           const headers: Record<string, string> = route.auth === 'admin' ? { Authorization: `Bearer ${env.emulator.adminToken}` } : { Authorization: `Bearer ${env.zuora.token}` };
           const answer = await request(`${env.url}${path}`, route.method, route.method === 'GET' || route.method === 'DELETE' ? undefined : {}, headers);
           expectShaped(answer, `${route.method} ${path}`);
+        }
+      }
+    }
+  });
+
+  it('as the query parameters of every read (expand, fields, sort, filter, cursor, page size) answer in the dialect, never 5xx', async () => {
+    const reads = ROUTE_TABLES.flatMap((table) => table.routes).filter((route) => route.method === 'GET' && !route.path.includes(':') && route.path !== '/__emulator/changes');
+    for (const route of reads) {
+      const headers = { Authorization: `Bearer ${route.auth === 'admin' ? env.emulator.adminToken : env.zuora.token}` };
+      // `__proto__` and `constructor` stay prototype names when a lookup lower-cases them; `toString` when it does not.
+      for (const name of ['__proto__', 'constructor', 'toString']) {
+        // One parameter at a time: a refusal of one would hide what another does.
+        for (const key of ['expand[]', 'fields[]', `${name}.fields[]`, 'sort[]', 'filter[]', 'cursor', 'pageSize', name]) {
+          const value = key === 'sort[]' ? `${name}.ASC` : key === 'filter[]' ? `${name}.EQ:x` : name;
+          const query = `${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+          expectShaped(await request(`${env.url}${route.path}?${query}`, 'GET', undefined, headers), `GET ${route.path}?${query}`);
         }
       }
     }
@@ -104,6 +119,29 @@ describe('values Zuora would refuse', () => {
     expect((await env.zuora.post('/v2/accounts', accountBody({ name: 'n'.repeat(255) }))).status).toBe(201);
   });
 
+  it('refuses an order whose lists are not lists, or whose text is a number, as an invalid value, storing nothing', async () => {
+    const catalog = await createTestCatalog(env.zuora);
+    const number = (await env.zuora.post('/v2/accounts', accountBody())).body.account_number as string;
+    const plan = (overrides: Record<string, unknown>) => ({ productRatePlanId: catalog.pro.planId, ...overrides });
+    const action = (type: string, part: Record<string, unknown>) => ({ orderDate: '2026-01-15', existingAccountNumber: number, subscriptions: [{ orderActions: [{ type, ...part }] }] });
+    const before = await fingerprint();
+    const bodies = [
+      newSubscriptionOrder(number, 'not a list' as unknown as unknown[]),
+      newSubscriptionOrder(number, [null]),
+      newSubscriptionOrder(number, [plan({ chargeOverrides: 'not a list' })]),
+      newSubscriptionOrder(number, [plan({ chargeOverrides: [null] })]),
+      newSubscriptionOrder(number, [plan({ chargeOverrides: [{ productRatePlanChargeId: catalog.pro.seatsId, billing: { billingPeriod: 7 } }] })]),
+      action('AddProduct', { addProduct: plan({ chargeOverrides: 'not a list' }) }),
+      action('UpdateProduct', { updateProduct: { ratePlanId: 'x', chargeUpdates: [null] } }),
+    ];
+    for (const body of bodies) {
+      const answer = await env.zuora.post('/v1/orders', body, ORDERS_223);
+      expect(answer.status, JSON.stringify(body)).toBe(200);
+      expect(answer.body, JSON.stringify(body)).toMatchObject({ success: false, reasons: [{ code: 53110020 }] });
+    }
+    expect(await fingerprint()).toBe(before);
+  });
+
   it('refuses a body nested deeper than 64 with a 400 in the dialect', async () => {
     const deep = `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`;
     const v2 = await env.zuora.post('/v2/accounts', deep);
@@ -134,6 +172,23 @@ describe('values Zuora would refuse', () => {
     const answer = await request(`${env.url}/v2/accounts`, 'GET', undefined, { Authorization: `Bearer ${env.zuora.token}`, 'X-Big': 'b'.repeat(20_000) });
     expect(answer.status).toBe(431);
     expect(answer.body).toMatchObject({ type: expect.any(String), retryable: false });
+  });
+
+  it('answers an HTTP/1.1 request without a Host header with a 400 in the dialect, not a bare status line', async () => {
+    const { hostname, port } = new URL(env.url);
+    const raw = (text: string) =>
+      new Promise<string>((resolve, reject) => {
+        let answer = '';
+        const socket = createConnection({ host: hostname, port: Number(port) }, () => socket.end(text));
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+        socket.on('close', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    const v2 = await raw('GET /v2/accounts HTTP/1.1\r\nConnection: close\r\n\r\n');
+    expect(v2.split('\r\n', 1)[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(JSON.parse(v2.slice(v2.indexOf('\r\n\r\n') + 4))).toMatchObject({ type: 'bad_request', errors: [{ parameter: 'Host' }] });
+    const v1 = await raw('GET /v1/accounts/A00000001 HTTP/1.1\r\nConnection: close\r\n\r\n');
+    expect(JSON.parse(v1.slice(v1.indexOf('\r\n\r\n') + 4))).toMatchObject({ success: false, reasons: [{ code: expect.any(Number) }] });
   });
 });
 

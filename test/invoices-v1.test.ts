@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
 import { billedSupportAccount } from './helpers/billedAccount.js';
-import { useEmulator } from './helpers/emulator.js';
+import { useTenant } from './helpers/emulator.js';
 
 // Invoices through the V1 API: read by id or number, change the due date and accounting flag,
 // email it (recorded in the emulator's outbox). One invoice: Priority support, $50 for May.
-const env = useEmulator({ now: '2026-05-01T00:00:00.000Z' });
+const env = useTenant({ now: '2026-05-01T00:00:00.000Z' });
 let catalog: TestCatalog;
 let account: { id: string; account_number: string };
 let invoice: { id: string; number: string };

@@ -52,6 +52,38 @@ describe('POST /v1/orders by minor version', () => {
   });
 });
 
+describe('version-gated fields beyond orders (emulator/api/v1/versionGates.ts)', () => {
+  it("lists a catalog product's rate plans up to 229.0, and names them by URL from 230.0", async () => {
+    const product = catalog.productId;
+    const old = (await env.zuora.get(`/v1/catalog/products/${product}`, { 'Zuora-Version': '229.0' })).body;
+    expect(old.productRatePlans).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Pro', productRatePlanCharges: expect.any(Array) })]));
+    expect((await env.zuora.get(`/v1/catalog/products/${product}`)).body.productRatePlans).toEqual(old.productRatePlans);
+    const newer = (await env.zuora.get(`/v1/catalog/products/${product}`, { 'Zuora-Version': '230.0' })).body;
+    expect(newer).toMatchObject({ success: true, id: product, productRatePlans: `/v1/rateplan/${product}/productRatePlan` });
+    const listed = (await env.zuora.get('/v1/catalog/products', { 'Zuora-Version': '341.0' })).body.products;
+    expect(listed.find((entry: any) => entry.id === product).productRatePlans).toBe(`/v1/rateplan/${product}/productRatePlan`);
+  });
+
+  it("adds each order preview item's taxation items from 309.0", async () => {
+    const account = (await env.zuora.post('/v2/accounts', accountBody())).body.account_number as string;
+    const preview = (headers: Record<string, string>) =>
+      env.zuora.post(
+        '/v1/orders/preview',
+        {
+          ...newSubscriptionOrder(account, [{ productRatePlanId: catalog.support.planId }]),
+          previewOptions: { previewThruType: 'SpecificDate', specificPreviewThruDate: '2026-02-15', previewTypes: ['BillingDocs'] },
+        },
+        headers,
+      );
+    const before = (await preview({ 'Zuora-Version': '308.0' })).body.previewResult.invoices[0].invoiceItems[0];
+    expect(before).toMatchObject({ chargeName: 'Support fee' });
+    expect(before).not.toHaveProperty('taxationItems');
+    const after = (await preview({ 'Zuora-Version': '309.0' })).body.previewResult.invoices[0].invoiceItems[0];
+    // The emulator computes no tax, so the list is empty.
+    expect(after).toMatchObject({ chargeName: 'Support fee', taxationItems: [] });
+  });
+});
+
 describe('the tenant default version', () => {
   it('is a tenant setting: zuoraVersion on tenant create and PATCH /__emulator/settings', async () => {
     await env.admin.post('/tenants', { clientId: 'version-tenant', clientSecret: 's', presetCustomFields: true, settings: { zuoraVersion: '223.0' } });

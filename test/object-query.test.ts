@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useTenant } from './helpers/emulator.js';
 
 // Object Query over the one domain model: three accounts (two in USD, one in EUR) and one
 // subscription to the Pro plan with 3 seats, created through the V1 and Quickstart APIs.
-const env = useEmulator({ now: '2026-03-01T08:00:00.000Z' });
+const env = useTenant({ now: '2026-03-01T08:00:00.000Z' });
 
 let catalog: TestCatalog;
 const accounts: Array<{ id: string; account_number: string; name: string }> = [];

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useTenant } from './helpers/emulator.js';
 import { createSubscriptionAction, YEARLY_TERMS } from './helpers/orders.js';
 
 // The order options production integrations send: a new account with its gateway and payment
 // method (charged by collectPayment), contacts with postalCode or zipCode, TermsAndConditions,
 // charges named by product rate plan charge or unique token, and the order's category and description.
 
-const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
+const env = useTenant({ now: '2026-01-15T10:00:00.000Z' });
 let catalog: TestCatalog;
 
 beforeAll(async () => {
@@ -80,10 +80,78 @@ describe('a new account in the order', () => {
     const accountsBefore = (await env.zuora.get('/v2/accounts?page_size=99')).body.data.length;
     const refused = await env.zuora.post('/v1/orders', {
       orderDate: '2026-01-15',
-      newAccount: newAccount({ paymentMethod: { type: 'Bacs', accountNumber: '55779911', bankCode: '200000' } }),
+      newAccount: newAccount({ paymentMethod: { type: 'Betalingsservice', accountNumber: '12345678', bankCode: '1234' } }),
       subscriptions: [{ orderActions: [createAction(catalog.support.planId)] }],
     });
-    expect(refused.body).toMatchObject({ success: false, reasons: [{ code: 53110020, message: expect.stringContaining("'Bacs'") }] });
+    expect(refused.body).toMatchObject({ success: false, reasons: [{ code: 53110020, message: expect.stringContaining("'Betalingsservice'") }] });
+    expect((await env.zuora.get('/v2/accounts?page_size=99')).body.data.length).toBe(accountsBefore);
+  });
+});
+
+/** Signs a new account up with `paymentMethod`, billing and collecting the first month of support ($50). */
+async function signUpWith(paymentMethod: Record<string, unknown>) {
+  const created = await env.zuora.post('/v1/orders', {
+    orderDate: '2026-01-15',
+    newAccount: newAccount({ paymentMethod }),
+    subscriptions: [{ orderActions: [createAction(catalog.support.planId)] }],
+    processingOptions: { runBilling: true, collectPayment: true },
+  });
+  expect(created.body.success, JSON.stringify(created.body)).toBe(true);
+  const account = (await env.zuora.get(`/v1/accounts/${created.body.accountNumber}`)).body;
+  const methodId = account.billingAndPayment.defaultPaymentMethodId as string;
+  const method = (await env.zuora.get(`/v2/payment_methods/${methodId}`)).body;
+  const payment = (await env.zuora.get(`/v1/payments/${created.body.paymentNumber}`)).body;
+  return { created: created.body, account, method, payment };
+}
+
+describe('bank debit and PayPal payment methods in a new account', () => {
+  it('Bacs: created as the default, stored masked, and charged by collectPayment', async () => {
+    const { created, account, method, payment } = await signUpWith({ type: 'Bacs', accountNumber: '00012345', bankCode: '108800', accountHolderInfo: { accountHolderName: 'Grace Hopper' } });
+    expect(created).toMatchObject({ paidAmount: 50 });
+    expect(account.metrics).toMatchObject({ balance: 0 });
+    expect(method).toMatchObject({ type: 'bacs_debit', state: 'active', bacs_debit: { account_number: '****2345', bank_code: '108800' } });
+    expect(JSON.stringify(method)).not.toContain('00012345');
+    expect(payment).toMatchObject({ status: 'Processed', amount: 50, paymentMethodId: method.id });
+  });
+
+  it('PayPal (Express Checkout): created as the default and charged', async () => {
+    const { created, method } = await signUpWith({ type: 'PayPalEC', BAID: 'I-1TJ3GAGG82Y9', email: 'grace@example.com' });
+    expect(created).toMatchObject({ paidAmount: 50 });
+    expect(method).toMatchObject({ type: 'paypal_express', paypal_express: { baid: 'I-1TJ3GAGG82Y9', email: 'grace@example.com' } });
+  });
+
+  it('ACH and SEPA: created with the account number or IBAN masked, and charged', async () => {
+    const ach = await signUpWith({ type: 'ACH', bankABACode: '110000000', bankAccountNumber: '000123456789', bankAccountName: 'Grace Hopper', bankAccountType: 'Checking', bankName: 'Navy Federal' });
+    expect(ach.created).toMatchObject({ paidAmount: 50 });
+    expect(ach.method).toMatchObject({ type: 'ach_debit', ach_debit: { bank_aba_code: '110000000', bank_account_number: '********6789', bank_account_name: 'Grace Hopper' } });
+    const sepa = await signUpWith({ type: 'SEPA', IBAN: 'DE89 3704 0044 0532 0130 00', accountHolderInfo: { accountHolderName: 'Grace Hopper' } });
+    expect(sepa.created).toMatchObject({ paidAmount: 50 });
+    expect(sepa.method.sepa_debit).toMatchObject({ IBAN: '******************3000' });
+  });
+
+  it('declines as the test accounts say: a Bacs account with no funds, a PayPal payer that is declined', async () => {
+    // The gateway simulator judges a bank debit by its account number and PayPal by the payer's email (testAccounts.ts).
+    const bacs = await signUpWith({ type: 'Bacs', accountNumber: '90012345', bankCode: '108800' });
+    expect(bacs.payment).toMatchObject({ status: 'Error', gatewayResponseCode: 'insufficient_funds' });
+    expect(bacs.account.metrics).toMatchObject({ balance: 50 });
+    const payPal = await signUpWith({ type: 'PayPalEC', BAID: 'I-DECLINED', email: 'declined@paypal.test' });
+    expect(payPal.payment).toMatchObject({ status: 'Error', gatewayResponseCode: 'INSTRUMENT_DECLINED' });
+  });
+
+  it('refuses a bank debit without its account details, writing nothing', async () => {
+    const accountsBefore = (await env.zuora.get('/v2/accounts?page_size=99')).body.data.length;
+    const noSortCode = await env.zuora.post('/v1/orders', {
+      orderDate: '2026-01-15',
+      newAccount: newAccount({ paymentMethod: { type: 'Bacs', accountNumber: '00012345' } }),
+      subscriptions: [{ orderActions: [createAction(catalog.support.planId)] }],
+    });
+    expect(noSortCode.body).toMatchObject({ success: false, reasons: [{ message: expect.stringContaining('bankCode') }] });
+    const badIban = await env.zuora.post('/v1/orders', {
+      orderDate: '2026-01-15',
+      newAccount: newAccount({ paymentMethod: { type: 'SEPA', IBAN: 'not-an-iban', accountHolderInfo: { accountHolderName: 'G' } } }),
+      subscriptions: [{ orderActions: [createAction(catalog.support.planId)] }],
+    });
+    expect(badIban.body).toMatchObject({ success: false, reasons: [{ message: expect.stringContaining('IBAN') }] });
     expect((await env.zuora.get('/v2/accounts?page_size=99')).body.data.length).toBe(accountsBefore);
   });
 });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
 import { accountBody, useEmulator, ORDERS_223 } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
+import { UNMODELLED_ORDER_FIELDS } from '../emulator/api/v1/shapes/order.js';
 
 // Tenant clock: 15 January 2026. Accounts bill on the 1st (accountBody sets bill_cycle_day 1).
 const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
@@ -416,5 +417,37 @@ describeOfficial("order bodies match Zuora's official spec", () => {
     await expectOfficialResponse('v1', 'GET', '/v1/orders/subscription/{subscriptionNumber}', 200, (await env.zuora.get(`/v1/orders/subscription/${number}`)).body);
     const cancelled = await env.zuora.put(`/v1/orders/${scheduled.body.orderNumber}/cancel`, {});
     await expectOfficialResponse('v1', 'PUT', '/v1/orders/{orderNumber}/cancel', 200, cancelled.body);
+  });
+});
+
+describe('the order read and the order lists', () => {
+  it('carries every field of the official Order schema, null where the order has none, down into the actions it echoes', async () => {
+    const account = await newAccount();
+    const created = await createSubscription(account, 4);
+    const order = (await env.zuora.get(`/v1/orders/${created.body.orderNumber}`)).body.order;
+    expect(order).toMatchObject({ orderNumber: created.body.orderNumber, currency: 'USD', reasonCode: null, description: null });
+    // What the ledger lists as unmodelled is there, as null.
+    for (const field of UNMODELLED_ORDER_FIELDS.filter((name) => !name.includes('[]'))) expect(order[field], field).toBeNull();
+    const [action] = order.subscriptions[0].orderActions;
+    expect(action).toMatchObject({ type: 'CreateSubscription', addProduct: null, cancelSubscription: null, termsAndConditions: null, changeReason: null });
+    expect(action.createSubscription).toMatchObject({ notes: null, invoiceSeparately: null, terms: { initialTerm: { termType: 'TERMED', period: 12, startDate: null } } });
+    const [override] = action.createSubscription.subscribeToRatePlans[0].chargeOverrides;
+    // What was sent stays; its siblings the client did not send come back null.
+    expect(override.pricing).toMatchObject({ recurringPerUnit: { quantity: 4, listPrice: null }, recurringFlatFee: null, usagePerUnit: null });
+    const listed = (await env.zuora.get(`/v1/orders/subscription/${created.body.subscriptions[0].subscriptionNumber}`)).body;
+    expect(listed).toMatchObject({ success: true, orders: [{ orderNumber: created.body.orderNumber, reasonCode: null }], nextPage: null });
+  });
+
+  it("lists an account's orders as subscription owner and as invoice owner, and no other account's", async () => {
+    const account = await newAccount();
+    const other = await newAccount();
+    const mine = await createSubscription(account, 2);
+    await createSubscription(other, 2);
+    for (const owner of ['subscriptionOwner', 'invoiceOwner']) {
+      const listed = (await env.zuora.get(`/v1/orders/${owner}/${account}`)).body;
+      expect(listed, owner).toMatchObject({ success: true, nextPage: null, orders: [{ orderNumber: mine.body.orderNumber, existingAccountNumber: account }] });
+      expect(listed.orders, owner).toHaveLength(1);
+    }
+    expect((await env.zuora.get('/v1/orders/invoiceOwner/A99999999')).body).toMatchObject({ success: false, reasons: [{ code: expect.any(Number) }] });
   });
 });

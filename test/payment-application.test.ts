@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
 import { billedSupportAccount } from './helpers/billedAccount.js';
-import { useEmulator } from './helpers/emulator.js';
+import { useTenant } from './helpers/emulator.js';
 
 // A payment made without `invoices` stays unapplied until applied (as in Zuora), and what is applied
 // can be taken back. One invoice of $50 (Priority support for May).
-const env = useEmulator({ now: '2026-05-01T00:00:00.000Z' });
+const env = useTenant({ now: '2026-05-01T00:00:00.000Z' });
 let catalog: TestCatalog;
 let account: { id: string; account_number: string };
 let invoiceId: string;

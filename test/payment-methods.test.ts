@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accountBody, defineCustomFields, useEmulator } from './helpers/emulator.js';
+import { accountBody, defineCustomFields, useTenant } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 
-const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
+const env = useTenant({ now: '2026-01-15T10:00:00.000Z' });
 
 beforeAll(async () => {
   await defineCustomFields(env.zuora, { PaymentMethod: ['source__c'] });

@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -82,6 +82,39 @@ describe('durable store', () => {
     const reopened = await Store.open({ dataDir });
     expect(reopened.view('t').all('Note')).toHaveLength(300);
     await reopened.close();
+  });
+
+  it('keeps what changed while a snapshot was being written, updates and deletions too, across a crash', async () => {
+    const store = await storeWithTenant({ compactAfterBytes: 1024 });
+    // Notes large enough that a snapshot is written in several chunks, with commits landing between them.
+    const bulky = 'x'.repeat(8000);
+    for (let index = 0; index < 100; index += 1) await store.transact('t', (tx) => tx.insert('Note', { id: tx.newId(), index, bulky }));
+    const ids = store.view('t').all<{ id: string }>('Note').map((note) => note.id);
+    // Concurrent commits: snapshots start and are written while the others land.
+    await Promise.all([
+      ...ids.slice(0, 50).map((id) => store.transact('t', (tx) => tx.update<{ id: string; index: number }>('Note', id, { index: -1 }))),
+      ...ids.slice(50, 80).map((id) => store.transact('t', (tx) => tx.remove('Note', id))),
+      ...Array.from({ length: 50 }, (_, index) => insertNote(store, 1000 + index)),
+    ]);
+    expect(store.stats().compactions).toBeGreaterThan(1);
+    const expected = store.view('t').all('Note');
+    await leftByDeadProcess();
+    const recovered = await Store.open({ dataDir });
+    expect(recovered.view('t').all('Note')).toEqual(expected);
+    expect(expected).toHaveLength(120);
+    await recovered.close();
+  });
+
+  it('leaves the snapshot as it was on a clean stop when nothing changed', async () => {
+    const store = await storeWithTenant();
+    await insertNote(store, 1);
+    await store.close();
+    const file = path.join(dataDir, 'state.json');
+    const written = await stat(file);
+    const reopened = await Store.open({ dataDir });
+    expect(reopened.view('t').all('Note')).toHaveLength(1);
+    await reopened.close();
+    expect((await stat(file)).mtimeMs).toBe(written.mtimeMs);
   });
 
   it('writes nothing when the work throws', async () => {

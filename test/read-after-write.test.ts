@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createTestCatalog } from './helpers/catalog.js';
-import { defineCustomFields, useEmulator } from './helpers/emulator.js';
+import { accountBody, defineCustomFields, ORDERS_223, useTenant } from './helpers/emulator.js';
 
 // One change, read back through every other surface: a V1 update, then the Quickstart read, Object
 // Query, ZOQL and CRUD all show it, because they all read the one domain model.
-const env = useEmulator({ now: '2026-06-01T12:00:00.000Z' });
+const env = useTenant({ now: '2026-06-01T12:00:00.000Z' });
 
 describe('read after write across endpoints and dialects', () => {
   it('shows a V1 account update in Quickstart, Object Query, ZOQL and CRUD', async () => {
@@ -33,6 +33,61 @@ describe('read after write across endpoints and dialects', () => {
 
     const crud = (await env.zuora.get(`/v1/object/account/${created.accountId}`)).body;
     expect(crud).toMatchObject({ Name: 'After', AutoPay: true, BillCycleDay: 20, segment__c: 'enterprise' });
+  });
+
+  it('shows a V1 subscription change (an order) in Quickstart, Object Query, ZOQL and CRUD', async () => {
+    await defineCustomFields(env.zuora, { Subscription: ['tier__c'] });
+    const catalog = await createTestCatalog(env.zuora);
+    const account = (await env.zuora.post('/v2/accounts', accountBody({ name: 'Subscriber' }))).body;
+    const created = await env.zuora.post('/v2/subscriptions?expand[]=subscription_plans.subscription_items', {
+      account_id: account.id,
+      auto_renew: true,
+      initial_term: { type: 'termed', interval: 'month', interval_count: 12 },
+      start_on: { contract_effective: '2026-06-01' },
+      subscription_plans: [{ plan_id: catalog.pro.planId, prices: [{ price_id: catalog.pro.seatsId, quantity: 2 }] }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const number = created.body.subscription_number as string;
+    const plan = created.body.subscription_plans.data[0];
+    const seats = plan.subscription_items.data.find((item: { price_id: string }) => item.price_id === catalog.pro.seatsId);
+
+    const order = await env.zuora.post(
+      '/v1/orders',
+      {
+        orderDate: '2026-06-01',
+        existingAccountNumber: account.account_number,
+        subscriptions: [
+          {
+            subscriptionNumber: number,
+            customFields: { tier__c: 'gold' },
+            orderActions: [
+              { type: 'UpdateProduct', triggerDates: [{ name: 'ContractEffective', triggerDate: '2026-06-01' }], updateProduct: { ratePlanId: plan.id, chargeUpdates: [{ chargeNumber: seats.subscription_item_number, pricing: { recurringPerUnit: { quantity: 7 } } }] } },
+              { type: 'TermsAndConditions', triggerDates: [{ name: 'ContractEffective', triggerDate: '2026-06-01' }], termsAndConditions: { autoRenew: false } },
+            ],
+          },
+        ],
+      },
+      ORDERS_223,
+    );
+    expect(order.body.success, JSON.stringify(order.body)).toBe(true);
+
+    const quickstart = (await env.zuora.get(`/v2/subscriptions/${number}?expand[]=subscription_plans.subscription_items`)).body;
+    expect(quickstart).toMatchObject({ version: 2, latest_version: true, auto_renew: false, custom_fields: { tier__c: 'gold' } });
+    const items = quickstart.subscription_plans.data[0].subscription_items.data.filter((item: { price_id: string; state: string }) => item.price_id === catalog.pro.seatsId && item.state === 'active');
+    expect(items.map((item: { quantity: number }) => item.quantity)).toEqual([7]);
+
+    const objectQuery = (await env.zuora.get(`/object-query/subscriptions/${number}`)).body;
+    expect(objectQuery).toMatchObject({ name: number, version: 2, autoRenew: false, tier__c: 'gold' });
+
+    // ZOQL reads every version of the subscription: the order's is the second.
+    const zoql = await env.zuora.post('/v1/action/query', { queryString: `select Version, AutoRenew, tier__c from Subscription where Name = '${number}'` });
+    expect(zoql.body.records).toHaveLength(2);
+    expect(zoql.body.records).toContainEqual({ Id: quickstart.id, Version: 2, AutoRenew: false, tier__c: 'gold' });
+    const charges = await env.zuora.post('/v1/action/query', { queryString: `select Quantity from RatePlanCharge where SubscriptionId = '${quickstart.id}' and ChargeNumber = '${seats.subscription_item_number}'` });
+    expect(charges.body.records.map((record: { Quantity: number }) => record.Quantity)).toContain(7);
+
+    const crud = (await env.zuora.get(`/v1/object/subscription/${quickstart.id}`)).body;
+    expect(crud).toMatchObject({ Name: number, Version: 2, AutoRenew: false, tier__c: 'gold' });
   });
 });
 

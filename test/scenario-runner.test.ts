@@ -26,6 +26,7 @@ import {
 } from '../scenarios/runner/index.js';
 import { interpolate } from '../scenarios/runner/interpolate.js';
 import { CLI } from './helpers/cli.js';
+import { adminHeaders } from './helpers/emulator.js';
 
 // The scenario runner itself: the format's validation errors (file, step number, field), partial
 // matching and diffs, captures and `${...}` references, a failing expectation's report, JUnit XML,
@@ -259,6 +260,39 @@ steps:
     expect(result).toMatchObject({ status: 'pending', pending: 'the step below cannot work' });
     expect(result.failure).toMatchObject({ step: { index: 2, name: 'zuora.payInvoice' }, message: "customer 'c1' has no Zuora account (sync NO_SYNC: Customer doesn't have any subscription)" });
   });
+
+  it('publishes a catalog file (relative to the scenario) over the engine’s, and migrates to the latest version', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'scenario-publish-'));
+    try {
+      // Basic's price goes from 20 to 25: the catalog file names Basic only, the feature and product stay.
+      await writeFile(
+        path.join(dir, 'basic-25.yaml'),
+        'plans:\n  - { id: plan-basic, product: product-acme, name: Basic, prices: [{ billingPeriod: MONTHLY, model: FLAT_FEE, amount: 25 }] }\n',
+      );
+      const file = path.join(dir, 'publish.yaml');
+      const scenario = await parseScenario(
+        `name: publish
+start: 2026-01-01T00:00:00Z
+${CATALOG}
+steps:
+  - customer.create: { id: c1, paymentMethod: 4242424242424242, as: cust }
+  - subscription.provision: { customer: cust, plan: plan-basic, as: sub }
+  - catalog.publish: basic-25.yaml
+  - expect.subscription: { ref: sub, planVersionNumber: 1 }
+  - subscription.migrate: sub
+  - expect.subscription: { ref: sub, planVersionNumber: 2 }
+  - expect.zuora.subscription: { ref: sub, ratePlans: [{ ratePlanCharges: [{ price: 25 }] }] }
+`,
+        file,
+      );
+      const result = await runScenario(scenario, host);
+      expect(result.status, failureDetails(result)).toBe('passed');
+      const publish = result.timeline.find((entry) => entry.step === 'catalog.publish');
+      expect(publish?.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /api/catalog', 'POST /api/catalog']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('reports', () => {
@@ -334,8 +368,10 @@ steps:
   });
 
   it('prints a line per scenario and the summary line, and exits 1 when one fails', async () => {
-    const { code, stdout } = await cli([dir]);
+    const { code, stdout, stderr } = await cli([dir]);
     expect(code).toBe(1);
+    // Piped, the progress line stays out of the output: no carriage returns, no line clearing.
+    expect(stdout + stderr).not.toMatch(/\r|\x1b\[2K/);
     const lines = stdout.trimEnd().split('\n');
     expect(lines.at(-1)).toBe('1 passed, 1 failed');
     expect(stdout).toMatch(/^✓ passes \(.*passes\.yaml, \d+ ms\)$/m);
@@ -388,7 +424,7 @@ describe('--target: an emulator and a sync engine already running', () => {
 
   beforeAll(async () => {
     // As `zuora-emulator start` runs them: the engine on the default tenant, on its clock.
-    emulator = await startEmulator({ inMemory: true, port: 0, now: '2026-01-01T00:00:00.000Z' });
+    emulator = await startEmulator({ inMemory: true, port: 0, stripePort: 0, now: '2026-01-01T00:00:00.000Z' });
     const { clientId, clientSecret } = emulator.credentials;
     engine = await startSyncEngine({ port: 0, inMemory: true, zuora: { baseUrl: emulator.url, clientId, clientSecret }, time: emulatorTime(emulator.url, clientId, emulator.adminToken), hourlyUsageSync: false });
     await engine.connect();
@@ -423,5 +459,17 @@ describe('--target: an emulator and a sync engine already running', () => {
     // downgrade ended Pro and left the Basic subscription provisioned in its place live.
     const last = summary.results[2]?.timeline[1]?.events[0]?.customerId;
     expect((await statuses(last)).sort()).toEqual(['ACTIVE', 'CANCELED']);
+  });
+
+  it('runs Stripe scenarios on the Stripe account, connecting the shared engine to it and back to Zuora after', async () => {
+    const stripe = { url: emulator.stripe?.url ?? '', account: emulator.stripe?.account ?? '', secretKey: emulator.stripe?.secretKey ?? '' };
+    const host = new TargetHost({ emulatorUrl: emulator.url, syncUrl: engine.url, credentials: emulator.credentials, adminToken: emulator.adminToken, stripe });
+    const load = async (name: string) => parseScenario(await readFile(path.join(LIBRARY, name), 'utf8'), path.join(LIBRARY, name));
+    const summary = await runScenarios([await load('stripe-renewal-with-usage.yaml'), await load('signup-declined-card.yaml'), await load('stripe-plan-change-proration.yaml')], { host });
+    for (const result of summary.results) expect(result.status, failureDetails(result)).toBe('passed');
+    expect(summary.results.map((result) => result.tenant)).toEqual([stripe.account, emulator.credentials.clientId, stripe.account]);
+    // The engine's platform clock kept the Stripe account's time: both clocks stand at the same instant.
+    const clock = async (tenant: string) => (await (await fetch(`${emulator.url}/__emulator/clock`, { headers: adminHeaders(emulator.url, tenant, emulator.adminToken) })).json()) as { now: string };
+    expect((await clock(stripe.account)).now).toBe((await clock(emulator.credentials.clientId)).now);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RecordOrder } from '../emulator/state/indexes.js';
 import { Store } from '../emulator/state/store.js';
 import { createTenant, resetTenant } from '../emulator/state/tenants.js';
 
@@ -58,10 +59,69 @@ describe('indexed lookups', () => {
     expect(store.view('t').findBy('Item', 'number', 'N4')).toBeUndefined();
   });
 
+  it("scan in creation order: changed records where they stood, the transaction's new ones after, deleted ones gone", async () => {
+    const store = await storeWithItems();
+    await store.transact('t', (tx) => {
+      tx.insert<Item>('Item', { id: 'id-N4', number: 'N4', parent: 'p1' });
+      tx.update<Item>('Item', 'id-N1', { number: 'N1b' });
+      tx.remove('Item', 'id-N2');
+      expect(numbers([...tx.scan<Item>('Item')])).toEqual(['N1b', 'N3', 'N4']);
+      expect(tx.scan<Item>('Item').next().value).toMatchObject({ number: 'N1b' });
+    });
+    expect(numbers(store.view('t').all<Item>('Item'))).toEqual(['N1b', 'N3', 'N4']);
+  });
+
   it('start over after a reset', async () => {
     const store = await storeWithItems();
     expect(store.view('t').findBy('Item', 'number', 'N1')).toBeDefined();
     await resetTenant(store, 't', new Date().toISOString());
     expect(store.view('t').findBy('Item', 'number', 'N1')).toBeUndefined();
+  });
+});
+
+describe('ordered reads (the due-job index)', () => {
+  interface Due {
+    id: string;
+    at: string;
+    open: boolean;
+  }
+  const BY_TIME: RecordOrder = { name: 'by time', keyOf: (record) => ((record as unknown as Due).open ? (record as unknown as Due).at : undefined) };
+  const ids = (records: Iterable<Due>): string[] => [...records].map((record) => record.id);
+
+  async function storeWithDues(): Promise<Store> {
+    const store = await Store.open({ inMemory: true });
+    await createTenant(store, { clientId: 't', clientSecret: 's' }, new Date());
+    await store.transact('t', (tx) => {
+      for (const [id, at] of [['c', '03'], ['a', '01'], ['b', '02'], ['x', '00']]) tx.insert<Due>('Due', { id: id as string, at: at as string, open: id !== 'x' });
+    });
+    return store;
+  }
+
+  it('read the kept records in key order, leaving out what the order leaves out', async () => {
+    const store = await storeWithDues();
+    expect(ids(store.view('t').inOrder<Due>('Due', BY_TIME))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('follow commits that move, close and add records', async () => {
+    const store = await storeWithDues();
+    ids(store.view('t').inOrder<Due>('Due', BY_TIME)); // builds the index before the writes
+    await store.transact('t', (tx) => {
+      tx.update<Due>('Due', 'a', { at: '04' });
+      tx.update<Due>('Due', 'b', { open: false });
+      tx.update<Due>('Due', 'x', { open: true });
+      tx.insert<Due>('Due', { id: 'd', at: '025', open: true });
+      tx.remove('Due', 'c');
+    });
+    expect(ids(store.view('t').inOrder<Due>('Due', BY_TIME))).toEqual(['x', 'd', 'a']);
+  });
+
+  it("merge a transaction's own writes into the committed order", async () => {
+    const store = await storeWithDues();
+    await store.transact('t', (tx) => {
+      tx.insert<Due>('Due', { id: 'e', at: '015', open: true });
+      tx.update<Due>('Due', 'c', { at: '005' });
+      tx.remove('Due', 'b');
+      expect(ids(tx.inOrder<Due>('Due', BY_TIME))).toEqual(['c', 'a', 'e']);
+    });
   });
 });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator, ORDERS_223 } from './helpers/emulator.js';
+import { accountBody, useTenant, ORDERS_223 } from './helpers/emulator.js';
 
-const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
+const env = useTenant({ now: '2026-01-15T10:00:00.000Z' });
 let catalog: TestCatalog;
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useTenant } from './helpers/emulator.js';
 import { newSubscriptionOrder } from './helpers/orders.js';
 
 // MRR, TCV and their deltas on GET /v1/subscriptions/{key}, by Zuora's definitions
@@ -19,7 +19,7 @@ import { newSubscriptionOrder } from './helpers/orders.js';
 //   contractedMrr 30 + 200 + 100 = 330, totalContractedValue 360 + 300 + 1,800 + 1,200 = 3,660.
 // The account's contractedMrr is its active subscriptions' contractedMrr.
 
-const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
+const env = useTenant({ now: '2026-01-15T10:00:00.000Z' });
 let catalog: TestCatalog;
 let account: string;
 let number: string;

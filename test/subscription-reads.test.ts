@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator, ORDERS_223 } from './helpers/emulator.js';
+import { accountBody, useTenant, ORDERS_223 } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 
 // Tenant clock: 15 January 2026. One subscription is written in three versions:
 //   v1 (order of 2026-01-15): Pro, $30 platform fee + 10 seats at $10
 //   v2 (order of 2026-01-20): + Priority support, $50 flat
 //   v3 (order of 2026-01-20): seats 10 -> 20 from 2026-01-25, so the seats charge has two segments
-const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
+const env = useTenant({ now: '2026-01-15T10:00:00.000Z' });
 const ENTITY_URL = 'https://app.example.com/subscriptions/sub-1';
 
 let catalog: TestCatalog;

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, ORDERS_223, useEmulator } from './helpers/emulator.js';
+import { accountBody, ORDERS_223, useTenant } from './helpers/emulator.js';
 
 // GET /v1/subscriptions/accounts/{account-key}: the newest version of each subscription, shaped as the single read.
-const env = useEmulator({ now: '2026-05-01T00:00:00.000Z' });
+const env = useTenant({ now: '2026-05-01T00:00:00.000Z' });
 let catalog: TestCatalog;
 let account: { id: string; account_number: string };
 

@@ -6,14 +6,14 @@ import { FileSyncStore } from '../sync/model/store.js';
 import type { Customer, ScheduledUpdate, Subscription } from '../sync/model/types.js';
 import { ZuoraClient } from '../sync/zuora/client.js';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator, ORDERS_223 } from './helpers/emulator.js';
+import { accountBody, useTenant, ORDERS_223 } from './helpers/emulator.js';
 
 // Each callout handler of seeds/002 on hand-built callout bodies, against platform records put in an
 // in-memory store. The emulator stands in for Zuora where a handler reads it (invoices, their items,
 // subscriptions, accounts, orders).
 
 const START = '2026-01-15T10:00:00.000Z';
-const env = useEmulator({ now: START });
+const env = useTenant({ now: START });
 let catalog: TestCatalog;
 let ctx: SyncContext;
 let store: FileSyncStore;
@@ -26,7 +26,7 @@ beforeEach(async () => {
   now = new Date(START);
   ctx = {
     store,
-    zuora: new ZuoraClient({ baseUrl: env.url, ...env.emulator.credentials }),
+    zuora: new ZuoraClient({ baseUrl: env.url, ...env.credentials }),
     // The platform's clock, moved by hand where a test needs it.
     time: { now: async () => now },
     entityBaseUrl: 'http://127.0.0.1:4020',
@@ -188,9 +188,12 @@ describe('StiggInvoicePostedEvent', () => {
 describe('StiggInvoicePaidEvent', () => {
   it('activates a PAYMENT_PENDING subscription, applies the updates whose date has come, records PAID and logs it', async () => {
     const billed = await billedSubscription();
-    const due: ScheduledUpdate = { id: 'update-due', type: 'UNITS', target: { units: { 'feature-seats': 4 } }, effectiveAt: '2026-01-14T00:00:00.000Z', status: 'PENDING' };
-    const later: ScheduledUpdate = { id: 'update-later', type: 'PLAN_CHANGE', target: { planId: 'plan-basic' }, effectiveAt: '2026-02-01T00:00:00.000Z', status: 'PENDING' };
-    await linked(billed, { status: 'PAYMENT_PENDING', paymentCollection: 'FAILED', scheduledUpdates: [due, later] });
+    // Scheduled in Zuora (an order number each); one whose Scheduled order Zuora refused (none) is
+    // not applied: Zuora has not made that change, and the FAILED sync's retry places it.
+    const due: ScheduledUpdate = { id: 'update-due', type: 'UNITS', target: { units: { 'feature-seats': 4 } }, effectiveAt: '2026-01-14T00:00:00.000Z', zuoraOrderNumber: 'O-00000098', status: 'PENDING' };
+    const unplaced: ScheduledUpdate = { id: 'update-unplaced', type: 'ADDONS', target: { addons: [{ addonId: 'addon-support', quantity: 1 }] }, effectiveAt: '2026-01-14T00:00:00.000Z', status: 'PENDING' };
+    const later: ScheduledUpdate = { id: 'update-later', type: 'PLAN_CHANGE', target: { planId: 'plan-basic' }, effectiveAt: '2026-02-01T00:00:00.000Z', zuoraOrderNumber: 'O-00000099', status: 'PENDING' };
+    await linked(billed, { status: 'PAYMENT_PENDING', paymentCollection: 'FAILED', scheduledUpdates: [due, unplaced, later] });
     await pay(billed);
 
     expect(await handleCallout(ctx, invoicePaid(billed))).toEqual({ applied: true, event: 'StiggInvoicePaidEvent' });
@@ -200,7 +203,8 @@ describe('StiggInvoicePaidEvent', () => {
       units: { 'feature-seats': 4 },
       planId: 'plan-pro',
       latestInvoice: { id: billed.invoiceId, status: 'PAID', amount: FIRST_INVOICE_AMOUNT, requiresAction: false },
-      scheduledUpdates: [{ id: 'update-due', status: 'DONE' }, { id: 'update-later', status: 'PENDING' }],
+      addons: [],
+      scheduledUpdates: [{ id: 'update-due', status: 'DONE' }, { id: 'update-unplaced', status: 'PENDING' }, { id: 'update-later', status: 'PENDING' }],
     });
     expect(logged()).toEqual(['SUBSCRIPTION_UPDATED', 'SUBSCRIPTION_UPDATED']);
 

@@ -12,13 +12,13 @@ import {
   updateSubscription,
 } from '../sync/outbound/index.js';
 import { ZuoraClient } from '../sync/zuora/client.js';
-import { accountBody, defineCustomFields, useEmulator, ORDERS_223 } from './helpers/emulator.js';
+import { accountBody, defineCustomFields, useTenant, ORDERS_223 } from './helpers/emulator.js';
 import { ACME, ANNUAL_SEAT_TIERS, API_CALL_PRICE, API_CREDITS, FEATURES, PRO_FEE, proPlan, SEAT_PRICE } from './helpers/syncCatalog.js';
 
 // The outbound sync against an in-process emulator, checked through Zuora's own API. Tenant clock:
 // 15 January 2026, 10:00 UTC; accounts get their bill cycle day (15) from their first subscription.
 
-const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
+const env = useTenant({ now: '2026-01-15T10:00:00.000Z' });
 let ctx: SyncContext;
 
 const ENTITY_BASE = 'http://platform.test';
@@ -90,7 +90,7 @@ function ratePlanOf(pkgId: string, period: 'MONTHLY' | 'ANNUALLY') {
 
 beforeAll(async () => {
   const store = await FileSyncStore.open({ inMemory: true });
-  const { clientId, clientSecret } = env.emulator.credentials;
+  const { clientId, clientSecret } = env.credentials;
   ctx = {
     store,
     zuora: new ZuoraClient({ baseUrl: env.url, clientId, clientSecret }),

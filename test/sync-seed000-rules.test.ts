@@ -158,3 +158,69 @@ describe('the usage sync of one subscription', () => {
     expect((await api('POST', '/api/subscriptions/sub-nobody/usage/sync', {})).status).toBe(404);
   });
 });
+
+describe('retries of changes at the period end', () => {
+  // Zuora refuses every order of the platform while stiggResourceId__c on Order is shorter than a
+  // subscription id; defined at full length again, it takes them.
+  const orderResourceIdOfLength = (maxLength: number) =>
+    sync.zuora.put('/objects/definitions/default/Order', { type: 'object', properties: { stiggResourceId__c: { type: 'string', maxLength, label: 'stiggResourceId' } } });
+  const read = async (id: string) => (await api('GET', `/api/subscriptions/${id}`)).body;
+  const scheduledOrders = async (number: string) =>
+    (await sync.zuora.get(`/v1/orders/subscription/${number}?status=Scheduled`)).body.orders.filter((order: { status: string }) => order.status === 'Scheduled');
+
+  it('places a refused downgrade at the period end again with the same backoff, and it happens on the day', async () => {
+    const subscription = await customerWithSubscription('cust-late-downgrade', { units: { 'feature-seats': 4 } });
+    const now = (await sync.admin.get('/clock')).body.now as string;
+    expect((await orderResourceIdOfLength(5)).status).toBe(200);
+    const refused = await api('PATCH', `/api/subscriptions/${subscription.id}`, { units: { 'feature-seats': 2 }, scheduleStrategy: 'END_OF_BILLING_PERIOD' });
+    expect(refused.status).toBe(200);
+    const inOneMinute = new Date(Date.parse(now) + 60_000).toISOString();
+    expect(refused.body.sync).toMatchObject({ status: 'FAILED', retry: 'SCHEDULE', attempts: 1, nextRetryAt: inOneMinute });
+    // Still pending on the platform (the period ends on April 1, the account's bill cycle day), still 4 seats.
+    expect(refused.body.units).toEqual({ 'feature-seats': 4 });
+    expect(refused.body.scheduledUpdates).toEqual([expect.objectContaining({ type: 'UNITS', status: 'PENDING', effectiveAt: '2026-04-01T00:00:00.000Z' })]);
+    expect(refused.body.scheduledUpdates[0].zuoraOrderNumber).toBeUndefined();
+
+    await sync.admin.post('/clock/advance', { by: 'PT1M' });
+    expect((await read(subscription.id)).sync).toMatchObject({ status: 'FAILED', retry: 'SCHEDULE', attempts: 2, nextRetryAt: new Date(Date.parse(inOneMinute) + 5 * 60_000).toISOString() });
+    expect(await scheduledOrders(subscription.billingSubscriptionNumber)).toEqual([]);
+
+    // Zuora takes orders again: the retry five minutes on places the Scheduled order for April 1.
+    expect((await orderResourceIdOfLength(255)).status).toBe(200);
+    await sync.admin.post('/clock/advance', { by: 'PT5M' });
+    const placed = await read(subscription.id);
+    expect(placed.sync).toMatchObject({ status: 'SYNCED' });
+    expect(placed.sync.nextRetryAt).toBeUndefined();
+    const pending = placed.scheduledUpdates.filter((update: { status: string }) => update.status === 'PENDING');
+    expect(pending).toEqual([expect.objectContaining({ type: 'UNITS', target: { units: { 'feature-seats': 2 } }, effectiveAt: '2026-04-01T00:00:00.000Z', zuoraOrderNumber: expect.stringMatching(/^O-/) })]);
+    expect((await scheduledOrders(subscription.billingSubscriptionNumber)).map((order: { orderNumber: string }) => order.orderNumber)).toEqual([pending[0].zuoraOrderNumber]);
+
+    // April 1: the order runs, ScheduledOrderCompleted applies it, 2 seats.
+    await sync.admin.post('/clock/advance', { to: '2026-04-01T00:00:00Z' });
+    const after = await read(subscription.id);
+    expect(after.units).toEqual({ 'feature-seats': 2 });
+    expect(after.scheduledUpdates.find((update: { id: string }) => update.id === pending[0].id)).toMatchObject({ status: 'DONE' });
+  });
+
+  it('places a refused cancellation at the period end again, the status unchanged until Zuora takes it', async () => {
+    const subscription = await customerWithSubscription('cust-late-cancel');
+    expect((await orderResourceIdOfLength(5)).status).toBe(200);
+    const refused = await api('POST', `/api/subscriptions/${subscription.id}/cancel`, { when: 'END_OF_BILLING_PERIOD' });
+    expect(refused.body).toMatchObject({ status: 'ACTIVE', sync: { status: 'FAILED', retry: 'SCHEDULE', attempts: 1 } });
+    expect(refused.body.cancellationDate).toBeUndefined();
+    await sync.admin.post('/clock/advance', { by: 'PT1M' });
+    const again = await read(subscription.id);
+    expect(again).toMatchObject({ status: 'ACTIVE', sync: { status: 'FAILED', retry: 'SCHEDULE', attempts: 2 } });
+    // One pending cancellation, not one per attempt.
+    expect(again.scheduledUpdates.filter((update: { status: string }) => update.status === 'PENDING')).toEqual([expect.objectContaining({ type: 'CANCELLATION' })]);
+
+    expect((await orderResourceIdOfLength(255)).status).toBe(200);
+    await sync.admin.post('/clock/advance', { by: 'PT5M' });
+    const placed = await read(subscription.id);
+    const nextPeriod = '2026-05-01T00:00:00.000Z';
+    expect(placed).toMatchObject({ status: 'ACTIVE', cancellationDate: nextPeriod, sync: { status: 'SYNCED' } });
+    expect(await scheduledOrders(subscription.billingSubscriptionNumber)).toHaveLength(1);
+    await sync.admin.post('/clock/advance', { to: '2026-05-01T00:00:00Z' });
+    expect(await read(subscription.id)).toMatchObject({ status: 'CANCELED', endDate: nextPeriod });
+  });
+});

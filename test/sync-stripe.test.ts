@@ -17,6 +17,7 @@ const CATALOG = {
   products: [ACME],
   plans: [
     { ...proPlan([PRO_FEE, API_CALL_PRICE]), trialDays: 14 },
+    { id: 'plan-basic', product: 'product-acme', name: 'Basic', pricingType: 'PAID', prices: [{ billingPeriod: 'MONTHLY', model: 'FLAT_FEE', amount: 20 }] },
     { id: 'plan-free', product: 'product-acme', name: 'Free', pricingType: 'FREE', prices: [] },
     { id: 'plan-enterprise', product: 'product-acme', name: 'Enterprise', pricingType: 'CUSTOM', prices: [] },
   ],
@@ -70,7 +71,7 @@ describe('connecting Stripe', () => {
     expect((await api('POST', '/api/catalog', CATALOG)).status).toBe(200);
     const names = (await stripe.products.list({ limit: 100 })).data.map((product) => product.name).sort();
     // Free and custom-priced plans have no prices, so nothing of them goes to Stripe.
-    expect(names).toEqual(['Acme Priority support Add-on', 'Acme Pro Plan']);
+    expect(names).toEqual(['Acme Basic Plan', 'Acme Priority support Add-on', 'Acme Pro Plan']);
     const pro = (await stripe.products.search({ query: "name:'Acme Pro Plan'" })).data[0];
     expect(pro?.metadata.stiggEntityUrl).toBe(`${engine.url}/api/plans/plan-pro`);
     // The usage charge has no price: usage goes onto the invoice as an item.
@@ -142,6 +143,80 @@ describe('the payment-failure story', () => {
   });
 });
 
+describe('a plan change through Stripe', () => {
+  it('changes the Stripe subscription in place, prorated: half a month of Basic credited, half a month of Pro charged on the renewal', async () => {
+    await api('POST', '/api/customers', { id: 'cust-di', name: 'Di', email: 'di@example.com', paymentMethod: { type: 'cc_ref', token: 'pm_card_visa' } });
+    // Signed up 2027-02-05T02:00Z: a 28-day period to 2027-03-05T02:00Z.
+    expect((await api('POST', '/api/subscriptions', { id: 'sub-di', customerId: 'cust-di', planId: 'plan-basic' })).body.sync.status).toBe('SYNCED');
+    const customer = (await stripe.customers.search({ query: "email:'di@example.com'" })).data[0]?.id ?? '';
+    const before = (await stripe.subscriptions.list({ customer })).data[0];
+    await advanceTo('2027-02-19T02:00:00.000Z');
+    const changed = await api('PATCH', '/api/subscriptions/sub-di', { planId: 'plan-pro' });
+    expect(changed.body).toMatchObject({ planId: 'plan-pro', status: 'ACTIVE', sync: { status: 'SYNCED' } });
+    const after = (await stripe.subscriptions.list({ customer })).data;
+    expect(after.map((subscription) => subscription.id)).toEqual([before?.id]);
+    expect(after[0]?.items.data.map((item) => [item.id, item.price.unit_amount])).toEqual([[before?.items.data[0]?.id, 3000]]);
+    // Half the period left: Basic's unused half credited (-1000), Pro's remaining half charged (+1500).
+    const prorations = (await stripe.invoiceItems.list({ customer, pending: true } as Stripe.InvoiceItemListParams)).data;
+    expect(prorations.map((item) => [item.amount, item.proration]).sort()).toEqual([[-1000, true], [1500, true]]);
+    await advanceTo('2027-03-05T04:00:00.000Z');
+    const renewal = (await stripe.invoices.list({ customer })).data.find((invoice) => invoice.billing_reason === 'subscription_cycle');
+    expect(renewal?.status).toBe('paid');
+    expect(renewal?.amount_paid).toBe(3000 - 1000 + 1500);
+  });
+
+  it('refuses a change at the end of the billing period (a Zuora scheduled order), changing nothing', async () => {
+    const refused = await api('PATCH', '/api/subscriptions/sub-di', { planId: 'plan-basic', scheduleStrategy: 'END_OF_BILLING_PERIOD' });
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'SCHEDULE_NOT_SUPPORTED']);
+    expect((await api('GET', '/api/subscriptions/sub-di')).body).toMatchObject({ planId: 'plan-pro', scheduledUpdates: [] });
+  });
+});
+
+describe("the platform's hosted checkout and billing-portal links", () => {
+  /** What a browser sends when the buyer submits the checkout page's form. */
+  const submitCard = (url: string, number: string) =>
+    fetch(url, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ number, exp_month: '12', exp_year: '2031', cvc: '123' }) });
+
+  it('gives a checkout link on the emulator; completing it provisions the subscription on the platform', async () => {
+    await api('POST', '/api/customers', { id: 'cust-eve', name: 'Eve', email: 'eve@example.com' });
+    const link = await api('POST', '/api/checkout', { customerId: 'cust-eve', planId: 'plan-pro', successUrl: 'https://app.example.com/welcome?session={CHECKOUT_SESSION_ID}' });
+    expect(link.status).toBe(201);
+    expect(link.body.url.startsWith(`${emulator.stripe?.url}/pages/${account}/checkout/cs_test_`)).toBe(true);
+    const page = await fetch(link.body.url);
+    expect(await page.text()).toContain('Total due today: 30.00 USD');
+    expect((await api('GET', `/api/subscriptions/${link.body.subscriptionId}`)).status).toBe(404);
+
+    // A declining card is shown on the page; nothing is provisioned.
+    expect((await submitCard(link.body.url, '4000000000000002')).status).toBe(402);
+    await emulator.services.clock.quiesce(account);
+    expect((await api('GET', `/api/subscriptions/${link.body.subscriptionId}`)).status).toBe(404);
+
+    const done = await submitCard(link.body.url, '4242424242424242');
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`https://app.example.com/welcome?session=${link.body.id}`);
+    await emulator.services.clock.quiesce(account);
+    const provisioned = await api('GET', `/api/subscriptions/${link.body.subscriptionId}`);
+    expect(provisioned.body).toMatchObject({ customerId: 'cust-eve', planId: 'plan-pro', status: 'ACTIVE', sync: { status: 'SYNCED' } });
+    expect((await api('GET', '/api/customers/cust-eve')).body).toMatchObject({ paymentMethod: { type: 'card', last4: '4242' }, sync: { status: 'SYNCED' } });
+    const customer = (await stripe.customers.search({ query: "email:'eve@example.com'" })).data;
+    expect(customer).toHaveLength(1);
+    const subscriptions = (await stripe.subscriptions.list({ customer: customer[0]?.id })).data;
+    expect(subscriptions.map((subscription) => [subscription.status, subscription.metadata.stiggSubscriptionId])).toEqual([['active', link.body.subscriptionId]]);
+  });
+
+  it("gives a billing-portal link showing the customer's invoices", async () => {
+    const portal = await api('POST', '/api/customers/cust-eve/billing-portal', { returnUrl: 'https://app.example.com/account' });
+    expect(portal.status).toBe(201);
+    const page = await (await fetch(portal.body.url)).text();
+    expect(page).toContain('30.00 USD');
+    expect(page).toContain('paid');
+    // A customer never synced to Stripe has no portal.
+    await api('POST', '/api/customers', { id: 'cust-fay', name: 'Fay' });
+    expect((await api('POST', '/api/customers/cust-fay/billing-portal', {})).body.error.code).toBe('CUSTOMER_NOT_IN_STRIPE');
+    expect((await api('POST', '/api/checkout', { customerId: 'cust-fay', planId: 'plan-pro' })).status).toBe(400);
+  });
+});
+
 describe('what is not synced', () => {
   it('keeps trials, free plans and custom-priced plans out of Stripe, with the shared reasons', async () => {
     await api('POST', '/api/customers', { id: 'cust-cy', name: 'Cy', email: 'cy@example.com', paymentMethod: { type: 'cc_ref', token: 'pm_card_visa' } });
@@ -159,5 +234,8 @@ describe('what is not synced', () => {
     expect((await api('DELETE', '/api/integrations/stripe')).status).toBe(200);
     expect((await stripe.webhookEndpoints.list()).data).toHaveLength(0);
     expect((await api('DELETE', '/api/integrations/stripe')).status).toBe(404);
+    // Hosted links are Stripe's: with Zuora as the integration there are none.
+    const checkout = await api('POST', '/api/checkout', { customerId: 'cust-eve', planId: 'plan-pro', successUrl: 'https://app.example.com/' });
+    expect([checkout.status, checkout.body.error.code]).toEqual([409, 'STRIPE_NOT_CONNECTED']);
   });
 });

@@ -3,14 +3,14 @@ import { compareFields, type Comparison } from '../contracts/fidelity/compare.js
 import { KNOWN_MISMATCHES } from '../contracts/fidelity/ledger.js';
 import { WIRE_REFERENCES } from './data/wireReference.js';
 import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useTenant } from './helpers/emulator.js';
 import { newSubscriptionOrder } from './helpers/orders.js';
 
 // The emulator's V1 answers compared field by field (name and JSON type) with real Zuora answers
 // captured in public integrations (test/data/wireReference.ts). At least 90% of the real fields must
 // match, and every real field that does not is listed, with its reason, in contracts/FIDELITY.md.
 
-const env = useEmulator({ now: '2026-01-15T10:00:00.000Z' });
+const env = useTenant({ now: '2026-01-15T10:00:00.000Z' });
 let catalog: TestCatalog;
 const answers: Record<keyof typeof WIRE_REFERENCES, unknown> = { account: null, subscription: null, invoiceItems: null, orderCreate: null };
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accountBody, useEmulator } from './helpers/emulator.js';
+import { accountBody, useTenant } from './helpers/emulator.js';
 
 // ZOQL through the actions API: POST /v1/action/query and /v1/action/queryMore.
-const env = useEmulator({ now: '2026-03-01T08:00:00.000Z' });
+const env = useTenant({ now: '2026-03-01T08:00:00.000Z' });
 
 const query = (queryString: string, batchSize?: number) =>
   env.zuora.post('/v1/action/query', { queryString, ...(batchSize ? { conf: { batchSize } } : {}) });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 // The emulator's admin API (/__emulator/*) as plain methods, for the helpers users import into
 // their own tests: the Testcontainers module and the vitest helpers share it.
@@ -85,7 +85,8 @@ export class EmulatorAdmin {
 
   /** A new tenant (optionally forked from a snapshot of this one); answers its OAuth credentials. */
   async newTenant(options: NewTenantOptions = {}): Promise<Credentials> {
-    const clientId = options.clientId ?? `tenant-${randomBytes(8).toString('hex')}`;
+    // Zuora's client ids are UUIDs (36 characters); a client that checks their shape takes these too.
+    const clientId = options.clientId ?? randomUUID();
     const clientSecret = options.clientSecret ?? randomBytes(16).toString('hex');
     const { clientId: _id, clientSecret: _secret, ...rest } = options;
     await this.call('POST', '/tenants', { clientId, clientSecret, ...rest });

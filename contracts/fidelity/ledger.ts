@@ -7,10 +7,8 @@ export interface ModelledEndpoint {
   operation: string;
   /** The official response schema the answer is built on. */
   schema: string;
-  /** Minor versions whose shape the emulator answers; version-gated differences inside the range are listed. */
+  /** Minor versions whose shape the emulator answers; version-gated fields inside the range are listed apart. */
   versions: string;
-  /** Version-gated shapes within the range. */
-  versionNotes?: string;
   /** Where the emulator builds the answer (emulator/api/v1/shapes/...), for readers of the ledger. */
   shape: string;
 }
@@ -19,17 +17,14 @@ export const MODELLED_ENDPOINTS: readonly ModelledEndpoint[] = [
   { operation: 'GET /v1/accounts/{account-key}', schema: 'GETAccountType', versions: '196.0 - 341.0', shape: 'shapes/account.ts' },
   { operation: 'GET /v1/subscriptions/{subscription-key}', schema: 'GETSubscriptionByKeyWithSuccess', versions: '196.0 - 341.0', shape: 'shapes/subscription.ts' },
   { operation: 'GET /v1/invoices/{invoiceKey}/items', schema: 'GETInvoiceItemsResponse', versions: '196.0 - 341.0', shape: 'shapes/invoiceItem.ts' },
-];
-
-/** Answers whose shape depends on the minor version but that are not (yet) checked field by field. */
-export const VERSIONED_ENDPOINTS: readonly ModelledEndpoint[] = [
-  {
-    operation: 'POST /v1/orders',
-    schema: 'PostOrderResponseType',
-    versions: '196.0 - 341.0',
-    versionNotes: '`subscriptionNumbers` up to 222.4; `subscriptions: [{subscriptionNumber, status}]` from 223.0',
-    shape: 'shapes/order.ts',
-  },
+  { operation: 'GET /v1/orders/{orderNumber}', schema: 'GetOrderResponse', versions: '196.0 - 341.0', shape: 'shapes/order.ts' },
+  { operation: 'GET /v1/orders', schema: 'GetAllOrdersResponseType', versions: '196.0 - 341.0', shape: 'shapes/order.ts' },
+  { operation: 'GET /v1/orders/subscription/{subscriptionNumber}', schema: 'GetOrdersResponse', versions: '196.0 - 341.0', shape: 'shapes/order.ts' },
+  { operation: 'GET /v1/orders/subscriptionOwner/{accountNumber}', schema: 'GetOrdersResponse', versions: '196.0 - 341.0', shape: 'shapes/order.ts' },
+  { operation: 'GET /v1/orders/invoiceOwner/{accountNumber}', schema: 'GetOrdersResponse', versions: '196.0 - 341.0', shape: 'shapes/order.ts' },
+  { operation: 'GET /v1/object/invoice/{id}', schema: 'ProxyGetInvoice (2017 spec)', versions: '196.0 - 341.0', shape: 'invoices.ts' },
+  { operation: 'GET /v1/transactions/invoices/accounts/{account-key}', schema: 'GETInvoiceFileWrapper (2017 spec)', versions: '196.0 - 341.0', shape: 'invoices.ts' },
+  { operation: 'GET /v1/transactions/payments/accounts/{account-key}', schema: 'GETPaymentsType (2017 spec)', versions: '196.0 - 341.0', shape: 'payments.ts' },
 ];
 
 export interface KnownMismatch {

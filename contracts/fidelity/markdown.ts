@@ -1,5 +1,6 @@
-import { NULL_FOR_UNSET, WIRE_DIFFERENCES } from '../wireDifferences.js';
-import { KNOWN_MISMATCHES, MODELLED_ENDPOINTS, VERSIONED_ENDPOINTS, type ModelledEndpoint } from './ledger.js';
+import { FAILURE_ONLY_FIELDS, FAILURE_ONLY_REASON, NULL_FOR_UNSET, WIRE_DIFFERENCES } from '../wireDifferences.js';
+import { VERSION_GATES } from '../../emulator/api/v1/versionGates.js';
+import { KNOWN_MISMATCHES, MODELLED_ENDPOINTS, type ModelledEndpoint } from './ledger.js';
 import { UNMODELLED_FIELDS } from './unmodelled.js';
 
 // contracts/FIDELITY.md, rendered from the ledger (ledger.ts), the wire differences the contract
@@ -9,12 +10,15 @@ const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
 
 function endpointTable(endpoints: readonly ModelledEndpoint[]): string[] {
   return [
-    row(['Endpoint', 'Official schema', 'Versions', 'Version-gated shape', 'Built in']),
-    row(['---', '---', '---', '---', '---']),
-    ...endpoints.map((endpoint) =>
-      row([`\`${endpoint.operation}\``, `\`${endpoint.schema}\``, endpoint.versions, endpoint.versionNotes ?? '-', `emulator/api/v1/${endpoint.shape}`]),
-    ),
+    row(['Endpoint', 'Official schema', 'Versions', 'Built in']),
+    row(['---', '---', '---', '---']),
+    ...endpoints.map((endpoint) => row([`\`${endpoint.operation}\``, `\`${endpoint.schema}\``, endpoint.versions, `emulator/api/v1/${endpoint.shape}`])),
   ];
+}
+
+function versionRange(since: string | undefined, until: string | undefined): string {
+  if (since && until) return `${since} - ${until}`;
+  return since ? `from ${since}` : `up to ${until ?? 'the latest'}`;
 }
 
 export function fidelityMarkdown(): string {
@@ -31,9 +35,16 @@ export function fidelityMarkdown(): string {
     '',
     ...endpointTable(MODELLED_ENDPOINTS),
     '',
-    '## Endpoints with version-gated shapes',
+    '## Version-gated fields',
     '',
-    ...endpointTable(VERSIONED_ENDPOINTS),
+    "Present only within a range of minor versions (the request's `Zuora-Version`, else the tenant's default), from the one table in",
+    '`emulator/api/v1/versionGates.ts`. Fields not listed are sent in every version. Subscription charge fields Zuora gates by the SOAP',
+    '`X-Zuora-WSDL-Version` header instead (`chargeFunction`, `commitmentType`, `creditOption`, `isStackedDiscount`) are sent in every version:',
+    'the first three as null (no feature behind them), `isStackedDiscount` as false.',
+    '',
+    row(['Endpoint (route)', 'Field', 'Present', 'What']),
+    row(['---', '---', '---', '---']),
+    ...VERSION_GATES.map((gate) => row([`\`${gate.route}\``, `\`${gate.pointer}\``, versionRange(gate.since, gate.until), gate.note])),
     '',
     '## Where the real wire and the official spec differ',
     '',
@@ -42,6 +53,7 @@ export function fidelityMarkdown(): string {
     row(['Endpoint', 'Field', 'Wire type', 'Why']),
     row(['---', '---', '---', '---']),
     row(['every V1 answer', 'any field without a value', 'null', NULL_FOR_UNSET]),
+    row(['every successful V1 answer', FAILURE_ONLY_FIELDS.map((field) => `\`/${field}\``).join(', '), 'absent', FAILURE_ONLY_REASON]),
     ...WIRE_DIFFERENCES.map((difference) =>
       row([difference.operation === '*' ? 'every V1 answer' : `\`${difference.operation}\``, `\`${difference.pointer}\``, difference.wireType, difference.reason]),
     ),

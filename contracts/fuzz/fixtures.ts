@@ -51,10 +51,26 @@ export const FIXTURE_SUITE: Suite = {
 
 const id = (vars: Vars, name: string, field = 'id'): unknown => (vars[name] as Vars | undefined)?.[field];
 
+/** CRUD paths (`/v1/object/{object}/:id`) point at the fixture of their object. */
+function crudId(path: string, vars: Vars): unknown {
+  const object = /^\/v1\/object\/([a-z-]+)\/:id$/.exec(path)?.[1];
+  const ids: Record<string, unknown> = {
+    account: id(vars, 'v1Account', 'accountId'),
+    contact: id(vars, 'v1ContactCreated'),
+    'payment-method': id(vars, 'paymentMethod'),
+    payment: id(vars, 'payment'),
+    product: id(vars, 'product'),
+    'product-rate-plan': id(vars, 'plan'),
+    'product-rate-plan-charge': id(vars, 'seats', 'Id'),
+  };
+  return object === undefined ? undefined : ids[object];
+}
+
 /** The value of each path parameter, by parameter name (and, where names repeat, by path). */
 export function pathParams(path: string, vars: Vars): Record<string, string> {
   const byName: Record<string, unknown> = {
     subscription_key: vars.subscriptionNumber,
+    subscription_id: vars.subscriptionNumber,
     account_key: id(vars, 'v1Account', 'accountNumber'),
     contactId: id(vars, 'v1ContactCreated'),
     invoiceKey: vars.invoiceId,
@@ -67,13 +83,13 @@ export function pathParams(path: string, vars: Vars): Record<string, string> {
     product_id: id(vars, 'product'),
     price_id: id(vars, 'seats', 'Id'),
     payment_method_id: id(vars, 'paymentMethod'),
-    id: path.includes('usage_records')
+    id: crudId(path, vars) ?? (path.includes('usage_records')
       ? id(vars, 'usage')
       : path.includes('event-triggers')
         ? id(vars, 'trigger')
         : path.includes('callout-templates')
           ? id(vars, 'template')
-          : id(vars, 'definition'),
+          : id(vars, 'definition')),
   };
   return Object.fromEntries(Object.entries(byName).map(([name, value]) => [name, String(value ?? 'missing-fixture')]));
 }

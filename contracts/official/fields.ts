@@ -5,7 +5,7 @@ import { deref, isObject, type JsonObject, type JsonValue } from './json.js';
 // `__`: `*__c`, `*__NS`) exist only on tenants that define or install them, so they are not asked for.
 
 /** A schema with its $refs followed and its allOf parts merged into one list of properties. */
-function propertiesOf(doc: JsonObject, schema: JsonValue | undefined, depth = 0): { properties: JsonObject; items?: JsonValue } {
+export function propertiesOf(doc: JsonObject, schema: JsonValue | undefined, depth = 0): { properties: JsonObject; items?: JsonValue } {
   const resolved = deref(doc, schema);
   if (!isObject(resolved) || depth > 12) return { properties: {} };
   const properties: JsonObject = {};

@@ -1,9 +1,11 @@
 import { accountsSuite, accountsV1Suite } from './accounts.js';
 import { hostedPagesSuite, invoicesSuite, usageSuite } from './billing.js';
 import { catalogSuite, customFieldsSuite } from './catalog.js';
+import { crudSuite } from './crud.js';
 import { eventsSuite } from './events.js';
 import { cancellationSuite, ordersSuite } from './orders.js';
 import { queriesSuite } from './queries.js';
+import { quickstartBillingSuite } from './quickstartBilling.js';
 import { settlementSuite } from './settlement.js';
 import type { Suite } from './types.js';
 
@@ -36,7 +38,9 @@ export const SUITES: readonly Suite[] = [
   hostedPagesSuite,
   eventsSuite,
   cancellationSuite,
+  quickstartBillingSuite,
   queriesSuite,
+  crudSuite,
 ];
 
 /**

@@ -126,6 +126,12 @@ export const invoicesSuite: Suite = {
       body: { invoices: [{ invoiceId: '${invoiceId}', amount: '${invoice.Balance}' }] },
     },
     { name: 'list payments of the account (V1)', method: 'GET', path: '/v1/payments', query: { accountId: '${account.id}' } },
+    {
+      name: "list the account's payments (transactions)",
+      method: 'GET',
+      path: '/v1/transactions/payments/accounts/:account_key',
+      params: { account_key: '${account.account_number}' },
+    },
   ],
 };
 

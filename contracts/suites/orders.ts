@@ -129,7 +129,10 @@ export const ordersSuite: Suite = {
       params: { subscriptionNumber: '${subscriptionNumber}' },
       query: { status: 'scheduled' },
     },
+    { name: 'get the scheduled order', method: 'GET', path: '/v1/orders/:orderNumber', params: { orderNumber: '${scheduled.orderNumber}' } },
     { name: 'list orders by subscription number', method: 'GET', path: '/v1/orders', query: { subscriptionNumber: '${subscriptionNumber}' } },
+    { name: 'list orders of the subscription owner', method: 'GET', path: '/v1/orders/subscriptionOwner/:accountNumber', params: { accountNumber: '${account.account_number}' } },
+    { name: 'list orders of the invoice owner', method: 'GET', path: '/v1/orders/invoiceOwner/:accountNumber', params: { accountNumber: '${account.account_number}' } },
     {
       name: 'cancel scheduled order',
       method: 'PUT',

@@ -13,8 +13,8 @@ export interface RunOptions {
   /** Names this run's data (`zemu-contract-<runId>`); random by default. */
   runId?: string;
   suites?: readonly Suite[];
-  /** Called as each step finishes, so a console can print as it goes. */
-  onStep?: (result: StepResult) => void;
+  /** Called as each step finishes, with how many of the run's steps are done, so a console can print as it goes. */
+  onStep?: (result: StepResult, done: number, total: number) => void;
 }
 
 export interface StepResult {
@@ -91,30 +91,41 @@ export async function runSuites(options: RunOptions): Promise<RunResult> {
     // Test cards expire a few years after the target's today, so a clock moved on by earlier runs never finds them expired.
     cardExpiryYear: Number(today.slice(0, 4)) + 5,
   };
-  const suites: SuiteResult[] = [];
-  for (const suite of options.suites ?? SUITES) {
+  const ran = await runInOrder(
+    options.suites ?? SUITES,
+    (step: Step) => !step.only || (step.only === 'emulator') === isEmulator,
+    (suite, step) => runStep(suite, step, vars, options),
+    options.onStep,
+  );
+  return { runId, target: target.baseUrl, isEmulator, ...ran, durationMs: Math.round(performance.now() - started), vars };
+}
+
+/**
+ * Runs each suite's steps that `runs` keeps, in order, reporting each as it finishes with how many
+ * are done of how many, and counts the outcomes. The Stripe suites run through it too.
+ */
+export async function runInOrder<T>(
+  suites: readonly { name: string; steps: readonly T[] }[],
+  runs: (step: T) => boolean,
+  run: (suite: string, step: T) => Promise<StepResult>,
+  onStep?: (result: StepResult, done: number, total: number) => void,
+): Promise<Pick<RunResult, 'suites' | 'passed' | 'failed' | 'skipped'>> {
+  const total = suites.reduce((sum, suite) => sum + suite.steps.filter(runs).length, 0);
+  let done = 0;
+  const results: SuiteResult[] = [];
+  for (const suite of suites) {
     const steps: StepResult[] = [];
-    for (const step of suite.steps) {
-      if (step.only && (step.only === 'emulator') !== isEmulator) continue;
-      const result = await runStep(suite.name, step, vars, options);
+    for (const step of suite.steps.filter(runs)) {
+      const result = await run(suite.name, step);
       steps.push(result);
-      options.onStep?.(result);
+      done += 1;
+      onStep?.(result, done, total);
     }
-    suites.push({ name: suite.name, steps });
+    results.push({ name: suite.name, steps });
   }
-  const all = suites.flatMap((suite) => suite.steps);
+  const all = results.flatMap((suite) => suite.steps);
   const count = (outcome: StepResult['outcome']) => all.filter((step) => step.outcome === outcome).length;
-  return {
-    runId,
-    target: target.baseUrl,
-    isEmulator,
-    suites,
-    passed: count('passed'),
-    failed: count('failed'),
-    skipped: count('skipped'),
-    durationMs: Math.round(performance.now() - started),
-    vars,
-  };
+  return { suites: results, passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
 }
 
 async function runStep(suite: string, step: Step, vars: Vars, options: RunOptions): Promise<StepResult> {

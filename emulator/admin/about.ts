@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import type { Reply, RequestContext } from '../http/routeTable.js';
 import { PACKAGE_ROOT, PACKAGE_VERSION } from '../packageInfo.js';
 
@@ -21,6 +20,7 @@ const ADMIN_OPENAPI_FILE = path.join(PACKAGE_ROOT, 'contracts', 'openapi', 'admi
 let adminOpenApi: Promise<unknown> | undefined;
 
 export async function openApi(): Promise<Reply> {
-  adminOpenApi ??= readFile(ADMIN_OPENAPI_FILE, 'utf8').then((text) => parse(text) as unknown);
+  // yaml is loaded here, on the first call, rather than when the emulator starts.
+  adminOpenApi ??= Promise.all([readFile(ADMIN_OPENAPI_FILE, 'utf8'), import('yaml')]).then(([text, { parse }]) => parse(text) as unknown);
   return { body: await adminOpenApi };
 }

@@ -10,6 +10,6 @@ export function listRequests(ctx: RequestContext): Reply {
 
 /** Work the clock will run when it passes each job's due time. */
 export function listJobs(ctx: RequestContext): Reply {
-  const data = pendingJobs(ctx.services.store.view(ctx.tenant)).map(({ id, kind, dueAt, payload }) => ({ id, kind, dueAt, payload }));
+  const data = [...pendingJobs(ctx.services.store.view(ctx.tenant))].map(({ id, kind, dueAt, payload }) => ({ id, kind, dueAt, payload }));
   return { body: { data } };
 }

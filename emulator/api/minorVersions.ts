@@ -24,11 +24,13 @@ export interface MinorVersion {
   text: string;
   /** True from `version` on. */
   atLeast(version: string): boolean;
+  /** True up to and including `version`. */
+  atMost(version: string): boolean;
 }
 
 export function minorVersion(text: string): MinorVersion {
   const value = rank(text);
-  return { text, atLeast: (version) => value >= rank(version) };
+  return { text, atLeast: (version) => value >= rank(version), atMost: (version) => value <= rank(version) };
 }
 
 export const UNKNOWN_VERSION_MESSAGE = (given: string): string =>

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Store } from '../state/store.js';
-import { JOBS, pendingJobs, type JobRecord, type JobRegistry } from './jobs.js';
+import { JOBS, nextDueJob, type JobRecord, type JobRegistry } from './jobs.js';
 import { announceTick } from './ticks.js';
 
 /** Something that may still be working for a tenant after a commit (the callout dispatcher, say). */
@@ -78,7 +78,7 @@ export class Clock {
         await nextTurn();
         sliceStarted = performance.now();
       }
-      const next = pendingJobs(this.store.view(tenant)).find((job) => job.dueAt <= targetIso);
+      const next = nextDueJob(this.store.view(tenant), targetIso);
       if (!next) break;
       await this.moveTo(tenant, next.dueAt);
       ran.push(await this.runJob(tenant, next));

@@ -1,3 +1,4 @@
+import { numberKey, type RecordOrder } from '../state/indexes.js';
 import type { ReadView, Transaction } from '../state/transaction.js';
 
 export const JOBS = '_jobs';
@@ -37,10 +38,19 @@ export function scheduleJob(tx: Transaction, kind: string, dueAt: Date, payload:
   return tx.insert<JobRecord>(JOBS, { id, kind, dueAt: dueAt.toISOString(), seq, payload, status: 'pending' });
 }
 
-export function cancelJobs(tx: Transaction, matches: (job: JobRecord) => boolean): number {
-  const doomed = tx.all<JobRecord>(JOBS).filter((job) => job.status === 'pending' && matches(job));
+/**
+ * Cancels the pending jobs whose payload `field` (say `orderId`) is `value` and that `matches`,
+ * found through an index on that payload field.
+ */
+export function cancelJobs(tx: Transaction, field: string, value: unknown, matches: (job: JobRecord) => boolean): number {
+  const doomed = jobsBy(tx, field, value).filter(matches);
   for (const job of doomed) tx.remove(JOBS, job.id);
   return doomed.length;
+}
+
+/** Pending jobs whose payload `field` is `value`, through an index. */
+export function jobsBy(view: ReadView, field: string, value: unknown): JobRecord[] {
+  return view.filterBy<JobRecord>(JOBS, `payload.${field}`, value).filter((job) => job.status === 'pending');
 }
 
 /**
@@ -57,9 +67,22 @@ function stageOf(kind: string): number {
   return stage === -1 ? JOB_STAGES.length : stage;
 }
 
-export function pendingJobs(view: ReadView): JobRecord[] {
-  return view
-    .all<JobRecord>(JOBS)
-    .filter((job) => job.status === 'pending')
-    .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || stageOf(a.kind) - stageOf(b.kind) || a.seq - b.seq);
+/** Pending jobs by due time, then stage, then the order they were scheduled: the order the clock runs them in. */
+const DUE_ORDER: RecordOrder = {
+  name: 'jobs by due time',
+  keyOf: (record) => {
+    const job = record as unknown as JobRecord;
+    return job.status === 'pending' ? `${job.dueAt}|${stageOf(job.kind)}|${numberKey(job.seq)}` : undefined;
+  },
+};
+
+/** The pending jobs in the order they will run (read lazily from the due-time index). */
+export function pendingJobs(view: ReadView): Generator<JobRecord> {
+  return view.inOrder<JobRecord>(JOBS, DUE_ORDER);
+}
+
+/** The next job to run, if one is due by `until` (ISO). */
+export function nextDueJob(view: ReadView, until: string): JobRecord | undefined {
+  const next = pendingJobs(view).next();
+  return !next.done && next.value.dueAt <= until ? next.value : undefined;
 }

@@ -1,6 +1,6 @@
-import { request } from 'undici';
 import type { Store } from '../state/store.js';
 import type { Transaction } from '../state/transaction.js';
+import { outbound } from '../http/outbound.js';
 
 /** URLs told about every step of a tenant's clock (a platform whose own jobs follow the virtual clock). */
 const SUBSCRIBERS = '_clockSubscribers';
@@ -34,7 +34,7 @@ export function clockSubscribers(store: Store, tenant: string): string[] {
 export async function announceTick(store: Store, tenant: string, now: string): Promise<void> {
   for (const url of clockSubscribers(store, tenant)) {
     try {
-      const response = await request(url, {
+      const response = await (await outbound()).request(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ tenant, now }),

@@ -49,3 +49,13 @@ export function editContact(tx: Transaction, id: string, patch: ContactInput, ro
   assignRoles(tx, account, id, roles);
   return getContactWithAccount(tx, id);
 }
+
+/** A contact goes unless it is its account's bill-to or sold-to contact, which Zuora keeps. */
+export function removeContact(tx: Transaction, id: string): Contact {
+  const { contact, account } = getContactWithAccount(tx, id);
+  if (account.billToId === id || account.soldToId === id) {
+    throw conflict(CONTACTS, `Contact ${id} is the bill-to or sold-to contact of account ${account.accountNumber} and cannot be deleted`, 'id');
+  }
+  tx.remove(CONTACTS, id);
+  return contact;
+}

@@ -2,7 +2,7 @@ import { apiUserId } from '../state/ids.js';
 import type { ReadView, Transaction } from '../state/transaction.js';
 import { CONTACTS, createContact, updateContact, type Contact, type ContactInput } from './contacts.js';
 import { checkCustomFields, type CustomFields } from './customFields.js';
-import { conflict, invalidValue, notFound } from './errors.js';
+import { conflict, invalidValue, missingField, notFound } from './errors.js';
 import { DEFAULT_PAYMENT_TERM, findPaymentTerm } from './paymentTerms.js';
 import { roundMoney } from './billing/rating.js';
 
@@ -46,13 +46,17 @@ export interface AccountFields {
 export interface NewAccountInput extends AccountFields {
   name: string;
   currency: string;
-  billTo: ContactInput;
+  /** Optional only for a Draft account (CRUD creates the account first, its contacts after). */
+  billTo?: ContactInput;
   soldTo?: ContactInput;
 }
 
 export interface AccountPatch extends AccountFields {
   billTo?: ContactInput;
   soldTo?: ContactInput;
+  /** Existing contacts of the account to bill to or sell to (the CRUD way of naming them). */
+  billToId?: string;
+  soldToId?: string;
 }
 
 export type Account = AccountFields & {
@@ -69,8 +73,9 @@ export type Account = AccountFields & {
   defaultPaymentMethodId: string | null;
   invoiceDeliveryPrefsEmail: boolean;
   invoiceDeliveryPrefsPrint: boolean;
-  billToId: string;
-  soldToId: string;
+  /** Null on a Draft account created (through CRUD) before its contacts. */
+  billToId: string | null;
+  soldToId: string | null;
   /** What the account owes: its posted invoices' balances less the credit memo credit not yet applied. */
   balance: number;
   creditBalance: number;
@@ -85,8 +90,9 @@ export type Account = AccountFields & {
 
 export interface AccountWithContacts {
   account: Account;
-  billTo: Contact;
-  soldTo: Contact;
+  /** Null only on a Draft account whose contacts are not yet named. */
+  billTo: Contact | null;
+  soldTo: Contact | null;
 }
 
 /** What the account's posted invoices still owe (its balance before credit memo credit). */
@@ -98,8 +104,9 @@ export function createAccount(tx: Transaction, input: NewAccountInput): AccountW
   if (findAccountByNumber(tx, accountNumber)) {
     throw conflict(ACCOUNTS, `An account with number '${accountNumber}' already exists`, 'account_number');
   }
+  if (!input.billTo && (input.status ?? 'Active') !== 'Draft') throw missingField(ACCOUNTS, 'bill_to');
   const id = tx.newId();
-  const billTo = createContact(tx, id, input.billTo, 'bill_to');
+  const billTo = input.billTo ? createContact(tx, id, input.billTo, 'bill_to') : null;
   const soldTo = input.soldTo ? createContact(tx, id, input.soldTo, 'sold_to') : billTo;
   const now = tx.now().toISOString();
   const user = apiUserId(tx.tenant);
@@ -117,8 +124,8 @@ export function createAccount(tx: Transaction, input: NewAccountInput): AccountW
     defaultPaymentMethodId: input.defaultPaymentMethodId ?? null,
     invoiceDeliveryPrefsEmail: input.invoiceDeliveryPrefsEmail ?? false,
     invoiceDeliveryPrefsPrint: input.invoiceDeliveryPrefsPrint ?? false,
-    billToId: billTo.id,
-    soldToId: soldTo.id,
+    billToId: billTo?.id ?? null,
+    soldToId: soldTo?.id ?? null,
     balance: 0,
     creditBalance: 0,
     customFields: fields.customFields ?? {},
@@ -136,20 +143,27 @@ export function updateAccount(tx: Transaction, key: string, patch: AccountPatch)
   if (patch.accountNumber && patch.accountNumber !== current.accountNumber && findAccountByNumber(tx, patch.accountNumber)) {
     throw conflict(ACCOUNTS, `An account with number '${patch.accountNumber}' already exists`, 'account_number');
   }
-  if (patch.billTo) updateContact(tx, current.billToId, patch.billTo, 'bill_to');
-  let soldToId = current.soldToId;
+  let billToId = patch.billToId !== undefined ? contactOf(tx, current, patch.billToId, 'bill_to_id') : current.billToId;
+  let soldToId = patch.soldToId !== undefined ? contactOf(tx, current, patch.soldToId, 'sold_to_id') : current.soldToId;
+  if (patch.billTo) {
+    billToId = billToId === null ? createContact(tx, current.id, patch.billTo, 'bill_to').id : updateContact(tx, billToId, patch.billTo, 'bill_to').id;
+  }
   if (patch.soldTo) {
     // Until sold-to is given separately it is the bill-to contact; editing it must not edit bill-to.
     soldToId =
-      soldToId === current.billToId
-        ? createContact(tx, current.id, { ...contactFields(tx.get<Contact>(CONTACTS, soldToId)), ...patch.soldTo }, 'sold_to').id
+      soldToId === null || soldToId === billToId
+        ? createContact(tx, current.id, { ...contactFields(soldToId === null ? undefined : tx.get<Contact>(CONTACTS, soldToId)), ...patch.soldTo }, 'sold_to').id
         : updateContact(tx, soldToId, patch.soldTo, 'sold_to').id;
+  }
+  if ((patch.status ?? current.status) !== 'Draft' && (billToId === null || soldToId === null)) {
+    throw conflict(ACCOUNTS, 'An account needs a bill-to and a sold-to contact before it is Active', billToId === null ? 'bill_to_id' : 'sold_to_id');
   }
   const { billTo: _billTo, soldTo: _soldTo, ...rest } = { ...patch, ...fields };
   const changesBcd = patch.billCycleDay !== undefined ? { bcdSettingOption: 'ManualSet' as const } : {};
   tx.update<Account>(ACCOUNTS, current.id, {
     ...rest,
     ...changesBcd,
+    billToId,
     soldToId,
     customFields: { ...current.customFields, ...(fields.customFields ?? {}) },
     updatedById: apiUserId(tx.tenant),
@@ -167,14 +181,25 @@ export function getAccount(view: ReadView, key: string): Account {
 
 export function withContacts(view: ReadView, key: string): AccountWithContacts {
   const account = getAccount(view, key);
-  const billTo = view.get<Contact>(CONTACTS, account.billToId);
-  const soldTo = view.get<Contact>(CONTACTS, account.soldToId);
-  if (!billTo || !soldTo) throw new Error(`account ${account.id} has lost a contact`);
-  return { account, billTo, soldTo };
+  const contact = (id: string | null): Contact | null => {
+    if (id === null) return null;
+    const found = view.get<Contact>(CONTACTS, id);
+    if (!found) throw new Error(`account ${account.id} has lost a contact`);
+    return found;
+  };
+  return { account, billTo: contact(account.billToId), soldTo: contact(account.soldToId) };
 }
 
-export function listAccounts(view: ReadView): Account[] {
-  return view.all<Account>(ACCOUNTS);
+/** Every account in creation order, read lazily. */
+export function listAccounts(view: ReadView): Generator<Account> {
+  return view.scan<Account>(ACCOUNTS);
+}
+
+/** A contact named as the account's bill-to or sold-to must be one of the account's own. */
+function contactOf(view: ReadView, account: Account, id: string, field: string): string {
+  const contact = view.get<Contact>(CONTACTS, id);
+  if (!contact || contact.accountId !== account.id) throw invalidValue(ACCOUNTS, field, `Contact '${id}' is not a contact of account ${account.accountNumber}`);
+  return contact.id;
 }
 
 function findAccountByNumber(view: ReadView, accountNumber: string): Account | undefined {

@@ -32,7 +32,6 @@ interface JexlInstance {
   createExpression(text: string): JexlExpression;
 }
 
-const { Jexl } = createRequire(import.meta.url)('jexl') as { Jexl: new () => JexlInstance };
 
 /** jexl's precedence of `==` and the other comparisons. */
 const COMPARISON_PRECEDENCE = 20;
@@ -46,12 +45,20 @@ const pattern = (source: string): RegExp => patterns.get(source) ?? new RegExp(`
 /** Strings, numbers and booleans can be matched as text; null, lists and records cannot. */
 const isScalar = (value: unknown): boolean => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
-const language = new Jexl();
-language.addBinaryOp('=~', COMPARISON_PRECEDENCE, (left, right) => {
-  if (Array.isArray(right)) return right.includes(left);
-  return typeof right === 'string' && isScalar(left) && pattern(right).test(String(left));
-});
-language.addBinaryOp('=^', COMPARISON_PRECEDENCE, (left, right) => typeof right === 'string' && isScalar(left) && String(left).startsWith(right));
+let shared: JexlInstance | undefined;
+
+/** The condition language, with Zuora's operators; jexl is loaded on the first condition, not at start. */
+function language(): JexlInstance {
+  if (shared) return shared;
+  const { Jexl } = createRequire(import.meta.url)('jexl') as { Jexl: new () => JexlInstance };
+  shared = new Jexl();
+  shared.addBinaryOp('=~', COMPARISON_PRECEDENCE, (left, right) => {
+    if (Array.isArray(right)) return right.includes(left);
+    return typeof right === 'string' && isScalar(left) && pattern(right).test(String(left));
+  });
+  shared.addBinaryOp('=^', COMPARISON_PRECEDENCE, (left, right) => typeof right === 'string' && isScalar(left) && String(left).startsWith(right));
+  return shared;
+}
 
 /** Names a condition may use besides object names. jexl has no `null` literal, so it is a name bound to null. */
 const KEYWORDS = new Set(['changeType', 'null']);
@@ -98,7 +105,7 @@ function parse(text: string): JexlExpression {
   if (text.trim() === '') throw invalidValue(EVENT_TRIGGERS, 'condition', 'The condition cannot be empty');
   let expression: JexlExpression;
   try {
-    expression = language.createExpression(text).compile();
+    expression = language().createExpression(text).compile();
   } catch (error) {
     throw invalidValue(EVENT_TRIGGERS, 'condition', `The condition is not a valid expression: ${(error as Error).message}`);
   }

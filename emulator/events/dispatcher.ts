@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { cancelJobs, scheduleJob, type JobHandler, type JobRegistry } from '../clock/jobs.js';
 import type { Clock } from '../clock/clock.js';
 import type { Change } from '../state/changeFeed.js';
+import type { StoredRecord } from '../state/document.js';
+import { numberKey, type RecordOrder } from '../state/indexes.js';
 import type { Store } from '../state/store.js';
 import type { PendingChange, ReadView, Transaction } from '../state/transaction.js';
 import { takeCalloutFault, type TakenFault } from './calloutFaults.js';
@@ -73,15 +75,30 @@ function insertDeliveries(tx: Transaction, deliveries: readonly NewDelivery[]): 
   }
 }
 
+const seqOf = (record: StoredRecord): string => numberKey((record as unknown as CalloutDelivery).seq);
+/** Every delivery in the order it was raised. */
+const JOURNAL_ORDER: RecordOrder = { name: 'callouts by seq', keyOf: seqOf };
+/** The deliveries owed now, in the order they were raised: the lane takes the first. */
+const PENDING_ORDER: RecordOrder = { name: 'pending callouts by seq', keyOf: (record) => ((record as unknown as CalloutDelivery).status === 'pending' ? seqOf(record) : undefined) };
+
 export function calloutJournal(view: ReadView): CalloutDelivery[] {
-  return view.all<CalloutDelivery>(CALLOUTS).sort((a, b) => a.seq - b.seq);
+  return [...view.inOrder<CalloutDelivery>(CALLOUTS, JOURNAL_ORDER)];
 }
 
-const pendingOf = (view: ReadView): CalloutDelivery[] => calloutJournal(view).filter((delivery) => delivery.status === 'pending');
+const pendingOf = (view: ReadView): Generator<CalloutDelivery> => view.inOrder<CalloutDelivery>(CALLOUTS, PENDING_ORDER);
+const firstPending = (view: ReadView): CalloutDelivery | undefined => pendingOf(view).next().value ?? undefined;
+
+function firstAfter(deliveries: Iterable<CalloutDelivery>, seq: number): CalloutDelivery | undefined {
+  for (const delivery of deliveries) if (delivery.seq > seq) return delivery;
+  return undefined;
+}
+
+/** Deliveries in one status, in the order they were raised, through an index on the status. */
+const inStatus = (view: ReadView, status: CalloutDelivery['status']): CalloutDelivery[] => view.filterBy<CalloutDelivery>(CALLOUTS, 'status', status).sort((a, b) => a.seq - b.seq);
 
 /** Deliveries held back by the reorder fault (waiting, with no time set) follow the first one sent after them. */
 function releaseHeld(tx: Transaction, sentSeq: number): void {
-  for (const held of calloutJournal(tx)) {
+  for (const held of inStatus(tx, 'waiting')) {
     if (held.status === 'waiting' && held.nextAttemptAt === null && held.seq < sentSeq) {
       tx.update<CalloutDelivery>(CALLOUTS, held.id, { status: 'pending' });
     }
@@ -132,7 +149,7 @@ export class Dispatcher {
   /** After a restart: delivers what was owed when the process stopped. */
   resume(): void {
     for (const tenant of this.store.tenantKeys()) {
-      if (pendingOf(this.store.view(tenant)).length > 0) this.startDraining(tenant);
+      if (firstPending(this.store.view(tenant))) this.startDraining(tenant);
     }
   }
 
@@ -157,11 +174,11 @@ export class Dispatcher {
   flush(tenant: string): Promise<void> {
     return this.lane(tenant, async () => {
       await this.drain(tenant);
-      const waiting = calloutJournal(this.store.view(tenant)).filter((delivery) => delivery.status === 'waiting');
+      const waiting = inStatus(this.store.view(tenant), 'waiting');
       if (waiting.length === 0) return;
       await this.store.transact(tenant, (tx) => {
         for (const delivery of waiting) {
-          cancelJobs(tx, (job) => job.kind === RETRY_JOB && (job.payload as { calloutId: string }).calloutId === delivery.id);
+          cancelJobs(tx, 'calloutId', delivery.id, (job) => job.kind === RETRY_JOB);
           tx.update<CalloutDelivery>(CALLOUTS, delivery.id, { status: 'pending', nextAttemptAt: null });
         }
       });
@@ -172,7 +189,7 @@ export class Dispatcher {
   /** Gives every failed delivery of the tenant a fresh set of attempts and makes the first now; answers how many. */
   async redeliverFailed(tenant: string): Promise<number> {
     return this.lane(tenant, async () => {
-      const failed = calloutJournal(this.store.view(tenant)).filter((delivery) => delivery.status === 'failed');
+      const failed = inStatus(this.store.view(tenant), 'failed');
       if (failed.length === 0) return 0;
       await this.store.transact(tenant, (tx) => {
         for (const delivery of failed) {
@@ -233,7 +250,7 @@ export class Dispatcher {
   }
 
   private async drain(tenant: string): Promise<void> {
-    for (let next = pendingOf(this.store.view(tenant))[0]; next; next = pendingOf(this.store.view(tenant))[0]) {
+    for (let next = firstPending(this.store.view(tenant)); next; next = firstPending(this.store.view(tenant))) {
       const fault = await this.store.transact(tenant, (tx) => takeCalloutFault(tx));
       await this.deliver(tenant, next, fault);
     }
@@ -252,7 +269,7 @@ export class Dispatcher {
       }
       case 'reorder': {
         // The next callout overtakes this one: at once if it is already owed, else when it is sent.
-        const later = pendingOf(this.store.view(tenant)).find((other) => other.seq > delivery.seq);
+        const later = firstAfter(pendingOf(this.store.view(tenant)), delivery.seq);
         if (!later) {
           await this.store.transact(tenant, (tx) => tx.update<CalloutDelivery>(CALLOUTS, delivery.id, { status: 'waiting', nextAttemptAt: null }));
           return;

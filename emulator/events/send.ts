@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { request } from 'undici';
 import type { CalloutAuth, CalloutDelivery } from './model.js';
+import { outbound } from '../http/outbound.js';
 
 /** Zuora keeps the first 60 KB of a receiver's answer in the callout history. */
 const KEPT_RESPONSE_BYTES = 60 * 1024;
@@ -18,7 +18,7 @@ export interface SendResult {
 const basic = (auth: CalloutAuth): string => `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
 
 async function once(delivery: CalloutDelivery, headers: Record<string, string>, signal: AbortSignal) {
-  const response = await request(delivery.url, {
+  const response = await (await outbound()).request(delivery.url, {
     method: delivery.method,
     headers,
     ...(delivery.body !== null ? { body: delivery.body } : {}),

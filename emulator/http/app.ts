@@ -30,6 +30,7 @@ export function buildApp(services: Services, tables: readonly RouteTable[]): exp
   app.disable('x-powered-by');
   app.disable('etag');
   app.use(zuoraHeaders);
+  app.use(hostRequired);
   // Bodies are parsed inside the pipeline so authentication is checked before the body is judged.
   app.use(express.raw({ type: () => true, limit: MAX_BODY }));
   const idempotency = new Idempotency(services.store);
@@ -48,10 +49,16 @@ export function buildApp(services: Services, tables: readonly RouteTable[]): exp
 }
 
 function pipeline(services: Services, idempotency: Idempotency, limiter: RateLimiter, dialect: Dialect, route: Route) {
-  const validateBody: BodyValidator | undefined = route.body
-    ? compileBodyValidator(route.body, route.object ?? 'Unknown')
-    : undefined;
+  // Compiled on the route's first request, once: compiling every route's schema up front was most
+  // of the time to start, and most routes are never called in a given run.
+  let compiled: BodyValidator | undefined;
+  const validateBody = (body: unknown): void => {
+    if (!route.body) return;
+    compiled ??= compileBodyValidator(route.body, route.object ?? 'Unknown');
+    compiled(body);
+  };
   const auth = route.auth ?? 'bearer';
+  const endpoint = `${route.method} ${route.path}`;
 
   return async (req: Request, res: Response): Promise<void> => {
     const started = performance.now();
@@ -60,8 +67,8 @@ function pipeline(services: Services, idempotency: Idempotency, limiter: RateLim
       try {
         if (dialect === 'v1' || dialect === 'v1crud') checkVersionHeader(req.headers);
         const body = parseBody(req, route.bodyFormat ?? 'json');
-        checkBodyLimits(body, { zuoraFields: dialect !== 'admin', ...(route.object ? { object: route.object } : {}) });
-        if (validateBody) validateBody(body);
+        checkBodyLimits(body, { ...(dialect !== 'admin' ? { endpoint } : {}), ...(route.object ? { object: route.object } : {}) });
+        validateBody(body);
         const handled = await collectWarnings(async () =>
           route.handler({
             tenant: tenant ?? '',
@@ -147,7 +154,12 @@ function send(res: Response, reply: Reply): void {
   if (reply.stream) res.flushHeaders();
   else if (reply.raw !== undefined) res.end(reply.raw);
   else if (reply.body === undefined) res.end();
-  else res.json(reply.body);
+  else {
+    // Serialised once and written straight to the socket (Node sets the length); res.json would
+    // run the same text through express's send, its checks and a second copy.
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify(reply.body));
+  }
 }
 
 /** Open streams of an app, so stopping the server need not wait for clients that never hang up. */
@@ -176,6 +188,12 @@ function zuoraHeaders(req: Request, res: Response, next: NextFunction): void {
   const trackId = req.header('zuora-track-id');
   if (trackId) res.setHeader('Zuora-Track-Id', trackId);
   next();
+}
+
+/** HTTP/1.1 requires a Host header (RFC 9112); without one the request is refused in the path's dialect. */
+function hostRequired(req: Request, res: Response, next: NextFunction): void {
+  if (req.httpVersion !== '1.1' || req.headers.host !== undefined) return next();
+  send(res, { ...errorReply(dialectForPath(req.path), new DomainError('Malformed', 'An HTTP/1.1 request needs a Host header', undefined, 'Host'), req.method), status: 400 });
 }
 
 /** An endpoint that does not exist is a 404 in every dialect, even V1, whose business errors are 200s. */

@@ -41,18 +41,41 @@ export function issueToken(store: Store, clientId: string, clientSecret: string,
   };
 }
 
-/** Returns the tenant a bearer header belongs to, or throws Unauthenticated. */
+/** Tokens whose signature was checked, oldest first; bounded so a flood of tokens cannot grow it. */
+const VERIFIED_LIMIT = 1024;
+const verified = new WeakMap<Store, Map<string, TokenClaims>>();
+
+/**
+ * Returns the tenant a bearer header belongs to, or throws Unauthenticated. A token's signature is
+ * checked once and its claims remembered; expiry and the tenant's existence are checked every time,
+ * so an expired token or a deleted tenant's token is refused at once.
+ */
 export function authenticate(store: Store, authorization: string | undefined, wallNow: Date): string {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!match?.[1]) throw unauthenticated('Authentication error: a Bearer token is required');
-  const [payload, signature] = match[1].split('.');
+  const token = match[1];
+  let cache = verified.get(store);
+  if (!cache) verified.set(store, (cache = new Map()));
+  let claims = cache.get(token);
+  if (!claims) {
+    claims = verifiedClaims(store, token);
+    if (cache.size >= VERIFIED_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(token, claims);
+  }
+  if (claims.e <= wallNow.getTime()) {
+    cache.delete(token);
+    throw unauthenticated('Authentication error: the token has expired');
+  }
+  if (!store.tenant(claims.t)) throw unauthenticated('Authentication error: the tenant no longer exists');
+  return claims.t;
+}
+
+function verifiedClaims(store: Store, token: string): TokenClaims {
+  const [payload, signature] = token.split('.');
   if (!payload || !signature || !sameText(sign(store.tokenSecret, payload), signature)) {
     throw unauthenticated('Authentication error: the token is not valid');
   }
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenClaims;
-  if (claims.e <= wallNow.getTime()) throw unauthenticated('Authentication error: the token has expired');
-  if (!store.tenant(claims.t)) throw unauthenticated('Authentication error: the tenant no longer exists');
-  return claims.t;
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenClaims;
 }
 
 function sign(secret: string, payload: string): string {

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors.js';
+import { MAX_LENGTHS_BY_ENDPOINT, MAX_LENGTHS_BY_FIELD_NAME } from './maxLengths.js';
 
 /** Nesting deeper than this is no request Zuora takes, and deep enough to hurt whatever walks it. */
 const MAX_JSON_DEPTH = 64;
@@ -9,47 +10,15 @@ const MAX_MAGNITUDE = 1e15;
 /** The smallest normal double: anything between it and zero is a denormal no decimal amount writes as. */
 const MIN_NORMAL = 2.2250738585072014e-308;
 
-/**
- * Maximum lengths of Zuora's string fields, from the official specs' `maxLength` (the most generous
- * value where endpoints differ), keyed by the field name lower-cased without underscores so the V1
- * (`firstName`) and Quickstart (`first_name`) spellings share a row.
- */
-const MAX_LENGTHS: ReadonlyMap<string, number> = new Map(
-  Object.entries({
-  name: 255,
-  description: 500,
-  notes: 65_535,
-  firstname: 100,
-  lastname: 100,
-  workemail: 80,
-  personalemail: 80,
-  address1: 255,
-  address2: 255,
-  line1: 255,
-  line2: 255,
-  city: 100,
-  state: 100,
-  county: 50,
-  postalcode: 20,
-  country: 64,
-  accountnumber: 70,
-  crmid: 100,
-  purchaseordernumber: 100,
-  customerservicerepname: 50,
-  salesrep: 50,
-  ordernumber: 100,
-  subscriptionnumber: 150,
-  reasoncode: 255,
-  comment: 255,
-  currency: 3,
-  }),
-);
-
-const fieldKey = (name: string): string => name.toLowerCase().replace(/_/g, '');
+/** Field names lower-cased without underscores, so the V1 (`firstName`) and Quickstart (`first_name`) spellings share a row. */
+export const fieldNameKey = (name: string): string => name.toLowerCase().replace(/_/g, '');
 
 interface Limits {
-  /** Apply Zuora's per-field lengths (the Zuora API); the admin API only gets the general bounds. */
-  zuoraFields: boolean;
+  /**
+   * The route as `METHOD /express/path` on the Zuora API, whose fields get Zuora's maximum lengths
+   * (maxLengths.ts); undefined on the admin API, which only gets the general bounds.
+   */
+  endpoint?: string;
   /** The Zuora object the route works on, for the V1 resource code of the refusal. */
   object?: string;
 }
@@ -60,19 +29,26 @@ interface Limits {
  * a string longer than its field allows. Refused with the dialect's invalid-value answer, naming the field.
  */
 export function checkBodyLimits(body: unknown, limits: Limits): void {
-  walk(body, '', 0, limits);
+  walk(body, { path: '', field: '' }, 0, limits);
 }
 
-function walk(value: unknown, path: string, depth: number, limits: Limits): void {
-  if (typeof value === 'number') return checkNumber(value, path, limits);
-  if (typeof value === 'string') return checkString(value, path, limits);
+/** Where a value sits: `path` names it in the refusal (`items[2].name`), `field` looks up its length (`items[].name`). */
+interface Place {
+  path: string;
+  field: string;
+}
+
+function walk(value: unknown, place: Place, depth: number, limits: Limits): void {
+  if (typeof value === 'number') return checkNumber(value, place.path, limits);
+  if (typeof value === 'string') return checkString(value, place, limits);
   if (value === null || typeof value !== 'object') return;
-  if (depth >= MAX_JSON_DEPTH) throw new DomainError('Malformed', `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`, limits.object, path || 'body');
+  if (depth >= MAX_JSON_DEPTH) throw new DomainError('Malformed', `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`, limits.object, place.path || 'body');
   if (Array.isArray(value)) {
-    value.forEach((item, index) => walk(item, `${path}[${index}]`, depth + 1, limits));
+    value.forEach((item, index) => walk(item, { path: `${place.path}[${index}]`, field: `${place.field}[]` }, depth + 1, limits));
     return;
   }
-  for (const [key, item] of Object.entries(value)) walk(item, path ? `${path}.${key}` : key, depth + 1, limits);
+  const join = (prefix: string, key: string): string => (prefix ? `${prefix}.${key}` : key);
+  for (const [key, item] of Object.entries(value)) walk(item, { path: join(place.path, key), field: join(place.field, key) }, depth + 1, limits);
 }
 
 function checkNumber(value: number, path: string, limits: Limits): void {
@@ -82,8 +58,19 @@ function checkNumber(value: number, path: string, limits: Limits): void {
   }
 }
 
-function checkString(value: string, path: string, limits: Limits): void {
-  const field = path.slice(path.lastIndexOf('.') + 1).replace(/\[\d+\]$/, '');
-  const max = (limits.zuoraFields ? MAX_LENGTHS.get(fieldKey(field)) : undefined) ?? MAX_ANY_STRING;
-  if (value.length > max) throw new DomainError('InvalidValue', `'${path}' is ${value.length} characters long; at most ${max} are allowed`, limits.object, path || 'body');
+/**
+ * A string's bound: the maxLength the endpoint's official request schema gives that field, else the
+ * most generous one the specs give a field of that name anywhere, else the longest text Zuora holds.
+ */
+function maxLength(field: string, endpoint: string | undefined): number {
+  if (endpoint === undefined) return MAX_ANY_STRING;
+  const own = MAX_LENGTHS_BY_ENDPOINT[endpoint];
+  if (own && Object.hasOwn(own, field)) return own[field] as number;
+  const name = fieldNameKey(field.slice(field.lastIndexOf('.') + 1).replace(/\[\]$/, ''));
+  return Object.hasOwn(MAX_LENGTHS_BY_FIELD_NAME, name) ? (MAX_LENGTHS_BY_FIELD_NAME[name] as number) : MAX_ANY_STRING;
+}
+
+function checkString(value: string, place: Place, limits: Limits): void {
+  const max = maxLength(place.field, limits.endpoint);
+  if (value.length > max) throw new DomainError('InvalidValue', `'${place.path}' is ${value.length} characters long; at most ${max} are allowed`, limits.object, place.path || 'body');
 }

@@ -12,6 +12,9 @@ const TOO_LARGE: Readonly<Record<string, number>> = { HPE_HEADER_OVERFLOW: 431, 
  * status with a body in the dialect of the path the request line names, like every other refusal.
  */
 export function answerParserErrors(server: Server): void {
+  // Node answers an HTTP/1.1 request without Host with a bare 400 before any handler runs; the app
+  // answers it instead (hostRequired in app.ts), in the dialect's shape. The option is only read per request.
+  (server as Server & { requireHostHeader: boolean }).requireHostHeader = false;
   server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
     if (!socket.writable) return socket.destroy();
     const requestLine = error.rawPacket?.toString('latin1').split('\r\n', 1)[0] ?? '';

@@ -1,18 +1,27 @@
-import { Ajv, type AnySchema, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvInstance, AnySchema, ErrorObject, ValidateFunction } from 'ajv';
+import type addFormatsModule from 'ajv-formats';
 import { DomainError, invalidValue, missingField, unknownField } from '../domain/errors.js';
 
-// ajv-formats ships CommonJS with a default export that ESM sees one level down.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+let shared: AjvInstance | undefined;
 
-const ajv = new Ajv({ allErrors: false, strict: false, coerceTypes: false });
-addFormats(ajv);
+/** ajv, loaded when the first body is validated rather than when the emulator starts. */
+function ajv(): AjvInstance {
+  if (shared) return shared;
+  const require = createRequire(import.meta.url);
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  // ajv-formats is CommonJS: its function is the module itself.
+  const addFormats = require('ajv-formats') as typeof addFormatsModule.default;
+  shared = new Ajv({ allErrors: false, strict: false, coerceTypes: false });
+  addFormats(shared);
+  return shared;
+}
 
 export type BodyValidator = (body: unknown) => void;
 
 /** Compiles a body schema once; the returned function throws the domain error the first problem amounts to. */
 export function compileBodyValidator(schema: AnySchema, object: string): BodyValidator {
-  const validate: ValidateFunction = ajv.compile(schema);
+  const validate: ValidateFunction = ajv().compile(schema);
   return (body) => {
     if (validate(body)) return;
     const [first] = validate.errors ?? [];

@@ -2,29 +2,120 @@ import type { Collection, StoredRecord } from './document.js';
 
 type Postings = Map<unknown, Set<string>>;
 
+/** A field's value; a dotted name reads into nested objects (`payload.accountId`). */
+export function fieldValue(record: StoredRecord, field: string): unknown {
+  if (!field.includes('.')) return record[field];
+  let value: unknown = record;
+  for (const part of field.split('.')) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
 /**
- * Secondary indexes (field value -> record ids) so lookups by number, SKU or parent id do not scan
- * a collection, which would make every write slower as state grows. An index is built the first
- * time a (tenant, object, field) is looked up and kept current by every commit after that.
+ * An order over a collection's records: `keyOf` gives a record's sort key (compared as strings), or
+ * undefined for a record the order leaves out. `name` tells orders apart; one name, one `keyOf`.
+ */
+export interface RecordOrder {
+  readonly name: string;
+  keyOf(record: StoredRecord): string | undefined;
+}
+
+/** A whole number as a sort key that orders as the number does (ids and sequence numbers are counted per tenant). */
+export const numberKey = (value: number): string => String(value).padStart(15, '0');
+
+/** Records in key order (ties by id), with where each id stands, so a change moves one entry. */
+class Ordered {
+  private readonly entries: { key: string; id: string }[] = [];
+  private readonly keys = new Map<string, string>();
+
+  constructor(private readonly order: RecordOrder) {}
+
+  /** Read lazily: a caller takes what it needs (often the first) before anything commits. */
+  *ids(): Generator<string> {
+    for (const entry of this.entries) yield entry.id;
+  }
+
+  update(id: string, after: StoredRecord | undefined): void {
+    const old = this.keys.get(id);
+    const key = after ? this.order.keyOf(after) : undefined;
+    if (old === key) return;
+    if (old !== undefined) {
+      this.entries.splice(this.position(old, id), 1);
+      this.keys.delete(id);
+    }
+    if (key !== undefined) {
+      this.entries.splice(this.position(key, id), 0, { key, id });
+      this.keys.set(id, key);
+    }
+  }
+
+  /** Where (key, id) is, or would go: a binary search. */
+  private position(key: string, id: string): number {
+    let low = 0;
+    let high = this.entries.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const entry = this.entries[middle] as { key: string; id: string };
+      if (entry.key < key || (entry.key === key && entry.id < id)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
+interface ObjectIndexes {
+  fields: Map<string, Postings>;
+  orders: Map<string, Ordered>;
+}
+
+/**
+ * Secondary indexes (field value -> record ids, and records in an order such as jobs by due time)
+ * so lookups by number, SKU, parent id or due time do not scan a collection, which would make every
+ * write slower as state grows. An index is built the first time a (tenant, object, field or order)
+ * is used and kept current by every commit after that.
  */
 export class Indexes {
-  /** tenant -> object -> field -> postings */
-  private readonly built = new Map<string, Map<string, Map<string, Postings>>>();
+  /** tenant -> object -> its indexes */
+  private readonly built = new Map<string, Map<string, ObjectIndexes>>();
 
   ids(tenant: string, object: string, field: string, value: unknown, collection: Collection | undefined): ReadonlySet<string> {
-    return this.postings(tenant, object, field, collection).get(value) ?? new Set();
+    const indexes = this.of(tenant, object);
+    let postings = indexes.fields.get(field);
+    if (!postings) {
+      postings = new Map();
+      for (const record of Object.values(collection ?? {})) add(postings, fieldValue(record, field), record.id);
+      indexes.fields.set(field, postings);
+    }
+    return postings.get(value) ?? new Set();
+  }
+
+  /** Ids of the records `order` keeps, in its order. */
+  ordered(tenant: string, object: string, order: RecordOrder, collection: Collection | undefined): Iterable<string> {
+    const indexes = this.of(tenant, object);
+    let ordered = indexes.orders.get(order.name);
+    if (!ordered) {
+      ordered = new Ordered(order);
+      for (const record of Object.values(collection ?? {})) ordered.update(record.id, record);
+      indexes.orders.set(order.name, ordered);
+    }
+    return ordered.ids();
   }
 
   /** Called for every record a commit replaces, before and after. */
   update(tenant: string, object: string, id: string, before: StoredRecord | undefined, after: StoredRecord | undefined): void {
-    const fields = this.built.get(tenant)?.get(object);
-    if (!fields) return;
-    for (const [field, postings] of fields) {
+    const indexes = this.built.get(tenant)?.get(object);
+    if (!indexes) return;
+    for (const [field, postings] of indexes.fields) {
+      const old = before ? fieldValue(before, field) : undefined;
+      const now = after ? fieldValue(after, field) : undefined;
       // Leaving an unchanged value alone keeps postings in creation order.
-      if (before && after && before[field] === after[field]) continue;
-      if (before) postings.get(before[field])?.delete(id);
-      if (after) add(postings, after[field], id);
+      if (before && after && old === now) continue;
+      if (before) postings.get(old)?.delete(id);
+      if (after) add(postings, now, id);
     }
+    for (const ordered of indexes.orders.values()) ordered.update(id, after);
   }
 
   /** Memory was reloaded from disk: every index is rebuilt on demand. */
@@ -37,18 +128,12 @@ export class Indexes {
     this.built.delete(tenant);
   }
 
-  private postings(tenant: string, object: string, field: string, collection: Collection | undefined): Postings {
+  private of(tenant: string, object: string): ObjectIndexes {
     let objects = this.built.get(tenant);
     if (!objects) this.built.set(tenant, (objects = new Map()));
-    let fields = objects.get(object);
-    if (!fields) objects.set(object, (fields = new Map()));
-    let postings = fields.get(field);
-    if (!postings) {
-      postings = new Map();
-      for (const record of Object.values(collection ?? {})) add(postings, record[field], record.id);
-      fields.set(field, postings);
-    }
-    return postings;
+    let indexes = objects.get(object);
+    if (!indexes) objects.set(object, (indexes = { fields: new Map(), orders: new Map() }));
+    return indexes;
   }
 }
 

@@ -8,31 +8,17 @@ const SLICE_MS = 5;
 const CHUNK_BYTES = 256 * 1024;
 
 /**
- * The document as it stands, with every container copied and every record shared. Records are
- * frozen and replaced rather than changed, so this copy is a consistent snapshot that later commits
- * cannot touch, taken at the cost of copying pointers rather than serialising the state.
- */
-export function freezeFrame(doc: StateDocument): StateDocument {
-  const tenants = (source: Readonly<Record<string, TenantData>>): Record<string, TenantData> =>
-    Object.fromEntries(
-      Object.entries(source).map(([key, data]) => [
-        key,
-        { meta: data.meta, objects: Object.fromEntries(Object.entries(data.objects).map(([name, records]) => [name, { ...records }])) },
-      ]),
-    );
-  return {
-    version: doc.version,
-    tokenSecret: doc.tokenSecret,
-    tenants: tenants(doc.tenants),
-    snapshots: Object.fromEntries(Object.entries(doc.snapshots).map(([tenant, named]) => [tenant, tenants(named)])),
-  };
-}
-
-/**
  * Writes the document as the data directory's JSON snapshot: to a temporary file, fsynced, then
  * renamed over the old one, so a crash leaves either snapshot whole. Serialised record by record,
  * yielding to the event loop every few milliseconds, so a large state never stalls requests.
  * One record per line keeps the file readable and its diffs small. Returns its size in bytes.
+ *
+ * The document is read live, with no copy taken first: commits that land while it is written may
+ * or may not be in the file (a fuzzy checkpoint). That is sound because the journal written since
+ * the write began is replayed over the file on load, and replaying an op sets its path to the
+ * value it had at that commit, so every path changed meanwhile ends as the journal says and every
+ * other path is as the file has it. Records are frozen and replaced, never changed in place, so
+ * each record in the file is whole; one deleted meanwhile is left out.
  */
 export async function writeSnapshotFile(file: string, doc: StateDocument): Promise<number> {
   const temporary = `${file}.tmp`;
@@ -56,23 +42,28 @@ export async function writeSnapshotFile(file: string, doc: StateDocument): Promi
     const putTenants = async (tenants: Readonly<Record<string, TenantData>>, indent: string): Promise<void> => {
       const keys = Object.keys(tenants);
       await put('{');
-      for (const [index, key] of keys.entries()) {
-        const data = tenants[key] as TenantData;
-        await put(`${index ? ',' : ''}\n${indent}  ${JSON.stringify(key)}: {\n${indent}    "meta": ${JSON.stringify(data.meta)},\n${indent}    "objects": {`);
+      let firstTenant = true;
+      for (const key of keys) {
+        const data = tenants[key];
+        if (!data) continue;
+        await put(`${firstTenant ? '' : ','}\n${indent}  ${JSON.stringify(key)}: {\n${indent}    "meta": ${JSON.stringify(data.meta)},\n${indent}    "objects": {`);
+        firstTenant = false;
         const names = Object.keys(data.objects);
         for (const [position, name] of names.entries()) {
           await put(`${position ? ',' : ''}\n${indent}      ${JSON.stringify(name)}: {`);
           const records = data.objects[name] as Collection;
           let first = true;
           for (const id of Object.keys(records)) {
-            await put(`${first ? '' : ','}\n${indent}        ${JSON.stringify(id)}: ${JSON.stringify(records[id])}`);
+            const record = records[id];
+            if (!record) continue;
+            await put(`${first ? '' : ','}\n${indent}        ${JSON.stringify(id)}: ${JSON.stringify(record)}`);
             first = false;
           }
           await put(`${first ? '' : `\n${indent}      `}}`);
         }
         await put(`${names.length ? `\n${indent}    ` : ''}}\n${indent}  }`);
       }
-      await put(`${keys.length ? `\n${indent}` : ''}}`);
+      await put(`${firstTenant ? '' : `\n${indent}`}}`);
     };
     await put(`{\n  "version": ${JSON.stringify(doc.version)},\n  "tokenSecret": ${JSON.stringify(doc.tokenSecret)},\n  "tenants": `);
     await putTenants(doc.tenants, '  ');

@@ -13,7 +13,7 @@ import { Indexes } from './indexes.js';
 import { DISK_IO, Journal, JournalWriteError, type JournalIo } from './journal.js';
 import { applyOp, deepFreeze, own, UnsafePathError, valueAt } from './paths.js';
 import { resolveSettings } from './settings.js';
-import { freezeFrame, writeSnapshotFile } from './snapshotFile.js';
+import { writeSnapshotFile } from './snapshotFile.js';
 import { Transaction, type ReadView } from './transaction.js';
 
 export interface StoreOptions {
@@ -223,13 +223,13 @@ export class Store {
     };
   }
 
-  /** Waits for pending writes, folds the journal into the snapshot and releases the files. */
+  /** Waits for pending writes, folds the journal into the snapshot (unless it is empty: nothing changed) and releases the files. */
   async close(): Promise<void> {
     if (!this.journal) return;
     await this.journal.settle();
     await this.recovering;
     await this.folding;
-    await this.compact().catch((error: unknown) => this.warn(`zuora-emulator: the final compaction failed; the journal keeps everything: ${String(error)}`));
+    if (this.journal.bytes > 0) await this.compact().catch((error: unknown) => this.warn(`zuora-emulator: the final compaction failed; the journal keeps everything: ${String(error)}`));
     await this.journal.close();
     this.journal = null;
     await this.release();
@@ -337,18 +337,20 @@ export class Store {
 
   /**
    * After a journal write, when the journal has grown as large as the snapshot: the records so far
-   * move aside, memory is framed (pointers only), and the snapshot is written from the frame in the
-   * background while commits go on into the emptied journal. Not while a unit is half-applied, so
-   * the frame never holds part of a request.
+   * move aside and the snapshot is written from live memory in the background while commits go on
+   * into the emptied journal, which is replayed over it on load (see writeSnapshotFile: nothing is
+   * copied on the event loop first). Not while a unit is half-applied.
    */
   private async compactIfDue(): Promise<void> {
     if (!this.journal || !this.dataDir || this.folding) return;
     if (this.journal.bytes < Math.max(this.compactAfterBytes, this.snapshotBytes)) return;
     if ([...this.inFlight].some((unit) => unit.open)) return;
-    const frame = freezeFrame(this.doc);
     const folding = path.join(this.dataDir, FOLDING_FILE);
-    await this.journal.rotate(folding);
-    this.folding = writeSnapshotFile(path.join(this.dataDir, SNAPSHOT_FILE), frame)
+    const snapshot = path.join(this.dataDir, SNAPSHOT_FILE);
+    const rotated = this.journal.rotate(folding);
+    // Taken before the first await, so a second flush meanwhile does not start a second snapshot.
+    this.folding = rotated
+      .then(() => writeSnapshotFile(snapshot, this.doc))
       .then(async (bytes) => {
         this.snapshotBytes = bytes;
         await rm(folding, { force: true });
@@ -358,12 +360,13 @@ export class Store {
       .finally(() => {
         this.folding = null;
       });
+    await rotated;
   }
 
   /** Writes memory as the snapshot and empties the journal, with nothing else writing (start, close). */
   private async compact(): Promise<void> {
     if (!this.dataDir || !this.journal) return;
-    this.snapshotBytes = await writeSnapshotFile(path.join(this.dataDir, SNAPSHOT_FILE), freezeFrame(this.doc));
+    this.snapshotBytes = await writeSnapshotFile(path.join(this.dataDir, SNAPSHOT_FILE), this.doc);
     await rm(path.join(this.dataDir, FOLDING_FILE), { force: true });
     await this.journal.truncate();
     this.compactions += 1;

@@ -1,7 +1,7 @@
 import type { ChangeType } from './changeFeed.js';
 import type { SetOp, StoredRecord, TenantData, TenantMeta } from './document.js';
 import { deterministicId, formatNumber, type NumberKind } from './ids.js';
-import type { Indexes } from './indexes.js';
+import { fieldValue, type Indexes, type RecordOrder } from './indexes.js';
 import { deepFreeze, own } from './paths.js';
 
 /** Read access to one tenant's state, as of a transaction's start plus its own writes. */
@@ -11,9 +11,13 @@ export interface ReadView {
   meta(): TenantMeta;
   get<T extends object = StoredRecord>(object: string, id: string): T | undefined;
   all<T extends object = StoredRecord>(object: string): T[];
+  /** The same records as `all`, in the same order (creation order), read lazily: a page takes what it needs. */
+  scan<T extends object = StoredRecord>(object: string): Generator<T>;
   /** Records whose `field` equals `value`, through an index rather than a scan: committed ones in creation order, then the transaction's own writes. */
   filterBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[];
   findBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T | undefined;
+  /** The records `order` keeps, in its order, through an index: read lazily, take what you need. */
+  inOrder<T extends object = StoredRecord>(object: string, order: RecordOrder): Generator<T>;
 }
 
 export interface PendingChange {
@@ -22,6 +26,14 @@ export interface PendingChange {
   readonly before: StoredRecord | null;
   readonly after: StoredRecord | null;
 }
+
+interface Keyed {
+  key: string;
+  id: string;
+  record: StoredRecord;
+}
+
+const comesBefore = (entry: Keyed, key: string, id: string): boolean => entry.key < key || (entry.key === key && entry.id < id);
 
 /** Collections whose names start with `_` hold the emulator's own bookkeeping, not Zuora objects. */
 export const isInternalCollection = (object: string): boolean => object.startsWith('_');
@@ -59,9 +71,18 @@ export class Transaction implements ReadView {
   }
 
   all<T extends object = StoredRecord>(object: string): T[] {
-    const merged = new Map<string, StoredRecord | null>(Object.entries(own(this.base.objects, object) ?? {}));
-    for (const [id, record] of this.writes.get(object) ?? []) merged.set(id, record);
-    return [...merged.values()].filter((record): record is StoredRecord => record !== null) as T[];
+    return [...this.scan<T>(object)];
+  }
+
+  *scan<T extends object = StoredRecord>(object: string): Generator<T> {
+    const stored = own(this.base.objects, object) ?? {};
+    const written = this.writes.get(object);
+    // Committed records where they stand (changed ones as changed), then the transaction's new ones.
+    for (const id in stored) {
+      const record = written?.has(id) ? written.get(id) : stored[id];
+      if (record) yield record as T;
+    }
+    for (const [id, record] of written ?? []) if (record && !Object.hasOwn(stored, id)) yield record as T;
   }
 
   filterBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[] {
@@ -72,12 +93,33 @@ export class Transaction implements ReadView {
       const record = own(stored, id);
       if (record && !written?.has(id)) result.push(record);
     }
-    for (const record of written?.values() ?? []) if (record && record[field] === value) result.push(record);
+    for (const record of written?.values() ?? []) if (record && fieldValue(record, field) === value) result.push(record);
     return result as T[];
   }
 
   findBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T | undefined {
     return this.filterBy<T>(object, field, value)[0];
+  }
+
+  *inOrder<T extends object = StoredRecord>(object: string, order: RecordOrder): Generator<T> {
+    const written = this.writes.get(object);
+    const stored = own(this.base.objects, object);
+    // The transaction's own writes that the order keeps, merged in by key (ties by id, as the index).
+    const mine: Keyed[] = [];
+    for (const record of written?.values() ?? []) {
+      const key = record ? order.keyOf(record) : undefined;
+      if (record && key !== undefined) mine.push({ key, id: record.id, record });
+    }
+    mine.sort((a, b) => (comesBefore(a, b.key, b.id) ? -1 : 1));
+    let next = 0;
+    for (const id of this.indexes.ordered(this.tenant, object, order, stored)) {
+      if (written?.has(id)) continue;
+      const record = own(stored, id) as StoredRecord;
+      const key = order.keyOf(record) as string;
+      for (let early = mine[next]; early && comesBefore(early, key, id); early = mine[++next]) yield early.record as T;
+      yield record as T;
+    }
+    for (const late of mine.slice(next)) yield late.record as T;
   }
 
   insert<T extends { id: string }>(object: string, record: T): T {

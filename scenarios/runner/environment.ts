@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { emulatorTime } from '../../sync/emulatorTime.js';
 import { startSyncEngine, type RunningSyncEngine } from '../../sync/index.js';
-import { ScenarioHttp, type ZuoraCredentials } from './http.js';
-import type { Scenario } from './types.js';
+import { ScenarioHttp, type StripeAccess, type ZuoraCredentials } from './http.js';
+import type { Integration, Scenario } from './types.js';
 
 // Where a scenario runs. In process (the default): one emulator for the whole run, and per scenario
 // a fresh tenant with its own clock and a fresh sync engine started beside it, connected to that
@@ -13,6 +13,8 @@ import type { Scenario } from './types.js';
 export interface ScenarioEnv {
   http: ScenarioHttp;
   mode: 'in-process' | 'target';
+  /** What the engine bills with: Zuora, or (`integration: stripe`) Stripe, reached with `http.stripe`. */
+  integration: Integration;
   /** The emulator tenant (client id) the scenario runs on. */
   tenant: string;
   /** The clock the scenario starts at (its `start`, moved on by whole years against a target whose clock is past it). */
@@ -27,6 +29,8 @@ export interface ScenarioEnv {
   mergeCatalog: boolean;
   /** Customers the scenario created, by their platform id, for the teardown. */
   created: Set<string>;
+  /** Tenants whose clocks follow this one's (`clock.advance` moves them to the same instant after it). */
+  followingClocks?: ScenarioHttp[];
   /** Readies the engine before the first step (connects it to its tenant); nothing to do for a target. */
   connect(): Promise<void>;
   close(): Promise<void>;
@@ -51,6 +55,14 @@ export interface InProcessHostOptions {
   emulatorUrl?: string;
   /** That emulator's admin token (not needed when it runs admin-open). */
   adminToken?: string;
+  /** That emulator's Stripe API (its `--stripe-port`), for `integration: stripe` files. */
+  stripeUrl?: string;
+}
+
+/** Where a scenario's engine bills: a fresh Zuora tenant, or a fresh Stripe account (an emulator tenant too). */
+interface Billing {
+  credentials: ZuoraCredentials;
+  stripe?: StripeAccess;
 }
 
 /** A fresh tenant and a fresh sync engine per scenario, so scenarios are independent and can run side by side. */
@@ -60,34 +72,48 @@ export class InProcessHost implements ScenarioHost {
   private constructor(
     readonly emulatorUrl: string,
     private readonly adminToken: string | undefined,
+    private readonly stripeUrl: string | undefined,
     private readonly emulator: RunningEmulator | undefined,
   ) {}
 
   static async start(options: InProcessHostOptions = {}): Promise<InProcessHost> {
-    if (options.emulatorUrl) return new InProcessHost(options.emulatorUrl.replace(/\/+$/, ''), options.adminToken, undefined);
-    const emulator = await startEmulator({ inMemory: true, port: 0 });
-    return new InProcessHost(emulator.url, emulator.adminToken, emulator);
+    if (options.emulatorUrl) return new InProcessHost(options.emulatorUrl.replace(/\/+$/, ''), options.adminToken, options.stripeUrl, undefined);
+    const emulator = await startEmulator({ inMemory: true, port: 0, stripePort: 0 });
+    return new InProcessHost(emulator.url, emulator.adminToken, emulator.stripe?.url, emulator);
   }
 
   get description(): string {
-    return `in process: emulator at ${this.emulatorUrl}, a fresh tenant and sync engine per scenario`;
+    return `in process: emulator at ${this.emulatorUrl}, a fresh tenant (or Stripe account) and sync engine per scenario`;
   }
 
-  async open(scenario: Scenario): Promise<ScenarioEnv> {
-    this.counter += 1;
+  /** The scenario's own tenant: a Zuora tenant (OAuth client), or for `integration: stripe` a Stripe account and its key. */
+  private async billingFor(scenario: Scenario): Promise<Billing> {
+    const adminToken = this.adminToken;
+    const bootstrap = new ScenarioHttp({ emulatorUrl: this.emulatorUrl, syncUrl: 'http://127.0.0.1:0', credentials: { clientId: '', clientSecret: '' }, tenant: '', ...(adminToken ? { adminToken } : {}) });
+    if (scenario.integration === 'stripe') {
+      if (!this.stripeUrl) throw new Error('a Stripe scenario needs the emulator\'s Stripe API: give --stripe-url with --emulator-url');
+      const account = await bootstrap.adminOk<{ id: string; secretKey: string }>('POST', '/stripe/accounts', { now: scenario.start }, true);
+      return { credentials: { clientId: account.id, clientSecret: account.secretKey }, stripe: { url: this.stripeUrl, secretKey: account.secretKey } };
+    }
     const credentials: ZuoraCredentials = {
       clientId: `scenario-${slug(scenario.name)}-${this.counter}-${randomBytes(4).toString('hex')}`,
       clientSecret: randomBytes(16).toString('hex'),
     };
-    const adminToken = this.adminToken;
-    const bootstrap = new ScenarioHttp({ emulatorUrl: this.emulatorUrl, syncUrl: 'http://127.0.0.1:0', credentials, tenant: '', ...(adminToken ? { adminToken } : {}) });
     await bootstrap.adminOk('POST', '/tenants', { ...credentials, name: scenario.name, now: scenario.start }, true);
+    return { credentials };
+  }
+
+  async open(scenario: Scenario): Promise<ScenarioEnv> {
+    this.counter += 1;
+    const { credentials, stripe } = await this.billingFor(scenario);
+    const adminToken = this.adminToken;
     let engine: RunningSyncEngine | undefined;
     try {
       engine = await startSyncEngine({
         port: 0,
         host: '127.0.0.1',
         inMemory: true,
+        // A Stripe scenario's engine never calls Zuora; the account stands in as its (unused) Zuora client.
         zuora: { baseUrl: this.emulatorUrl, ...credentials },
         // The platform lives on the tenant's virtual clock.
         time: emulatorTime(this.emulatorUrl, credentials.clientId, adminToken),
@@ -97,11 +123,12 @@ export class InProcessHost implements ScenarioHost {
     } catch (error) {
       throw new Error(`the sync engine could not start: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const http = new ScenarioHttp({ emulatorUrl: this.emulatorUrl, syncUrl: engine.url, credentials, ...(adminToken ? { adminToken } : {}) });
+    const http = new ScenarioHttp({ emulatorUrl: this.emulatorUrl, syncUrl: engine.url, credentials, ...(adminToken ? { adminToken } : {}), ...(stripe ? { stripe } : {}) });
     const running = engine;
     return {
       http,
       mode: 'in-process',
+      integration: scenario.integration,
       tenant: credentials.clientId,
       start: scenario.start,
       shiftTime: (iso) => iso,
@@ -110,11 +137,16 @@ export class InProcessHost implements ScenarioHost {
       mergeCatalog: false,
       created: new Set(),
       connect: async () => {
-        // Through the engine's integration API: triggers, callout templates and notifications in the tenant.
-        await http.syncOk('POST', '/api/integrations/zuora', {});
-        // The standard Account and Subscription notifications are the Zuora administrator's to set
-        // up (seeds/002); the runner plays that administrator, as `zuora-emulator start` does.
-        await running.configureStandardNotifications();
+        if (stripe) {
+          // Through the engine's integration API: a webhook endpoint on the account for the engine.
+          await http.syncOk('POST', '/api/integrations/stripe', { secretKey: stripe.secretKey, apiUrl: stripe.url });
+        } else {
+          // Through the engine's integration API: triggers, callout templates and notifications in the tenant.
+          await http.syncOk('POST', '/api/integrations/zuora', {});
+          // The standard Account and Subscription notifications are the Zuora administrator's to set
+          // up (seeds/002); the runner plays that administrator, as `zuora-emulator start` does.
+          await running.configureStandardNotifications();
+        }
         // The engine's hourly work follows the tenant's virtual clock: the emulator announces each
         // step of the clock to the engine (its clock subscriber) and waits for it.
         await running.followEmulatorClock(this.emulatorUrl, credentials.clientId, adminToken);
@@ -136,6 +168,8 @@ export interface TargetHostOptions {
   credentials: ZuoraCredentials;
   /** The emulator's admin token (not needed when it runs admin-open). */
   adminToken?: string;
+  /** For `integration: stripe` files: the emulator's Stripe API and the account the engine is connected to for them. */
+  stripe?: StripeAccess & { account: string };
 }
 
 function addYears(iso: string, years: number): string {
@@ -154,6 +188,8 @@ function addYears(iso: string, years: number): string {
  * while the last one's stay as it left them for whoever looks afterwards (the inspector, a person).
  */
 export class TargetHost implements ScenarioHost {
+  /** Whether the shared engine is connected to Stripe (by this run's last Stripe scenario). */
+  private onStripe = false;
   /** What the scenario opened last left live: wound down when the next one opens. */
   private leftover: { http: ScenarioHttp; customers: ReadonlySet<string> } | undefined;
 
@@ -164,20 +200,30 @@ export class TargetHost implements ScenarioHost {
   }
 
   async open(scenario: Scenario): Promise<ScenarioEnv> {
-    const { emulatorUrl, syncUrl, credentials, adminToken } = this.options;
-    const http = new ScenarioHttp({ emulatorUrl, syncUrl, credentials, ...(adminToken ? { adminToken } : {}) });
+    const { emulatorUrl, syncUrl, credentials, adminToken, stripe } = this.options;
+    const admin = adminToken ? { adminToken } : {};
+    if (scenario.integration === 'stripe' && !stripe) throw new Error('a Stripe scenario against a target needs the Stripe account the engine may use: --stripe-url, --stripe-account, --stripe-key');
+    const onStripe = scenario.integration === 'stripe' && stripe ? stripe : undefined;
+    // The engine's own tenant, whose clock the platform lives on; a Stripe scenario's steps act on the Stripe account.
+    const engineTenant = new ScenarioHttp({ emulatorUrl, syncUrl, credentials, ...admin });
+    const http = onStripe
+      ? new ScenarioHttp({ emulatorUrl, syncUrl, credentials, tenant: onStripe.account, stripe: { url: onStripe.url, secretKey: onStripe.secretKey }, ...admin })
+      : engineTenant;
     if (this.leftover) await teardown(this.leftover.http, this.leftover.customers);
     this.leftover = undefined;
     const health = await http.sync('GET', '/api/health', undefined, true).catch((error: unknown) => {
       throw new Error(`the sync engine at ${this.options.syncUrl} cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
     });
     if (health.status !== 200) throw new Error(`the sync engine at ${this.options.syncUrl} answered its health check with ${health.status}`);
-    const { now } = await http.adminOk<{ now: string }>('GET', '/clock', undefined, true);
+    await this.useIntegration(http, onStripe);
+    const clocks = onStripe ? [http, engineTenant] : [http];
+    const nows = await Promise.all(clocks.map(async (each) => (await each.adminOk<{ now: string }>('GET', '/clock', undefined, true)).now));
+    const now = nows.reduce((latest, each) => (each > latest ? each : latest));
     // Whole leap cycles: a scenario written for a 28-day February meets one again, whatever year the shared clock has reached.
     let years = 0;
     while (addYears(scenario.start, years) < now) years += 4;
     const start = addYears(scenario.start, years);
-    if (start > now) await http.adminOk('POST', '/clock/advance', { to: start }, true);
+    for (const [index, each] of clocks.entries()) if (start > (nows[index] as string)) await each.adminOk('POST', '/clock/advance', { to: start }, true);
     const suffix = randomBytes(3).toString('hex');
     const created = new Set<string>();
     const known = new Map<string, string>();
@@ -185,6 +231,9 @@ export class TargetHost implements ScenarioHost {
     return {
       http,
       mode: 'target',
+      integration: scenario.integration,
+      // The Stripe account's clock moves, then the engine's tenant's to the same instant, so the platform keeps Stripe's time.
+      ...(onStripe ? { followingClocks: [engineTenant] } : {}),
       tenant: http.tenant,
       start,
       shiftTime: (iso) => (years === 0 ? iso : addYears(iso, years)),
@@ -201,8 +250,18 @@ export class TargetHost implements ScenarioHost {
     };
   }
 
+  /**
+   * One integration is active per engine: a Stripe scenario connects the shared engine to the Stripe
+   * account, and the next Zuora scenario removes it (Zuora is the integration again).
+   */
+  private async useIntegration(http: ScenarioHttp, stripe: (StripeAccess & { account: string }) | undefined): Promise<void> {
+    if (stripe && !this.onStripe) await http.syncOk('POST', '/api/integrations/stripe', { secretKey: stripe.secretKey, apiUrl: stripe.url });
+    if (!stripe && this.onStripe) await http.syncOk('DELETE', '/api/integrations/stripe');
+    this.onStripe = !!stripe;
+  }
+
   async close(): Promise<void> {
-    // Nothing was started here.
+    // What the run connected is left as it is: the engine keeps the last scenario's integration.
   }
 }
 

@@ -1,8 +1,11 @@
-// Plain HTTP to the three public surfaces a scenario may use: the sync engine's API, Zuora's API on
-// the emulator (OAuth client credentials of the scenario's tenant) and the emulator's admin API.
-// Every call a step makes is recorded for the timeline.
+import qs from 'qs';
 
-export type Surface = 'sync' | 'zuora' | 'admin';
+// Plain HTTP to the public surfaces a scenario may use: the sync engine's API, Zuora's API on the
+// emulator (OAuth client credentials of the scenario's tenant), Stripe's API on the emulator (the
+// account's secret key, form-encoded as Stripe's libraries send it; `integration: stripe` files)
+// and the emulator's admin API. Every call a step makes is recorded for the timeline.
+
+export type Surface = 'sync' | 'zuora' | 'stripe' | 'admin';
 
 export interface RecordedCall {
   surface: Surface;
@@ -71,6 +74,13 @@ export interface ScenarioHttpOptions {
   tenant?: string;
   /** The emulator's admin token, sent on admin calls (none needed when it runs admin-open). */
   adminToken?: string;
+  /** Stripe's API on the emulator and the scenario's account key (`integration: stripe`). */
+  stripe?: StripeAccess;
+}
+
+export interface StripeAccess {
+  url: string;
+  secretKey: string;
 }
 
 /** One scenario's HTTP: the three surfaces, a Zuora token cache and the call record. */
@@ -113,6 +123,28 @@ export class ScenarioHttp {
       }
       return answer;
     });
+  }
+
+  /** A Stripe API call with the account's secret key; parameters form-encoded (in the query for GET and DELETE). */
+  stripe(method: string, path: string, params: Record<string, unknown> = {}): Promise<HttpAnswer<any>> {
+    const access = this.options.stripe;
+    if (!access) throw new Error('this scenario has no Stripe account: give the file `integration: stripe`');
+    const encoded = qs.stringify(params, { arrayFormat: 'indices', encodeValuesOnly: true });
+    const upper = method.toUpperCase();
+    const inQuery = upper !== 'POST' && encoded;
+    return this.timed('stripe', upper, path, false, async () => {
+      const response = await fetch(`${access.url.replace(/\/+$/, '')}${path}${inQuery ? `${path.includes('?') ? '&' : '?'}${encoded}` : ''}`, {
+        method: upper,
+        headers: { authorization: `Bearer ${access.secretKey}`, 'content-type': 'application/x-www-form-urlencoded' },
+        ...(upper === 'POST' ? { body: encoded } : {}),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    });
+  }
+
+  stripeOk<T = any>(method: string, path: string, params?: Record<string, unknown>): Promise<T> {
+    return this.ok<T>(this.stripe(method, path, params), 'stripe', method, path);
   }
 
   /** Like the calls above, but a status of 400 or more (or V1's `success: false`) throws. */

@@ -4,7 +4,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { CATALOG_SCHEMA, DOCUMENT_SCHEMA, STEP_NAMES, STEP_SPECS } from './schema.js';
-import type { Scenario, ScenarioStep } from './types.js';
+import type { Integration, Scenario, ScenarioStep } from './types.js';
 
 // Reading scenario files: YAML parsed with line numbers, the document and each step checked against
 // its schema, every problem reported with the file, the step number and the field (and its line).
@@ -177,7 +177,7 @@ export async function parseScenario(text: string, file: string): Promise<Scenari
     }
     if (!(typeof data === 'object' && data !== null && Array.isArray((data as { steps?: unknown }).steps))) throw new ScenarioLoadError(problems);
   }
-  const document = data as { name: string; description?: string; tags?: string[]; pending?: string; start?: string; catalog?: unknown; steps: unknown[] };
+  const document = data as { name: string; description?: string; tags?: string[]; integration?: Integration; pending?: string; start?: string; catalog?: unknown; steps: unknown[] };
   const steps: ScenarioStep[] = [];
   document.steps.forEach((raw, position) => {
     const index = position + 1;
@@ -210,6 +210,7 @@ export async function parseScenario(text: string, file: string): Promise<Scenari
     name: document.name,
     ...(document.description !== undefined ? { description: document.description } : {}),
     tags: document.tags ?? [],
+    integration: document.integration ?? 'zuora',
     ...(document.pending !== undefined ? { pending: document.pending.trim() } : {}),
     start: document.start ?? defaultStart(),
     ...(catalog ? { catalog } : {}),

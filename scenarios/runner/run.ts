@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { catalogOver } from './catalogMerge.js';
 import { HttpError } from './http.js';
 import { interpolate, InterpolationError, type Captures } from './interpolate.js';
 import { formatProblem, loadScenarioFile, ScenarioLoadError } from './load.js';
@@ -67,19 +68,7 @@ function messageOf(error: unknown): string {
 
 /** Puts the scenario's catalog into the engine: replacing its catalog, or (a shared engine) merged into it. */
 async function loadCatalog(env: ScenarioEnv, catalog: Record<string, unknown>): Promise<void> {
-  let body = catalog;
-  if (env.mergeCatalog) {
-    const current = await env.http.syncOk<Record<string, Array<Record<string, unknown>>>>('GET', '/api/catalog');
-    const merged: Record<string, unknown> = {};
-    for (const list of ['features', 'currencies', 'products', 'plans', 'addons']) {
-      const incoming = (catalog[list] as Array<Record<string, unknown>> | undefined) ?? [];
-      const ids = new Set(incoming.map((item) => item.id));
-      // What the engine answers carries its own bookkeeping (kind, Zuora ids); a catalog is given without it.
-      const kept = (current[list] ?? []).filter((item) => !ids.has(item.id)).map(({ kind: _kind, billing: _billing, ...item }) => item);
-      merged[list] = [...kept, ...incoming];
-    }
-    body = merged;
-  }
+  const body = env.mergeCatalog ? catalogOver(await env.http.syncOk('GET', '/api/catalog'), catalog as Record<string, Array<Record<string, unknown>>>) : catalog;
   await env.http.syncOk('POST', '/api/catalog', body);
 }
 

@@ -2,6 +2,8 @@
 // step of the vocabulary. Any value may instead be a `${capture.path}` reference, so typed fields
 // accept one too.
 
+import { INTEGRATIONS } from './types.js';
+
 type Schema = Record<string, unknown>;
 
 /** A whole-string reference to a captured value, e.g. `${sub.billingId}`. */
@@ -17,6 +19,7 @@ const int = (minimum = 0): Schema => orReference({ type: 'integer', minimum }, `
 const oneOf = (values: readonly string[]): Schema => orReference({ enum: [...values] }, `one of ${values.join(', ')} (or a \${...} reference)`);
 const stringMap: Schema = { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } };
 const anyObject: Schema = { type: 'object' };
+const anyList: Schema = { type: 'array', items: anyObject };
 const isoDateTime: Schema = orReference({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$' }, 'an ISO date or date-time (or a ${...} reference)');
 const isoDuration: Schema = { type: 'string', pattern: '^-?P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$' };
 
@@ -141,6 +144,15 @@ export const STEP_SPECS: Record<string, StepSpec> = {
     schema: object({ ref: str, when: oneOf(WHEN), writeOffOpenBalance: { type: 'boolean' }, ...as }, ['ref']),
     shorthand: (value) => (typeof value === 'string' ? { ref: value } : undefined),
   },
+  'subscription.migrate': {
+    schema: object({ ref: str, when: oneOf(WHEN), ...as }, ['ref']),
+    shorthand: (value) => (typeof value === 'string' ? { ref: value } : undefined),
+  },
+  'catalog.publish': {
+    // The engine checks the catalog itself, as it does a scenario's `catalog`.
+    schema: object({ file: str, features: anyList, currencies: anyList, products: anyList, plans: anyList, addons: anyList, ...as }),
+    shorthand: (value) => (typeof value === 'string' ? { file: value } : undefined),
+  },
   'usage.report': {
     schema: object({ customer: str, feature: str, value: num, ...as }, ['customer', 'feature', 'value']),
   },
@@ -217,6 +229,31 @@ export const STEP_SPECS: Record<string, StepSpec> = {
     ),
   },
 
+  // Stripe's API on the emulator, with the scenario account's key (`integration: stripe` files).
+  'stripe.cancelSubscription': {
+    schema: object({ ref: str, ...as }, ['ref']),
+    shorthand: (value) => (typeof value === 'string' ? { ref: value } : undefined),
+  },
+  'stripe.payInvoice': {
+    schema: object({ customer: str, invoice: str, paymentMethod: str, ...as }, ['customer']),
+    shorthand: (value) => (typeof value === 'string' ? { customer: value } : undefined),
+  },
+  'stripe.request': {
+    schema: object(
+      {
+        method: oneOf(['GET', 'POST', 'DELETE', 'get', 'post', 'delete']),
+        path: { type: 'string', pattern: '^/' },
+        body: anyObject,
+        expect: object({ status: int(100), body: {} }),
+        ...as,
+      },
+      ['method', 'path'],
+    ),
+  },
+  'checkout.complete': {
+    schema: object({ customer: str, plan: str, card: { anyOf: [str, { type: 'integer' }] }, billingPeriod: oneOf(BILLING_PERIODS), addons, units, successUrl: str, ...as }, ['customer', 'plan', 'card']),
+  },
+
   // The emulator's admin API.
   'clock.advance': {
     schema: {
@@ -239,6 +276,8 @@ export const STEP_SPECS: Record<string, StepSpec> = {
   'expect.zuora.subscription': { schema: expectation({ ref: str }, ['ref']) },
   'expect.zuora.invoice': { schema: expectation({ customer: str, invoice: anyString }, ['customer']) },
   'expect.zuora.account': { schema: expectation({ customer: str }, ['customer']) },
+  'expect.stripe.subscription': { schema: expectation({ ref: str }, ['ref']) },
+  'expect.stripe.invoice': { schema: expectation({ customer: str, invoice: anyString }, ['customer']) },
   'expect.callouts': { schema: object({ event: str, count, status: str, ...as }, ['event']) },
   'expect.events': { schema: object({ type: str, count, customer: str, subscription: str, data: anyObject, ...as }, ['type']) },
 };
@@ -253,6 +292,8 @@ export const DOCUMENT_SCHEMA: Schema = {
     name: str,
     description: { type: 'string' },
     tags: { type: 'array', items: str },
+    // The billing integration the sync engine runs with: Zuora (the default) or Stripe (seed 003).
+    integration: { enum: [...INTEGRATIONS] },
     // A known gap: why the scenario cannot pass yet. It still runs; failing is reported as pending,
     // passing fails it (so the mark is removed once the gap is closed).
     pending: str,

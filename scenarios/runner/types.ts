@@ -11,12 +11,18 @@ export interface ScenarioStep {
   line?: number;
 }
 
+/** The billing integration a scenario's sync engine is connected to. */
+export const INTEGRATIONS = ['zuora', 'stripe'] as const;
+export type Integration = (typeof INTEGRATIONS)[number];
+
 export interface Scenario {
   /** Path of the file, as given to the loader. */
   file: string;
   name: string;
   description?: string;
   tags: string[];
+  /** `zuora` unless the file says `integration: stripe`. */
+  integration: Integration;
   /** Why the scenario cannot pass yet (a known gap); its failure is then reported as pending. */
   pending?: string;
   /** ISO date-time the tenant's clock starts at. */

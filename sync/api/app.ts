@@ -72,7 +72,7 @@ function failure(error: unknown, req: Request): ApiReply {
 /** Outbound's own checks name what was wrong: a missing record, a record in the wrong state, or bad input. */
 function statusOfInputError(code: string): number {
   if (/_NOT_FOUND$/.test(code)) return 404;
-  if (/_(ARCHIVED|ENDED|EXISTS|CONFLICT)$/.test(code)) return 409;
+  if (/_(ARCHIVED|ENDED|EXISTS|CONFLICT|LATEST)$/.test(code)) return 409;
   return 400;
 }
 

@@ -4,9 +4,9 @@ import { archiveCustomer, createCustomer, getCustomer, listCustomers, listCustom
 import { listEvents } from './events.js';
 import { connectIntegration, getIntegration, removeIntegration, updateIntegration } from './integration.js';
 import type { ApiRoute } from './routeTable.js';
-import { cancel, getSubscription, listSubscriptions, provision, update } from './subscriptions.js';
+import { cancel, getSubscription, listSubscriptions, migrate, provision, update } from './subscriptions.js';
 import { clockTick, reportUsage, syncSubscriptionUsageNow, syncUsageNow } from './usage.js';
-import { connectStripeIntegration, receiveStripeEvent, removeStripeIntegration } from './stripe.js';
+import { connectStripeIntegration, createCheckoutLink, createPortalLink, receiveStripeEvent, removeStripeIntegration } from './stripe.js';
 import { receiveCallout } from './webhooks.js';
 
 /** Everything the sync engine answers. */
@@ -20,11 +20,14 @@ export const syncRoutes: readonly ApiRoute[] = [
   { method: 'POST', exclusive: true, path: '/api/customers/:id/archive', handler: archiveCustomer },
   { method: 'GET', path: '/api/customers/:id/subscriptions', handler: listCustomerSubscriptions },
   { method: 'GET', path: '/api/customers/:id/credits', handler: listCustomerCredits },
+  { method: 'POST', exclusive: true, path: '/api/customers/:id/billing-portal', handler: createPortalLink },
+  { method: 'POST', exclusive: true, path: '/api/checkout', handler: createCheckoutLink },
   { method: 'POST', exclusive: true, path: '/api/subscriptions', handler: provision },
   { method: 'GET', path: '/api/subscriptions', handler: listSubscriptions },
   { method: 'GET', path: '/api/subscriptions/:id', handler: getSubscription },
   { method: 'PATCH', exclusive: true, path: '/api/subscriptions/:id', handler: update },
   { method: 'POST', exclusive: true, path: '/api/subscriptions/:id/cancel', handler: cancel },
+  { method: 'POST', exclusive: true, path: '/api/subscriptions/:id/migrate', handler: migrate },
   { method: 'POST', path: '/api/usage', handler: reportUsage },
   { method: 'POST', path: '/api/usage/sync', handler: syncUsageNow },
   { method: 'POST', path: '/api/subscriptions/:id/usage/sync', handler: syncSubscriptionUsageNow },

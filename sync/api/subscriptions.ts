@@ -1,5 +1,5 @@
 import { subscriptionView } from '../billingLinks.js';
-import { cancelSubscription, provisionSubscription, updateSubscription } from '../outbound/index.js';
+import { cancelSubscription, migrateToLatest, provisionSubscription, updateSubscription } from '../outbound/index.js';
 import { Field, Problems } from './input.js';
 import { requireActiveCustomer, requireLiveSubscription, requireSubscription } from './lookups.js';
 import type { ApiReply, ApiRequest } from './routeTable.js';
@@ -48,4 +48,19 @@ export async function cancel({ engine: { ctx }, params, body }: ApiRequest): Pro
   problems.check();
   const subscription = await cancelSubscription(ctx, current.id, when, { writeOffOpenBalance });
   return { body: subscriptionView(ctx, subscription) };
+}
+
+/**
+ * `POST /api/subscriptions/:id/migrate` with `{subscriptionMigrationTime?: IMMEDIATE |
+ * END_OF_BILLING_PERIOD}` (IMMEDIATE when left out): "Migrate to latest" (seeds/002), the
+ * subscription moved to the latest published version of its plan. 409 when it is on it already.
+ */
+export async function migrate({ engine: { ctx }, params, body }: ApiRequest): Promise<ApiReply> {
+  const current = requireLiveSubscription(ctx, params.id ?? '');
+  const problems = new Problems();
+  const root = Field.body(body ?? {}, problems);
+  root.object(['subscriptionMigrationTime']);
+  const when = root.at('subscriptionMigrationTime').optional()?.oneOf(SCHEDULE_STRATEGIES) ?? 'IMMEDIATE';
+  problems.check();
+  return { body: subscriptionView(ctx, await migrateToLatest(ctx, current.id, when)) };
 }

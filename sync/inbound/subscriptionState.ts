@@ -48,10 +48,11 @@ export const dueUpdates = (sub: Subscription, now: Date): ScheduledUpdate[] =>
  * made the change itself when the scheduled order ran, so nothing is sent back.
  */
 export function applyScheduledUpdate(sub: Subscription, update: ScheduledUpdate): { subscription: Subscription; events: LoggedEvent[] } {
-  const { planId, addons, units, billingPeriod } = update.target;
+  const { planId, planVersionNumber, addons, units, billingPeriod } = update.target;
   const changed: Subscription = {
     ...sub,
     ...(planId !== undefined ? { planId } : {}),
+    ...(planVersionNumber !== undefined ? { planVersionNumber } : {}),
     ...(addons !== undefined ? { addons } : {}),
     // A units target names the features it changes; the others keep their quantities.
     ...(units !== undefined ? { units: { ...sub.units, ...units } } : {}),

@@ -54,6 +54,15 @@ export interface Product {
   description?: string;
 }
 
+/** A plan's earlier published version: its prices, and the Zuora rate plans and charges they were synced to. */
+export interface PackageVersion {
+  versionNumber: number;
+  prices: Price[];
+  billing?: Package['billing'];
+  /** Platform time the version after it was published (ISO). */
+  supersededAt: string;
+}
+
 /** A plan or an add-on: each is a Zuora product, each billing period a rate plan under it. */
 export interface Package {
   id: string;
@@ -70,6 +79,13 @@ export interface Package {
     productId: string;
     ratePlans: Partial<Record<BillingPeriod, { ratePlanId: string; charges: Array<{ chargeId: string; price: Price }> }>>;
   };
+  /**
+   * Plans only: the latest published version (1 when absent). Publishing the catalog with other
+   * prices for the plan publishes a new version; subscriptions stay on theirs until migrated.
+   */
+  versionNumber?: number;
+  /** Plans only: the versions before the latest, oldest first. */
+  previousVersions?: PackageVersion[];
 }
 
 export interface Catalog {
@@ -103,8 +119,11 @@ export interface BillingInfo {
 
 export type SyncStatus = 'SYNCED' | 'FAILED' | 'NO_SYNC';
 
-/** What a FAILED sync tries again: the subscription's creation in Zuora, its current shape, or its cancellation. */
-export type RetryAction = 'SYNC' | 'CANCEL';
+/**
+ * What a FAILED sync tries again: the subscription's creation in Zuora or its current shape (SYNC),
+ * its cancellation now (CANCEL), or the Scheduled order of its pending end-of-period change (SCHEDULE).
+ */
+export type RetryAction = 'SYNC' | 'CANCEL' | 'SCHEDULE';
 
 export interface SyncState {
   status: SyncStatus;
@@ -164,10 +183,13 @@ export interface LatestInvoice {
 /** A change the platform will apply at a later date, scheduled in Zuora as a Scheduled order. */
 export interface ScheduledUpdate {
   id: string;
-  type: 'PLAN_CHANGE' | 'ADDONS' | 'UNITS' | 'BILLING_PERIOD' | 'CANCELLATION';
-  target: { planId?: string; addons?: AddonSelection[]; units?: Record<string, number>; billingPeriod?: BillingPeriod };
+  type: 'PLAN_CHANGE' | 'ADDONS' | 'UNITS' | 'BILLING_PERIOD' | 'MIGRATE_TO_LATEST' | 'CANCELLATION';
+  target: { planId?: string; planVersionNumber?: number; addons?: AddonSelection[]; units?: Record<string, number>; billingPeriod?: BillingPeriod };
   effectiveAt: string;
+  /** Absent while Zuora has not taken the Scheduled order (a FAILED sync retries it). */
   zuoraOrderNumber?: string;
+  /** A CANCELLATION asked to write the open balance off (kept for its retry). */
+  writeOffOpenBalance?: boolean;
   status: 'PENDING' | 'DONE' | 'CANCELED';
 }
 
@@ -190,6 +212,8 @@ export interface Subscription {
   id: string;
   customerId: string;
   planId: string;
+  /** The plan version it is billed at (set at provisioning); "migrate to latest" moves it to the plan's latest. */
+  planVersionNumber?: number;
   billingPeriod: BillingPeriod;
   addons: AddonSelection[];
   units: Record<string, number>;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncContext } from '../context.js';
-import type { ScheduleStrategy, Subscription } from '../model/types.js';
+import type { ScheduledUpdate, ScheduleStrategy, Subscription } from '../model/types.js';
 import { dayOf, laterOf, platformNow } from './dates.js';
 import { subscriptionSyncFailed } from './failures.js';
 import { cancelSubscriptionAction, placeChangeOrder } from './orders.js';
 import { atVersion, customerRecord, subscriptionOf } from './records.js';
-import { cancelScheduledOrders, orderAtPeriodEnd, withPendingCanceled } from './scheduling.js';
+import { cancelScheduledOrders, orderAtPeriodEnd, withoutUnplaced, withPendingCanceled } from './scheduling.js';
 import { logChange, save } from './subscriptions.js';
 import { cancelStripeSubscription, stripeClientOf } from '../stripe/outbound.js';
 
@@ -84,17 +84,24 @@ async function cancelAtPeriodEnd(ctx: SyncContext, subscription: Subscription, o
     const placed = await orderCancellation(ctx, subscription, number, effectiveOn, today, true, options);
     return placed.result.orderNumber;
   });
-  // Status changes wait for Zuora (as in cancelNow): a refused cancellation leaves the subscription as it was.
-  if (ordered.failed) return save(ctx, { ...subscription, sync: ordered.sync });
   const { effectiveOn, zuoraOrderNumber, sync } = ordered;
   const effectiveAt = `${effectiveOn}T00:00:00.000Z`;
+  const update: ScheduledUpdate = {
+    id: `update-${randomUUID()}`,
+    type: 'CANCELLATION',
+    target: {},
+    effectiveAt,
+    ...(zuoraOrderNumber ? { zuoraOrderNumber } : {}),
+    ...(options.writeOffOpenBalance ? { writeOffOpenBalance: true } : {}),
+    status: 'PENDING',
+  };
+  // Status changes wait for Zuora (as in cancelNow): a refused cancellation leaves the subscription as
+  // it was, its other pending changes too, and keeps the cancellation pending for the retry to place.
+  if (ordered.failed) return save(ctx, { ...subscription, scheduledUpdates: [...withoutUnplaced(subscription), update], sync: ordered.sync });
   const result = await save(ctx, {
     ...subscription,
     cancellationDate: effectiveAt,
-    scheduledUpdates: [
-      ...withPendingCanceled(subscription.scheduledUpdates),
-      { id: `update-${randomUUID()}`, type: 'CANCELLATION', target: {}, effectiveAt, ...(zuoraOrderNumber ? { zuoraOrderNumber } : {}), status: 'PENDING' },
-    ],
+    scheduledUpdates: [...withPendingCanceled(withoutUnplaced(subscription)), update],
     ...(sync ? { sync } : {}),
   });
   return logChange(ctx, result, 'SUBSCRIPTION_UPDATED', at, { cancellationScheduledAt: effectiveAt, zuoraOrderNumber: zuoraOrderNumber ?? null });

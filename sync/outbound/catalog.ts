@@ -7,6 +7,7 @@ import { dayOf, platformNow } from './dates.js';
 import { isSyncFailure } from './errors.js';
 import { recordFailure } from './failures.js';
 import { packageUrl } from './mapping.js';
+import { samePrices } from './planVersions.js';
 import { keyOfCharge, pricesByPeriod, storedRatePlan, syncedRatePlan, type SyncedRatePlan } from './ratePlans.js';
 import { unitsOfMeasure } from './units.js';
 
@@ -76,17 +77,6 @@ async function syncProduct(ctx: SyncContext, pkg: Package): Promise<string> {
   };
   if (Object.keys(patch).length > 0) await ctx.zuora.updateProduct(productId, patch);
   return productId;
-}
-
-/** Key order and currency order do not make two price lists different. */
-function samePrices(a: readonly Price[], b: readonly Price[]): boolean {
-  const canonical = (prices: readonly Price[]): string =>
-    JSON.stringify([...prices].sort((x, y) => currencyOf(x).localeCompare(currencyOf(y))), (_key, value: unknown) =>
-      value && typeof value === 'object' && !Array.isArray(value)
-        ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)))
-        : value,
-    );
-  return canonical(a) === canonical(b);
 }
 
 /**

@@ -47,6 +47,7 @@ export const currencyOfCustomer = (customer: Customer): string => customer.billi
 
 export const shapeOf = (subscription: Subscription): SubscriptionShape => ({
   planId: subscription.planId,
+  ...(subscription.planVersionNumber !== undefined ? { planVersionNumber: subscription.planVersionNumber } : {}),
   billingPeriod: subscription.billingPeriod,
   addons: subscription.addons,
   units: subscription.units,

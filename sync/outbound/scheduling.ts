@@ -19,11 +19,12 @@ export async function periodEndOf(ctx: SyncContext, subscription: Subscription, 
 
 /**
  * Where an end-of-period change stands in Zuora. `sync` is the subscription's sync state after it
- * (unchanged when the subscription is not in Zuora); a failed one keeps the day if it was known.
+ * (unchanged when the subscription is not in Zuora). A failed one is retried (`retry: SCHEDULE`); its
+ * day is the platform's own reckoning when Zuora could not tell the bill cycle day.
  */
 export type PeriodEndOrder =
   | { failed: false; effectiveOn: string; zuoraOrderNumber?: string; sync: SyncState | undefined }
-  | { failed: true; effectiveOn: string | undefined; zuoraOrderNumber?: undefined; sync: SyncState };
+  | { failed: true; effectiveOn: string; zuoraOrderNumber?: undefined; sync: SyncState };
 
 /**
  * The end of the billing period and, for a subscription in Zuora, the Scheduled order for that day
@@ -46,7 +47,8 @@ export async function orderAtPeriodEnd(
     const zuoraOrderNumber = await order(number, effectiveOn);
     return { failed: false, effectiveOn, zuoraOrderNumber, sync: { status: 'SYNCED', at } };
   } catch (error) {
-    return { failed: true, effectiveOn, sync: await subscriptionSyncFailed(ctx, subscription, error, at) };
+    const sync = await subscriptionSyncFailed(ctx, subscription, error, at, 'SCHEDULE');
+    return { failed: true, effectiveOn: effectiveOn ?? billingPeriodEnd(dayOf(subscription.startDate), subscription.billingPeriod, 0, today), sync };
   }
 }
 
@@ -60,6 +62,20 @@ export async function cancelScheduledOrders(ctx: SyncContext, subscriptionNumber
   for (const orderNumber of scheduled) await ctx.zuora.cancelOrder(orderNumber, 'Replaced by a newer change from the platform');
   return scheduled;
 }
+
+/**
+ * A pending update of a subscription in Zuora with no Scheduled order there: placing it failed, and
+ * the FAILED sync retries it. (A subscription not in Zuora has no orders; its updates wait on the platform.)
+ */
+export const isUnplaced = (subscription: Subscription, update: ScheduledUpdate): boolean =>
+  subscription.billingSubscriptionNumber !== undefined && update.status === 'PENDING' && update.zuoraOrderNumber === undefined;
+
+export const unplacedUpdate = (subscription: Subscription): ScheduledUpdate | undefined =>
+  subscription.scheduledUpdates.find((update) => isUnplaced(subscription, update));
+
+/** The updates less an unplaced one: the update replacing it carries it on. */
+export const withoutUnplaced = (subscription: Subscription): ScheduledUpdate[] =>
+  subscription.scheduledUpdates.filter((update) => !isUnplaced(subscription, update));
 
 /** Pending updates end as CANCELED: replaced by a newer one, or made moot by a cancellation. */
 export const withPendingCanceled = (updates: readonly ScheduledUpdate[]): ScheduledUpdate[] =>

@@ -22,6 +22,7 @@ import { subscriptionSyncFailed } from './failures.js';
 import { mirroredMetadata, subscriptionCustomFields } from './mapping.js';
 import { billingAtOnce, createSubscriptionAction, placeOrder, ratePlanRequest } from './orders.js';
 import { atVersion, checkAddons, checkSoldIn, currencyOfCustomer, customerRecord, planOf, shapeOf, subscriptionOf } from './records.js';
+import { latestVersionOf } from './planVersions.js';
 import { subscriptionSkipReason } from './rules.js';
 import { desiredRatePlans } from './targets.js';
 import { stripeClientOf, syncStripeSubscription } from '../stripe/outbound.js';
@@ -96,6 +97,7 @@ export async function provisionSubscription(ctx: SyncContext, input: ProvisionIn
     id: input.id ?? `sub-${randomUUID()}`,
     customerId: customer.id,
     planId: plan.id,
+    planVersionNumber: latestVersionOf(plan),
     billingPeriod,
     addons,
     units: input.units ?? {},
@@ -123,7 +125,7 @@ export async function provisionSubscription(ctx: SyncContext, input: ProvisionIn
     at,
     customerId: customer.id,
     subscriptionId: synced.id,
-    data: { planId: plan.id, status: synced.status, billingId: synced.billingId, sync: synced.sync },
+    data: { planId: plan.id, planVersionNumber: synced.planVersionNumber, status: synced.status, billingId: synced.billingId, sync: synced.sync },
   });
   return synced;
 }

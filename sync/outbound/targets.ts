@@ -2,6 +2,7 @@ import type { SyncContext } from '../context.js';
 import type { AddonSelection, BillingPeriod, CreditEntitlement, Feature, Package, Price } from '../model/types.js';
 import { featureOf, pricingMember, priceIn, takesQuantity } from './charges.js';
 import { SyncPreconditionError } from './errors.js';
+import { planAtVersion } from './planVersions.js';
 import { syncedRatePlan } from './ratePlans.js';
 
 // What a subscription should hold in Zuora: per package (the plan, each add-on) its synced rate
@@ -10,6 +11,8 @@ import { syncedRatePlan } from './ratePlans.js';
 /** The parts of a subscription that decide its rate plans and charges. */
 export interface SubscriptionShape {
   planId: string;
+  /** The plan version it is billed at; the latest when absent. */
+  planVersionNumber?: number;
   billingPeriod: BillingPeriod;
   addons: AddonSelection[];
   units: Record<string, number>;
@@ -73,6 +76,7 @@ function desiredRatePlan(
   currency: string,
   shape: SubscriptionShape,
   addonQuantity: number | undefined,
+  listed: Package = pkg,
 ): DesiredRatePlan {
   const ratePlan = syncedRatePlan(pkg, period);
   if (!ratePlan || !pkg.billing) {
@@ -84,7 +88,11 @@ function desiredRatePlan(
   const charges = ratePlan.charges.map((charge): DesiredCharge => {
     const price = priceIn(charge, currency);
     const feature = featureOf(features, price);
-    const { listPrice, catalogPrice } = listPriceOf(pkg, price, overrides);
+    const { listPrice } = listPriceOf(pkg, price, overrides);
+    // What Zuora's catalog holds for the charge now: an earlier plan version's charge may have been
+    // given the latest version's amount since (overriding back to its own is then needed).
+    const current = syncedRatePlan(listed, period)?.charges.find((each) => each.chargeId === charge.chargeId);
+    const { catalogPrice } = listPriceOf(listed, current ? priceIn(current, currency) : price, {});
     const counted = takesQuantity(price, feature);
     const units = feature ? shape.units[feature.id] : undefined;
     const quantity = counted ? (addonQuantity ?? units ?? price.minQuantity ?? 1) : undefined;
@@ -115,9 +123,10 @@ function creditRatePlan(ctx: SyncContext, entitlement: CreditEntitlement & { pri
 
 export function desiredRatePlans(ctx: SyncContext, shape: SubscriptionShape, currency: string): DesiredRatePlan[] {
   const { features } = ctx.store.catalog();
+  const plan = packageOf(ctx, shape.planId);
   const priced = (shape.creditEntitlements ?? []).filter((entitlement): entitlement is CreditEntitlement & { price: number } => entitlement.price !== undefined);
   return [
-    desiredRatePlan(packageOf(ctx, shape.planId), shape.billingPeriod, features, currency, shape, undefined),
+    desiredRatePlan(planAtVersion(plan, shape.planVersionNumber), shape.billingPeriod, features, currency, shape, undefined, plan),
     ...shape.addons.map((addon) => desiredRatePlan(packageOf(ctx, addon.addonId), shape.billingPeriod, features, currency, shape, addon.quantity)),
     ...priced.map((entitlement) => creditRatePlan(ctx, entitlement)),
   ];

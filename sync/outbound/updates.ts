@@ -7,9 +7,11 @@ import { OutboundInputError } from './errors.js';
 import { subscriptionSyncFailed } from './failures.js';
 import { cancelSubscriptionAction, placeChangeOrder } from './orders.js';
 import { atVersion, checkAddons, checkSoldIn, currencyOfCustomer, customerRecord, planOf, shapeOf, subscriptionOf } from './records.js';
-import { cancelScheduledOrders, orderAtPeriodEnd, withPendingCanceled } from './scheduling.js';
+import { cancelScheduledOrders, orderAtPeriodEnd, withoutUnplaced, withPendingCanceled } from './scheduling.js';
 import { logChange, save, syncNewSubscription } from './subscriptions.js';
+import { latestVersionOf } from './planVersions.js';
 import { desiredRatePlans } from './targets.js';
+import { changeStripeSubscription, stripeClientOf, subscriptionLink } from '../stripe/outbound.js';
 
 export interface SubscriptionChange {
   planId?: string;
@@ -25,9 +27,12 @@ type Target = ScheduledUpdate['target'];
 
 const ENDED = new Set<Subscription['status']>(['CANCELED', 'EXPIRED']);
 
-function targetOf(subscription: Subscription, change: SubscriptionChange): Target {
+/** A plan change goes to the target plan's latest version. */
+function targetOf(ctx: SyncContext, subscription: Subscription, change: SubscriptionChange): Target {
+  const otherPlan = change.planId !== undefined && change.planId !== subscription.planId;
   return {
     ...(change.planId !== undefined ? { planId: change.planId } : {}),
+    ...(otherPlan ? { planVersionNumber: latestVersionOf(planOf(ctx, change.planId as string)) } : {}),
     ...(change.billingPeriod !== undefined ? { billingPeriod: change.billingPeriod } : {}),
     ...(change.addons !== undefined ? { addons: change.addons } : {}),
     // The whole map, so whoever applies the update later simply takes it.
@@ -39,6 +44,7 @@ function applyTarget(subscription: Subscription, target: Target): Subscription {
   return {
     ...subscription,
     planId: target.planId ?? subscription.planId,
+    ...(target.planVersionNumber !== undefined ? { planVersionNumber: target.planVersionNumber } : {}),
     billingPeriod: target.billingPeriod ?? subscription.billingPeriod,
     addons: target.addons ?? subscription.addons,
     units: target.units ?? subscription.units,
@@ -50,6 +56,7 @@ function sameShape(a: Subscription, b: Subscription): boolean {
   const canonical = (subscription: Subscription): string =>
     JSON.stringify([
       subscription.planId,
+      subscription.planVersionNumber,
       subscription.billingPeriod,
       [...subscription.addons].sort((x, y) => x.addonId.localeCompare(y.addonId)).map((addon) => [addon.addonId, addon.quantity]),
       Object.entries(subscription.units).sort(([x], [y]) => x.localeCompare(y)),
@@ -60,6 +67,7 @@ function sameShape(a: Subscription, b: Subscription): boolean {
 function updateType(subscription: Subscription, target: Target): ScheduledUpdate['type'] {
   if (target.planId !== undefined && target.planId !== subscription.planId) return 'PLAN_CHANGE';
   if (target.billingPeriod !== undefined && target.billingPeriod !== subscription.billingPeriod) return 'BILLING_PERIOD';
+  if (target.planVersionNumber !== undefined && target.planVersionNumber !== subscription.planVersionNumber) return 'MIGRATE_TO_LATEST';
   if (target.addons !== undefined) return 'ADDONS';
   return 'UNITS';
 }
@@ -72,12 +80,38 @@ function updateType(subscription: Subscription, target: Target): ScheduledUpdate
 export async function updateSubscription(ctx: SyncContext, id: string, change: SubscriptionChange): Promise<Subscription> {
   const subscription = subscriptionOf(ctx, id);
   if (ENDED.has(subscription.status)) throw new OutboundInputError('SUBSCRIPTION_ENDED', `Subscription '${id}' is ${subscription.status.toLowerCase()}`);
-  const target = targetOf(subscription, change);
+  const target = targetOf(ctx, subscription, change);
   const after = applyTarget(subscription, target);
   const plan = planOf(ctx, after.planId);
   checkSoldIn(plan, after.billingPeriod);
   checkAddons(ctx, after.addons, after.billingPeriod);
+  if (change.scheduleStrategy !== 'IMMEDIATE' && stripeClientOf(ctx)) {
+    // Scheduled changes are Zuora Scheduled orders; through Stripe they would be a subscription schedule, not built.
+    throw new OutboundInputError('SCHEDULE_NOT_SUPPORTED', 'With the Stripe integration a change is made now (IMMEDIATE); changes at the end of the billing period are not made through Stripe');
+  }
   return change.scheduleStrategy === 'IMMEDIATE' ? changeNow(ctx, subscription, target) : changeAtPeriodEnd(ctx, subscription, target);
+}
+
+/**
+ * seeds/002 "Migrate to latest": moves the subscription to the latest published version of its plan,
+ * at once (an order bringing its charges to that version's prices) or at the end of the billing
+ * period (a Scheduled order; ScheduledOrderCompleted then shows the new version on the platform).
+ */
+export async function migrateToLatest(ctx: SyncContext, id: string, when: ScheduleStrategy): Promise<Subscription> {
+  const subscription = subscriptionOf(ctx, id);
+  if (ENDED.has(subscription.status)) throw new OutboundInputError('SUBSCRIPTION_ENDED', `Subscription '${id}' is ${subscription.status.toLowerCase()}`);
+  const plan = planOf(ctx, subscription.planId);
+  const latest = latestVersionOf(plan);
+  if (subscription.planVersionNumber === latest) {
+    throw new OutboundInputError('ALREADY_LATEST', `Subscription '${id}' is already on the latest version (${latest}) of plan '${plan.id}'`);
+  }
+  // A pending plan change takes the subscription to another plan's latest version anyway.
+  if (subscription.scheduledUpdates.some((update) => update.status === 'PENDING' && update.type === 'PLAN_CHANGE')) {
+    throw new OutboundInputError('PLAN_CHANGE_CONFLICT', `Subscription '${id}' has a plan change pending; it moves to that plan's latest version`);
+  }
+  checkSoldIn(plan, subscription.billingPeriod);
+  const target: Target = { planVersionNumber: latest };
+  return when === 'IMMEDIATE' ? changeNow(ctx, subscription, target) : changeAtPeriodEnd(ctx, subscription, target);
 }
 
 /**
@@ -89,7 +123,11 @@ async function changeNow(ctx: SyncContext, subscription: Subscription, target: T
   const changed = applyTarget(subscription, target);
   let result: Subscription;
   const number = subscription.billingSubscriptionNumber;
-  if (!number) {
+  const stripe = stripeClientOf(ctx);
+  if (stripe && ctx.store.stripeLink(subscriptionLink(subscription.id))) {
+    // Already in Stripe: its items are changed in place and Stripe prorates them.
+    result = await save(ctx, await changeStripeSubscription(ctx, stripe, changed));
+  } else if (!number) {
     // Not in Zuora yet: the change may be what makes it billable (a trial moving to a paid plan).
     await save(ctx, changed);
     result = await syncNewSubscription(ctx, changed.id);
@@ -126,7 +164,7 @@ async function changeAtPeriodEnd(ctx: SyncContext, subscription: Subscription, c
   const target = [...pending.map((update) => update.target), change].reduce<Target>((merged, next) => ({ ...merged, ...next }), {});
   const after = applyTarget(subscription, target);
   const withdrawOnly = sameShape(subscription, after);
-  // effectiveOn is undefined only when Zuora could not tell the period end: then nothing can be scheduled.
+  // When Zuora refuses, the update is kept without an order number and the FAILED sync retries it.
   const { effectiveOn, zuoraOrderNumber, sync } = await orderAtPeriodEnd(ctx, subscription, customer, today, at, async (number, periodEnd) => {
     await cancelScheduledOrders(ctx, number);
     if (withdrawOnly) return undefined;
@@ -143,7 +181,7 @@ async function changeAtPeriodEnd(ctx: SyncContext, subscription: Subscription, c
     return (await placeChangeOrder(ctx, subscription, number, { today, actions, current, scheduledOn: periodEnd })).result.orderNumber;
   });
   const scheduled: ScheduledUpdate | undefined =
-    withdrawOnly || effectiveOn === undefined
+    withdrawOnly
       ? undefined
       : {
           id: `update-${randomUUID()}`,
@@ -158,7 +196,7 @@ async function changeAtPeriodEnd(ctx: SyncContext, subscription: Subscription, c
   const cancellationPending = subscription.scheduledUpdates.some((update) => update.status === 'PENDING' && update.type === 'CANCELLATION');
   const result = await save(ctx, {
     ...(cancellationPending ? uncancelled : subscription),
-    scheduledUpdates: [...withPendingCanceled(subscription.scheduledUpdates), ...(scheduled ? [scheduled] : [])],
+    scheduledUpdates: [...withPendingCanceled(withoutUnplaced(subscription)), ...(scheduled ? [scheduled] : [])],
     ...(sync ? { sync } : {}),
   });
   return logChange(ctx, result, 'SUBSCRIPTION_UPDATED', at, { scheduled: scheduled ?? null });

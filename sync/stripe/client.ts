@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import qs from 'qs';
-import { request } from 'undici';
+import { httpClient } from '../httpClient.js';
 import type { FormParams } from './types.js';
 
 /** A failed Stripe call: the HTTP status and Stripe's error fields. */
@@ -44,7 +44,7 @@ export class StripeClient {
     const encoded = qs.stringify(params, { arrayFormat: 'indices', encodeValuesOnly: true });
     const inQuery = method !== 'POST' && encoded;
     const url = `${this.apiUrl.replace(/\/+$/, '')}${path}${inQuery ? `?${encoded}` : ''}`;
-    const response = await request(url, {
+    const response = await (await httpClient()).request(url, {
       method,
       headers: {
         authorization: `Bearer ${this.secretKey}`,

@@ -2,6 +2,7 @@ import type { SyncContext } from '../context.js';
 import type { Subscription } from '../model/types.js';
 import { platformNow } from '../outbound/dates.js';
 import { cents, usagePrices } from './catalog.js';
+import { checkoutCompleted } from './checkout.js';
 import type { StripeClient } from './client.js';
 import { subscriptionLink } from './outbound.js';
 import type { StripeEvent, StripeInvoice, StripeSubscription } from './types.js';
@@ -109,6 +110,8 @@ export async function handleStripeEvent(ctx: SyncContext, client: StripeClient, 
       } else if (event.type === 'invoice.paid') await invoicePaid(ctx, invoice, subscription);
       else if (event.type === 'invoice.payment_failed') await paymentFailed(ctx, invoice, subscription);
     }
+  } else if (event.type === 'checkout.session.completed') {
+    detail = await checkoutCompleted(ctx, client, object as unknown as Parameters<typeof checkoutCompleted>[2]);
   } else if (event.type === 'customer.subscription.deleted' || event.type === 'customer.subscription.updated') {
     const stripeSubscription = object as unknown as StripeSubscription;
     const subscription = platformSubscription(ctx, stripeSubscription.id);

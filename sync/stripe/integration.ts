@@ -1,6 +1,6 @@
 import type { SyncContext } from '../context.js';
 import { StripeClient } from './client.js';
-import type { StripeIntegration } from './types.js';
+import type { StripeIntegration, StripeProrationBehavior } from './types.js';
 
 /** The Stripe events the engine acts on (see inbound.ts). */
 export const STRIPE_EVENTS = [
@@ -9,12 +9,14 @@ export const STRIPE_EVENTS = [
   'invoice.payment_failed',
   'customer.subscription.updated',
   'customer.subscription.deleted',
+  'checkout.session.completed',
 ] as const;
 
 export interface StripeConnectInput {
   secretKey: string;
   apiUrl: string;
   automaticTax?: boolean;
+  prorationBehavior?: StripeProrationBehavior;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function connectStripe(ctx: SyncContext, input: StripeConnectInput,
     webhookEndpointId: endpoint.id,
     webhookSecret: endpoint.secret,
     automaticTax: input.automaticTax ?? false,
+    prorationBehavior: input.prorationBehavior ?? 'create_prorations',
   };
   await ctx.store.putStripeIntegration(integration);
   return integration;

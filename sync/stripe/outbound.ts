@@ -6,9 +6,9 @@ import { entityUrl } from '../outbound/mapping.js';
 import { heldPaymentMethod, holdPaymentMethod, releasePaymentMethod } from '../outbound/paymentMethods.js';
 import { currencyOfCustomer, customerRecord, planOf, subscriptionOf } from '../outbound/records.js';
 import { subscriptionSkipReason } from '../outbound/rules.js';
-import { itemsFor } from './catalog.js';
+import { itemsFor, type StripeItem } from './catalog.js';
 import { StripeApiError, StripeClient } from './client.js';
-import type { StripeSubscription } from './types.js';
+import type { StripeSubscription, StripeSubscriptionItem } from './types.js';
 
 /** Seed 003: at most 500 active subscriptions per Stripe customer. */
 export const MAX_ACTIVE_SUBSCRIPTIONS = 500;
@@ -35,7 +35,7 @@ async function attachPaymentMethod(client: StripeClient, stripeCustomer: string,
   return attached.id;
 }
 
-function customerParams(ctx: SyncContext, customer: Customer): Record<string, unknown> {
+export function customerParams(ctx: SyncContext, customer: Customer): Record<string, unknown> {
   const address = customer.billingInfo?.address;
   // `stripeInvoiceName` metadata overrides the name shown on invoices (seed 003's invoice-name override).
   const name = customer.metadata.stripeInvoiceName ?? customer.name;
@@ -95,6 +95,69 @@ function platformState(stripe: StripeSubscription, current: Subscription): Pick<
   }
 }
 
+/** What the subscription holds as Stripe items: one per charge of its plan, and of each add-on. */
+async function subscriptionItems(ctx: SyncContext, client: StripeClient, subscription: Subscription): Promise<StripeItem[]> {
+  const currency = currencyOfCustomer(customerRecord(ctx, subscription.customerId)).toLowerCase();
+  const items = await itemsFor(ctx, client, planOf(ctx, subscription.planId), subscription.billingPeriod, subscription.units, currency);
+  for (const addon of subscription.addons) {
+    const pkg = ctx.store.package(addon.addonId);
+    if (pkg) items.push(...(await itemsFor(ctx, client, pkg, subscription.billingPeriod, subscription.units, currency, addon.quantity)));
+  }
+  return items;
+}
+
+/**
+ * The `items[]` of a Stripe update taking the subscription from what it holds to what it should:
+ * an item whose price stays keeps its id (its quantity changed if need be), an item whose price goes
+ * takes one of the new prices in place (so Stripe prorates the swap), what is left over is deleted
+ * or added.
+ */
+export function itemUpdates(current: readonly StripeSubscriptionItem[], desired: readonly StripeItem[]): Array<Record<string, unknown>> {
+  const updates: Array<Record<string, unknown>> = [];
+  const unmatched = [...current];
+  const missing: StripeItem[] = [];
+  for (const want of desired) {
+    const at = unmatched.findIndex((item) => item.price.id === want.price);
+    const [same] = at >= 0 ? unmatched.splice(at, 1) : [];
+    if (!same) missing.push(want);
+    else if (same.quantity !== want.quantity) updates.push({ id: same.id, quantity: want.quantity });
+  }
+  for (const want of missing) {
+    const swapped = unmatched.shift();
+    updates.push(swapped ? { id: swapped.id, price: want.price, quantity: want.quantity } : { price: want.price, quantity: want.quantity });
+  }
+  for (const gone of unmatched) updates.push({ id: gone.id, deleted: true });
+  return updates;
+}
+
+/**
+ * A change made now (plan, add-ons, quantities) on a subscription already in Stripe: its items are
+ * updated in place and Stripe prorates them as the integration says (`prorationBehavior`, Stripe's
+ * default `create_prorations` unless connected otherwise). A change to a plan that is not synced
+ * (free, custom price) ends the Stripe subscription.
+ */
+export async function changeStripeSubscription(ctx: SyncContext, client: StripeClient, changed: Subscription): Promise<Subscription> {
+  const { at } = await platformNow(ctx);
+  const linked = ctx.store.stripeLink(subscriptionLink(changed.id)) as string;
+  try {
+    const reason = subscriptionSkipReason(changed, planOf(ctx, changed.planId), ctx.store.integration());
+    if (reason !== undefined) {
+      await cancelStripeSubscription(ctx, client, changed.id);
+      return { ...changed, sync: { status: 'NO_SYNC', reason, at } };
+    }
+    const current = await client.get<StripeSubscription>(`/v1/subscriptions/${linked}`);
+    const updates = itemUpdates(current.items.data, await subscriptionItems(ctx, client, changed));
+    if (updates.length === 0) return { ...changed, sync: { status: 'SYNCED', at } };
+    const updated = await client.post<StripeSubscription>(`/v1/subscriptions/${linked}`, {
+      items: updates,
+      proration_behavior: ctx.store.stripeIntegration()?.prorationBehavior ?? 'create_prorations',
+    });
+    return { ...changed, ...platformState(updated, changed), sync: { status: 'SYNCED', at } };
+  } catch (error) {
+    return { ...changed, sync: { status: 'FAILED', reason: failureReason(error), at } };
+  }
+}
+
 /**
  * Subscription -> Stripe subscription: one item per charge and per add-on, the platform's link in
  * `stiggEntityUrl` metadata; sign-up is charged at once, and a decline leaves it PAYMENT_PENDING.
@@ -118,14 +181,15 @@ export async function syncStripeSubscription(ctx: SyncContext, client: StripeCli
     return save({ ...subscription, sync: { status: customer.sync?.status === 'FAILED' ? 'FAILED' : 'NO_SYNC', reason: `Customer is not synced: ${customer.sync?.reason ?? 'unknown reason'}`, at } });
   }
   try {
+    const made = ctx.store.stripeLink(subscriptionLink(subscription.id));
+    if (made) {
+      // Made in Stripe already (by a hosted checkout): taken as it is.
+      const current = await client.get<StripeSubscription>(`/v1/subscriptions/${made}`);
+      return save({ ...subscriptionOf(ctx, subscription.id), ...platformState(current, subscription), sync: { status: 'SYNCED', at } });
+    }
     const live = ctx.store.subscriptionsOf(customer.id).filter((other) => other.id !== subscription.id && ctx.store.stripeLink(subscriptionLink(other.id)) && !['CANCELED', 'EXPIRED'].includes(other.status));
     if (live.length >= MAX_ACTIVE_SUBSCRIPTIONS) throw new Error(`The customer already has ${MAX_ACTIVE_SUBSCRIPTIONS} active subscriptions in Stripe`);
-    const currency = currencyOfCustomer(customer).toLowerCase();
-    const items = await itemsFor(ctx, client, plan, subscription.billingPeriod, subscription.units, currency);
-    for (const addon of subscription.addons) {
-      const pkg = ctx.store.package(addon.addonId);
-      if (pkg) items.push(...(await itemsFor(ctx, client, pkg, subscription.billingPeriod, subscription.units, currency, addon.quantity)));
-    }
+    const items = await subscriptionItems(ctx, client, subscription);
     const integration = ctx.store.stripeIntegration();
     const created = await client.post<StripeSubscription>(
       '/v1/subscriptions',

@@ -10,6 +10,17 @@ export interface StripeIntegration {
   webhookSecret: string;
   /** Compute tax with Stripe Tax on subscriptions (seed 003's toggle). */
   automaticTax: boolean;
+  /** How Stripe prorates a change made now: pending for the next invoice (Stripe's default), invoiced at once, or not at all. */
+  prorationBehavior?: StripeProrationBehavior;
+}
+
+export const STRIPE_PRORATION_BEHAVIORS = ['create_prorations', 'always_invoice', 'none'] as const;
+export type StripeProrationBehavior = (typeof STRIPE_PRORATION_BEHAVIORS)[number];
+
+export interface StripeSubscriptionItem {
+  id: string;
+  price: { id: string };
+  quantity: number;
 }
 
 export interface StripeList<T> {
@@ -24,6 +35,7 @@ export interface StripeSubscription {
   customer: string;
   latest_invoice: string | null;
   metadata: Record<string, string>;
+  items: StripeList<StripeSubscriptionItem>;
 }
 
 export interface StripeInvoice {

@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { httpClient } from '../httpClient.js';
 import { networkError } from './errors.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -30,7 +30,7 @@ function parse(text: string): unknown {
 /** One HTTP request. Throws only when no answer arrived; every status, 4xx and 5xx included, is an Answer. */
 export async function send(baseUrl: string, outgoing: Outgoing, timeoutMs: number): Promise<Answer> {
   try {
-    const response = await request(baseUrl + outgoing.path, {
+    const response = await (await httpClient()).request(baseUrl + outgoing.path, {
       method: outgoing.method,
       headers: { accept: 'application/json', ...outgoing.headers },
       ...(outgoing.body !== undefined ? { body: outgoing.body } : {}),

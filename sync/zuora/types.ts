@@ -284,6 +284,7 @@ export interface V1Subscription extends V1Envelope {
   status: string;
   termStartDate?: string;
   termEndDate?: string;
+  autoRenew?: boolean;
   ratePlans: Array<{
     id: string;
     productRatePlanId: string;

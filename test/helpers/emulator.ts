@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index.js';
 import { fetchToken as tokenFor } from '../../testing/admin.js';
+import { useZuoraTenant, zuoraEmulator } from '../../testing/vitest.js';
 
 // `any` by default: tests read whatever JSON came back and assert on it field by field.
 export interface HttpResult<T = any> {
@@ -107,6 +108,36 @@ export function useEmulator(options: EmulatorOptions = {}): TestEmulator {
   });
   afterAll(async () => {
     await context.emulator?.close();
+  });
+  return context;
+}
+
+/** A tenant of the file's own, for files that only talk HTTP to it. */
+export interface TestTenant extends Omit<TestEmulator, 'emulator'> {
+  /** The tenant's OAuth client, for clients the test builds itself (the sync engine, the contract harness). */
+  credentials: { clientId: string; clientSecret: string };
+  adminToken: string;
+}
+
+/**
+ * A tenant of the file's own on the run's emulator (started by test/setup/zuoraEmulator.ts), made
+ * through the public 'zuora-emulator/vitest' helpers as a user's suite makes one: set up like the
+ * default tenant of a fresh emulator (the platform's custom fields, the clock at `now`), in
+ * milliseconds instead of an emulator start. Files that need the emulator's internals
+ * (`emulator.services`), start options or its default tenant use useEmulator instead.
+ */
+export function useTenant(options: { now?: string } = {}): TestTenant {
+  const tenant = useZuoraTenant({ per: 'file', presetCustomFields: true, ...(options.now ? { now: options.now } : {}) });
+  const context = {} as TestTenant;
+  // Registered after useZuoraTenant's own beforeAll, so the tenant exists when this runs.
+  beforeAll(async () => {
+    const { adminToken } = zuoraEmulator();
+    rememberAdminToken({ url: tenant.url, adminToken });
+    context.url = tenant.url;
+    context.credentials = { clientId: tenant.clientId, clientSecret: tenant.clientSecret };
+    context.adminToken = adminToken;
+    context.zuora = await tenantClient(tenant.url, tenant.clientId, tenant.clientSecret);
+    context.admin = adminClient(tenant.url, tenant.clientId, adminToken);
   });
   return context;
 }

@@ -61,3 +61,17 @@ export function useSyncEngine(setup: SyncEngineSetup = {}): TestSyncEngine {
   });
   return context;
 }
+
+/**
+ * Connects the engine as a platform would (`POST /api/integrations/zuora`, with `settings`), plays
+ * the Zuora administrator's part (the standard notifications), has the engine follow the emulator's
+ * clock and publishes `catalog`. For a beforeAll.
+ */
+export async function connectWithCatalog(sync: TestSyncEngine, catalog: unknown, settings: Record<string, unknown> = {}): Promise<void> {
+  const connected = await sync.api.post('/api/integrations/zuora', settings);
+  if (connected.status !== 200) throw new Error(`connect answered ${connected.status}: ${JSON.stringify(connected.body)}`);
+  await sync.engine.configureStandardNotifications();
+  await sync.engine.followEmulatorClock(sync.url, sync.emulator.credentials.clientId, sync.emulator.adminToken);
+  const published = await sync.api.post('/api/catalog', catalog);
+  if (published.status !== 200) throw new Error(`the catalog was refused (${published.status}): ${JSON.stringify(published.body)}`);
+}

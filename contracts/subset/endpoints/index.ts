@@ -4,13 +4,14 @@ import { EVENTS_ENDPOINTS } from './events.js';
 import { CRUD_ENDPOINTS } from './crud.js';
 import { QUERY_ENDPOINTS } from './queries.js';
 import { QUICKSTART_ENDPOINTS } from './quickstart.js';
+import { QUICKSTART_BILLING_ENDPOINTS } from './quickstartBilling.js';
 import type { EndpointDoc, EndpointDocs, SubsetDocumentName } from './types.js';
 import { SETTLEMENT_ENDPOINTS } from './settlement.js';
 import { V1_ENDPOINTS } from './v1.js';
 
 export type { EndpointDoc, OfficialCounterpart, QueryParameter, SubsetDocumentName } from './types.js';
 
-export const ENDPOINT_DOCS: EndpointDocs = { ...V1_ENDPOINTS, ...SETTLEMENT_ENDPOINTS, ...QUERY_ENDPOINTS, ...CRUD_ENDPOINTS, ...EVENTS_ENDPOINTS, ...QUICKSTART_ENDPOINTS, ...ADMIN_ENDPOINTS };
+export const ENDPOINT_DOCS: EndpointDocs = { ...V1_ENDPOINTS, ...SETTLEMENT_ENDPOINTS, ...QUERY_ENDPOINTS, ...CRUD_ENDPOINTS, ...EVENTS_ENDPOINTS, ...QUICKSTART_ENDPOINTS, ...QUICKSTART_BILLING_ENDPOINTS, ...ADMIN_ENDPOINTS };
 
 /** The events and notifications APIs also answer under /v1 (DESIGN.md, "Wire fidelity"). */
 const V1_ALIAS = /^\/v1(\/(?:events|notifications)\/.*)$/;

@@ -167,6 +167,18 @@ export const V1_ENDPOINTS: EndpointDocs = {
     query: [ORDER_STATUS, ...V1_PAGING],
     success: { status: 200, schema: 'GetOrdersResponse' },
   },
+  'GET /v1/orders/subscriptionOwner/:accountNumber': {
+    summary: "List the orders of the subscriptions an account owns",
+    official: { spec: 'v1', path: '/v1/orders/subscriptionOwner/{accountNumber}' },
+    query: [...V1_PAGING],
+    success: { status: 200, schema: 'GetOrdersResponse' },
+  },
+  'GET /v1/orders/invoiceOwner/:accountNumber': {
+    summary: 'List the orders of the subscriptions an account is invoiced for',
+    official: { spec: 'v1', path: '/v1/orders/invoiceOwner/{accountNumber}' },
+    query: [...V1_PAGING],
+    success: { status: 200, schema: 'GetOrdersResponse' },
+  },
   'GET /v1/orders/:orderNumber': {
     summary: 'Read an order',
     official: { spec: 'v1', path: '/v1/orders/{orderNumber}' },

@@ -7,10 +7,11 @@ import { ERROR_SCHEMAS } from './errors.js';
 import { EVENTS_SCHEMAS } from './events.js';
 import { QUERY_SCHEMAS } from './queries.js';
 import { QUICKSTART_SCHEMAS } from './quickstart.js';
+import { QUICKSTART_BILLING_SCHEMAS } from './quickstartBilling.js';
 import { SETTLEMENT_SCHEMAS } from './settlement.js';
 import { V1_SCHEMAS } from './v1.js';
 
-const GROUPS: readonly SchemaMap[] = [ERROR_SCHEMAS, V1_SCHEMAS, CRUD_SCHEMAS, EVENTS_SCHEMAS, QUICKSTART_SCHEMAS, ADMIN_SCHEMAS, QUERY_SCHEMAS, CATALOG_SCHEMAS, ACCOUNT_SCHEMAS, INVOICE_SCHEMAS, SETTLEMENT_SCHEMAS];
+const GROUPS: readonly SchemaMap[] = [ERROR_SCHEMAS, V1_SCHEMAS, CRUD_SCHEMAS, EVENTS_SCHEMAS, QUICKSTART_SCHEMAS, QUICKSTART_BILLING_SCHEMAS, ADMIN_SCHEMAS, QUERY_SCHEMAS, CATALOG_SCHEMAS, ACCOUNT_SCHEMAS, INVOICE_SCHEMAS, SETTLEMENT_SCHEMAS];
 
 /**
  * Every response schema the subset names, by component name. Each document carries the ones its

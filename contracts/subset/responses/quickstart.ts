@@ -5,10 +5,10 @@ import { array, bool, date, dateTime, int, map, nullable, num, object, oneOf, re
 // Quickstart spec), limited to what the emulator answers. The spec closes every object
 // (additionalProperties: false), so these do too: a misspelt field in an answer is an error.
 
-const closed = (properties: SchemaMap, required: readonly string[] = []): OpenAPIV3.SchemaObject => object(properties, required, true);
+export const closed = (properties: SchemaMap, required: readonly string[] = []): OpenAPIV3.SchemaObject => object(properties, required, true);
 
 /** Fields every Quickstart object carries. */
-const audit: SchemaMap = {
+export const audit: SchemaMap = {
   id: str(),
   created_by_id: str(),
   created_time: dateTime(),
@@ -18,7 +18,7 @@ const audit: SchemaMap = {
 };
 
 /** A list page: the client passes `next_page` back as `cursor`. */
-const page = (item: string): OpenAPIV3.SchemaObject => closed({ next_page: nullable(str()), data: array(ref(item)) }, ['next_page', 'data']);
+export const page = (item: string): OpenAPIV3.SchemaObject => closed({ next_page: nullable(str()), data: array(ref(item)) }, ['next_page', 'data']);
 
 /** Where a bill falls: a day of the month (`_15`) or a named rule. */
 const BILLING_DAYS = [

@@ -27,7 +27,7 @@ function paymentMethodsOf(view: ReadView, accountId: string) {
 }
 
 function summary(view: ReadView, account: Account) {
-  const billTo = view.get<Contact>(CONTACTS, account.billToId);
+  const billTo = account.billToId === null ? undefined : view.get<Contact>(CONTACTS, account.billToId);
   return {
     id: account.id,
     accountNumber: account.accountNumber,
@@ -110,7 +110,7 @@ function timeline(view: ReadView, accountId: string) {
 
 export function listAccountViews(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
-  return { body: { data: listAccounts(view).map((account) => summary(view, account)) } };
+  return { body: { data: [...listAccounts(view)].map((account) => summary(view, account)) } };
 }
 
 /** One account with its subscriptions and its invoice and payment timeline. */

@@ -9,7 +9,9 @@ import {
   updateSubscription,
   type ItemInput,
   type SubscriptionInput,
+  type SubscriptionUpdate,
 } from '../../domain/stripe/subscriptions.js';
+import { PRORATION_BEHAVIORS, type ProrationBehavior } from '../../domain/stripe/prorations.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { deleted, paramsOf, render, viewOf, write } from './context.js';
 import { page } from './list.js';
@@ -95,7 +97,16 @@ export const getSubscriptionById = (ctx: RequestContext): Reply => {
 export async function postSubscriptionUpdate(ctx: RequestContext): Promise<Reply> {
   const params = paramsOf(ctx);
   allowOnly(params, [...COMMON, 'billing_cycle_anchor', 'proration_date', 'pause_collection', 'off_session']);
-  const input = subscriptionInput(ctx, params);
+  const input: SubscriptionUpdate = subscriptionInput(ctx, params);
+  const behavior = str(params, 'proration_behavior');
+  if (behavior !== undefined) {
+    if (!PRORATION_BEHAVIORS.includes(behavior as ProrationBehavior)) {
+      throw invalidParam('proration_behavior', `Invalid proration_behavior: must be one of ${PRORATION_BEHAVIORS.join(', ')}`, 'parameter_invalid_string');
+    }
+    input.proration_behavior = behavior as ProrationBehavior;
+  }
+  const prorationDate = int(params, 'proration_date');
+  if (prorationDate !== undefined) input.proration_date = prorationDate;
   return render(ctx, SUBSCRIPTIONS, await write(ctx, (tx) => updateSubscription(tx, ctx.params.id ?? '', input)));
 }
 

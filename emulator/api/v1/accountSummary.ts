@@ -103,8 +103,8 @@ export function getAccountSummaryV1(ctx: RequestContext): Reply {
     body: {
       success: true,
       basicInfo: basicInfo(view, account),
-      billToContact: summaryContact(view, billTo, account),
-      soldToContact: summaryContact(view, soldTo, account),
+      billToContact: billTo && summaryContact(view, billTo, account),
+      soldToContact: soldTo && summaryContact(view, soldTo, account),
       shipToContact: null,
       taxInfo: v1TaxInfo(account),
       subscriptions: subscriptions(view, account),

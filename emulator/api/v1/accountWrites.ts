@@ -131,8 +131,8 @@ export async function postAccountV1(ctx: RequestContext): Promise<Reply> {
       success: true,
       accountId: created.account.id,
       accountNumber: created.account.accountNumber,
-      billToContactId: created.billTo.id,
-      soldToContactId: created.soldTo.id,
+      billToContactId: created.account.billToId,
+      soldToContactId: created.account.soldToId,
       paymentMethodId: created.paymentMethodId,
     },
   };

@@ -11,7 +11,7 @@ import {
 import type { CustomFields } from '../../domain/customFields.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { billingTiming, discountSummary, MODEL_NAMES, priceSummary, tierTableSummary, underscored, v1EndDateCondition, v1Tier } from './chargeShapes.js';
-import { crudFields } from './crud.js';
+import { crudFields, crudSaved } from './crud.js';
 import { own } from '../../state/paths.js';
 
 type Body = Record<string, unknown>;
@@ -82,6 +82,9 @@ export const chargeCreateSchema: AnySchema = {
   properties: chargeProperties,
 };
 
+/** An update names what changes; a charge stays on its plan. */
+export const chargeUpdateSchema: AnySchema = { type: 'object', properties: chargeProperties };
+
 /** The emulator's name for a CRUD field: `BillingPeriod` -> `billingPeriod`, `UOM` -> `uom`. */
 const FIELD_NAMES: Record<string, keyof ChargeFields | 'productRatePlanId'> = Object.fromEntries(
   Object.keys(chargeProperties)
@@ -102,19 +105,23 @@ function tiersFrom(body: Body): ChargeTier[] {
   }));
 }
 
-export async function postCharge(ctx: RequestContext): Promise<Reply> {
-  const body = ctx.body as Body;
-  const { known, customFields } = crudFields(body, Object.keys(chargeProperties), ctx.query, 'ProductRatePlanCharge');
-  const input: Record<string, unknown> = { customFields: customFields as CustomFields, tiers: tiersFrom(body) };
+/** A CRUD charge body in the domain's names; tiers only when the body carries a tier table. */
+export function crudChargeInput(body: Body, query: Record<string, unknown>): ChargeFields & { productRatePlanId?: string } {
+  const { known, customFields } = crudFields(body, Object.keys(chargeProperties), query, 'ProductRatePlanCharge');
+  const input: Record<string, unknown> = { customFields: customFields as CustomFields };
+  if (body.ProductRatePlanChargeTierData !== undefined) input.tiers = tiersFrom(body);
   for (const [field, value] of Object.entries(known)) {
     const name = own(FIELD_NAMES, field);
     if (name && value !== null) input[name] = value;
   }
+  return input as ChargeFields & { productRatePlanId?: string };
+}
+
+export async function postCharge(ctx: RequestContext): Promise<Reply> {
+  const input = crudChargeInput(ctx.body as Body, ctx.query);
   // The body schema has required ProductRatePlanId; the domain checks every value.
-  const charge = await ctx.services.store.transact(ctx.tenant, (tx) =>
-    createCharge(tx, input as unknown as ChargeFields & { productRatePlanId: string }),
-  );
-  return { body: { Success: true, Id: charge.id } };
+  const charge = await ctx.services.store.transact(ctx.tenant, (tx) => createCharge(tx, input as ChargeFields & { productRatePlanId: string }));
+  return crudSaved(charge.id);
 }
 
 /** One summary per currency of the charge. */

@@ -1,5 +1,6 @@
 import { withContacts } from '../../domain/accounts.js';
 import { emailInvoice, TRANSFER_STATES, updateInvoice, type InvoicePatch } from '../../domain/invoices/invoiceUpdates.js';
+import { creditMemoAmountOf } from '../../domain/invoices/creditMemos.js';
 import { getInvoice } from '../../domain/invoices/invoicing.js';
 import type { Invoice } from '../../domain/invoices/model.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
@@ -40,7 +41,7 @@ function commonInvoiceFields(invoice: Invoice): Record<string, unknown> {
     amount: invoice.amount,
     balance: invoice.balance,
     taxAmount: invoice.taxAmount,
-    creditBalanceAdjustmentAmount: 0,
+    creditBalanceAdjustmentAmount: invoice.creditBalanceAdjustmentAmount ?? 0,
     discount: 0,
     createdById: invoice.createdById,
     createdDate: invoice.createdDate,
@@ -58,7 +59,7 @@ export function toV1Invoice(view: ReadView, invoice: Invoice): Record<string, un
     amountWithoutTax: invoice.amountWithoutTax,
     paymentAmount: invoice.paymentAmount,
     adjustmentAmount: 0,
-    creditMemoAmount: invoice.creditMemoAmount ?? 0,
+    creditMemoAmount: creditMemoAmountOf(view, invoice),
     refundAmount: 0,
     taxExemptAmount: 0,
     includesOneTime: invoice.includesOneTime,
@@ -66,8 +67,8 @@ export function toV1Invoice(view: ReadView, invoice: Invoice): Record<string, un
     includesUsage: invoice.includesUsage,
     autoPay: account.autoPay,
     paymentTerm: account.paymentTerm,
-    billToContactId: billTo.id,
-    soldToContactId: soldTo.id,
+    billToContactId: billTo?.id ?? null,
+    soldToContactId: soldTo?.id ?? null,
     comments: orNull(invoice.comments),
     postedBy: invoice.postedBy,
     postedDate: invoice.postedDate?.slice(0, 10) ?? null,

@@ -6,9 +6,15 @@ import type { ReadView } from '../../state/transaction.js';
 import { v1Page } from './pagination.js';
 import { toV1InvoiceItem } from './shapes/invoiceItem.js';
 import { decimal } from './wireValues.js';
+import { orNull } from './shapes/nulls.js';
+import { creditMemoAmountOf } from '../../domain/invoices/creditMemos.js';
 
-/** The CRUD read of an invoice (`/v1/object/invoice/{id}`), capitalised as that API writes it. */
-export function toCrudInvoice(invoice: Invoice): Record<string, unknown> {
+/**
+ * The CRUD read of an invoice (`/v1/object/invoice/{id}`), capitalised as that API writes it: every
+ * field of the (2017) ProxyGetInvoice schema, null where the invoice has no value. `Body`, the
+ * invoice PDF, is not rendered by the emulator.
+ */
+export function toCrudInvoice(view: ReadView, invoice: Invoice): Record<string, unknown> {
   return {
     Id: invoice.id,
     AccountId: invoice.accountId,
@@ -24,13 +30,18 @@ export function toCrudInvoice(invoice: Invoice): Record<string, unknown> {
     Balance: invoice.balance,
     PaymentAmount: invoice.paymentAmount,
     AdjustmentAmount: 0,
-    CreditBalanceAdjustmentAmount: 0,
+    CreditBalanceAdjustmentAmount: invoice.creditBalanceAdjustmentAmount ?? 0,
+    CreditMemoAmount: creditMemoAmountOf(view, invoice),
     RefundAmount: 0,
     IncludesOneTime: invoice.includesOneTime,
     IncludesRecurring: invoice.includesRecurring,
     IncludesUsage: invoice.includesUsage,
-    ...(invoice.postedDate ? { PostedDate: invoice.postedDate, PostedBy: invoice.postedBy } : {}),
-    ...(invoice.comments ? { Comments: invoice.comments } : {}),
+    PostedDate: invoice.postedDate,
+    PostedBy: invoice.postedBy,
+    Comments: orNull(invoice.comments),
+    LastEmailSentDate: orNull(invoice.lastEmailSentDate),
+    TransferredToAccounting: invoice.transferredToAccounting ?? 'No',
+    Body: null,
     CreatedById: invoice.createdById,
     CreatedDate: invoice.createdDate,
     UpdatedById: invoice.updatedById,
@@ -38,8 +49,12 @@ export function toCrudInvoice(invoice: Invoice): Record<string, unknown> {
   };
 }
 
+/** Fields of the CRUD invoice read and the transactions list the emulator sends only as null. */
+export const UNMODELLED_INVOICE_FIELDS = ['Body (CRUD read)', 'body (transactions list)', 'invoiceItems[].success (transactions list)'] as const;
+
 export function getCrudInvoice(ctx: RequestContext): Reply {
-  return { body: toCrudInvoice(getInvoice(ctx.services.store.view(ctx.tenant), ctx.params.id ?? '')) };
+  const view = ctx.services.store.view(ctx.tenant);
+  return { body: toCrudInvoice(view, getInvoice(view, ctx.params.id ?? '')) };
 }
 
 
@@ -68,7 +83,8 @@ const TRANSACTION_ITEM_FIELDS = [
 
 function toTransactionItem(view: ReadView, item: InvoiceItem): Record<string, unknown> {
   const full = toV1InvoiceItem(view, item);
-  return { ...Object.fromEntries(TRANSACTION_ITEM_FIELDS.map((field) => [field, full[field]])), unitOfMeasure: item.unitOfMeasure ?? '' };
+  // The (2017) schema lists `success` on each item too; the emulator has nothing to put there.
+  return { ...Object.fromEntries(TRANSACTION_ITEM_FIELDS.map((field) => [field, full[field]])), unitOfMeasure: item.unitOfMeasure ?? '', success: null };
 }
 
 function toTransactionInvoice(view: ReadView, account: Account, invoice: Invoice): Record<string, unknown> {
@@ -84,8 +100,9 @@ function toTransactionInvoice(view: ReadView, account: Account, invoice: Invoice
     status: invoice.status,
     amount: decimal(invoice.amount),
     balance: decimal(invoice.balance),
-    creditBalanceAdjustmentAmount: decimal(0),
+    creditBalanceAdjustmentAmount: decimal(invoice.creditBalanceAdjustmentAmount ?? 0),
     createdBy: invoice.createdById,
+    body: null,
     invoiceItems: itemsOfInvoice(view, invoice.id).map((item) => toTransactionItem(view, item)),
     invoiceFiles: [],
   };
@@ -101,7 +118,7 @@ export function listAccountInvoices(ctx: RequestContext): Reply {
     body: {
       success: true,
       invoices: page.items.map((invoice) => toTransactionInvoice(view, account, invoice)),
-      ...(page.nextPage ? { nextPage: page.nextPage } : {}),
+      nextPage: page.nextPage ?? null,
     },
   };
 }

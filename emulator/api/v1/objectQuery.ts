@@ -37,7 +37,8 @@ function selectedFields(query: Record<string, unknown>, object: QueryableObject)
 function expandedObject(object: QueryableObject, path: string): QueryableObject {
   let current = object;
   for (const step of path.split('.')) {
-    const relation = current.relations[step];
+    // `expand[]=__proto__` names no relation; an inherited property is none either.
+    const relation = Object.hasOwn(current.relations, step) ? current.relations[step] : undefined;
     const next = relation && queryableByName(relation.object);
     if (!next) throw invalidValue(object.name, 'expand[]', `'${path}' cannot be expanded on ${current.name}; one of: ${Object.keys(current.relations).join(', ')}`);
     current = next;

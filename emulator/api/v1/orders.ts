@@ -1,14 +1,30 @@
 import type { AnySchema } from 'ajv';
 import { invalidValue } from '../../domain/errors.js';
 import { ORDER_STATUSES, type Order, type OrderInput } from '../../domain/orders/model.js';
-import { cancelOrder, getOrder, ordersOfSubscription, placeOrder } from '../../domain/orders/orders.js';
+import { getAccount } from '../../domain/accounts.js';
+import { cancelOrder, getOrder, ordersOfOwner, ordersOfSubscription, placeOrder } from '../../domain/orders/orders.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
+import type { ReadView } from '../../state/transaction.js';
 import { v1Page } from './pagination.js';
 import { toV1Order, toV1OrderResult } from './shapes/order.js';
-import { requestVersion } from './versions.js';
 
 const obj = { type: 'object' } as const;
 const str = { type: 'string' } as const;
+const arrayOf = <T,>(items: T) => ({ type: 'array', items }) as const;
+
+// The parts of an order action the domain walks (lists it iterates, text it reads as text) are typed
+// here, so a list sent as a string or a null in a list is refused as an invalid value, not a crash.
+const chargeOverride = {
+  type: 'object',
+  properties: {
+    productRatePlanChargeId: str,
+    productRatePlanChargeNumber: str,
+    pricing: obj,
+    billing: { type: 'object', properties: { billingPeriod: str, billingTiming: str, billCycleType: str, billingPeriodAlignment: str } },
+    customFields: obj,
+  },
+} as const;
+const ratePlan = { type: 'object', properties: { productRatePlanId: str, productRatePlanNumber: str, chargeOverrides: arrayOf(chargeOverride), customFields: obj } } as const;
 
 const action = {
   type: 'object',
@@ -23,9 +39,9 @@ const action = {
         properties: { name: { enum: ['ContractEffective', 'ServiceActivation', 'CustomerAcceptance'] }, triggerDate: str },
       },
     },
-    createSubscription: obj,
-    addProduct: obj,
-    updateProduct: obj,
+    createSubscription: { type: 'object', properties: { subscribeToRatePlans: arrayOf(ratePlan), terms: obj, customFields: obj } },
+    addProduct: ratePlan,
+    updateProduct: { type: 'object', properties: { ratePlanId: str, chargeUpdates: arrayOf(obj), customFields: obj } },
     removeProduct: obj,
     cancelSubscription: { type: 'object', required: ['cancellationPolicy'], properties: { cancellationPolicy: str, cancellationEffectiveDate: str } },
     renewSubscription: obj,
@@ -70,11 +86,10 @@ export const orderCreateSchema: AnySchema = {
 export const orderCancelSchema: AnySchema = { type: ['object', 'null'], properties: { cancelReason: str } };
 
 export async function postOrder(ctx: RequestContext): Promise<Reply> {
-  const version = requestVersion(ctx);
   const input = ctx.body as OrderInput;
   const { store } = ctx.services;
   const order = await store.transact(ctx.tenant, (tx) => placeOrder(tx, input));
-  return { body: toV1OrderResult(store.view(ctx.tenant), order, { returnIds: String(ctx.query.returnIds) === 'true', version }) };
+  return { body: toV1OrderResult(store.view(ctx.tenant), order, String(ctx.query.returnIds) === 'true') };
 }
 
 export function getOrderV1(ctx: RequestContext): Reply {
@@ -92,24 +107,33 @@ export async function putOrderCancel(ctx: RequestContext): Promise<Reply> {
 
 const STATUS_FILTERS = ['all', ...ORDER_STATUSES.map((status) => status.toLowerCase())];
 
-function listOrders(ctx: RequestContext, subscriptionNumber: string | undefined, path: string): Reply {
+function listOrders(ctx: RequestContext, select: (view: ReadView) => Order[], path: string): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const status = String(ctx.query.status ?? 'all').toLowerCase();
   if (!STATUS_FILTERS.includes(status)) throw invalidValue('Order', 'status', `'status' must be one of ${STATUS_FILTERS.join(', ')}`);
-  const orders = (subscriptionNumber ? ordersOfSubscription(view, subscriptionNumber) : view.all<Order>('Order')).filter(
+  const orders = select(view).filter(
     (order) => status === 'all' || order.status.toLowerCase() === status,
   );
   const page = v1Page(orders, ctx.query, path);
-  return { body: { success: true, orders: page.items.map((order) => toV1Order(view, order)), ...(page.nextPage ? { nextPage: page.nextPage } : {}) } };
+  return { body: { success: true, orders: page.items.map((order) => toV1Order(view, order)), nextPage: page.nextPage ?? null } };
 }
 
 export function listOrdersOfSubscription(ctx: RequestContext): Reply {
   const number = ctx.params.subscriptionNumber ?? '';
-  return listOrders(ctx, number, `/v1/orders/subscription/${encodeURIComponent(number)}`);
+  return listOrders(ctx, (view) => ordersOfSubscription(view, number), `/v1/orders/subscription/${encodeURIComponent(number)}`);
 }
+
+/** `GET /v1/orders/subscriptionOwner/{accountNumber}` and `/invoiceOwner/{accountNumber}`: the orders of an account's subscriptions. */
+function listOrdersOfOwner(ctx: RequestContext, owner: 'subscription' | 'invoice'): Reply {
+  const account = getAccount(ctx.services.store.view(ctx.tenant), ctx.params.accountNumber ?? '');
+  return listOrders(ctx, (view) => ordersOfOwner(view, account.id, owner), `/v1/orders/${owner}Owner/${encodeURIComponent(account.accountNumber)}`);
+}
+
+export const listOrdersOfSubscriptionOwner = (ctx: RequestContext): Reply => listOrdersOfOwner(ctx, 'subscription');
+export const listOrdersOfInvoiceOwner = (ctx: RequestContext): Reply => listOrdersOfOwner(ctx, 'invoice');
 
 /** `GET /v1/orders`, with `subscriptionNumber` as the seeds call it. */
 export function listOrdersV1(ctx: RequestContext): Reply {
   const number = typeof ctx.query.subscriptionNumber === 'string' ? ctx.query.subscriptionNumber : undefined;
-  return listOrders(ctx, number, '/v1/orders');
+  return listOrders(ctx, (view) => (number ? ordersOfSubscription(view, number) : view.all<Order>('Order')), '/v1/orders');
 }

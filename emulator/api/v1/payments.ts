@@ -116,7 +116,7 @@ export function listAccountPayments(ctx: RequestContext): Reply {
     body: {
       success: true,
       payments: page.items.map((payment) => toTransactionPayment(view, account, payment)),
-      ...(page.nextPage ? { nextPage: page.nextPage } : {}),
+      nextPage: page.nextPage ?? null,
     },
   };
 }

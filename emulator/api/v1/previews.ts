@@ -75,6 +75,8 @@ function orderPreviewItem(item: PreviewItem): Record<string, unknown> {
     subscriptionNumber: item.subscriptionNumber,
     ...previewItem(item),
     additionalInfo: { quantity: item.quantity, ...(item.unitOfMeasure ? { unitOfMeasure: item.unitOfMeasure } : {}) },
+    // The emulator computes no tax (from version 309.0; see versionGates.ts).
+    taxationItems: [],
   };
 }
 

@@ -15,24 +15,28 @@ import { contactCreateSchema, contactUpdateSchema, getContactV1, postContact, pu
 import { postQuery, postQueryMore, queryMoreSchema, querySchema } from './actionQuery.js';
 import { billingPreviewSchema, postBillingPreview } from './billingPreview.js';
 import { getCatalogProduct, getProductRatePlanV1, listCatalogProducts, listProductRatePlans } from './catalog.js';
-import { chargeCreateSchema, getChargeV1, postCharge } from './charges.js';
+import { chargeCreateSchema, chargeUpdateSchema, getChargeV1, postCharge } from './charges.js';
+import { crudAccountCreateSchema, crudAccountUpdateSchema, crudContactCreateSchema, crudContactUpdateSchema, deleteCrudContact, postCrudAccount, postCrudContact, putCrudAccount, putCrudContact } from './crudAccounts.js';
+import * as crudCatalog from './crudCatalog.js';
+import * as crudPayments from './crudPayments.js';
 import { definitionPutSchema, getDefinition, putDefinition } from './customFieldDefinitions.js';
 import { listHostedPages, postRsaSignature, rsaSignatureSchema } from './hostedPages.js';
 import { getCreditMemoV1 } from './creditMemos.js';
 import { getCrudInvoice, getInvoiceItemsV1, listAccountInvoices } from './invoices.js';
-import { getOrderV1, listOrdersOfSubscription, listOrdersV1, orderCancelSchema, orderCreateSchema, postOrder, putOrderCancel } from './orders.js';
+import { getOrderV1, listOrdersOfInvoiceOwner, listOrdersOfSubscription, listOrdersOfSubscriptionOwner, listOrdersV1, orderCancelSchema, orderCreateSchema, postOrder, putOrderCancel } from './orders.js';
 import { orderPreviewSchema, postOrderPreview, postSubscriptionPreview, subscriptionPreviewSchema } from './previews.js';
 import { listAccountPayments, paymentCreateSchema, postPayment } from './payments.js';
 import { listPaymentTerms } from './settings.js';
 import { getSubscriptionV1, listAccountSubscriptionsV1 } from './subscriptions.js';
 import { objectQueryRoutesFor } from './objectQuery.js';
+import { withVersionGates } from './versionGates.js';
 import { QUERYABLE_OBJECTS } from '../../domain/query/objects.js';
 import { postUnitOfMeasure, unitOfMeasureCreateSchema } from './unitsOfMeasure.js';
 
 /** V1 REST: errors as `{success:false, reasons}` with 8-digit codes. */
 export const v1Routes: RouteTable = {
   dialect: 'v1',
-  routes: [
+  routes: withVersionGates([
     { method: 'GET', path: '/v1/accounts/:account_key', object: 'Account', handler: getAccountV1 },
     { method: 'POST', path: '/v1/accounts', object: 'Account', body: accountCreateSchema, handler: postAccountV1 },
     { method: 'PUT', path: '/v1/accounts/:account_key', object: 'Account', body: accountUpdateSchema, handler: putAccountV1 },
@@ -52,6 +56,8 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/v1/orders', object: 'Order', handler: listOrdersV1 },
     { method: 'POST', path: '/v1/subscriptions/:subscription_key/preview', object: 'Subscription', body: subscriptionPreviewSchema, handler: postSubscriptionPreview },
     { method: 'GET', path: '/v1/orders/subscription/:subscriptionNumber', object: 'Order', handler: listOrdersOfSubscription },
+    { method: 'GET', path: '/v1/orders/subscriptionOwner/:accountNumber', object: 'Order', handler: listOrdersOfSubscriptionOwner },
+    { method: 'GET', path: '/v1/orders/invoiceOwner/:accountNumber', object: 'Order', handler: listOrdersOfInvoiceOwner },
     { method: 'GET', path: '/v1/orders/:orderNumber', object: 'Order', handler: getOrderV1 },
     { method: 'PUT', path: '/v1/orders/:orderNumber/cancel', object: 'Order', body: orderCancelSchema, handler: putOrderCancel },
     { method: 'GET', path: '/v1/subscriptions/accounts/:account_key', object: 'Subscription', handler: listAccountSubscriptionsV1 },
@@ -89,7 +95,7 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/v1/transactions/invoices/accounts/:account_key', object: 'Invoice', handler: listAccountInvoices },
     { method: 'GET', path: '/v1/transactions/payments/accounts/:account_key', object: 'Payment', handler: listAccountPayments },
     { method: 'POST', path: '/v1/rsa-signatures', object: 'HostedPage', body: rsaSignatureSchema, handler: postRsaSignature },
-  ],
+  ]),
 };
 
 /** V1 CRUD (`/v1/object/*`): capitalised fields, `{Success, Id}` answers. */
@@ -99,8 +105,30 @@ export const v1CrudRoutes: RouteTable = {
     { method: 'POST', path: '/v1/object/product-rate-plan-charge', object: 'ProductRatePlanCharge', body: chargeCreateSchema, handler: postCharge },
     { method: 'GET', path: '/v1/object/invoice/:id', object: 'Invoice', handler: getCrudInvoice },
     ...crudReadRoutes,
+    { method: 'POST', path: '/v1/object/account', object: 'Account', body: crudAccountCreateSchema, handler: postCrudAccount },
+    { method: 'PUT', path: '/v1/object/account/:id', object: 'Account', body: crudAccountUpdateSchema, handler: putCrudAccount },
     { method: 'DELETE', path: '/v1/object/account/:id', object: 'Account', handler: deleteCrudAccount },
+    { method: 'POST', path: '/v1/object/contact', object: 'Contact', body: crudContactCreateSchema, handler: postCrudContact },
+    { method: 'PUT', path: '/v1/object/contact/:id', object: 'Contact', body: crudContactUpdateSchema, handler: putCrudContact },
+    { method: 'DELETE', path: '/v1/object/contact/:id', object: 'Contact', handler: deleteCrudContact },
+    { method: 'POST', path: '/v1/object/payment-method', object: 'PaymentMethod', body: crudPayments.crudPaymentMethodCreateSchema, handler: crudPayments.postCrudPaymentMethod },
+    { method: 'PUT', path: '/v1/object/payment-method/:id', object: 'PaymentMethod', body: crudPayments.crudPaymentMethodUpdateSchema, handler: crudPayments.putCrudPaymentMethod },
+    { method: 'DELETE', path: '/v1/object/payment-method/:id', object: 'PaymentMethod', handler: crudPayments.deleteCrudPaymentMethod },
+    { method: 'POST', path: '/v1/object/payment', object: 'Payment', body: crudPayments.crudPaymentCreateSchema, handler: crudPayments.postCrudPayment },
+    { method: 'PUT', path: '/v1/object/payment/:id', object: 'Payment', body: crudPayments.crudPaymentUpdateSchema, handler: crudPayments.putCrudPayment },
+    { method: 'DELETE', path: '/v1/object/payment/:id', object: 'Payment', handler: crudPayments.deleteCrudPayment },
+    { method: 'POST', path: '/v1/object/product', object: 'Product', body: crudCatalog.crudProductCreateSchema, handler: crudCatalog.postCrudProduct },
+    { method: 'PUT', path: '/v1/object/product/:id', object: 'Product', body: crudCatalog.crudProductUpdateSchema, handler: crudCatalog.putCrudProduct },
+    { method: 'DELETE', path: '/v1/object/product/:id', object: 'Product', handler: crudCatalog.deleteCrudProduct },
+    { method: 'POST', path: '/v1/object/product-rate-plan', object: 'ProductRatePlan', body: crudCatalog.crudPlanCreateSchema, handler: crudCatalog.postCrudPlan },
+    { method: 'PUT', path: '/v1/object/product-rate-plan/:id', object: 'ProductRatePlan', body: crudCatalog.crudPlanUpdateSchema, handler: crudCatalog.putCrudPlan },
+    { method: 'DELETE', path: '/v1/object/product-rate-plan/:id', object: 'ProductRatePlan', handler: crudCatalog.deleteCrudPlan },
+    { method: 'PUT', path: '/v1/object/product-rate-plan-charge/:id', object: 'ProductRatePlanCharge', body: chargeUpdateSchema, handler: crudCatalog.putCrudCharge },
+    { method: 'DELETE', path: '/v1/object/product-rate-plan-charge/:id', object: 'ProductRatePlanCharge', handler: crudCatalog.deleteCrudCharge },
     { method: 'POST', path: '/v1/object/unit-of-measure', object: 'UnitOfMeasure', body: unitOfMeasureCreateSchema, handler: postUnitOfMeasure },
+    { method: 'GET', path: '/v1/object/unit-of-measure/:id', object: 'UnitOfMeasure', handler: crudCatalog.getCrudUnit },
+    { method: 'PUT', path: '/v1/object/unit-of-measure/:id', object: 'UnitOfMeasure', body: crudCatalog.crudUnitUpdateSchema, handler: crudCatalog.putCrudUnit },
+    { method: 'DELETE', path: '/v1/object/unit-of-measure/:id', object: 'UnitOfMeasure', handler: crudCatalog.deleteCrudUnit },
   ],
 };
 

@@ -3,7 +3,7 @@ import { createUnitOfMeasure } from '../../domain/catalog/unitsOfMeasure.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { crudFields } from './crud.js';
 
-const properties = {
+export const unitOfMeasureProperties = {
   UomName: { type: 'string' },
   DisplayedAs: { type: 'string' },
   DecimalPlaces: { type: 'integer' },
@@ -11,10 +11,10 @@ const properties = {
   Active: { type: 'boolean' },
 } as const;
 
-export const unitOfMeasureCreateSchema: AnySchema = { type: 'object', required: ['UomName'], properties };
+export const unitOfMeasureCreateSchema: AnySchema = { type: 'object', required: ['UomName'], properties: unitOfMeasureProperties };
 
 export async function postUnitOfMeasure(ctx: RequestContext): Promise<Reply> {
-  const { known } = crudFields(ctx.body as Record<string, unknown>, Object.keys(properties), ctx.query, 'UnitOfMeasure');
+  const { known } = crudFields(ctx.body as Record<string, unknown>, Object.keys(unitOfMeasureProperties), ctx.query, 'UnitOfMeasure');
   const unit = await ctx.services.store.transact(ctx.tenant, (tx) =>
     createUnitOfMeasure(tx, {
       uomName: known.UomName as string,

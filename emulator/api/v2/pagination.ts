@@ -15,29 +15,28 @@ const DEFAULT_PAGE_SIZE = 10;
  * record, as the client names its fields. The cursor is the id of the last record served, so a page
  * stays correct when records are added between calls.
  */
-export function paginate<R extends { id: string }, T>(records: readonly R[], shape: (record: R) => T, query: Record<string, unknown>, object: string): Page<T> {
+export function paginate<R extends { id: string }, T>(records: Iterable<R>, shape: (record: R) => T, query: Record<string, unknown>, object: string): Page<T> {
   const pageSize = query.page_size === undefined ? DEFAULT_PAGE_SIZE : Number(query.page_size);
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 99) {
     throw invalidValue(object, 'page_size', "'page_size' must be an integer between 1 and 99");
   }
   const condition = parseFilters(queryValues(query['filter[]'] ?? query.filter), object);
-  let start = 0;
-  if (typeof query.cursor === 'string' && query.cursor !== '') {
-    const after = Buffer.from(query.cursor, 'base64url').toString('utf8');
-    const index = records.findIndex((record) => record.id === after);
-    if (index < 0) throw invalidValue(object, 'cursor', "'cursor' does not point into this list");
-    start = index + 1;
-  }
+  const after = typeof query.cursor === 'string' && query.cursor !== '' ? Buffer.from(query.cursor, 'base64url').toString('utf8') : undefined;
+  let found = after === undefined;
   const data: T[] = [];
   let lastId: string | undefined;
-  for (let index = start; index < records.length; index += 1) {
-    const record = records[index] as R;
+  for (const record of records) {
+    if (!found) {
+      found = record.id === after;
+      continue;
+    }
     const shaped = shape(record);
     if (!matches(shaped, condition, { read: readPath })) continue;
     if (data.length === pageSize) return { next_page: Buffer.from(lastId ?? '').toString('base64url'), data };
     data.push(shaped);
     lastId = record.id;
   }
+  if (!found) throw invalidValue(object, 'cursor', "'cursor' does not point into this list");
   return { next_page: null, data };
 }
 

@@ -27,7 +27,17 @@ type Body = Record<string, unknown>;
 const integer = { type: 'integer' } as const;
 
 const TYPES: Record<string, PaymentMethodType> = { card: 'CreditCard', cc_ref: 'CreditCardReferenceTransaction' };
-const TYPE_NAMES: Record<PaymentMethodType, string> = { CreditCard: 'card', CreditCardReferenceTransaction: 'cc_ref' };
+const TYPE_NAMES: Record<PaymentMethodType, string> = {
+  CreditCard: 'card',
+  CreditCardReferenceTransaction: 'cc_ref',
+  ACH: 'ach_debit',
+  SEPA: 'sepa_debit',
+  Bacs: 'bacs_debit',
+  PayPalEC: 'paypal_express',
+  PayPalNativeEC: 'paypal_express_native',
+  PayPalCP: 'paypal',
+  PayPalAdaptive: 'paypal_adaptive',
+};
 
 /** Quickstart's card brands and Zuora's CreditCardType spelling of each. */
 const BRANDS: Record<string, string> = {
@@ -106,6 +116,24 @@ export const paymentMethodPatch: AnySchema = {
   },
 };
 
+/** A bank debit's or PayPal method's hash, named after its type (`bacs_debit`, `paypal_express`...), the account number masked. */
+function debitDetails(method: PaymentMethod): Record<string, unknown> {
+  const { bankAccount: bank, payPal } = method;
+  const mandate = bank?.mandateId ? { mandate: { id: bank.mandateId } } : {};
+  if (bank && method.type === 'ACH') {
+    return { ach_debit: compact({ bank_aba_code: bank.bankCode ?? undefined, bank_account_name: bank.holderName ?? undefined, bank_account_number: bank.accountMask, bank_account_type: bank.accountType?.toLowerCase() ?? undefined, bank_name: bank.bankName ?? undefined, ...mandate }) };
+  }
+  if (bank && method.type === 'SEPA') {
+    return { sepa_debit: compact({ IBAN: bank.accountMask, business_identification_code: bank.businessIdentificationCode ?? undefined, account_holder_info: bank.holderName ? { account_holder_name: bank.holderName } : undefined, ...mandate }) };
+  }
+  if (bank && method.type === 'Bacs') return { bacs_debit: compact({ account_number: bank.accountMask, bank_code: bank.bankCode ?? undefined, ...mandate }) };
+  if (payPal) {
+    const details = compact({ baid: payPal.baid ?? undefined, preapproval_key: payPal.preapprovalKey ?? undefined, email: payPal.email ?? undefined });
+    return { [TYPE_NAMES[method.type]]: details };
+  }
+  return {};
+}
+
 /** The answer never holds the card number or security code: they were never stored. */
 export function toV2PaymentMethod(method: PaymentMethod): Record<string, unknown> {
   const isCard = method.type === 'CreditCard';
@@ -123,7 +151,8 @@ export function toV2PaymentMethod(method: PaymentMethod): Record<string, unknown
           expiry_year: method.creditCardExpirationYear ?? undefined,
         })
       : undefined,
-    cc_ref: isCard ? undefined : compact({ token: method.tokenId ?? undefined, second_token: method.secondTokenId ?? undefined }),
+    cc_ref: method.type === 'CreditCardReferenceTransaction' ? compact({ token: method.tokenId ?? undefined, second_token: method.secondTokenId ?? undefined }) : undefined,
+    ...debitDetails(method),
     state: method.status === 'Active' ? 'active' : 'closed',
     number_of_consecutive_failures: method.numConsecutiveFailures,
     last_transaction_time: method.lastTransactionDateTime ?? undefined,

@@ -1,6 +1,5 @@
 import { withContacts } from '../../domain/accounts.js';
 import { takesTierTable } from '../../domain/catalog/charges.js';
-import { DomainError, notFound } from '../../domain/errors.js';
 import {
   SUBSCRIPTIONS,
   type Subscription,
@@ -18,6 +17,8 @@ import { compact } from '../shape.js';
 import { toV2Account } from './accounts.js';
 import { CHARGE_MODEL_NAMES, recurring, snake, TIERS_MODES } from './chargeShapes.js';
 import { audit, expansions } from './shape.js';
+import { found } from './found.js';
+import { paginate } from './pagination.js';
 import { tenantToday } from '../../domain/tenantTime.js';
 
 // GET /v2/subscriptions/{subscription_id}, shaped as the Quickstart `subscription` schema and its
@@ -125,7 +126,7 @@ function toV2Plans(view: ReadView, subscription: Subscription, withItems: boolea
   return { next_page: null, data };
 }
 
-function toV2Subscription(view: ReadView, subscription: Subscription, expand: ReadonlySet<string>): Record<string, unknown> {
+export function toV2Subscription(view: ReadView, subscription: Subscription, expand: ReadonlySet<string>): Record<string, unknown> {
   const termed = subscription.termType === 'TERMED' ? 'termed' : 'evergreen';
   const initialEnd =
     termed === 'termed' ? addTerm(subscription.subscriptionStartDate, subscription.initialTerm, subscription.initialTermPeriodType) : undefined;
@@ -171,17 +172,20 @@ function toV2Subscription(view: ReadView, subscription: Subscription, expand: Re
 }
 
 /** The domain names the V1 path parameter when a subscription is missing; a Quickstart caller is told its own. */
-function findSubscription(view: ReadView, key: string): Subscription {
-  try {
-    return getSubscription(view, key);
-  } catch (error) {
-    if (error instanceof DomainError && error.kind === 'NotFound') throw notFound(SUBSCRIPTIONS, key, 'subscription_id');
-    throw error;
-  }
+export function findSubscription(view: ReadView, key: string): Subscription {
+  return found(() => getSubscription(view, key), SUBSCRIPTIONS, key, 'subscription_id');
 }
 
 export function getSubscriptionV2(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const subscription = findSubscription(view, ctx.params.subscription_id ?? '');
   return { body: toV2Subscription(view, subscription, expansions(ctx.query)) };
+}
+
+/** Every subscription's newest version, filtered on the shaped record (`filter[]=account_id.EQ:...`). */
+export function listSubscriptionsV2(ctx: RequestContext): Reply {
+  const view = ctx.services.store.view(ctx.tenant);
+  const expand = expansions(ctx.query);
+  const latest = view.all<Subscription>(SUBSCRIPTIONS).filter((subscription) => subscription.isLatestVersion);
+  return { body: paginate(latest, (subscription) => toV2Subscription(view, subscription, expand), ctx.query, SUBSCRIPTIONS) };
 }

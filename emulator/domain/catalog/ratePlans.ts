@@ -72,6 +72,23 @@ export function getRatePlan(view: ReadView, key: string): RatePlan {
   return plan;
 }
 
+/** Renames, re-describes, re-dates a plan, or moves it to another product. */
+export function updateRatePlan(tx: Transaction, key: string, patch: RatePlanFields & { productId?: string }): RatePlan {
+  const current = getRatePlan(tx, key);
+  if (patch.name !== undefined && patch.name.trim() === '') throw invalidValue(RATE_PLANS, 'name', "'name' cannot be empty");
+  const productId =
+    patch.productId === undefined ? current.productId : referenced(() => getProduct(tx, patch.productId ?? ''), RATE_PLANS, 'product_id', `Product '${patch.productId}'`).id;
+  checkEffectiveDates(RATE_PLANS, patch.effectiveStartDate ?? current.effectiveStartDate, patch.effectiveEndDate ?? current.effectiveEndDate);
+  const customFields = checkCustomFields(tx, RATE_PLANS, { ...current.customFields, ...(patch.customFields ?? {}) }, 'custom_fields.');
+  return tx.update<RatePlan>(RATE_PLANS, current.id, {
+    ...patch,
+    productId,
+    customFields,
+    updatedById: apiUserId(tx.tenant),
+    updatedDate: tx.now().toISOString(),
+  });
+}
+
 export function listRatePlans(view: ReadView): RatePlan[] {
   return view.all<RatePlan>(RATE_PLANS);
 }

@@ -1,4 +1,4 @@
-import { JOBS, pendingJobs, scheduleJob, type JobHandler, type JobRecord } from '../../clock/jobs.js';
+import { JOBS, jobsBy, pendingJobs, scheduleJob, type JobHandler, type JobRecord } from '../../clock/jobs.js';
 import { resolveSettings } from '../../state/settings.js';
 import type { Transaction } from '../../state/transaction.js';
 import { ACCOUNTS, type Account } from '../accounts.js';
@@ -33,9 +33,6 @@ export function nextBillDate(billCycleDay: number, after: string): string {
   return thisMonth > after ? thisMonth : addMonths(after, 1, billCycleDay);
 }
 
-const isFor = (kind: string, accountId: string) => (job: { kind: string; payload: unknown }) =>
-  job.kind === kind && (job.payload as AccountPayload).accountId === accountId;
-
 function scheduleBillRun(tx: Transaction, account: Account, after: string): void {
   const billDate = nextBillDate(account.billCycleDay || dayOfMonth(after), after);
   scheduleJob(tx, BILL_RUN_JOB, billRunDue(tx, billDate), { accountId: account.id, billDate } satisfies BillRunPayload);
@@ -43,7 +40,7 @@ function scheduleBillRun(tx: Transaction, account: Account, after: string): void
 
 /** Makes sure the account has a bill run on its next bill cycle day; orders call this for every account they touch. */
 export function ensureBillRun(tx: Transaction, accountId: string): void {
-  if (pendingJobs(tx).some(isFor(BILL_RUN_JOB, accountId))) return;
+  if (jobsBy(tx, 'accountId', accountId).some((job) => job.kind === BILL_RUN_JOB)) return;
   const account = tx.get<Account>(ACCOUNTS, accountId);
   if (account) scheduleBillRun(tx, account, tenantToday(tx));
 }
@@ -56,7 +53,7 @@ const billDateOf = (job: JobRecord): string => (job.payload as Partial<BillRunPa
  * settings change). A run whose new time has already passed runs at the next clock advance.
  */
 export function retimeBillRuns(tx: Transaction): void {
-  for (const job of pendingJobs(tx).filter((pending) => pending.kind === BILL_RUN_JOB)) {
+  for (const job of [...pendingJobs(tx)].filter((pending) => pending.kind === BILL_RUN_JOB)) {
     const billDate = billDateOf(job);
     tx.update<JobRecord>(JOBS, job.id, { dueAt: billRunDue(tx, billDate).toISOString(), payload: { ...(job.payload as AccountPayload), billDate } });
   }

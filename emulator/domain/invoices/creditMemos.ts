@@ -101,13 +101,12 @@ export function applyCreditMemo(tx: Transaction, memo: CreditMemo, invoice: Invo
 
 /**
  * Moves `amount` of credit from the memo onto the invoice (a negative amount takes it back): the
- * invoice owes less and counts the credit, the account has so much less unapplied credit.
+ * invoice owes less, the account has so much less unapplied credit.
  */
 export function moveCredit(tx: Transaction, memo: CreditMemo, invoice: Invoice, amount: number): void {
   const now = tx.now().toISOString();
   tx.update<Invoice>(INVOICES, invoice.id, {
     balance: roundMoney(invoice.balance - amount),
-    creditMemoAmount: roundMoney((invoice.creditMemoAmount ?? 0) + amount),
     updatedById: apiUserId(tx.tenant),
     updatedDate: now,
   });
@@ -156,4 +155,12 @@ export function getCreditMemo(view: ReadView, key: string): CreditMemo {
   const memo = view.get<CreditMemo>(CREDIT_MEMOS, key) ?? view.findBy<CreditMemo>(CREDIT_MEMOS, 'memoNumber', key);
   if (!memo) throw notFound(CREDIT_MEMOS, key, 'creditMemoKey');
   return memo;
+}
+
+/** What credit memos have paid of an invoice: the sum of their applications to it. */
+export function creditMemoAmountOf(view: ReadView, invoice: Invoice): number {
+  const applied = view
+    .filterBy<CreditMemo>(CREDIT_MEMOS, 'accountId', invoice.accountId)
+    .flatMap((memo) => memo.applications.filter((application) => application.invoiceId === invoice.id));
+  return roundMoney(applied.reduce((sum, application) => sum + application.amount, 0));
 }

@@ -48,7 +48,7 @@ export function emailInvoice(tx: Transaction, key: string, request: EmailRequest
   if (invoice.status !== 'Posted') throw conflict(INVOICES, `Invoice ${invoice.invoiceNumber} is ${invoice.status}; only posted invoices are emailed`, 'invoiceKey');
   const account = tx.get<Account>(ACCOUNTS, invoice.accountId) as Account;
   const given = (request.emailAddresses ?? '').split(',').map((address) => address.trim()).filter(Boolean);
-  const billTo = tx.get<Contact>(CONTACTS, account.billToId)?.workEmail;
+  const billTo = account.billToId === null ? undefined : tx.get<Contact>(CONTACTS, account.billToId)?.workEmail;
   const additional = request.includeAdditionalEmailAddresses ? (account.additionalEmailAddresses ?? []) : [];
   const to = [...new Set([...(given.length > 0 ? given : billTo ? [billTo] : []), ...additional])];
   for (const address of to) {

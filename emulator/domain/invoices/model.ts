@@ -19,10 +19,10 @@ export type Invoice = {
   /** What is still owed. */
   balance: number;
   paymentAmount: number;
-  /** Credit applied from credit memos (write-offs included); unset is 0. */
-  creditMemoAmount?: number;
   /** The on-demand bill run that made it, if one did. */
   billRunId?: string;
+  /** Credit balance spent on the invoice, negative (absent when none was). */
+  creditBalanceAdjustmentAmount?: number;
   includesRecurring: boolean;
   includesOneTime: boolean;
   includesUsage: boolean;

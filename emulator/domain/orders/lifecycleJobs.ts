@@ -18,10 +18,7 @@ interface LifecyclePayload {
  * subscription, and the end of a TERMED subscription's term. Jobs of earlier versions are dropped.
  */
 export function scheduleLifecycleJobs(tx: Transaction, subscription: Subscription): void {
-  const mine = (job: { kind: string; payload: unknown }) =>
-    (job.kind === ACTIVATE_JOB || job.kind === TERM_END_JOB) &&
-    (job.payload as LifecyclePayload).subscriptionNumber === subscription.subscriptionNumber;
-  cancelJobs(tx, mine);
+  cancelJobs(tx, 'subscriptionNumber', subscription.subscriptionNumber, (job) => job.kind === ACTIVATE_JOB || job.kind === TERM_END_JOB);
   const payload: LifecyclePayload = { subscriptionNumber: subscription.subscriptionNumber };
   const pendingUntil =
     subscription.status === 'Pending Activation' ? subscription.serviceActivationDate : subscription.status === 'Pending Acceptance' ? subscription.customerAcceptanceDate : null;
@@ -34,7 +31,7 @@ export function scheduleLifecycleJobs(tx: Transaction, subscription: Subscriptio
 /** Books the pending lifecycle jobs again at the start of their day in the tenant's (new) time zone. */
 export function retimeLifecycleJobs(tx: Transaction): void {
   const numbers = new Set(
-    pendingJobs(tx)
+    [...pendingJobs(tx)]
       .filter((job) => job.kind === ACTIVATE_JOB || job.kind === TERM_END_JOB)
       .map((job) => (job.payload as LifecyclePayload).subscriptionNumber),
   );

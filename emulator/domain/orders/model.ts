@@ -205,6 +205,9 @@ export interface OrderInput {
     collectPayment?: boolean;
     billingOptions?: { targetDate?: string; documentDate?: string; creditMemoReasonCode?: string };
     electronicPaymentOptions?: { paymentMethodId?: string };
+    applyCreditBalance?: boolean;
+    applyCredit?: boolean;
+    applicationOrder?: string[];
     writeOff?: boolean;
     writeOffBehavior?: { financeInformation?: Record<string, string> };
   };

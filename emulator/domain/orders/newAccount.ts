@@ -3,13 +3,15 @@ import { ACCOUNTS, createAccount, type Account, type AccountFields, type NewAcco
 import type { ContactInput } from '../contacts.js';
 import type { CustomFields } from '../customFields.js';
 import { invalidValue, missingField, referenced } from '../errors.js';
+import { BANK_DEBIT_TYPES, debitInstrument, PAYPAL_TYPES } from '../payments/debitMethods.js';
 import { createPaymentMethod, getPaymentMethod, setDefaultPaymentMethod, updatePaymentMethod } from '../payments/paymentMethods.js';
 import type { PaymentMethodType } from '../payments/model.js';
 import { ORDERS } from './model.js';
 
 // `newAccount` of an order (CreateOrderNewAccount): the account, its contacts, and the payment
-// method it pays with (`paymentMethod`, or `hpmCreditCardPaymentMethodId` naming one a hosted page
-// made), which becomes the account's default so `collectPayment` charges it.
+// method it pays with (`paymentMethod`: a card, a card reference, a bank debit (ACH, SEPA, Bacs) or
+// PayPal; or `hpmCreditCardPaymentMethodId` naming one a hosted page made), which becomes the
+// account's default so `collectPayment` charges it.
 
 type Input = Record<string, unknown>;
 
@@ -94,14 +96,20 @@ function accountFrom(input: Input): NewAccountInput {
   };
 }
 
-/** The payment method types a new account can bring that the gateway simulator charges. */
-const METHOD_TYPES: readonly PaymentMethodType[] = ['CreditCard', 'CreditCardReferenceTransaction'];
+/** The payment method types a new account can bring: the ones the gateway simulator charges. */
+const CARD_TYPES: readonly PaymentMethodType[] = ['CreditCard', 'CreditCardReferenceTransaction'];
+const METHOD_TYPES: readonly PaymentMethodType[] = [...CARD_TYPES, ...BANK_DEBIT_TYPES, ...PAYPAL_TYPES];
+const PREFIX = 'newAccount.paymentMethod.';
 
 function addPaymentMethod(tx: Transaction, account: Account, input: Input): void {
   const type = text(input, 'type');
-  if (!type) throw missingField(ORDERS, 'newAccount.paymentMethod.type');
+  if (!type) throw missingField(ORDERS, `${PREFIX}type`);
   if (!(METHOD_TYPES as readonly string[]).includes(type)) {
-    throw invalidValue(ORDERS, 'newAccount.paymentMethod.type', `Payment method type '${type}' is not supported here; use ${METHOD_TYPES.join(' or ')}`);
+    throw invalidValue(ORDERS, `${PREFIX}type`, `Payment method type '${type}' is not supported here; use one of ${METHOD_TYPES.join(', ')}`);
+  }
+  if (!(CARD_TYPES as readonly string[]).includes(type)) {
+    createPaymentMethod(tx, { accountId: account.id, type: type as PaymentMethodType, debit: debitInstrument(type, input, PREFIX), isDefault: true });
+    return;
   }
   const holder = (input.cardHolderInfo as Input | undefined)?.cardHolderName;
   const brand = text(input, 'cardType') ?? text(input, 'creditCardType');

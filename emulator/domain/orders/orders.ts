@@ -8,8 +8,10 @@ import { tenantInstant, tenantToday } from '../tenantTime.js';
 import { checkDate } from './context.js';
 import { executeOrderActions } from './execute.js';
 import { createOrderAccount } from './newAccount.js';
+import { creditSourcesOf } from './creditApplication.js';
 import { processOrderBilling } from './processing.js';
 import { ORDERS, type Order, type OrderInput, type OrderStatus } from './model.js';
+import { SUBSCRIPTIONS, type Subscription } from '../subscriptions/model.js';
 
 export const EXECUTE_ORDER_JOB = 'order.execute';
 
@@ -49,6 +51,8 @@ export function placeOrder(tx: Transaction, input: OrderInput): Order {
     scheduledDate = checkDate(date, 'schedulingOptions.scheduledDate');
     if (scheduledDate <= today) throw invalidValue(ORDERS, 'schedulingOptions.scheduledDate', `A scheduled date must be after today (${today})`);
   }
+  // Checked now, so a scheduled order does not fail later for a bad switch.
+  if (input.processingOptions) creditSourcesOf(input.processingOptions);
   const account = orderAccount(tx, input);
   const orderNumber = input.orderNumber ?? tx.nextFreeNumber('order', (number) => !!tx.findBy(ORDERS, 'orderNumber', number));
   if (tx.findBy(ORDERS, 'orderNumber', orderNumber)) throw conflict(ORDERS, `Order number '${orderNumber}' is already in use`, 'orderNumber');
@@ -89,7 +93,7 @@ export function placeOrder(tx: Transaction, input: OrderInput): Order {
 
 /** Moves scheduled orders not yet run to the start of their date in the tenant's (new) time zone. */
 export function retimeScheduledOrders(tx: Transaction): void {
-  for (const job of pendingJobs(tx).filter((pending) => pending.kind === EXECUTE_ORDER_JOB)) {
+  for (const job of [...pendingJobs(tx)].filter((pending) => pending.kind === EXECUTE_ORDER_JOB)) {
     const order = tx.get<Order>(ORDERS, (job.payload as { orderId: string }).orderId);
     if (order?.scheduledDate) tx.update<JobRecord>(JOBS, job.id, { dueAt: tenantInstant(tx, order.scheduledDate).toISOString() });
   }
@@ -108,7 +112,7 @@ export function cancelOrder(tx: Transaction, orderNumber: string, cancelReason?:
   if (!CANCELLABLE.includes(order.status)) {
     throw conflict(ORDERS, `Order ${order.orderNumber} is ${order.status}; only Draft, Pending or Scheduled orders can be cancelled`, 'orderNumber');
   }
-  cancelJobs(tx, (job) => job.kind === EXECUTE_ORDER_JOB && (job.payload as { orderId: string }).orderId === order.id);
+  cancelJobs(tx, 'orderId', order.id, (job) => job.kind === EXECUTE_ORDER_JOB);
   return tx.update<Order>(ORDERS, order.id, {
     status: 'Cancelled',
     ...(cancelReason ? { cancelReason } : {}),
@@ -125,6 +129,18 @@ export function ordersOfSubscription(view: ReadView, subscriptionNumber: string)
       order.subscriptions.some((group) => group.subscriptionNumber === subscriptionNumber) ||
       order.results.some((result) => result.subscriptionNumber === subscriptionNumber),
     );
+}
+
+/**
+ * The orders whose subscriptions the account owns (`owner: 'subscription'`) or is invoiced for
+ * (`'invoice'`); an order that has not run yet counts for the account it was placed on.
+ */
+export function ordersOfOwner(view: ReadView, accountId: string, owner: 'subscription' | 'invoice'): Order[] {
+  const owns = (subscriptionId: string): boolean => {
+    const subscription = view.get<Subscription>(SUBSCRIPTIONS, subscriptionId);
+    return (owner === 'subscription' ? subscription?.accountId : subscription?.invoiceOwnerId) === accountId;
+  };
+  return view.all<Order>(ORDERS).filter((order) => (order.results.length === 0 ? order.accountId === accountId : order.results.some((result) => owns(result.subscriptionId))));
 }
 
 /**

@@ -6,6 +6,7 @@ import { invoiceAccount } from '../invoices/invoicing.js';
 import { INVOICE_ITEMS, INVOICES, type Invoice, type InvoiceItem } from '../invoices/model.js';
 import { createPayment } from '../payments/payments.js';
 import { checkDate } from './context.js';
+import { applyAccountCredit, creditSourcesOf, type CreditSource } from './creditApplication.js';
 import { ORDERS, type OrderInput, type OrderSubscriptionResult, type OrderWriteOff } from './model.js';
 
 export interface OrderBilling {
@@ -19,8 +20,9 @@ type ProcessingOptions = NonNullable<OrderInput['processingOptions']>;
 
 /**
  * `processingOptions`, in Zuora's order: bill the order's subscriptions at once (through the target
- * date, or the order date), charge the new invoice when asked, then write off what the cancelled
- * subscriptions' invoices still owe when asked.
+ * date, or the order date), spend the account's credit on the new invoice when asked
+ * (`applyCreditBalance`, `applyCredit`), charge what it still owes when asked, then write off what
+ * the cancelled subscriptions' invoices still owe when asked.
  */
 export function processOrderBilling(
   tx: Transaction,
@@ -31,12 +33,21 @@ export function processOrderBilling(
 ): OrderBilling {
   const billing: OrderBilling = { invoiceIds: [], creditMemoIds: [], paymentIds: [], writeOffs: [] };
   if (!options) return billing;
-  if (options.runBilling) runBilling(tx, account, results, options, orderDate, billing);
+  const credit = creditSourcesOf(options);
+  if (options.runBilling) runBilling(tx, account, results, options, orderDate, billing, credit);
   if (options.writeOff) writeOffCancelled(tx, results, options, billing);
   return billing;
 }
 
-function runBilling(tx: Transaction, account: Account, results: readonly OrderSubscriptionResult[], options: ProcessingOptions, orderDate: string, billing: OrderBilling): void {
+function runBilling(
+  tx: Transaction,
+  account: Account,
+  results: readonly OrderSubscriptionResult[],
+  options: ProcessingOptions,
+  orderDate: string,
+  billing: OrderBilling,
+  credit: readonly CreditSource[],
+): void {
   const { targetDate, documentDate, creditMemoReasonCode } = options.billingOptions ?? {};
   const billed = invoiceAccount(tx, account.id, targetDate ? checkDate(targetDate, 'processingOptions.billingOptions.targetDate') : orderDate, {
     only: new Set(results.map((result) => result.subscriptionNumber)),
@@ -44,9 +55,10 @@ function runBilling(tx: Transaction, account: Account, results: readonly OrderSu
     ...(creditMemoReasonCode ? { creditMemoReasonCode } : {}),
   });
   if (billed.creditMemo) billing.creditMemoIds.push(billed.creditMemo.id);
-  const invoice = billed.invoice;
-  if (!invoice) return;
-  billing.invoiceIds.push(invoice.id);
+  if (!billed.invoice) return;
+  billing.invoiceIds.push(billed.invoice.id);
+  // Credit first, so only what is still owed is charged.
+  const invoice = credit.length > 0 && billed.invoice.status === 'Posted' ? applyAccountCredit(tx, billed.invoice, credit) : billed.invoice;
   if (!options.collectPayment || invoice.balance <= 0) return;
   const payment = createPayment(tx, {
     account: account.id,

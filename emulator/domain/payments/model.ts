@@ -1,7 +1,45 @@
 export const PAYMENT_METHODS = 'PaymentMethod';
 export const PAYMENTS = 'Payment';
 
-export type PaymentMethodType = 'CreditCard' | 'CreditCardReferenceTransaction';
+/** Zuora's payment method types the emulator keeps: cards, bank debits (ACH, SEPA, Bacs) and PayPal. */
+export type PaymentMethodType =
+  | 'CreditCard'
+  | 'CreditCardReferenceTransaction'
+  | 'ACH'
+  | 'SEPA'
+  | 'Bacs'
+  | 'PayPalEC'
+  | 'PayPalNativeEC'
+  | 'PayPalCP'
+  | 'PayPalAdaptive';
+
+export type BankDebitType = Extract<PaymentMethodType, 'ACH' | 'SEPA' | 'Bacs'>;
+export type PayPalType = Extract<PaymentMethodType, 'PayPalEC' | 'PayPalNativeEC' | 'PayPalCP' | 'PayPalAdaptive'>;
+
+/**
+ * What a bank debit method keeps of the account: the number (or IBAN) masked to its last four
+ * characters, as Zuora keeps it, and the bank's codes and the holder.
+ */
+export interface BankAccount {
+  /** `*` for every character but the last four. */
+  accountMask: string;
+  /** ACH: the ABA routing number; Bacs: the sort code. */
+  bankCode: string | null;
+  /** SEPA: the BIC. */
+  businessIdentificationCode: string | null;
+  /** ACH: Checking, Saving or BusinessChecking. */
+  accountType: string | null;
+  bankName: string | null;
+  holderName: string | null;
+  mandateId: string | null;
+}
+
+/** A PayPal method: the billing agreement (or preapproval key) and the payer's email. */
+export interface PayPalAccount {
+  baid: string | null;
+  preapprovalKey: string | null;
+  email: string | null;
+}
 
 /** How the gateway simulator treats charges to a payment method, decided when it is created. */
 export interface GatewayBehaviour {
@@ -31,6 +69,10 @@ export type PaymentMethod = {
   /** cc_ref: the gateway's token for the card, and an optional second token (customer id). */
   tokenId: string | null;
   secondTokenId: string | null;
+  /** ACH, SEPA and Bacs methods (absent on the others). */
+  bankAccount?: BankAccount;
+  /** PayPal methods (absent on the others). */
+  payPal?: PayPalAccount;
   status: 'Active' | 'Closed';
   gateway: GatewayBehaviour;
   numConsecutiveFailures: number;

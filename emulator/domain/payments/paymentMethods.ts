@@ -4,6 +4,7 @@ import { ACCOUNTS, getAccount, updateAccount, type Account } from '../accounts.j
 import { checkCustomFields, type CustomFields } from '../customFields.js';
 import { invalidValue, missingField, notFound, referenced } from '../errors.js';
 import { PAYMENT_METHODS, type PaymentMethod, type PaymentMethodType } from './model.js';
+import { BANK_DEBIT_TYPES, PAYPAL_TYPES, type DebitInstrument } from './debitMethods.js';
 import { behaviourOfCard, behaviourOfToken, cardBrand, passesLuhn } from './testCards.js';
 
 /** The account a payment method belongs to; Quickstart lets a caller name it by id or by number. */
@@ -32,6 +33,8 @@ export interface NewPaymentMethodInput extends AccountReference {
   card?: CardInput;
   /** Required for a CreditCardReferenceTransaction. */
   cardReference?: CardReferenceInput;
+  /** Required for a bank debit (ACH, SEPA, Bacs) or PayPal method: its body as debitInstrument() read it. */
+  debit?: DebitInstrument;
   holderName?: string;
   isDefault?: boolean;
   customFields?: CustomFields;
@@ -53,6 +56,8 @@ type Instrument = Pick<
   | 'creditCardExpirationYear'
   | 'tokenId'
   | 'secondTokenId'
+  | 'bankAccount'
+  | 'payPal'
   | 'gateway'
 >;
 
@@ -170,7 +175,13 @@ function owningAccount(view: ReadView, reference: AccountReference): Account {
   return account;
 }
 
+const NO_CARD = { creditCardType: null, creditCardLast4: null, creditCardExpirationMonth: null, creditCardExpirationYear: null } as const;
+
 function instrumentOf(now: Date, input: NewPaymentMethodInput): Instrument {
+  if (input.debit) return { ...NO_CARD, tokenId: null, secondTokenId: null, ...input.debit };
+  if ((BANK_DEBIT_TYPES as readonly string[]).includes(input.type) || (PAYPAL_TYPES as readonly string[]).includes(input.type)) {
+    throw missingField(PAYMENT_METHODS, input.type);
+  }
   if (input.type === 'CreditCard') {
     if (input.cardReference) throw invalidValue(PAYMENT_METHODS, 'cc_ref', "A card payment method takes 'card', not 'cc_ref'");
     if (!input.card) throw missingField(PAYMENT_METHODS, 'card');
@@ -181,10 +192,7 @@ function instrumentOf(now: Date, input: NewPaymentMethodInput): Instrument {
   const { token, secondToken } = input.cardReference;
   if (token.trim() === '') throw invalidValue(PAYMENT_METHODS, 'cc_ref.token', "'cc_ref.token' cannot be empty");
   return {
-    creditCardType: null,
-    creditCardLast4: null,
-    creditCardExpirationMonth: null,
-    creditCardExpirationYear: null,
+    ...NO_CARD,
     tokenId: token,
     secondTokenId: secondToken ?? null,
     gateway: behaviourOfToken(token),

@@ -25,6 +25,13 @@ function refundBehaviour(tx: Transaction, accountId: string, method: PaymentMeth
   return takePaymentFault(tx, accountId) ?? method.gateway.refund ?? method.gateway;
 }
 
+/** Zuora's refund method type for the payment method an electronic refund goes back to. */
+function refundMethodType(method: PaymentMethod): Refund['methodType'] {
+  if (method.type === 'SEPA' || method.type === 'Bacs') return 'BankTransfer';
+  if (method.type.startsWith('PayPal')) return 'PayPal';
+  return method.type as Refund['methodType'];
+}
+
 /** The payment method an electronic refund goes back to: the payment's own, still active. */
 function refundMethod(tx: Transaction, payment: Payment): PaymentMethod {
   const method = payment.paymentMethodId ? tx.get<PaymentMethod>(PAYMENT_METHODS, payment.paymentMethodId) : undefined;
@@ -74,7 +81,7 @@ export function refundPayment(tx: Transaction, paymentKey: string, input: Refund
     paymentId: payment.id,
     paymentMethodId: method?.id ?? null,
     type: input.type,
-    methodType: input.methodType ?? method?.type ?? 'Other',
+    methodType: input.methodType ?? (method ? refundMethodType(method) : 'Other'),
     amount,
     status: approved ? 'Processed' : 'Error',
     refundDate: input.refundDate ?? tenantToday(tx),

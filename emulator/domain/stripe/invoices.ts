@@ -113,9 +113,9 @@ function lineOfItem(tx: Transaction, item: StripeInvoiceItem): InvoiceLine {
     period: item.period,
     quantity: item.quantity,
     price: item.price,
-    subscription_item: null,
+    subscription_item: item.subscription_item ?? null,
     invoice_item: item.id,
-    proration: false,
+    proration: item.proration ?? false,
     metadata: item.metadata,
   };
 }
@@ -133,6 +133,9 @@ export interface InvoiceItemInput {
   period?: { start: number; end: number };
   metadata?: Metadata;
   subscription?: string;
+  /** For prorations: the subscription item changed. */
+  subscriptionItem?: string;
+  proration?: boolean;
 }
 
 /**
@@ -166,6 +169,7 @@ export function createInvoiceItem(tx: Transaction, input: InvoiceItemInput): Str
     quantity,
     price: input.price ?? null,
     subscription: input.subscription ?? null,
+    ...(input.proration ? { subscription_item: input.subscriptionItem ?? null, proration: true } : {}),
     metadata: input.metadata ?? {},
     test_clock: customer.test_clock,
   });

@@ -208,6 +208,10 @@ export type StripeInvoiceItem = {
   quantity: number;
   price: string | null;
   subscription: string | null;
+  /** The subscription item a proration is for (absent on items stored before prorations existed). */
+  subscription_item?: string | null;
+  /** Made by a price or quantity change in the middle of a period. */
+  proration?: boolean;
   metadata: Metadata;
   test_clock: string | null;
 };

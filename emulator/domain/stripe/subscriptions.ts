@@ -21,6 +21,7 @@ import {
   type StripeSubscription,
   type StripeSubscriptionItem,
 } from './model.js';
+import { createProrations, prorationMoment, type ItemChange, type ProrationBehavior } from './prorations.js';
 import { addInterval, nowOn } from './time.js';
 
 /** A customer may hold at most this many subscriptions that are not over. */
@@ -283,7 +284,18 @@ function scheduleRetry(tx: Transaction, invoice: StripeInvoice): void {
   if (subscription && !ENDED.has(subscription.status)) cancelNow(tx, subscription, 'payment_failed');
 }
 
-export function updateSubscription(tx: Transaction, id: string, input: SubscriptionInput & { proration_behavior?: 'create_prorations' | 'none' | 'always_invoice' }): StripeSubscription {
+export interface SubscriptionUpdate extends SubscriptionInput {
+  proration_behavior?: ProrationBehavior;
+  /** Unix time the prorations count from (default now); inside the current period. */
+  proration_date?: number;
+}
+
+/**
+ * Updates a subscription. Item price and quantity changes prorate as `proration_behavior` says:
+ * pending proration items for the next invoice (default), an invoice for them now
+ * (`always_invoice`, charged like a renewal), or none.
+ */
+export function updateSubscription(tx: Transaction, id: string, input: SubscriptionUpdate): StripeSubscription {
   const subscription = getSubscription(tx, id);
   if (subscription.status === 'canceled' || subscription.status === 'incomplete_expired' || subscription.status === 'incomplete') {
     const others = Object.keys(input).filter((key) => key !== 'metadata');
@@ -295,7 +307,10 @@ export function updateSubscription(tx: Transaction, id: string, input: Subscript
       );
     }
   }
-  for (const [index, item] of (input.items ?? []).entries()) changeItem(tx, subscription, item, index);
+  const from = prorationMoment(subscription, nowOn(tx, subscription.test_clock), input.proration_date);
+  const changes = (input.items ?? []).map((item, index) => changeItem(tx, subscription, item, index));
+  const behavior = input.proration_behavior ?? 'create_prorations';
+  const prorated = behavior === 'none' ? 0 : createProrations(tx, subscription, changes, from);
   const patch: Partial<StripeSubscription> = {};
   if (input.cancel_at_period_end !== undefined) patch.cancel_at_period_end = input.cancel_at_period_end;
   if (input.cancel_at !== undefined) patch.cancel_at = input.cancel_at;
@@ -309,16 +324,38 @@ export function updateSubscription(tx: Transaction, id: string, input: Subscript
   }
   const updated = updateWithEvent(tx, SUBSCRIPTIONS, 'customer.subscription.updated', subscription, patch);
   if (input.items?.length && Object.keys(patch).length === 0) emit(tx, 'customer.subscription.updated', SUBSCRIPTIONS, updated, { items: null });
-  return updated;
+  if (behavior === 'always_invoice' && prorated > 0) invoiceProrationsNow(tx, updated, from);
+  return getSubscription(tx, id);
 }
 
-/** Adds, replaces or removes one item; the change takes effect from the next invoice (no proration here). */
-function changeItem(tx: Transaction, subscription: StripeSubscription, item: ItemInput, index: number): void {
+/** `always_invoice`: the pending prorations go on an invoice of their own, finalized and collected at once. */
+function invoiceProrationsNow(tx: Transaction, subscription: StripeSubscription, at: number): void {
+  const invoice = createInvoice(tx, {
+    customer: subscription.customer,
+    subscription: subscription.id,
+    billing_reason: 'subscription_update',
+    collection_method: subscription.collection_method,
+    auto_advance: true,
+    currency: subscription.currency,
+    period: { start: at, end: at },
+    lines: [],
+    days_until_due: subscription.days_until_due,
+    automatic_tax: subscription.automatic_tax,
+    discount_terms: termsOf(tx, subscription.discounts, at),
+    includePending: true,
+  });
+  tx.update<StripeSubscription>(SUBSCRIPTIONS, subscription.id, { latest_invoice: invoice.id });
+  finalizeInvoice(tx, invoice.id);
+  if (subscription.collection_method === 'charge_automatically') collect(tx, invoice.id);
+}
+
+/** Adds, replaces or removes one item; says what it was and is, for the prorations. */
+function changeItem(tx: Transaction, subscription: StripeSubscription, item: ItemInput, index: number): ItemChange {
   const param = `items[${index}]`;
   if (!item.id) {
     if (!item.price) throw missingParam(`${param}[price]`);
     recurringPrice(tx, item.price, `${param}[price]`);
-    tx.insert<StripeSubscriptionItem>(SUBSCRIPTION_ITEMS, {
+    const added = tx.insert<StripeSubscriptionItem>(SUBSCRIPTION_ITEMS, {
       id: stripeId(tx, 'si'),
       created: nowOn(tx, subscription.test_clock),
       subscription: subscription.id,
@@ -326,20 +363,22 @@ function changeItem(tx: Transaction, subscription: StripeSubscription, item: Ite
       quantity: item.quantity ?? 1,
       metadata: item.metadata ?? {},
     });
-    return;
+    return { item: added.id, after: { price: added.price, quantity: added.quantity } };
   }
   const existing = tx.get<StripeSubscriptionItem>(SUBSCRIPTION_ITEMS, item.id);
   if (!existing || existing.subscription !== subscription.id) throw noSuch('subscription_item', item.id, `${param}[id]`);
+  const before = { price: existing.price, quantity: existing.quantity };
   if (item.deleted) {
     tx.remove(SUBSCRIPTION_ITEMS, existing.id);
-    return;
+    return { item: existing.id, before };
   }
   if (item.price) recurringPrice(tx, item.price, `${param}[price]`);
-  tx.update<StripeSubscriptionItem>(SUBSCRIPTION_ITEMS, existing.id, {
+  const changed = tx.update<StripeSubscriptionItem>(SUBSCRIPTION_ITEMS, existing.id, {
     ...(item.price ? { price: item.price } : {}),
     ...(item.quantity !== undefined ? { quantity: item.quantity } : {}),
     ...(item.metadata ? { metadata: mergeMetadata(existing.metadata, item.metadata) } : {}),
   });
+  return { item: existing.id, before, after: { price: changed.price, quantity: changed.quantity } };
 }
 
 /** Ends the subscription now and emits `customer.subscription.deleted`. */

@@ -1,5 +1,6 @@
 import type { ScenarioEnv } from '../environment.js';
-import { HttpError, type ScenarioHttp } from '../http.js';
+import { HttpError, isV1Failure, type HttpAnswer, type ScenarioHttp } from '../http.js';
+import { diff, mismatches } from '../match.js';
 import type { Captures } from '../interpolate.js';
 import type { TimelineRecorder } from '../timeline.js';
 import type { Scenario } from '../types.js';
@@ -158,3 +159,24 @@ export const omit = (args: Args, ...keys: string[]): Args => Object.fromEntries(
 
 export const defined = <T extends Record<string, unknown>>(record: T): Partial<T> =>
   Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+/**
+ * A request step's answer: without `expect`, a failure (4xx/5xx, V1's `success: false`) fails the
+ * step; with it, the status and a partial body are expectations.
+ */
+export function answerAsExpected(method: string, path: string, answer: HttpAnswer, expect: unknown): unknown {
+  const expected = expect as { status?: number; body?: unknown } | undefined;
+  if (expected?.status !== undefined && answer.status !== expected.status) {
+    throw new ExpectationError(`${method} ${path} answered ${answer.status}, expected ${expected.status}`, diff({ status: expected.status }, { status: answer.status, body: answer.body }));
+  }
+  if (expected?.status === undefined && (answer.status >= 400 || isV1Failure(answer.body))) {
+    throw new StepError(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  }
+  if (expected?.body !== undefined) {
+    const wrong = mismatches(expected.body, answer.body);
+    if (wrong.length > 0) {
+      throw new ExpectationError(`${method} ${path}: ${wrong.map((each) => (each.path ? `${each.path} ${each.reason}` : each.reason)).join('; ')}`, diff(expected.body, answer.body));
+    }
+  }
+  return answer.body;
+}

@@ -24,7 +24,7 @@ import {
 type Aliases = Record<string, string[]>;
 
 /** Friendly names for fields, put where the record keeps them (`plan` -> `planId`, `syncStatus` -> `sync.status`). */
-function withAliases(expected: Args, aliases: Aliases): Args {
+export function withAliases(expected: Args, aliases: Aliases): Args {
   const out: Args = {};
   for (const [key, value] of Object.entries(expected)) {
     const target = aliases[key];
@@ -43,7 +43,7 @@ function withAliases(expected: Args, aliases: Aliases): Args {
 }
 
 /** `context` follows the diff: what else was there, when the diff alone cannot show it (the events a count missed). */
-function check(what: string, expected: Args, actual: unknown, context?: () => string): void {
+export function check(what: string, expected: Args, actual: unknown, context?: () => string): void {
   const wrong = mismatches(expected, actual);
   if (wrong.length === 0) return;
   const reasons = wrong.map((each) => (each.path ? `${each.path} ${each.reason}` : each.reason));

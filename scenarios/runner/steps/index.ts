@@ -16,12 +16,15 @@ import {
   createCustomer,
   consumeCredits,
   grantCredits,
+  migrateSubscription,
   provisionSubscription,
+  publishCatalog,
   reportUsage,
   syncUsage,
   updateSubscription,
 } from './platform.js';
 import { closeWon } from './salesforce.js';
+import { cancelInStripe, completeCheckout, expectStripeInvoice, expectStripeSubscription, payInStripe, stripeRequest } from './stripe.js';
 import { cancelAccount, cancelSubscriptionInZuora, payInvoice, setDefaultPaymentMethod, zuoraRequest } from './zuora.js';
 
 /** Every step of the vocabulary and what runs it. */
@@ -31,6 +34,8 @@ export const STEP_RUNNERS: Record<string, StepRunner> = {
   'subscription.provision': provisionSubscription,
   'subscription.update': updateSubscription,
   'subscription.cancel': cancelSubscription,
+  'subscription.migrate': migrateSubscription,
+  'catalog.publish': publishCatalog,
   'usage.report': reportUsage,
   'usage.sync': syncUsage,
   'credits.grant': grantCredits,
@@ -41,6 +46,10 @@ export const STEP_RUNNERS: Record<string, StepRunner> = {
   'zuora.cancelAccount': cancelAccount,
   'zuora.setDefaultPaymentMethod': setDefaultPaymentMethod,
   'zuora.request': zuoraRequest,
+  'stripe.cancelSubscription': cancelInStripe,
+  'stripe.payInvoice': payInStripe,
+  'stripe.request': stripeRequest,
+  'checkout.complete': completeCheckout,
   'clock.advance': advanceClock,
   'payments.failNext': failNextPayments,
   'callouts.fault': calloutFault,
@@ -49,6 +58,8 @@ export const STEP_RUNNERS: Record<string, StepRunner> = {
   'expect.zuora.subscription': expectZuoraSubscription,
   'expect.zuora.invoice': expectZuoraInvoice,
   'expect.zuora.account': expectZuoraAccount,
+  'expect.stripe.subscription': expectStripeSubscription,
+  'expect.stripe.invoice': expectStripeInvoice,
   'expect.callouts': expectCallouts,
   'expect.events': expectEvents,
 };

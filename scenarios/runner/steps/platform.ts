@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { catalogOver } from '../catalogMerge.js';
+import { readCatalogFile } from '../load.js';
 import { defined, customerIdOf, paymentMethodOf, subscriptionIdOf, type StepRunner } from './context.js';
 
 // The platform's side: each step is one call to the sync engine's API (sync/api/routes.ts).
@@ -75,6 +78,22 @@ export const updateSubscription: StepRunner = (ctx, args) =>
 
 export const cancelSubscription: StepRunner = (ctx, args) =>
   ctx.http.syncOk('POST', `/api/subscriptions/${enc(subscriptionIdOf(ctx, args.ref))}/cancel`, defined({ when: args.when, writeOffOpenBalance: args.writeOffOpenBalance }));
+
+/** "Migrate to latest" (seeds/002): to the latest published version of the subscription's plan. */
+export const migrateSubscription: StepRunner = (ctx, args) =>
+  ctx.http.syncOk('POST', `/api/subscriptions/${enc(subscriptionIdOf(ctx, args.ref))}/migrate`, defined({ subscriptionMigrationTime: args.when }));
+
+/**
+ * Publishes catalog changes (a catalog file relative to the scenario, or lists given inline): their
+ * items replace the engine's with the same id, the rest is kept. A plan given other prices becomes
+ * its next version.
+ */
+export const publishCatalog: StepRunner = async (ctx, args) => {
+  const { file, as: _as, ...inline } = args;
+  const incoming = typeof file === 'string' ? await readCatalogFile(path.resolve(path.dirname(ctx.scenario.file), file)) : inline;
+  const current = await ctx.http.syncOk<Record<string, Array<Record<string, unknown>>>>('GET', '/api/catalog');
+  return ctx.http.syncOk('POST', '/api/catalog', catalogOver(current, incoming as Record<string, Array<Record<string, unknown>>>));
+};
 
 export const reportUsage: StepRunner = (ctx, args) =>
   ctx.http.syncOk('POST', '/api/usage', { customerId: customerIdOf(ctx, args.customer), featureId: args.feature, value: args.value });

@@ -1,8 +1,6 @@
-import { isV1Failure } from '../http.js';
-import { diff, mismatches } from '../match.js';
 import {
+  answerAsExpected,
   dayOf,
-  ExpectationError,
   invoicesOf,
   paymentMethodOf,
   pickInvoice,
@@ -100,18 +98,5 @@ export const zuoraRequest: StepRunner = async (ctx, args) => {
   const method = String(args.method).toUpperCase();
   if (args.expect) await quiesce(ctx);
   const answer = await ctx.http.zuora(method, args.path, args.body, args.headers ?? {});
-  const expected = args.expect as { status?: number; body?: unknown } | undefined;
-  if (expected?.status !== undefined && answer.status !== expected.status) {
-    throw new ExpectationError(`${method} ${args.path} answered ${answer.status}, expected ${expected.status}`, diff({ status: expected.status }, { status: answer.status, body: answer.body }));
-  }
-  if (expected?.status === undefined && (answer.status >= 400 || isV1Failure(answer.body))) {
-    throw new StepError(`${method} ${args.path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-  }
-  if (expected?.body !== undefined) {
-    const wrong = mismatches(expected.body, answer.body);
-    if (wrong.length > 0) {
-      throw new ExpectationError(`${method} ${args.path}: ${wrong.map((each) => (each.path ? `${each.path} ${each.reason}` : each.reason)).join('; ')}`, diff(expected.body, answer.body));
-    }
-  }
-  return answer.body;
+  return answerAsExpected(method, args.path, answer, args.expect);
 };

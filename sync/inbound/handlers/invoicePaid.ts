@@ -1,7 +1,7 @@
 import type { SyncContext } from '../../context.js';
 import type { Subscription, SubscriptionStatus } from '../../model/types.js';
 import type { CrudInvoice } from '../../zuora/types.js';
-import { activatePaidGrants } from '../../outbound/index.js';
+import { activatePaidGrants, isUnplaced } from '../../outbound/index.js';
 import { param, type Handler } from '../handler.js';
 import { invoiceHandler } from '../invoiceCallout.js';
 import { applied } from '../outcome.js';
@@ -24,7 +24,8 @@ async function markPaid(ctx: SyncContext, sub: Subscription, invoice: CrudInvoic
   const events: LoggedEvent[] = [];
   // Changes whose date passed while payment was outstanding (seeds/002: "applies any pending future updates").
   // A plan change is not among them: it starts a new subscription when Zuora's scheduled order runs.
-  for (const update of dueUpdates(next, now).filter((each) => each.type !== 'PLAN_CHANGE')) {
+  // Nor is one Zuora has no order for yet (its retry places it): Zuora has not made that change.
+  for (const update of dueUpdates(next, now).filter((each) => each.type !== 'PLAN_CHANGE' && !isUnplaced(next, each))) {
     const done = applyScheduledUpdate(next, update);
     next = done.subscription;
     events.push(...done.events);

@@ -3,26 +3,27 @@ import type { Order, OrderActionInput, RatePlanInput } from '../../../domain/ord
 import { PAYMENTS, type Payment } from '../../../domain/payments/model.js';
 import { SUBSCRIPTIONS, type Subscription } from '../../../domain/subscriptions/model.js';
 import type { ReadView } from '../../../state/transaction.js';
-import type { MinorVersion } from '../../minorVersions.js';
+import { ACCOUNTS, type Account } from '../../../domain/accounts.js';
+import { withNullFields } from './fieldTree.js';
+import { ORDER_FIELDS } from './officialFields.js';
 
 // The Orders API's answers: the create result (PostOrderResponseType) and the order read (Order).
 
 /**
- * The create answer. Up to version 222.4 Zuora lists the subscriptions as `subscriptionNumbers`;
- * from 223.0 as `subscriptions: [{subscriptionNumber, status}]`. `paidAmount` is a JSON number on
- * the wire (the official schema has a string; listed in contracts/wireDifferences.ts).
+ * The create answer, in both of Zuora's forms: `subscriptionNumbers` (up to version 222.4) and
+ * `subscriptions: [{subscriptionNumber, status}]` (from 223.0); the version gates (versionGates.ts)
+ * keep the one the request's version has. `paidAmount` is a JSON number on the wire (the official
+ * schema has a string; listed in contracts/wireDifferences.ts).
  */
-export function toV1OrderResult(view: ReadView, order: Order, options: { returnIds: boolean; version: MinorVersion }): Record<string, unknown> {
-  const { returnIds, version } = options;
-  const subscriptions = version.atLeast('223.0')
-    ? {
-        subscriptions: order.results.map((result) => ({
-          subscriptionNumber: result.subscriptionNumber,
-          status: result.status,
-          ...(returnIds ? { subscriptionId: result.subscriptionId } : {}),
-        })),
-      }
-    : { subscriptionNumbers: order.results.map((result) => result.subscriptionNumber) };
+export function toV1OrderResult(view: ReadView, order: Order, returnIds: boolean): Record<string, unknown> {
+  const subscriptions = {
+    subscriptionNumbers: order.results.map((result) => result.subscriptionNumber),
+    subscriptions: order.results.map((result) => ({
+      subscriptionNumber: result.subscriptionNumber,
+      status: result.status,
+      ...(returnIds ? { subscriptionId: result.subscriptionId } : {}),
+    })),
+  };
   return {
     success: true,
     orderNumber: order.orderNumber,
@@ -92,15 +93,40 @@ function versionOf(view: ReadView, subscriptionId: string | undefined): number |
   return subscriptionId ? view.get<Subscription>(SUBSCRIPTIONS, subscriptionId)?.version : undefined;
 }
 
+/**
+ * Fields of the order read with no feature behind them (commitments, order line items, invoice
+ * schedules...): the field tree sends them as null; named here so the ledger lists them.
+ */
+export const UNMODELLED_ORDER_FIELDS = [
+  'commitments',
+  'existingAccountDetails',
+  'invoiceScheduleId',
+  'orderLineItems',
+  'organizationLabel',
+  'scheduledOrderActivationResponse',
+  'subscriptions[].externallyManagedBy',
+  'subscriptions[].orderActions[].id',
+  'subscriptions[].orderActions[].orderItems',
+  'subscriptions[].orderActions[].orderMetrics',
+] as const;
+
+/** The order read (the official `Order`): every field of the schema, null where the order has no value. */
 export function toV1Order(view: ReadView, order: Order): Record<string, unknown> {
+  return withNullFields(orderRead(view, order), ORDER_FIELDS) as Record<string, unknown>;
+}
+
+function orderRead(view: ReadView, order: Order): Record<string, unknown> {
+  const account = view.get<Account>(ACCOUNTS, order.accountId);
   return {
     orderNumber: order.orderNumber,
     orderDate: order.orderDate,
     status: order.status,
     category: order.category,
-    description: order.description,
+    // The compact spec lost every property named `description`; Zuora's order read has it.
+    description: order.description ?? null,
     reasonCode: order.reasonCode,
     existingAccountNumber: order.accountNumber,
+    currency: account?.currency ?? null,
     isScheduled: order.isScheduled,
     ...(order.scheduledDate ? { schedulingOptions: { scheduledDate: order.scheduledDate, scheduledDatePolicy: order.scheduledDatePolicy } } : {}),
     ...(order.cancelReason ? { cancelReason: order.cancelReason } : {}),

@@ -1,0 +1,57 @@
+// One request against the emulator and its ceilings (a bare express app and a bare node:http server
+// answering the bytes the emulator answered), each measured as requests per CPU-second of its own
+// process tree: on a small machine the load generator competes with the server, so wall-clock
+// throughput would flatter the slower server.
+import type autocannon from 'autocannon';
+import { load, type LoadResult } from './load.js';
+import type { BenchServer } from './servers.js';
+
+export interface Measured extends LoadResult {
+  target: string;
+  cpuSeconds: number;
+  /** Requests answered per CPU-second of the server's process tree. */
+  perCpuSecond: number;
+}
+
+export interface Comparison {
+  name: string;
+  connections: number;
+  emulator: Measured;
+  ceilings: Measured[];
+}
+
+export interface Load {
+  request: autocannon.Request;
+  verifyBody: (body: string) => boolean;
+  connections: number;
+  /** Seconds, or an exact number of requests. */
+  bound: { duration: number } | { amount: number };
+}
+
+/** One load against one server, with the CPU time its process tree spent meanwhile. */
+export async function measure(server: BenchServer, spec: Load, target: string = server.kind): Promise<Measured> {
+  const before = server.cpuSeconds();
+  const result = await load({ url: server.url, connections: spec.connections, ...spec.bound, request: spec.request, verifyBody: spec.verifyBody });
+  const cpuSeconds = server.cpuSeconds() - before;
+  return { target, ...result, cpuSeconds, perCpuSecond: cpuSeconds > 0 ? result.requests / cpuSeconds : 0 };
+}
+
+/** The emulator's answer to the request, so the ceilings can answer the very same bytes. */
+async function answerOf(server: BenchServer, request: autocannon.Request): Promise<{ status: number; contentType: string; body: string }> {
+  const response = await fetch(server.url + (request.path ?? '/'), {
+    method: request.method ?? 'GET',
+    headers: request.headers as Record<string, string>,
+    ...(request.body !== undefined ? { body: String(request.body) } : {}),
+  });
+  return { status: response.status, contentType: response.headers.get('content-type') ?? 'application/json', body: await response.text() };
+}
+
+export async function compare(name: string, emulator: BenchServer, ceilings: readonly BenchServer[], spec: Load): Promise<Comparison> {
+  const answer = await answerOf(emulator, spec.request);
+  const measured: Measured[] = [];
+  for (const ceiling of ceilings) {
+    await ceiling.answer(answer);
+    measured.push(await measure(ceiling, spec));
+  }
+  return { name, connections: spec.connections, emulator: await measure(emulator, spec), ceilings: measured };
+}
