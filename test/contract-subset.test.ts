@@ -78,6 +78,8 @@ describe('the subset and the emulator', () => {
       'GET /v1/settings/payment-terms',
       'PUT /objects/definitions/default/{object_type}',
       'PUT /objects/definitions/{object_type}',
+      'PUT /v1/creditmemos/{creditMemoKey}/apply',
+      'PUT /v1/creditmemos/{creditMemoKey}/unapply',
     ]);
   });
 });

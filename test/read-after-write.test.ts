@@ -90,3 +90,35 @@ describe('read after write across endpoints and dialects', () => {
     expect(crud).toMatchObject({ Name: number, Version: 2, AutoRenew: false, tier__c: 'gold' });
   });
 });
+
+describe('read after write of settlement', () => {
+  it('shows a bill run, a payment applied, a refund and a write-off in Object Query, ZOQL and the V1 reads', async () => {
+    const account = (await env.zuora.post('/v1/accounts', { name: 'Settle', currency: 'USD', billCycleDay: 1, billToContact: { firstName: 'Ana', lastName: 'Ruiz' } })).body;
+    const catalog = await createTestCatalog(env.zuora);
+    // Priority support, $50 a month; a bill run on demand bills June and posts it.
+    const order = (await env.zuora.post('/v1/orders', {
+      orderDate: '2026-06-01',
+      existingAccountNumber: account.accountNumber,
+      subscriptions: [{ orderActions: [{ type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId: catalog.support.planId }] } }] }],
+    })).body;
+    expect(order.success, JSON.stringify(order)).toBe(true);
+    const billRun = (await env.zuora.post('/v1/bill-runs', { targetDate: '2026-06-01', autoPost: true, billRunFilters: [{ filterType: 'Account', accountId: account.accountId }] })).body;
+    expect(billRun.status).toBe('Posted');
+    const [invoice] = (await env.zuora.get(`/v1/transactions/invoices/accounts/${account.accountNumber}`)).body.invoices;
+
+    // 30 paid by a payment of 50 (the other 20 refunded), 10 written off: 50 - 30 - 10 = 10 owed.
+    const payment = (await env.zuora.post('/v1/payments', { accountId: account.accountId, amount: 50, currency: 'USD', type: 'External' })).body;
+    await env.zuora.put(`/v1/payments/${payment.id}/apply`, { invoices: [{ invoiceId: invoice.id, amount: 30 }] });
+    const refund = (await env.zuora.post(`/v1/payments/${payment.id}/refunds`, { type: 'External', methodType: 'Check', totalAmount: 20 })).body;
+    const writeOff = (await env.zuora.put(`/v1/invoices/${invoice.id}/write-off`, { amount: 10 })).body;
+    expect([refund.success, writeOff.success]).toEqual([true, true]);
+
+    expect((await env.zuora.get(`/v1/invoices/${invoice.invoiceNumber}`)).body).toMatchObject({ balance: 10, paymentAmount: 30, creditMemoAmount: 10, billRunId: billRun.id });
+    expect((await env.zuora.get(`/object-query/invoices/${invoice.id}`)).body).toMatchObject({ balance: 10, paymentAmount: 30, creditMemoAmount: 10 });
+    expect((await env.zuora.get(`/object-query/payments/${payment.id}`)).body).toMatchObject({ appliedAmount: 30, unappliedAmount: 0, refundAmount: 20 });
+    const zoql = await env.zuora.post('/v1/action/query', { queryString: `select Balance, PaymentAmount from Invoice where Id = '${invoice.id}'` });
+    expect(zoql.body.records).toEqual([{ Id: invoice.id, Balance: 10, PaymentAmount: 30 }]);
+    expect((await env.zuora.get(`/v1/credit-memos/${writeOff.creditMemo.id}`)).body).toMatchObject({ amount: 10, appliedAmount: 10, referredInvoiceId: invoice.id });
+    expect((await env.zuora.get(`/v1/accounts/${account.accountNumber}`)).body.metrics).toMatchObject({ balance: 10, totalInvoiceBalance: 10 });
+  });
+});

@@ -17,12 +17,13 @@ export interface ResponseSpecSet {
 /**
  * The seeds call events and notifications under `/v1/...`; the official spec declares them without
  * the prefix. Both are the same operation, so an unmatched `/v1/events/...` tries the bare path.
+ * Likewise `/v1/creditmemos/...`, the spelling without a hyphen, is the spec's `/v1/credit-memos/...`.
  */
 function matchOfficial(specs: OfficialSpecs, method: string, path: string) {
   const direct = specs.matchOperation(method, path);
   if (direct) return direct;
-  const bare = path.replace(/^\/v1(?=\/(events|notifications)\/)/, '');
-  return bare === path ? undefined : specs.matchOperation(method, bare);
+  const spelt = path.replace(/^\/v1(?=\/(events|notifications)\/)/, '').replace(/^\/v1\/creditmemos\//, '/v1/credit-memos/');
+  return spelt === path ? undefined : specs.matchOperation(method, spelt);
 }
 
 export function officialSpecSet(specs: OfficialSpecs): ResponseSpecSet {

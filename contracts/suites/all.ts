@@ -8,6 +8,7 @@ import { paymentMethodsV1Suite } from './paymentMethods.js';
 import { queriesSuite } from './queries.js';
 import { subscriptionsV1Suite } from './subscriptionWrites.js';
 import { quickstartBillingSuite } from './quickstartBilling.js';
+import { settlementSuite } from './settlement.js';
 import type { Suite } from './types.js';
 
 const tokenSuite: Suite = {
@@ -37,6 +38,7 @@ export const SUITES: readonly Suite[] = [
   subscriptionsV1Suite,
   usageSuite,
   invoicesSuite,
+  settlementSuite,
   hostedPagesSuite,
   eventsSuite,
   cancellationSuite,

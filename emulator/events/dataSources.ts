@@ -2,7 +2,7 @@ import { ACCOUNTS, type Account } from '../domain/accounts.js';
 import { CONTACTS } from '../domain/contacts.js';
 import { INVOICES } from '../domain/invoices/model.js';
 import { ORDERS } from '../domain/orders/model.js';
-import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../domain/payments/model.js';
+import { PAYMENT_METHODS, PAYMENTS, REFUNDS, type Payment, type PaymentMethod } from '../domain/payments/model.js';
 import { SUBSCRIPTIONS } from '../domain/subscriptions/model.js';
 import { tenantEntityId } from '../http/auth.js';
 import type { StoredRecord } from '../state/document.js';
@@ -69,6 +69,7 @@ function relatedSources(view: ReadView, object: string, record: StoredRecord, da
   if (object === SUBSCRIPTIONS) add('Order', stored(view, ORDERS, record.orderId));
   if (record.subscriptionId !== undefined && object !== SUBSCRIPTIONS) add('Subscription', stored(view, SUBSCRIPTIONS, record.subscriptionId));
   if (object === 'InvoiceItem') add('Invoice', stored(view, INVOICES, record.invoiceId));
+  if (object === REFUNDS) add('Payment', stored(view, PAYMENTS, record.paymentId));
   return related;
 }
 

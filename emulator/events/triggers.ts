@@ -5,7 +5,7 @@ import { EVENT_TRIGGERS, type EventTrigger, type EventTypeSpec } from './model.j
 
 /**
  * The standard objects a trigger may watch: the Zuora objects this emulator keeps and so can raise
- * changes on. Zuora accepts more (Refund, DebitMemo...); a trigger on one of those here would
+ * changes on. Zuora accepts more (DebitMemo, ...); a trigger on one of those here would
  * never fire, so it is refused rather than kept silently.
  */
 const TRIGGER_BASE_OBJECTS = [
@@ -23,6 +23,7 @@ const TRIGGER_BASE_OBJECTS = [
   'CreditMemo',
   'Payment',
   'PaymentMethod',
+  'Refund',
   'Usage',
 ] as const;
 

@@ -21,6 +21,10 @@ const V1_RESOURCE_CODES: Record<string, number> = {
   Order: 531100,
   Invoice: 500040,
   Payment: 587300,
+  CreditMemo: 500070,
+  Refund: 587400,
+  BillRun: 500080,
+  BillingPreviewRun: 500081,
   PaymentMethod: 500060,
   Usage: 500050,
 };

@@ -74,6 +74,9 @@ export const MAX_LENGTHS_BY_ENDPOINT: Readonly<Record<string, Readonly<Record<st
     "subscription.SyncDate__NS": 255,
     "taxInfo.exemptEntityUseCode": 64
   },
+  "POST /v1/billing-preview-runs": {
+    "batches": 1000
+  },
   "POST /v1/contacts": {
     "address1": 255,
     "address2": 255,
@@ -549,6 +552,20 @@ export const MAX_LENGTHS_BY_ENDPOINT: Readonly<Record<string, Readonly<Record<st
     "softDescriptor": 35,
     "softDescriptorPhone": 20
   },
+  "POST /v1/payments/:paymentKey/refunds": {
+    "IntegrationId__NS": 255,
+    "IntegrationStatus__NS": 255,
+    "Origin__NS": 255,
+    "SyncDate__NS": 255,
+    "SynctoNetSuite__NS": 255,
+    "comment": 255,
+    "financeInformation.bankAccountAccountingCode": 100,
+    "financeInformation.unappliedPaymentAccountingCode": 100,
+    "referenceId": 100,
+    "secondRefundReferenceId": 100,
+    "softDescriptor": 35,
+    "softDescriptorPhone": 20
+  },
   "POST /v1/subscriptions": {
     "CpqBundleJsonId__QT": 32,
     "IntegrationId__NS": 255,
@@ -649,6 +666,18 @@ export const MAX_LENGTHS_BY_ENDPOINT: Readonly<Record<string, Readonly<Record<st
     "invoiceItems[].discountItems[].IntegrationStatus__NS": 255,
     "invoiceItems[].discountItems[].SyncDate__NS": 255
   },
+  "PUT /v1/invoices/:invoiceKey/write-off": {
+    "IntegrationId__NS": 255,
+    "IntegrationStatus__NS": 255,
+    "Origin__NS": 255,
+    "SyncDate__NS": 255,
+    "Transaction__NS": 255,
+    "comment": 255,
+    "items[].financeInformation.deferredRevenueAccountingCode": 100,
+    "items[].financeInformation.onAccountAccountingCode": 100,
+    "items[].financeInformation.recognizedRevenueAccountingCode": 100,
+    "items[].financeInformation.revenueRecognitionRuleName": 100
+  },
   "PUT /v1/notifications/callout-templates/:id": {
     "name": 255
   },
@@ -747,6 +776,7 @@ export const MAX_LENGTHS_BY_FIELD_NAME: Readonly<Record<string, number>> = {
   "bankaccountnumber": 30,
   "bankname": 70,
   "baseobject": 100,
+  "batches": 1000,
   "billcycleday": 2,
   "businessname": 255,
   "cardholdername": 50,
@@ -841,6 +871,7 @@ export const MAX_LENGTHS_BY_FIELD_NAME: Readonly<Record<string, number>> = {
   "revrectemplatetypens": 255,
   "salesorderns": 255,
   "salesrep": 50,
+  "secondrefundreferenceid": 100,
   "sku": 50,
   "softdescriptor": 35,
   "softdescriptorphone": 20,
@@ -850,6 +881,7 @@ export const MAX_LENGTHS_BY_FIELD_NAME: Readonly<Record<string, number>> = {
   "subscriptionrateplannumber": 50,
   "subsidiaryns": 255,
   "syncdatens": 255,
+  "synctonetsuitens": 255,
   "taxcode": 100,
   "taxregion": 100,
   "transactionns": 255,

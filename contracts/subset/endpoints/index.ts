@@ -6,13 +6,14 @@ import { QUERY_ENDPOINTS } from './queries.js';
 import { QUICKSTART_ENDPOINTS } from './quickstart.js';
 import { QUICKSTART_BILLING_ENDPOINTS } from './quickstartBilling.js';
 import type { EndpointDoc, EndpointDocs, SubsetDocumentName } from './types.js';
+import { SETTLEMENT_ENDPOINTS } from './settlement.js';
 import { V1_ENDPOINTS } from './v1.js';
 import { SUBSCRIPTION_WRITE_ENDPOINTS } from './subscriptionWrites.js';
 import { PAYMENT_METHOD_ENDPOINTS } from './paymentMethods.js';
 
 export type { EndpointDoc, OfficialCounterpart, QueryParameter, SubsetDocumentName } from './types.js';
 
-export const ENDPOINT_DOCS: EndpointDocs = { ...V1_ENDPOINTS, ...SUBSCRIPTION_WRITE_ENDPOINTS, ...PAYMENT_METHOD_ENDPOINTS, ...QUERY_ENDPOINTS, ...CRUD_ENDPOINTS, ...EVENTS_ENDPOINTS, ...QUICKSTART_ENDPOINTS, ...QUICKSTART_BILLING_ENDPOINTS, ...ADMIN_ENDPOINTS };
+export const ENDPOINT_DOCS: EndpointDocs = { ...V1_ENDPOINTS, ...SETTLEMENT_ENDPOINTS, ...SUBSCRIPTION_WRITE_ENDPOINTS, ...PAYMENT_METHOD_ENDPOINTS, ...QUERY_ENDPOINTS, ...CRUD_ENDPOINTS, ...EVENTS_ENDPOINTS, ...QUICKSTART_ENDPOINTS, ...QUICKSTART_BILLING_ENDPOINTS, ...ADMIN_ENDPOINTS };
 
 /** The events and notifications APIs also answer under /v1 (DESIGN.md, "Wire fidelity"). */
 const V1_ALIAS = /^\/v1(\/(?:events|notifications)\/.*)$/;

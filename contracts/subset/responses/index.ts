@@ -8,11 +8,12 @@ import { EVENTS_SCHEMAS } from './events.js';
 import { QUERY_SCHEMAS } from './queries.js';
 import { QUICKSTART_SCHEMAS } from './quickstart.js';
 import { QUICKSTART_BILLING_SCHEMAS } from './quickstartBilling.js';
+import { SETTLEMENT_SCHEMAS } from './settlement.js';
 import { V1_SCHEMAS } from './v1.js';
 import { SUBSCRIPTION_WRITE_SCHEMAS } from './subscriptionWrites.js';
 import { PAYMENT_METHOD_SCHEMAS } from './paymentMethods.js';
 
-const GROUPS: readonly SchemaMap[] = [ERROR_SCHEMAS, V1_SCHEMAS, CRUD_SCHEMAS, EVENTS_SCHEMAS, QUICKSTART_SCHEMAS, QUICKSTART_BILLING_SCHEMAS, ADMIN_SCHEMAS, QUERY_SCHEMAS, CATALOG_SCHEMAS, ACCOUNT_SCHEMAS, INVOICE_SCHEMAS, SUBSCRIPTION_WRITE_SCHEMAS, PAYMENT_METHOD_SCHEMAS];
+const GROUPS: readonly SchemaMap[] = [ERROR_SCHEMAS, V1_SCHEMAS, CRUD_SCHEMAS, EVENTS_SCHEMAS, QUICKSTART_SCHEMAS, QUICKSTART_BILLING_SCHEMAS, ADMIN_SCHEMAS, QUERY_SCHEMAS, CATALOG_SCHEMAS, ACCOUNT_SCHEMAS, INVOICE_SCHEMAS, SUBSCRIPTION_WRITE_SCHEMAS, PAYMENT_METHOD_SCHEMAS, SETTLEMENT_SCHEMAS];
 
 /**
  * Every response schema the subset names, by component name. Each document carries the ones its

@@ -24,7 +24,7 @@ export const billingPreviewSchema = {
 const CHARGE_TYPES: readonly ChargeType[] = ['OneTime', 'Recurring', 'Usage'];
 
 /** `chargeTypeToExclude` is a comma-separated list of charge types. */
-function excluded(text: string | undefined): ChargeType[] {
+export function chargeTypesExcluded(text: string | undefined): ChargeType[] {
   const names = (text ?? '').split(',').map((name) => name.trim()).filter(Boolean);
   for (const name of names) {
     if (!CHARGE_TYPES.includes(name as ChargeType)) throw invalidValue('Invoice', 'chargeTypeToExclude', `'${name}' is not a charge type (OneTime, Recurring, Usage)`);
@@ -64,7 +64,7 @@ export function postBillingPreview(ctx: RequestContext): Reply {
   if (!accountKey) throw missingField('Invoice', 'accountId');
   const preview = billingPreview(ctx.services.store.view(ctx.tenant), accountKey, {
     targetDate: body.targetDate,
-    chargeTypesToExclude: excluded(body.chargeTypeToExclude),
+    chargeTypesToExclude: chargeTypesExcluded(body.chargeTypeToExclude),
     includingEvergreenSubscription: body.includingEvergreenSubscription ?? false,
   });
   const items = preview.items.map(previewItem);

@@ -75,8 +75,8 @@ export function toV1Invoice(view: ReadView, invoice: Invoice): Record<string, un
     transferredToAccounting: invoice.transferredToAccounting ?? 'No',
     lastEmailSentDate: orNull(invoice.lastEmailSentDate),
     sourceType: 'Subscription',
+    billRunId: orNull(invoice.billRunId),
     ...unmodelled([
-      'billRunId',
       'billToContactSnapshotId',
       'soldToContactSnapshotId',
       'shipToContactId',

@@ -1,14 +1,16 @@
 import { getAccount } from '../../domain/accounts.js';
 import { invalidValue } from '../../domain/errors.js';
-import type { Payment, PaymentPart } from '../../domain/payments/model.js';
+import type { Payment } from '../../domain/payments/model.js';
 import { applyPayment, getPayment, unapplyPayment } from '../../domain/payments/payments.js';
 import { PAYMENTS } from '../../domain/payments/model.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
+import type { ReadView } from '../../state/transaction.js';
+import { applicationHandler } from './applications.js';
 import { v1Page } from './pagination.js';
 import { toV1Payment } from './payments.js';
 
 // GET /v1/payments/{paymentKey}, GET /v1/payments with the official list's field filters, and
-// PUT /v1/payments/{paymentKey}/apply and /unapply.
+// PUT /v1/payments/{paymentKey}/apply and /unapply (bodies: applicationSchema).
 
 /** The list's filters: query name -> the payment's value it compares with (exact match). */
 const FILTERS: Record<string, (payment: Payment) => string> = {
@@ -49,28 +51,7 @@ export function listPaymentsV1(ctx: RequestContext): Reply {
   };
 }
 
-const parts = {
-  type: 'array',
-  minItems: 1,
-  maxItems: 1000,
-  items: { type: 'object', required: ['invoiceId', 'amount'], properties: { invoiceId: { type: 'string', minLength: 1 }, amount: { type: 'number' } } },
-} as const;
+const paymentShape = (view: ReadView, payment: Payment) => toV1Payment(getAccount(view, payment.accountId), payment);
 
-/** ApplyPaymentType / UnapplyPaymentType, limited to invoices (debit memos are not modelled). */
-export const paymentApplicationSchema = {
-  type: 'object',
-  required: ['invoices'],
-  properties: { invoices: parts, effectiveDate: { type: 'string', format: 'date' } },
-} as const;
-
-function applicationHandler(work: typeof applyPayment) {
-  return async (ctx: RequestContext): Promise<Reply> => {
-    const { invoices } = ctx.body as { invoices: PaymentPart[] };
-    const { store } = ctx.services;
-    const payment = await store.transact(ctx.tenant, (tx) => work(tx, ctx.params.paymentKey ?? '', invoices));
-    return { body: toV1Payment(getAccount(store.view(ctx.tenant), payment.accountId), payment) };
-  };
-}
-
-export const putPaymentApply = applicationHandler(applyPayment);
-export const putPaymentUnapply = applicationHandler(unapplyPayment);
+export const putPaymentApply = applicationHandler('paymentKey', applyPayment, paymentShape);
+export const putPaymentUnapply = applicationHandler('paymentKey', unapplyPayment, paymentShape);

@@ -46,7 +46,7 @@ export function toV1Payment(account: Account, payment: Payment): Record<string, 
     amount: payment.amount,
     appliedAmount: payment.appliedAmount,
     unappliedAmount: payment.unappliedAmount,
-    refundAmount: 0,
+    refundAmount: payment.refundAmount ?? 0,
     creditBalanceAmount: 0,
     currency: payment.currency,
     effectiveDate: `${payment.effectiveDate}T00:00:00.000Z`,
@@ -63,6 +63,11 @@ export function toV1Payment(account: Account, payment: Payment): Record<string, 
   };
 }
 
+/** Zuora's answer to a transaction the gateway declined, naming the gateway's code and message and the record kept. */
+export function gatewayDeclined(object: 'Payment' | 'Refund', number: string, gateway: { gatewayResponseCode: string | null; gatewayResponse: string | null }): DomainError {
+  return new DomainError('Conflict', `Transaction declined.${gateway.gatewayResponseCode} - ${gateway.gatewayResponse} (${object.toLowerCase()} ${number})`, object);
+}
+
 /**
  * `POST /v1/payments`. A declined electronic payment is recorded (status Error, with the gateway's
  * code) and the call answers with Zuora's failure shape naming the gateway's message.
@@ -74,9 +79,7 @@ export async function postPayment(ctx: RequestContext): Promise<Reply> {
   const { store } = ctx.services;
   const payment = await store.transact(ctx.tenant, (tx) => createPayment(tx, { ...body, account: accountKey }));
   const account = getAccount(store.view(ctx.tenant), payment.accountId);
-  if (payment.status === 'Error') {
-    throw new DomainError('Conflict', `Transaction declined.${payment.gatewayResponseCode} - ${payment.gatewayResponse} (payment ${payment.paymentNumber})`, 'Payment');
-  }
+  if (payment.status === 'Error') throw gatewayDeclined('Payment', payment.paymentNumber, payment);
   return { body: toV1Payment(account, payment) };
 }
 

@@ -3,7 +3,13 @@ import { getAccountV1 } from './accounts.js';
 import { getAccountSummaryV1 } from './accountSummary.js';
 import { accountCreateSchema, accountUpdateSchema, deleteAccountV1, postAccountV1, putAccountV1 } from './accountWrites.js';
 import { getInvoiceV1, invoiceEmailSchema, invoiceUpdateSchema, postInvoiceEmails, putInvoiceV1 } from './invoiceDocuments.js';
-import { getPaymentV1, listPaymentsV1, paymentApplicationSchema, putPaymentApply, putPaymentUnapply } from './paymentReads.js';
+import { getPaymentV1, listPaymentsV1, putPaymentApply, putPaymentUnapply } from './paymentReads.js';
+import { applicationSchema } from './applications.js';
+import { putCreditMemoApply, putCreditMemoUnapply } from './creditMemoApplications.js';
+import { putInvoiceWriteOff, writeOffSchema } from './invoiceWriteOffs.js';
+import { getFile, getPreviewRunV1, postPreviewRun, previewRunCreateSchema } from './billingPreviewRuns.js';
+import { billRunCreateSchema, billRunPostSchema, getBillRunV1, postBillRunV1, putBillRunCancel, putBillRunPost } from './billRuns.js';
+import { getRefundV1, postPaymentRefund, putRefundCancel, refundCreateSchema } from './refunds.js';
 import { crudReadRoutes, deleteCrudAccount } from './crudReads.js';
 import { contactCreateSchema, contactUpdateSchema, getContactV1, postContact, putContact } from './contacts.js';
 import { postQuery, postQueryMore, queryMoreSchema, querySchema } from './actionQuery.js';
@@ -94,18 +100,33 @@ export const v1Routes: RouteTable = {
     { method: 'GET', path: '/settings/payment-terms', handler: listPaymentTerms },
     { method: 'GET', path: '/v1/hostedpages', object: 'HostedPage', handler: listHostedPages },
     { method: 'POST', path: '/v1/payments', object: 'Payment', body: paymentCreateSchema, handler: postPayment },
+    { method: 'POST', path: '/v1/bill-runs', object: 'BillRun', body: billRunCreateSchema, handler: postBillRunV1 },
+    { method: 'GET', path: '/v1/bill-runs/:billRunId', object: 'BillRun', handler: getBillRunV1 },
+    { method: 'PUT', path: '/v1/bill-runs/:billRunId/cancel', object: 'BillRun', handler: putBillRunCancel },
+    { method: 'PUT', path: '/v1/bill-runs/:billRunId/post', object: 'BillRun', body: billRunPostSchema, handler: putBillRunPost },
+    { method: 'POST', path: '/v1/billing-preview-runs', object: 'BillingPreviewRun', body: previewRunCreateSchema, handler: postPreviewRun },
+    { method: 'GET', path: '/v1/billing-preview-runs/:billingPreviewRunId', object: 'BillingPreviewRun', handler: getPreviewRunV1 },
+    { method: 'GET', path: '/v1/files/:fileId', object: 'File', handler: getFile },
     { method: 'POST', path: '/v1/operations/billing-preview', object: 'Invoice', body: billingPreviewSchema, handler: postBillingPreview },
     { method: 'GET', path: '/v1/invoices/:invoiceKey', object: 'Invoice', handler: getInvoiceV1 },
     { method: 'PUT', path: '/v1/invoices/:invoiceKey', object: 'Invoice', body: invoiceUpdateSchema, handler: putInvoiceV1 },
     { method: 'POST', path: '/v1/invoices/:invoiceKey/emails', object: 'Invoice', body: invoiceEmailSchema, handler: postInvoiceEmails },
+    { method: 'PUT', path: '/v1/invoices/:invoiceKey/write-off', object: 'Invoice', body: writeOffSchema, handler: putInvoiceWriteOff },
     { method: 'GET', path: '/v1/payments', object: 'Payment', handler: listPaymentsV1 },
     { method: 'GET', path: '/v1/payments/:paymentKey', object: 'Payment', handler: getPaymentV1 },
-    { method: 'PUT', path: '/v1/payments/:paymentKey/apply', object: 'Payment', body: paymentApplicationSchema, handler: putPaymentApply },
-    { method: 'PUT', path: '/v1/payments/:paymentKey/unapply', object: 'Payment', body: paymentApplicationSchema, handler: putPaymentUnapply },
+    { method: 'PUT', path: '/v1/payments/:paymentKey/apply', object: 'Payment', body: applicationSchema, handler: putPaymentApply },
+    { method: 'PUT', path: '/v1/payments/:paymentKey/unapply', object: 'Payment', body: applicationSchema, handler: putPaymentUnapply },
+    { method: 'POST', path: '/v1/payments/:paymentKey/refunds', object: 'Refund', body: refundCreateSchema, handler: postPaymentRefund },
+    { method: 'GET', path: '/v1/refunds/:refundKey', object: 'Refund', handler: getRefundV1 },
+    { method: 'PUT', path: '/v1/refunds/:refundKey/cancel', object: 'Refund', handler: putRefundCancel },
     { method: 'GET', path: '/v1/invoices/:invoiceKey/items', object: 'Invoice', handler: getInvoiceItemsV1 },
     { method: 'GET', path: '/v1/credit-memos/:creditMemoKey', object: 'CreditMemo', handler: getCreditMemoV1 },
     // The spelling the seeds and many clients use; the official spec has only /v1/credit-memos.
     { method: 'GET', path: '/v1/creditmemos/:creditMemoKey', object: 'CreditMemo', handler: getCreditMemoV1 },
+    ...['/v1/credit-memos', '/v1/creditmemos'].flatMap((base) => [
+      { method: 'PUT' as const, path: `${base}/:creditMemoKey/apply`, object: 'CreditMemo', body: applicationSchema, handler: putCreditMemoApply },
+      { method: 'PUT' as const, path: `${base}/:creditMemoKey/unapply`, object: 'CreditMemo', body: applicationSchema, handler: putCreditMemoUnapply },
+    ]),
     { method: 'GET', path: '/v1/transactions/invoices/accounts/:account_key', object: 'Invoice', handler: listAccountInvoices },
     { method: 'GET', path: '/v1/transactions/payments/accounts/:account_key', object: 'Payment', handler: listAccountPayments },
     { method: 'POST', path: '/v1/rsa-signatures', object: 'HostedPage', body: rsaSignatureSchema, handler: postRsaSignature },

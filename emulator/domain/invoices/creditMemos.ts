@@ -21,6 +21,8 @@ export interface NewCreditMemo {
   memoDate?: string;
   comment?: string;
   financeInformation?: Readonly<Record<string, string>>;
+  /** Kept in Draft (a bill run that posts later): the account owes nothing less until it is posted. */
+  draft?: boolean;
 }
 
 /**
@@ -33,16 +35,12 @@ export function postCreditMemo(tx: Transaction, input: NewCreditMemo): CreditMem
   const now = tx.now().toISOString();
   const user = apiUserId(tx.tenant);
   const amount = roundMoney(input.amount);
-  tx.update<Account>(ACCOUNTS, account.id, {
-    balance: roundMoney(account.balance - amount),
-    unappliedCreditMemoAmount: roundMoney((account.unappliedCreditMemoAmount ?? 0) + amount),
-    updatedDate: now,
-  });
+  if (!input.draft) creditAccount(tx, account, amount);
   return tx.insert<CreditMemo>(CREDIT_MEMOS, {
     id: tx.newId(),
     memoNumber: tx.nextNumber('creditMemo'),
     accountId: account.id,
-    status: 'Posted',
+    status: input.draft ? 'Draft' : 'Posted',
     memoDate: input.memoDate ?? tenantToday(tx),
     targetDate: input.targetDate ?? null,
     currency: account.currency,
@@ -57,13 +55,31 @@ export function postCreditMemo(tx: Transaction, input: NewCreditMemo): CreditMem
     referredInvoiceId: input.referredInvoiceId ?? null,
     applications: [],
     ...(input.financeInformation ? { financeInformation: input.financeInformation } : {}),
-    postedById: user,
-    postedOn: now,
+    postedById: input.draft ? null : user,
+    postedOn: input.draft ? null : now,
     createdById: user,
     createdDate: now,
     updatedById: user,
     updatedDate: now,
   });
+}
+
+/** A posted memo's credit: the account owes `amount` less, and has so much more credit unapplied. */
+function creditAccount(tx: Transaction, account: Account, amount: number): void {
+  tx.update<Account>(ACCOUNTS, account.id, {
+    balance: roundMoney(account.balance - amount),
+    unappliedCreditMemoAmount: roundMoney((account.unappliedCreditMemoAmount ?? 0) + amount),
+    updatedDate: tx.now().toISOString(),
+  });
+}
+
+/** Posts a draft memo (its bill run is posted): the account is credited and the credit spent on open invoices. */
+export function postDraftCreditMemo(tx: Transaction, memo: CreditMemo): CreditMemo {
+  creditAccount(tx, tx.get<Account>(ACCOUNTS, memo.accountId) as Account, memo.amount);
+  const now = tx.now().toISOString();
+  const user = apiUserId(tx.tenant);
+  const posted = tx.update<CreditMemo>(CREDIT_MEMOS, memo.id, { status: 'Posted', postedById: user, postedOn: now, updatedById: user, updatedDate: now });
+  return applyToOpenInvoices(tx, posted);
 }
 
 /**
@@ -73,18 +89,29 @@ export function postCreditMemo(tx: Transaction, input: NewCreditMemo): CreditMem
 export function applyCreditMemo(tx: Transaction, memo: CreditMemo, invoice: Invoice, amount: number): CreditMemo {
   const applied = roundMoney(Math.min(amount, memo.unappliedAmount, invoice.balance));
   if (applied <= 0) return memo;
-  const now = tx.now().toISOString();
-  const user = apiUserId(tx.tenant);
-  tx.update<Invoice>(INVOICES, invoice.id, { balance: roundMoney(invoice.balance - applied), updatedById: user, updatedDate: now });
-  const account = tx.get<Account>(ACCOUNTS, memo.accountId) as Account;
-  tx.update<Account>(ACCOUNTS, account.id, { unappliedCreditMemoAmount: roundMoney((account.unappliedCreditMemoAmount ?? 0) - applied), updatedDate: now });
+  moveCredit(tx, memo, invoice, applied);
   return tx.update<CreditMemo>(CREDIT_MEMOS, memo.id, {
     appliedAmount: roundMoney(memo.appliedAmount + applied),
     unappliedAmount: roundMoney(memo.unappliedAmount - applied),
     applications: [...memo.applications, { invoiceId: invoice.id, amount: applied, appliedDate: tenantToday(tx) }],
-    updatedById: user,
+    updatedById: apiUserId(tx.tenant),
+    updatedDate: tx.now().toISOString(),
+  });
+}
+
+/**
+ * Moves `amount` of credit from the memo onto the invoice (a negative amount takes it back): the
+ * invoice owes less, the account has so much less unapplied credit.
+ */
+export function moveCredit(tx: Transaction, memo: CreditMemo, invoice: Invoice, amount: number): void {
+  const now = tx.now().toISOString();
+  tx.update<Invoice>(INVOICES, invoice.id, {
+    balance: roundMoney(invoice.balance - amount),
+    updatedById: apiUserId(tx.tenant),
     updatedDate: now,
   });
+  const account = tx.get<Account>(ACCOUNTS, memo.accountId) as Account;
+  tx.update<Account>(ACCOUNTS, account.id, { unappliedCreditMemoAmount: roundMoney((account.unappliedCreditMemoAmount ?? 0) - amount), updatedDate: now });
 }
 
 /** Spends the memo's credit on the account's open invoices, oldest first, as Zuora's auto-apply does. */
@@ -98,18 +125,30 @@ export function applyToOpenInvoices(tx: Transaction, memo: CreditMemo): CreditMe
   return current;
 }
 
-/** Writes off what an invoice still owes: a credit memo for the balance, applied to it in full. */
-export function writeOffInvoice(tx: Transaction, invoice: Invoice, financeInformation?: Readonly<Record<string, string>>): CreditMemo {
+/** What a write-off may say beyond the invoice: how much (all it owes by default), and the memo's details. */
+export interface WriteOffOptions {
+  amount?: number;
+  reasonCode?: string;
+  comment?: string;
+  memoDate?: string;
+  financeInformation?: Readonly<Record<string, string>>;
+}
+
+/** Writes off what an invoice still owes (or `amount` of it): a credit memo for it, applied to it in full. */
+export function writeOffInvoice(tx: Transaction, invoice: Invoice, options: WriteOffOptions = {}): CreditMemo {
+  const amount = options.amount ?? invoice.balance;
   const memo = postCreditMemo(tx, {
     accountId: invoice.accountId,
-    amount: invoice.balance,
-    reasonCode: WRITE_OFF_REASON,
+    amount,
+    reasonCode: options.reasonCode ?? WRITE_OFF_REASON,
     sourceType: 'Invoice',
     sourceId: invoice.id,
     referredInvoiceId: invoice.id,
-    ...(financeInformation ? { financeInformation } : {}),
+    ...(options.comment !== undefined ? { comment: options.comment } : {}),
+    ...(options.memoDate !== undefined ? { memoDate: options.memoDate } : {}),
+    ...(options.financeInformation ? { financeInformation: options.financeInformation } : {}),
   });
-  return applyCreditMemo(tx, memo, invoice, invoice.balance);
+  return applyCreditMemo(tx, memo, invoice, amount);
 }
 
 export function getCreditMemo(view: ReadView, key: string): CreditMemo {

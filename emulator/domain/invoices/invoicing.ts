@@ -18,8 +18,14 @@ import { INVOICE_ITEMS, INVOICES, type CreditMemo, type Invoice, type InvoiceIte
 
 type NewItem = Omit<InvoiceItem, 'id' | 'invoiceId' | 'accountId' | 'createdDate' | 'updatedDate'>;
 
+/** A charge billing moved on: its charged-through date before, so a cancelled bill run can put it back. */
+export interface ChargeMove {
+  chargeId: string;
+  from: string;
+}
+
 /** The lines billing a subscription through `targetDate` would add, and the charge dates it moves. */
-function itemsOf(tx: Transaction, subscription: Subscription, targetDate: string): { items: NewItem[]; usageIds: string[] } {
+function itemsOf(tx: Transaction, subscription: Subscription, targetDate: string): { items: NewItem[]; usageIds: string[]; moves: ChargeMove[] } {
   const input = billingInputOf(tx, subscription);
   const charges = new Map(input.charges.map((charge) => [charge.id, charge]));
   const plans = new Map(ratePlansOf(tx, subscription.id).map((plan) => [plan.id, plan]));
@@ -28,7 +34,9 @@ function itemsOf(tx: Transaction, subscription: Subscription, targetDate: string
     return plan ? getProduct(tx, plan.productId).name : '';
   };
   const { items, chargedThroughDates } = billableItems(input, targetDate);
+  const moves: ChargeMove[] = [];
   for (const [chargeId, date] of Object.entries(chargedThroughDates)) {
+    moves.push({ chargeId, from: (charges.get(chargeId) as SubscriptionCharge).chargedThroughDate });
     tx.update<SubscriptionCharge>(SUBSCRIPTION_CHARGES, chargeId, { chargedThroughDate: date });
   }
   const recurring: NewItem[] = items.map((item) => {
@@ -56,6 +64,7 @@ function itemsOf(tx: Transaction, subscription: Subscription, targetDate: string
   return {
     items: [...recurring, ...usage.items.map((item) => ({ ...item, productName: productName(charges.get(item.chargeId) as SubscriptionCharge) }))],
     usageIds: usage.usageIds,
+    moves,
   };
 }
 
@@ -72,12 +81,18 @@ export interface InvoiceRunOptions {
   invoiceDate?: string;
   /** The reason a credit memo gets when the credits outweigh the charges. */
   creditMemoReasonCode?: string;
+  /** Leave the invoice or credit memo in Draft, for a bill run that posts (or cancels) it later. */
+  draft?: boolean;
+  /** The on-demand bill run billing, recorded on the invoice. */
+  billRunId?: string;
 }
 
 /** What billing produced: an invoice, or a credit memo when credits outweigh charges; neither when nothing was due. */
 export interface BilledDocuments {
   invoice?: Invoice;
   creditMemo?: CreditMemo;
+  /** The charges it billed, with their charged-through dates before. */
+  moves: ChargeMove[];
 }
 
 /**
@@ -92,12 +107,14 @@ export function invoiceAccount(tx: Transaction, accountId: string, targetDate: s
   const subscriptions = subscriptionsOfAccount(tx, account.id).filter((subscription) => !only || only.has(subscription.subscriptionNumber));
   const lines: NewItem[] = [];
   const usageIds: string[] = [];
+  const moves: ChargeMove[] = [];
   for (const subscription of subscriptions) {
     const billed = itemsOf(tx, subscription, targetDate);
     lines.push(...billed.items);
     usageIds.push(...billed.usageIds);
+    moves.push(...billed.moves);
   }
-  if (lines.length === 0) return {};
+  if (lines.length === 0) return { moves };
   const amount = roundMoney(lines.reduce((sum, line) => sum + line.chargeAmount, 0));
   const documentDate = options.invoiceDate ?? tenantToday(tx);
   if (amount < 0) {
@@ -109,13 +126,14 @@ export function invoiceAccount(tx: Transaction, accountId: string, targetDate: s
       sourceId: lines[0]?.subscriptionNumber ?? null,
       targetDate,
       memoDate: documentDate,
+      ...(options.draft ? { draft: true } : {}),
     });
     markProcessed(tx, usageIds, memo.id);
-    return { creditMemo: applyToOpenInvoices(tx, memo) };
+    return { creditMemo: options.draft ? memo : applyToOpenInvoices(tx, memo), moves };
   }
-  const invoice = insertInvoice(tx, account, subscriptions, lines, { amount, targetDate, invoiceDate: documentDate });
+  const invoice = insertInvoice(tx, account, subscriptions, lines, { amount, targetDate, invoiceDate: documentDate, billRunId: options.billRunId });
   markProcessed(tx, usageIds, invoice.id);
-  return { invoice: postInvoice(tx, invoice.id) };
+  return { invoice: options.draft ? invoice : postInvoice(tx, invoice.id), moves };
 }
 
 function insertInvoice(
@@ -123,7 +141,7 @@ function insertInvoice(
   account: Account,
   subscriptions: readonly Subscription[],
   lines: readonly NewItem[],
-  { amount, targetDate, invoiceDate }: { amount: number; targetDate: string; invoiceDate: string },
+  { amount, targetDate, invoiceDate, billRunId }: { amount: number; targetDate: string; invoiceDate: string; billRunId: string | undefined },
 ): Invoice {
   const now = tx.now().toISOString();
   const user = apiUserId(tx.tenant);
@@ -147,6 +165,7 @@ function insertInvoice(
     includesUsage: lines.some((line) => line.chargeType === 'Usage'),
     postedDate: null,
     postedBy: null,
+    ...(billRunId ? { billRunId } : {}),
     createdById: user,
     createdDate: now,
     updatedById: user,

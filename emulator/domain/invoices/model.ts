@@ -19,6 +19,8 @@ export type Invoice = {
   /** What is still owed. */
   balance: number;
   paymentAmount: number;
+  /** The on-demand bill run that made it, if one did. */
+  billRunId?: string;
   /** Credit balance spent on the invoice, negative (absent when none was). */
   creditBalanceAdjustmentAmount?: number;
   includesRecurring: boolean;
@@ -78,13 +80,13 @@ export type CreditMemoApplication = {
 /**
  * A credit memo as Zuora's CreditMemo object holds it: credit the account is owed, from a bill run
  * whose credits outweigh its charges (cancellations, downgrades) or from writing an invoice off.
- * Posted at once; `unappliedAmount` is what is left after applying it to invoices.
+ * Posted at once (a bill run that does not post leaves it Draft); `unappliedAmount` is what is left after applying it to invoices.
  */
 export type CreditMemo = {
   id: string;
   memoNumber: string;
   accountId: string;
-  status: 'Posted';
+  status: 'Draft' | 'Posted' | 'Canceled';
   memoDate: string;
   targetDate: string | null;
   currency: string;
@@ -101,8 +103,8 @@ export type CreditMemo = {
   applications: CreditMemoApplication[];
   /** Accounting codes a write-off asked for (`writeOffBehavior.financeInformation`). */
   financeInformation?: Readonly<Record<string, string>>;
-  postedById: string;
-  postedOn: string;
+  postedById: string | null;
+  postedOn: string | null;
   createdById: string;
   createdDate: string;
   updatedById: string;

@@ -104,7 +104,7 @@ function writeOffCancelled(tx: Transaction, results: readonly OrderSubscriptionR
   const financeInformation = financeInformationOf(options);
   for (const result of cancelled) {
     for (const invoice of openInvoicesOf(tx, result.subscriptionNumber)) {
-      const memo = writeOffInvoice(tx, invoice, financeInformation);
+      const memo = writeOffInvoice(tx, invoice, financeInformation ? { financeInformation } : {});
       billing.writeOffs.push({ invoiceId: invoice.id, amount: memo.amount, creditMemoId: memo.id });
     }
   }

@@ -68,6 +68,8 @@ export interface GatewayBehaviour {
   response?: string;
   /** A card that passes a card-on-file check (a verification) although its charges decline. */
   passesVerification?: boolean;
+  /** How it treats refunds to the card, when not as its charges (a card that pays but cannot be refunded). */
+  refund?: Omit<GatewayBehaviour, 'refund'>;
 }
 
 /**
@@ -125,6 +127,8 @@ export type Payment = {
   amount: number;
   appliedAmount: number;
   unappliedAmount: number;
+  /** What was refunded of it; unset is 0. */
+  refundAmount?: number;
   currency: string;
   effectiveDate: string;
   paymentMethodId: string | null;
@@ -134,6 +138,41 @@ export type Payment = {
   gatewayState: 'Submitted' | 'FailedToSettle' | 'NotSubmitted' | 'MarkedForSubmission';
   referenceId: string | null;
   comment?: string;
+  createdById: string;
+  createdDate: string;
+  updatedById: string;
+  updatedDate: string;
+};
+
+export const REFUNDS = 'Refund';
+
+/** Zuora's refund method types. */
+export const REFUND_METHOD_TYPES = ['ACH', 'Cash', 'Check', 'CreditCard', 'PayPal', 'WireTransfer', 'DebitCard', 'CreditCardReferenceTransaction', 'BankTransfer', 'Other'] as const;
+
+/**
+ * Money given back from a payment's unapplied amount. An electronic refund goes to the payment's
+ * payment method through the gateway simulator; an external one records money returned elsewhere.
+ * `number` (not `refundNumber`) so triggers and callouts read it as `Refund.Number`, as Zuora names it.
+ */
+export type Refund = {
+  id: string;
+  number: string;
+  accountId: string;
+  paymentId: string;
+  paymentMethodId: string | null;
+  type: 'External' | 'Electronic';
+  methodType: (typeof REFUND_METHOD_TYPES)[number];
+  amount: number;
+  status: 'Processed' | 'Error' | 'Canceled';
+  refundDate: string;
+  reasonCode: string;
+  comment: string | null;
+  referenceId: string | null;
+  gatewayResponse: string | null;
+  gatewayResponseCode: string | null;
+  gatewayState: 'Submitted' | 'FailedToSettle' | 'NotSubmitted';
+  submittedOn: string | null;
+  cancelledOn: string | null;
   createdById: string;
   createdDate: string;
   updatedById: string;

@@ -135,6 +135,11 @@ export function paymentsOfAccount(view: ReadView, accountId: string): Payment[] 
   return view.filterBy<Payment>(PAYMENTS, 'accountId', accountId);
 }
 
+/** What the account's processed payments hold neither applied nor refunded (Zuora's unapplied payment amount). */
+export function unappliedPaymentsOf(view: ReadView, accountId: string): number {
+  return roundMoney(paymentsOfAccount(view, accountId).filter((payment) => payment.status === 'Processed').reduce((sum, payment) => sum + payment.unappliedAmount, 0));
+}
+
 /**
  * What a payment run does for one account: an auto-pay account with a default payment method is
  * charged for each open invoice, one payment per invoice.

@@ -20,6 +20,8 @@ export const TEST_CARDS: Readonly<Record<string, GatewayBehaviour>> = {
   '4000000000000341': { outcome: 'decline', responseCode: 'card_declined', response: 'Your card was declined.', passesVerification: true },
   '4000000000000069': { outcome: 'decline', responseCode: 'expired_card', response: 'Your card has expired.' },
   '4000000000000119': { outcome: 'decline', responseCode: 'processing_error', response: 'An error occurred while processing your card.' },
+  // Pays, but every refund to it fails (a card closed since it was charged).
+  '4000000000005126': { outcome: 'approve', refund: { outcome: 'decline', responseCode: 'expired_or_canceled_card', response: 'The refund failed: the card was canceled or has expired.' } },
 };
 
 /** Card-reference tokens (what a Stripe-tokenised card arrives as). */

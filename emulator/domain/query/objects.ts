@@ -1,5 +1,7 @@
 import type { ReadView } from '../../state/transaction.js';
 import { addDays } from '../billing/dates.js';
+import { creditMemoAmountOf } from '../invoices/creditMemos.js';
+import type { Invoice } from '../invoices/model.js';
 
 // Zuora's generic view of its objects: every field an object has, named as Object Query names it
 // (camelCase; ZOQL and CRUD write the same names with a capital first letter). The tables list each
@@ -203,7 +205,7 @@ const INVOICE: QueryableObject = {
   readers: {
     adjustmentAmount: () => 0,
     creditBalanceAdjustmentAmount: () => 0,
-    creditMemoAmount: () => 0,
+    creditMemoAmount: (record, view) => creditMemoAmountOf(view, record as unknown as Invoice),
     refundAmount: () => 0,
     taxExemptAmount: () => 0,
     reversed: () => false,

@@ -1,4 +1,5 @@
 import { invoiceBalanceOf, type Account, type AccountWithContacts } from '../../../domain/accounts.js';
+import { unappliedPaymentsOf } from '../../../domain/payments/payments.js';
 import { accountContractedMrr } from '../../../domain/subscriptions/metrics.js';
 import type { ReadView } from '../../../state/transaction.js';
 import { decimal } from '../wireValues.js';
@@ -82,7 +83,7 @@ export function v1AccountMetrics(view: ReadView, account: Account): Record<strin
     contractedMrr: accountContractedMrr(view, account.id),
     totalDebitMemoBalance: decimal(0),
     unappliedCreditMemoAmount: decimal(account.unappliedCreditMemoAmount ?? 0),
-    unappliedPaymentAmount: decimal(0),
+    unappliedPaymentAmount: decimal(unappliedPaymentsOf(view, account.id)),
     reservedPaymentAmount: 0,
   };
 }
