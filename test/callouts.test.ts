@@ -7,6 +7,7 @@ import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
 import { accountBody, adminClient, ORDERS_223, tenantClient, useEmulator } from './helpers/emulator.js';
 import { useReceiver, type Received } from './helpers/receiver.js';
 import { registerStiggEvents } from './helpers/stiggEvents.js';
+import { renameCallout } from './helpers/renameCallout.js';
 
 const START = '2026-01-15T10:00:00.000Z';
 const env = useEmulator({ now: START });
@@ -131,29 +132,7 @@ describe('the seven custom events', () => {
 
 describe('delivery', () => {
   async function oneCallout(extra: Record<string, unknown> = {}): Promise<void> {
-    await env.zuora.post('/events/event-triggers', {
-      baseObject: 'Account',
-      condition: "changeType == 'UPDATE' && Account.Name != Account.Name_old",
-      active: true,
-      eventType: { name: 'AccountRenamed', displayName: 'Account renamed' },
-    });
-    const template = await env.zuora.post('/notifications/callout-templates', {
-      name: 'Renamed callout',
-      eventTypeName: 'AccountRenamed',
-      calloutBaseurl: `${receiver.url}/renamed`,
-      httpMethod: 'POST',
-      calloutParams: { AccountId: '<Account.ID>', Name: '{{DataSource.Account.Name}}' },
-      calloutRetry: true,
-      active: true,
-      ...extra,
-    });
-    await env.zuora.post('/notifications/notification-definitions', {
-      name: 'Renamed notification',
-      eventTypeName: 'AccountRenamed',
-      active: true,
-      calloutActive: true,
-      calloutTemplateIds: [template.body.id],
-    });
+    await renameCallout(env.zuora, receiver.url, 'AccountRenamed', { calloutRetry: true, ...extra });
   }
 
   async function rename(name = 'New name'): Promise<{ id: string }> {

@@ -3,6 +3,7 @@ import { createTestCatalog, type TestCatalog } from './helpers/catalog.js';
 import { accountBody, ORDERS_223, useTenant } from './helpers/emulator.js';
 import { describeOfficial, expectOfficialResponse } from './helpers/officialSpec.js';
 import { useReceiver } from './helpers/receiver.js';
+import { renameCallout } from './helpers/renameCallout.js';
 
 // CRUD writes (/v1/object/*): POST, PUT and DELETE with capitalised fields, the `{Success, Id}`
 // answers, `rejectUnknownFields`, and CRUD's error shape. Each change is read back through another API.
@@ -90,21 +91,7 @@ describe('CRUD accounts and contacts', () => {
   });
 
   it('raises the events of the change, as the REST update would, and none for a refused one', async () => {
-    await env.zuora.post('/events/event-triggers', {
-      baseObject: 'Account',
-      condition: "changeType == 'UPDATE' && Account.Name != Account.Name_old",
-      active: true,
-      eventType: { name: 'CrudAccountRenamed', displayName: 'Account renamed through CRUD' },
-    });
-    const template = await env.zuora.post('/notifications/callout-templates', {
-      name: 'CRUD rename callout',
-      eventTypeName: 'CrudAccountRenamed',
-      calloutBaseurl: `${receiver.url}/renamed`,
-      httpMethod: 'POST',
-      calloutParams: { AccountId: '<Account.ID>', Name: '{{DataSource.Account.Name}}' },
-      active: true,
-    });
-    await env.zuora.post('/notifications/notification-definitions', { name: 'CRUD rename', eventTypeName: 'CrudAccountRenamed', active: true, calloutActive: true, calloutTemplateIds: [template.body.id] });
+    await renameCallout(env.zuora, receiver.url, 'CrudAccountRenamed');
     const { accountId } = await crudAccount('Before Co');
     receiver.reset();
     await env.zuora.put(`/v1/object/account/${accountId}?rejectUnknownFields=true`, { Name: 'Refused Co', Bogus: 1 });
