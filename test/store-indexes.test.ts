@@ -71,6 +71,20 @@ describe('indexed lookups', () => {
     expect(numbers(store.view('t').all<Item>('Item'))).toEqual(['N1b', 'N3', 'N4']);
   });
 
+  it('keep the creation order in later scans: a record stored again after a delete comes last', async () => {
+    const store = await storeWithItems();
+    expect(numbers(store.view('t').all<Item>('Item'))).toEqual(['N1', 'N2', 'N3']); // the order is kept from here on
+    await store.transact('t', (tx) => {
+      tx.remove('Item', 'id-N1');
+      tx.insert<Item>('Item', { id: 'id-N4', number: 'N4', parent: 'p1' });
+    });
+    await store.transact('t', (tx) => void tx.insert<Item>('Item', { id: 'id-N1', number: 'N1 again', parent: 'p1' }));
+    await store.transact('t', (tx) => void tx.update<Item>('Item', 'id-N2', { number: 'N2b' }));
+    expect(numbers(store.view('t').all<Item>('Item'))).toEqual(['N2b', 'N3', 'N4', 'N1 again']);
+    const [first] = store.view('t').scan<Item>('Item');
+    expect(first?.number).toBe('N2b');
+  });
+
   it('start over after a reset', async () => {
     const store = await storeWithItems();
     expect(store.view('t').findBy('Item', 'number', 'N1')).toBeDefined();

@@ -68,6 +68,8 @@ class Ordered {
 interface ObjectIndexes {
   fields: Map<string, Postings>;
   orders: Map<string, Ordered>;
+  /** Ids in the order their records were stored, as the collection's own keys stand. */
+  stored?: Set<string>;
 }
 
 /**
@@ -103,6 +105,17 @@ export class Indexes {
     return ordered.ids();
   }
 
+  /**
+   * The collection's ids in the order the records were stored (one stored again after a delete goes
+   * last, as an object's own keys do). A Set is read lazily, where walking an object's keys first
+   * lists them all: a list page's first records cost the same from 100,000 records as from 100.
+   */
+  inStoredOrder(tenant: string, object: string, collection: Collection | undefined): Iterable<string> {
+    const indexes = this.of(tenant, object);
+    indexes.stored ??= new Set(Object.keys(collection ?? {}));
+    return indexes.stored;
+  }
+
   /** Called for every record a commit replaces, before and after. */
   update(tenant: string, object: string, id: string, before: StoredRecord | undefined, after: StoredRecord | undefined): void {
     const indexes = this.built.get(tenant)?.get(object);
@@ -116,6 +129,8 @@ export class Indexes {
       if (after) add(postings, now, id);
     }
     for (const ordered of indexes.orders.values()) ordered.update(id, after);
+    if (!before && after) indexes.stored?.add(id);
+    if (before && !after) indexes.stored?.delete(id);
   }
 
   /** Memory was reloaded from disk: every index is rebuilt on demand. */

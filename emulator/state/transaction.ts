@@ -78,8 +78,8 @@ export class Transaction implements ReadView {
     const stored = own(this.base.objects, object) ?? {};
     const written = this.writes.get(object);
     // Committed records where they stand (changed ones as changed), then the transaction's new ones.
-    for (const id in stored) {
-      const record = written?.has(id) ? written.get(id) : stored[id];
+    for (const id of this.indexes.inStoredOrder(this.tenant, object, stored)) {
+      const record = written?.has(id) ? written.get(id) : own(stored, id);
       if (record) yield record as T;
     }
     for (const [id, record] of written ?? []) if (record && !Object.hasOwn(stored, id)) yield record as T;
