@@ -25,7 +25,9 @@ export type DomainErrorKind =
   | 'KeyReused'
   /** The change could not be made durable (disk full, I/O error); nothing was changed. */
   | 'Unavailable'
-  | 'Malformed';
+  | 'Malformed'
+  /** A CRUD body with fields the object does not have, refused because the caller asked `rejectUnknownFields`. */
+  | 'UnrecognisedFields';
 
 export class DomainError extends Error {
   constructor(
@@ -50,6 +52,9 @@ export const missingField = (object: string, field: string): DomainError =>
 
 export const unknownField = (object: string, field: string): DomainError =>
   new DomainError('UnknownField', `'${field}' is not a recognised field`, object, field);
+
+export const unrecognisedFields = (object: string, fields: readonly string[]): DomainError =>
+  new DomainError('UnrecognisedFields', `Unrecognised fields: ${fields.join(', ')}`, object, fields[0]);
 
 export const notFound = (object: string, key: string, field = 'id'): DomainError =>
   new DomainError('NotFound', `Cannot find ${object} by key: '${key}'`, object, field);

@@ -50,6 +50,7 @@ interface KindFacts {
 const KINDS: Record<DomainErrorKind, KindFacts> = {
   InvalidValue: { category: 20, status: 400, v2: { type: 'bad_request', code: 'invalid_parameter' }, crud: 'INVALID_VALUE' },
   UnknownField: { category: 21, status: 400, v2: { type: 'bad_request', code: 'invalid_parameter' }, crud: 'INVALID_FIELD' },
+  UnrecognisedFields: { category: 21, status: 400, v2: { type: 'bad_request', code: 'invalid_parameter' }, crud: 'INVALID_FIELD' },
   MissingField: { category: 22, status: 400, v2: { type: 'bad_request', code: 'invalid_parameter' }, crud: 'MISSING_REQUIRED_VALUE' },
   Conflict: { category: 30, status: 400, v2: { type: 'bad_request', code: 'invalid_request' }, crud: 'INVALID_VALUE' },
   NotFound: { category: 40, status: 404, v2: { type: 'not_found', code: 'resource_not_found' }, crud: 'INVALID_ID' },
@@ -111,6 +112,8 @@ const PROXY_UNAUTHORIZED: Reply = {
 function crudError(error: DomainError, method: string): Reply {
   if (error.kind === 'Unauthenticated') return PROXY_UNAUTHORIZED;
   if (error.kind === 'NotFound' && method === 'GET') return { status: 404, body: { done: true, records: [], size: 0 } };
+  // Zuora names neither the fields nor a code here (its CRUD docs show this body).
+  if (error.kind === 'UnrecognisedFields') return { status: 400, body: { message: 'Error - unrecognised fields' } };
   const facts = KINDS[error.kind];
   return { status: facts.transport ? facts.status : 400, body: { success: false, errors: [{ code: facts.crud, message: error.message }] } };
 }

@@ -8,6 +8,7 @@ const docUrl = (code: string): string => `https://stripe.com/docs/error-codes/${
 const STATUS_BY_KIND: Readonly<Record<DomainError['kind'], number>> = {
   InvalidValue: 400,
   UnknownField: 400,
+  UnrecognisedFields: 400,
   MissingField: 400,
   Malformed: 400,
   Conflict: 400,

@@ -1,5 +1,5 @@
 import type { CustomFields } from '../../domain/customFields.js';
-import { unknownField } from '../../domain/errors.js';
+import { unrecognisedFields } from '../../domain/errors.js';
 import type { Reply } from '../../http/routeTable.js';
 import { own } from '../../state/paths.js';
 
@@ -15,11 +15,13 @@ export function crudFields(
 ): { known: Record<string, unknown>; customFields: Record<string, unknown> } {
   const known: Record<string, unknown> = {};
   const customFields: Record<string, unknown> = {};
+  const unknown: string[] = [];
   for (const [field, value] of Object.entries(body)) {
     if (field.endsWith('__c')) customFields[field] = value;
     else if (modelled.includes(field)) known[field] = value;
-    else if (String(query.rejectUnknownFields) === 'true') throw unknownField(object, field);
+    else unknown.push(field);
   }
+  if (unknown.length > 0 && String(query.rejectUnknownFields) === 'true') throw unrecognisedFields(object, unknown);
   return { known, customFields };
 }
 
