@@ -5,7 +5,7 @@ import type { StepResult } from '../contracts/suites/runner.js';
 import { progress } from './progress.js';
 
 /** Where a contract run's lines go: stdout, unless stdout carries the JUnit XML (then stderr). */
-export function runLog(flags: { reporter?: string; out?: string }): (line: string) => void {
+function runLog(flags: { reporter?: string; out?: string }): (line: string) => void {
   const streaming = flags.reporter !== 'junit' || flags.out !== undefined;
   return (line) => (streaming ? process.stdout : process.stderr).write(`${line}\n`);
 }
