@@ -92,6 +92,20 @@ describe('Quickstart subscriptions', () => {
     expect(resume.body).toMatchObject({ state: 'active', version: 3 });
   });
 
+  it('writes off what a cancellation leaves owing when asked (write_off)', async () => {
+    const owing = (await env.zuora.post('/v2/accounts', accountBody({ name: 'Write-off Co' }))).body;
+    // May billed at once and left open: $30 platform fee + 1 seat x $10 = $40.
+    const subscription = await subscribe(1, { account_id: owing.id });
+    const cancel = await env.zuora.post(`/v2/subscriptions/${subscription.id}/cancel`, { cancel_date: '2026-05-16', write_off: true });
+    expect(cancel.status, JSON.stringify(cancel.body)).toBe(200);
+    // The cancellation is dated after today, so billing to today credits nothing yet: the whole $40
+    // still owing on the subscription's invoice is written off with a credit memo, and nothing is owed.
+    const invoices = (await env.zuora.get(`/v2/invoices?filter[]=account_id.EQ:${owing.id}`)).body.data;
+    expect(invoices.map((invoice: { total: number; balance: number }) => [invoice.total, invoice.balance])).toEqual([[40, 0]]);
+    const memos = (await env.zuora.get(`/v2/credit_memos?filter[]=account_id.EQ:${owing.id}`)).body.data;
+    expect(memos.map((memo: { total: number }) => memo.total)).toEqual([40]);
+  });
+
   it('refuses bad input in the Quickstart error shape and changes nothing', async () => {
     const before = (await env.zuora.get(`/v2/subscriptions?page_size=99&filter[]=account_id.EQ:${account.id}`)).body.data.length;
     const unknownPrice = await env.zuora.post('/v2/subscriptions', { account_id: account.id, subscription_plans: [{ plan_id: catalog.pro.planId, prices: [{ price_id: 'nope' }] }] });

@@ -140,13 +140,18 @@ export function postSubscriptionV2(ctx: RequestContext): Promise<Reply> {
 }
 
 /** An order of the given actions on the subscription named in the path (id or number). */
-function amend(ctx: RequestContext, actions: (tx: Transaction, subscription: Subscription) => OrderActionInput[], extra: { customFields?: CustomFields; notes?: string; processing?: Body } = {}): Promise<Reply> {
+function amend(
+  ctx: RequestContext,
+  actions: (tx: Transaction, subscription: Subscription) => OrderActionInput[],
+  extra: { customFields?: CustomFields; notes?: string; processing?: Body; writeOff?: boolean } = {},
+): Promise<Reply> {
+  const options = processing(extra.processing);
   return order(ctx, 200, (tx) => {
     const subscription = findSubscription(tx, ctx.params.subscription_id ?? '');
     return {
       orderDate: tenantToday(tx),
       existingAccountId: subscription.accountId,
-      processingOptions: processing(extra.processing),
+      processingOptions: extra.writeOff ? { ...options, writeOff: true } : options,
       subscriptions: [compact({ subscriptionNumber: subscription.subscriptionNumber, customFields: extra.customFields, notes: extra.notes, orderActions: actions(tx, subscription) }) as OrderSubscriptionInput],
     };
   });
@@ -186,8 +191,10 @@ function pauseActions(body: Body): OrderActionInput[] {
 
 export function postCancelV2(ctx: RequestContext): Promise<Reply> {
   const body = (ctx.body ?? {}) as Body;
-  const processingOptions = body.write_off ? { ...((body.processing_options ?? { collection_method: 'run_billing' }) as Body) } : (body.processing_options as Body | undefined);
-  return amend(ctx, () => [cancelAction(body)], { customFields: body.custom_fields as CustomFields | undefined, ...(processingOptions ? { processing: processingOptions } : {}) });
+  // A write-off settles what the cancellation leaves owing, so the cancellation is billed first.
+  const writeOff = body.write_off === true;
+  const processingOptions = (body.processing_options ?? (writeOff ? { collection_method: 'run_billing' } : undefined)) as Body | undefined;
+  return amend(ctx, () => [cancelAction(body)], { customFields: body.custom_fields as CustomFields | undefined, writeOff, ...(processingOptions ? { processing: processingOptions } : {}) });
 }
 
 export function postPauseV2(ctx: RequestContext): Promise<Reply> {
