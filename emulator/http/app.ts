@@ -58,7 +58,8 @@ function pipeline(services: Services, idempotency: Idempotency, limiter: RateLim
     compiled(body);
   };
   const auth = route.auth ?? 'bearer';
-  const endpoint = `${route.method} ${route.path}`;
+  // The admin API gets only the general bounds; Zuora's endpoints their own field lengths too.
+  const limits = { ...(dialect !== 'admin' ? { endpoint: `${route.method} ${route.path}` } : {}), ...(route.object ? { object: route.object } : {}) };
 
   return async (req: Request, res: Response): Promise<void> => {
     const started = performance.now();
@@ -67,7 +68,7 @@ function pipeline(services: Services, idempotency: Idempotency, limiter: RateLim
       try {
         if (dialect === 'v1' || dialect === 'v1crud') checkVersionHeader(req.headers);
         const body = parseBody(req, route.bodyFormat ?? 'json');
-        checkBodyLimits(body, { ...(dialect !== 'admin' ? { endpoint } : {}), ...(route.object ? { object: route.object } : {}) });
+        checkBodyLimits(body, limits);
         validateBody(body);
         const handled = await collectWarnings(async () =>
           route.handler({
