@@ -71,13 +71,15 @@ export function frozenCopy<T>(value: T): T {
   const prototype: unknown = Object.getPrototypeOf(value);
   // Not a plain object (a Date, say): copied the general way.
   if (prototype !== Object.prototype && prototype !== null) return deepFreeze(structuredClone(value));
-  const source = value as Mutable;
-  const copy: Mutable = prototype === null ? dataMap() : {};
-  for (const key of Object.keys(source)) {
-    const child = frozenCopy(source[key]);
+  // Copied whole first, then children replaced in place: adding keys one by one would turn a large
+  // record into a slow dictionary-mode object (V8), slower to read and to serialise ever after.
+  const copy: Mutable = prototype === null ? Object.assign(dataMap(), value) : { ...(value as Mutable) };
+  for (const key of Object.keys(copy)) {
+    const child = copy[key];
+    if (child === null || typeof child !== 'object' || Object.isFrozen(child)) continue;
     // Assigning `__proto__` would set the copy's prototype; a parsed body may carry it as a plain key.
-    if (key === '__proto__') Object.defineProperty(copy, key, { value: child, enumerable: true, writable: true, configurable: true });
-    else copy[key] = child;
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: frozenCopy(child) });
+    else copy[key] = frozenCopy(child);
   }
   return Object.freeze(copy) as T;
 }
