@@ -34,7 +34,14 @@ export function formatNumber(kind: NumberKind, value: number): string {
   return prefix + String(value).padStart(width, '0');
 }
 
-/** The id Zuora shows in createdById/updatedById: here, one API user per tenant. */
+const apiUsers = new Map<string, string>();
+
+/** The id Zuora shows in createdById/updatedById: here, one API user per tenant (worked out once: most writes stamp it). */
 export function apiUserId(tenant: string): string {
-  return deterministicId(tenant, 0);
+  let id = apiUsers.get(tenant);
+  if (id === undefined) {
+    id = deterministicId(tenant, 0);
+    apiUsers.set(tenant, id);
+  }
+  return id;
 }

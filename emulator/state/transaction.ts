@@ -2,7 +2,7 @@ import type { ChangeType } from './changeFeed.js';
 import type { SetOp, StoredRecord, TenantData, TenantMeta } from './document.js';
 import { deterministicId, formatNumber, type NumberKind } from './ids.js';
 import { fieldValue, type Indexes, type RecordOrder } from './indexes.js';
-import { deepFreeze, own } from './paths.js';
+import { frozenCopy, own } from './paths.js';
 
 /** Read access to one tenant's state, as of a transaction's start plus its own writes. */
 export interface ReadView {
@@ -224,7 +224,7 @@ export class Transaction implements ReadView {
   }
 
   private put<T extends { id: string }>(object: string, record: T, changeType: ChangeType, before: StoredRecord | null): T {
-    const after = deepFreeze(structuredClone(record)) as unknown as StoredRecord;
+    const after = frozenCopy(record) as unknown as StoredRecord;
     this.collection(object).set(record.id, after);
     this.record({ object, changeType, before, after });
     return after as unknown as T;
