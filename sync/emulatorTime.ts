@@ -1,4 +1,3 @@
-import { httpClient } from './httpClient.js';
 import type { TimeSource } from './time.js';
 
 /** The tenant header of the emulator's admin API; a real Zuora has no such thing. */
@@ -19,10 +18,9 @@ export function emulatorTime(emulatorUrl: string, tenant: string, adminToken?: s
   const clockUrl = `${emulatorUrl.replace(/\/+$/, '')}/__emulator/clock`;
   return {
     async now() {
-      // The engine's own HTTP client (undici, keep-alive): the clock is read on most of what the engine does.
-      const response = await (await httpClient()).request(clockUrl, { headers: adminHeaders(tenant, adminToken) });
-      const text = await response.body.text();
-      if (response.statusCode >= 300) throw new Error(`reading the emulator clock failed: HTTP ${response.statusCode} ${text}`);
+      const response = await fetch(clockUrl, { headers: adminHeaders(tenant, adminToken) });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`reading the emulator clock failed: HTTP ${response.status} ${text}`);
       const { now } = JSON.parse(text) as { now?: unknown };
       const date = typeof now === 'string' ? new Date(now) : undefined;
       if (!date || Number.isNaN(date.getTime())) throw new Error(`the emulator clock answered no date: ${text}`);
