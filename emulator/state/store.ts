@@ -9,7 +9,7 @@ import { lockDataDir, prepareDataDir, readJsonFile } from './dataDir.js';
 import type { SetOp, StateDocument, StoredRecord, TenantData } from './document.js';
 import { Indexes } from './indexes.js';
 import { DISK_IO, Journal, JournalWriteError, type JournalIo } from './journal.js';
-import { applyOp, deepFreeze, own, UnsafePathError, valueAt } from './paths.js';
+import { applyOp, own, UnsafePathError, valueAt } from './paths.js';
 import { resolveSettings } from './settings.js';
 import { writeSnapshotFile } from './snapshotFile.js';
 import { Transaction, type ReadView } from './transaction.js';
@@ -254,7 +254,6 @@ export class Store {
         this.indexes.update(tenant as string, object as string, id as string, before, op.value as StoredRecord | undefined);
       } else if (root === 'tenants' && tenant && op.path.length === 2) {
         this.indexes.drop(tenant);
-        if (op.value !== undefined) freezeRecords(this.requireTenant(tenant));
       }
     }
   }
@@ -394,13 +393,6 @@ async function load(dataDir: string, io: JournalIo, afterFlush: () => Promise<vo
       }
     }
   }
-  for (const tenant of Object.values(doc.tenants)) freezeRecords(tenant);
+  // Records are not frozen here but when a transaction first hands one out (see Transaction).
   return { doc, journal, skipped, cutBytes };
-}
-
-/** Records loaded from disk or a snapshot get the same protection as freshly written ones. */
-function freezeRecords(tenant: TenantData): void {
-  for (const collection of Object.values(tenant.objects)) {
-    for (const record of Object.values(collection)) deepFreeze(record);
-  }
 }
