@@ -11,7 +11,7 @@ import { Indexes } from './indexes.js';
 import { DISK_IO, Journal, JournalWriteError, type JournalIo } from './journal.js';
 import { applyOp, own, UnsafePathError, valueAt } from './paths.js';
 import { resolveSettings } from './settings.js';
-import { writeSnapshotFile } from './snapshotFile.js';
+import { writeSnapshotFile, type IdsOf } from './snapshotFile.js';
 import { Transaction, type ReadView } from './transaction.js';
 
 export interface StoreOptions {
@@ -346,7 +346,7 @@ export class Store {
     const rotated = this.journal.rotate(folding);
     // Taken before the first await, so a second flush meanwhile does not start a second snapshot.
     this.folding = rotated
-      .then(() => writeSnapshotFile(snapshot, this.doc))
+      .then(() => writeSnapshotFile(snapshot, this.doc, this.storedIds))
       .then(async (bytes) => {
         this.snapshotBytes = bytes;
         await rm(folding, { force: true });
@@ -359,10 +359,13 @@ export class Store {
     await rotated;
   }
 
+  /** A live collection's ids for the snapshot writer, read lazily from the stored-order index. */
+  private readonly storedIds: IdsOf = (tenant, object, records) => this.indexes.inStoredOrder(tenant, object, records);
+
   /** Writes memory as the snapshot and empties the journal, with nothing else writing (start, close). */
   private async compact(): Promise<void> {
     if (!this.dataDir || !this.journal) return;
-    this.snapshotBytes = await writeSnapshotFile(path.join(this.dataDir, SNAPSHOT_FILE), this.doc);
+    this.snapshotBytes = await writeSnapshotFile(path.join(this.dataDir, SNAPSHOT_FILE), this.doc, this.storedIds);
     await rm(path.join(this.dataDir, FOLDING_FILE), { force: true });
     await this.journal.truncate();
     this.compactions += 1;
