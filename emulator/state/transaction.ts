@@ -2,7 +2,7 @@ import type { ChangeType } from './changeFeed.js';
 import type { SetOp, StoredRecord, TenantData, TenantMeta } from './document.js';
 import { deterministicId, formatNumber, type NumberKind } from './ids.js';
 import { fieldValue, type Indexes, type RecordOrder } from './indexes.js';
-import { frozenCopy, own } from './paths.js';
+import { deepFreeze, frozenCopy, own } from './paths.js';
 
 /** Read access to one tenant's state, as of a transaction's start plus its own writes. */
 export interface ReadView {
