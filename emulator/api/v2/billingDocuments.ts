@@ -10,7 +10,7 @@ import { compact } from '../shape.js';
 import { toV2Account } from './accounts.js';
 import { found } from './found.js';
 import { paginate } from './pagination.js';
-import { audit, expansions } from './shape.js';
+import { expansions, quickstartObject } from './shape.js';
 
 // Quickstart reads of billing documents: invoices (`/v2/invoices`), their items
 // (`/v2/invoice_items`) and credit memos (`/v2/credit_memos`), shaped as the Quickstart `invoice`,
@@ -19,8 +19,7 @@ import { audit, expansions } from './shape.js';
 const INVOICE_STATES: Record<Invoice['status'], string> = { Draft: 'draft', Posted: 'posted', Canceled: 'canceled' };
 
 export function toV2InvoiceItem(item: InvoiceItem): Record<string, unknown> {
-  return compact({
-    ...audit(item),
+  return quickstartObject(item, {
     custom_fields: {},
     invoice_id: item.invoiceId,
     name: item.chargeName,
@@ -49,8 +48,7 @@ export function toV2Invoice(view: ReadView, invoice: Invoice, expand: ReadonlySe
   const account = view.get<Account>('Account', invoice.accountId);
   const posted = invoice.status === 'Posted';
   const items = expand.has('items') || expand.has('invoice_items');
-  return compact({
-    ...audit(invoice),
+  return quickstartObject(invoice, {
     custom_fields: {},
     account_id: invoice.accountId,
     account_number: account?.accountNumber,
@@ -80,8 +78,7 @@ export function toV2Invoice(view: ReadView, invoice: Invoice, expand: ReadonlySe
 
 export function toV2CreditMemo(view: ReadView, memo: CreditMemo, expand: ReadonlySet<string>): Record<string, unknown> {
   const account = getAccount(view, memo.accountId);
-  return compact({
-    ...audit(memo),
+  return quickstartObject(memo, {
     custom_fields: {},
     account_id: memo.accountId,
     account_number: account.accountNumber,

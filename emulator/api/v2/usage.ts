@@ -6,7 +6,7 @@ import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { compact } from '../shape.js';
 import { paginate } from './pagination.js';
 import { customFields, str } from './schemaParts.js';
-import { audit } from './shape.js';
+import { quickstartObject } from './shape.js';
 
 // /v2/usage_records, shaped as the Quickstart `usage` schema. The body schemas live here rather than
 // in schemas.ts because no other endpoint shares them.
@@ -46,8 +46,7 @@ export const usagePatch: AnySchema = { type: 'object', additionalProperties: fal
 const STATES = { Pending: 'pending', Processed: 'processed' } as const;
 
 export function toV2Usage(record: UsageRecord): Record<string, unknown> {
-  return compact({
-    ...audit(record),
+  return quickstartObject(record, {
     custom_fields: record.customFields,
     account_id: record.accountId,
     account_number: record.accountNumber,
