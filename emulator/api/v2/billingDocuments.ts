@@ -107,7 +107,7 @@ export function toV2CreditMemo(view: ReadView, memo: CreditMemo, expand: Readonl
 export function listInvoicesV2(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const expand = expansions(ctx.query);
-  return { body: paginate(view.all<Invoice>(INVOICES), (invoice) => toV2Invoice(view, invoice, expand), ctx.query, INVOICES) };
+  return { body: paginate(view.scan<Invoice>(INVOICES), (invoice) => toV2Invoice(view, invoice, expand), ctx.query, INVOICES) };
 }
 
 export function getInvoiceV2(ctx: RequestContext): Reply {
@@ -123,13 +123,13 @@ export function listInvoiceItemsV2(ctx: RequestContext): Reply {
     const invoice = view.get<Invoice>(INVOICES, item.invoiceId);
     return { ...toV2InvoiceItem(item), ...(expand.has('invoice') && invoice ? { invoice: toV2Invoice(view, invoice, new Set()) } : {}) };
   };
-  return { body: paginate(view.all<InvoiceItem>(INVOICE_ITEMS), shape, ctx.query, INVOICE_ITEMS) };
+  return { body: paginate(view.scan<InvoiceItem>(INVOICE_ITEMS), shape, ctx.query, INVOICE_ITEMS) };
 }
 
 export function listCreditMemosV2(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const expand = expansions(ctx.query);
-  return { body: paginate(view.all<CreditMemo>(CREDIT_MEMOS), (memo) => toV2CreditMemo(view, memo, expand), ctx.query, CREDIT_MEMOS) };
+  return { body: paginate(view.scan<CreditMemo>(CREDIT_MEMOS), (memo) => toV2CreditMemo(view, memo, expand), ctx.query, CREDIT_MEMOS) };
 }
 
 export function getCreditMemoV2(ctx: RequestContext): Reply {

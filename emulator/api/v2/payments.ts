@@ -104,7 +104,7 @@ export async function postPaymentV2(ctx: RequestContext): Promise<Reply> {
 export function listPaymentsV2(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const expand = expansions(ctx.query);
-  return { body: paginate(view.all<Payment>(PAYMENTS), (payment) => toV2Payment(view, payment, expand), ctx.query, PAYMENTS) };
+  return { body: paginate(view.scan<Payment>(PAYMENTS), (payment) => toV2Payment(view, payment, expand), ctx.query, PAYMENTS) };
 }
 
 export function getPaymentV2(ctx: RequestContext): Reply {

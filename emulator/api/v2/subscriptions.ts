@@ -8,7 +8,7 @@ import {
   type SubscriptionStatus,
   type TermPeriodType,
 } from '../../domain/subscriptions/model.js';
-import { chargesOf, getSubscription, ratePlansOf } from '../../domain/subscriptions/queries.js';
+import { chargesOf, getSubscription, latestVersions, ratePlansOf } from '../../domain/subscriptions/queries.js';
 import { billedThrough, chargesByNumber, inEffectOn, serviceEnd } from '../../domain/subscriptions/segments.js';
 import { addTerm } from '../../domain/subscriptions/terms.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
@@ -183,6 +183,5 @@ export function getSubscriptionV2(ctx: RequestContext): Reply {
 export function listSubscriptionsV2(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const expand = expansions(ctx.query);
-  const latest = view.all<Subscription>(SUBSCRIPTIONS).filter((subscription) => subscription.isLatestVersion);
-  return { body: paginate(latest, (subscription) => toV2Subscription(view, subscription, expand), ctx.query, SUBSCRIPTIONS) };
+  return { body: paginate(latestVersions(view), (subscription) => toV2Subscription(view, subscription, expand), ctx.query, SUBSCRIPTIONS) };
 }

@@ -1,7 +1,7 @@
 import type { AnySchema } from 'ajv';
 import type { CustomFields } from '../../domain/customFields.js';
-import type { UsageRecord } from '../../domain/usage/model.js';
-import { createUsage, getUsage, listUsage, updateUsage, type UsageInput, type UsagePatch } from '../../domain/usage/usage.js';
+import { USAGE, type UsageRecord } from '../../domain/usage/model.js';
+import { createUsage, getUsage, updateUsage, type UsageInput, type UsagePatch } from '../../domain/usage/usage.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { compact } from '../shape.js';
 import { paginate } from './pagination.js';
@@ -107,5 +107,5 @@ export async function patchUsage(ctx: RequestContext): Promise<Reply> {
 }
 
 export function listUsageV2(ctx: RequestContext): Reply {
-  return { body: paginate(listUsage(ctx.services.store.view(ctx.tenant)), toV2Usage, ctx.query, 'Usage') };
+  return { body: paginate(ctx.services.store.view(ctx.tenant).scan<UsageRecord>(USAGE), toV2Usage, ctx.query, 'Usage') };
 }
