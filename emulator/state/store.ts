@@ -248,6 +248,9 @@ export class Store {
       const [root, tenant, area, object, id] = op.path;
       const isRecord = root === 'tenants' && area === 'objects' && op.path.length === 5;
       const before = isRecord ? (valueAt(this.doc as unknown as Record<string, unknown>, op.path) as StoredRecord | undefined) : undefined;
+      if (isRecord && op.value !== undefined && valueAt(this.doc as unknown as Record<string, unknown>, op.path.slice(0, 4)) === undefined) {
+        this.indexes.collectionCreated(tenant as string, object as string);
+      }
       applyOp(this.doc as unknown as Record<string, unknown>, op);
       unit.touch(op.path);
       if (isRecord) {
