@@ -8,7 +8,7 @@ import { lockDataDir, prepareDataDir, readJsonFile } from './dataDir.js';
 import type { SetOp, StateDocument, StoredRecord, TenantData } from './document.js';
 import { Indexes } from './indexes.js';
 import { DISK_IO, Journal, JournalWriteError, type JournalIo } from './journal.js';
-import { applyOp, own, UnsafePathError, valueAt } from './paths.js';
+import { applyOp, extend, own, UnsafePathError, valueAt } from './paths.js';
 import { resolveSettings } from './settings.js';
 import { writeSnapshotFile, type IdsOf } from './snapshotFile.js';
 import { Transaction, type ReadView } from './transaction.js';
@@ -197,7 +197,7 @@ export class Store {
     const joined = this.joinable();
     this.checkLocks(tx, ops, joined);
     const at = tx.now().toISOString();
-    const changes: Change[] = tx.changes().map((change) => ({ ...change, seq: this.feed.nextSeq(tenant), tenant, at }));
+    const changes: Change[] = tx.changes().map((change) => extend(change, { seq: this.feed.nextSeq(tenant), tenant, at }));
     const unit = joined ?? this.begin();
     this.apply(unit, ops);
     unit.changes.push(...changes);
@@ -376,7 +376,7 @@ export class Store {
   }
 
   /** A live collection's ids for the snapshot writer, read lazily from the stored-order index. */
-  private readonly storedIds: IdsOf = (tenant, object, records) => this.indexes.inStoredOrder(tenant, object, records);
+  private readonly storedIds: IdsOf = (tenant, object, records) => this.indexes.inStoredOrder(tenant, object, records).ids();
 
   /** Writes memory as the snapshot and empties the journal, with nothing else writing (start, close). */
   private async compact(): Promise<void> {
