@@ -15,12 +15,18 @@ function text(value: unknown): string {
 function renderLegacy(template: string, data: RaisedEvent['data']): string {
   return template.replace(LEGACY, (whole, objectName: string, fieldName: string) => {
     // By name first: only the data source the field names is built (see dataSources.ts).
-    const name = Object.keys(data).find((candidate) => candidate.toLowerCase() === objectName.toLowerCase());
+    const name = nameLike(data, objectName);
     const object = name === undefined ? undefined : data[name];
     if (!object) return whole;
-    const entry = Object.entries(object).find(([name]) => name.toLowerCase() === fieldName.toLowerCase());
-    return entry ? text(entry[1]) : '';
+    const field = nameLike(object, fieldName);
+    return field === undefined ? '' : text(object[field]);
   });
+}
+
+/** The key of `container` that is `name` regardless of case, if any. */
+function nameLike(container: object, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  return Object.keys(container).find((key) => key.toLowerCase() === wanted);
 }
 
 /**
