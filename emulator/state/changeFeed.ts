@@ -20,7 +20,7 @@ export type ChangeListener = (changes: readonly Change[]) => void;
 
 /**
  * Per-tenant stream of committed changes, published only after the commit is durable and always in
- * commit order. Listeners see every change; the feed keeps none (nothing read a kept tail back).
+ * commit order. Listeners see every change; the feed keeps none itself.
  */
 export class ChangeFeed {
   private readonly listeners = new Set<ChangeListener>();
