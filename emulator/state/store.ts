@@ -9,7 +9,7 @@ import { lockDataDir, prepareDataDir, readJsonFile } from './dataDir.js';
 import type { SetOp, StateDocument, StoredRecord, TenantData } from './document.js';
 import { Indexes } from './indexes.js';
 import { DISK_IO, Journal, JournalWriteError, type JournalIo } from './journal.js';
-import { applyOp, deepFreeze, own, UnsafePathError, valueAt } from './paths.js';
+import { applyOp, deepFreeze, extend, own, UnsafePathError, valueAt } from './paths.js';
 import { resolveSettings } from './settings.js';
 import { writeSnapshotFile } from './snapshotFile.js';
 import { Transaction, type ReadView } from './transaction.js';
@@ -194,7 +194,7 @@ export class Store {
     const joined = this.joinable();
     this.checkLocks(tx, ops, joined);
     const at = tx.now().toISOString();
-    const changes: Change[] = tx.changes().map((change) => ({ ...change, seq: this.feed.nextSeq(tenant), tenant, at }));
+    const changes: Change[] = tx.changes().map((change) => extend(change, { seq: this.feed.nextSeq(tenant), tenant, at }));
     const unit = joined ?? this.begin();
     this.apply(unit, ops);
     unit.changes.push(...changes);

@@ -2,7 +2,7 @@ import type { ChangeType } from './changeFeed.js';
 import type { SetOp, StoredRecord, TenantData, TenantMeta } from './document.js';
 import { deterministicId, formatNumber, type NumberKind } from './ids.js';
 import { fieldValue, type Indexes, type RecordOrder } from './indexes.js';
-import { frozenCopy, own } from './paths.js';
+import { extend, frozenCopy, own } from './paths.js';
 
 /** Read access to one tenant's state, as of a transaction's start plus its own writes. */
 export interface ReadView {
@@ -135,7 +135,7 @@ export class Transaction implements ReadView {
   update<T extends { id: string }>(object: string, id: string, patch: Partial<T>): T {
     const before = this.get<T>(object, id);
     if (!before) throw new Error(`${object} ${id} does not exist`);
-    return this.put(object, { ...before, ...patch, id }, 'UPDATE', before as unknown as StoredRecord);
+    return this.put(object, extend(before, patch, { id }), 'UPDATE', before as unknown as StoredRecord);
   }
 
   remove(object: string, id: string): void {
