@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import type { CalloutAuth, CalloutDelivery } from './model.js';
 import { outbound, poolFor } from '../http/outbound.js';
+import { extend } from '../state/paths.js';
 
 /** Zuora keeps the first 60 KB of a receiver's answer in the callout history. */
 const KEPT_RESPONSE_BYTES = 60 * 1024;
@@ -35,7 +36,7 @@ async function once(delivery: CalloutDelivery, headers: Record<string, string>, 
   const target = await targetOf(delivery.url);
   const options = { method: delivery.method, headers, ...(delivery.body !== null ? { body: delivery.body } : {}), signal: deadline };
   // A URL the pool cannot take goes through undici's own request, which refuses it with its own error.
-  const response = target ? await target.dispatcher.request({ ...options, path: target.path }) : await (await outbound()).request(delivery.url, options);
+  const response = target ? await target.dispatcher.request(extend(options, { path: target.path })) : await (await outbound()).request(delivery.url, options);
   const text = await response.body.text();
   return { status: response.statusCode, headers: response.headers, text };
 }
@@ -58,14 +59,14 @@ export async function sendCallout(delivery: CalloutDelivery, requestId: string, 
   }, timeoutMs);
   timer.unref();
   const headers = delivery.stripe
-    ? { ...delivery.headers, 'Stripe-Signature': stripeSignature(delivery.stripe.secret, delivery.body ?? '') }
-    : { ...delivery.headers, 'Zuora-Request-Id': requestId, 'User-Agent': 'zuora-emulator-callout' };
+    ? extend(delivery.headers, { 'Stripe-Signature': stripeSignature(delivery.stripe.secret, delivery.body ?? '') })
+    : extend(delivery.headers, { 'Zuora-Request-Id': requestId, 'User-Agent': 'zuora-emulator-callout' });
   const { auth } = delivery;
   try {
-    let answer = await once(delivery, auth?.preemptive ? { ...headers, Authorization: basic(auth) } : headers, deadline);
+    let answer = await once(delivery, auth?.preemptive ? extend(headers, { Authorization: basic(auth) }) : headers, deadline);
     const challenge = String(answer.headers['www-authenticate'] ?? '');
     if (answer.status === 401 && auth && !auth.preemptive && /^basic/i.test(challenge)) {
-      answer = await once(delivery, { ...headers, Authorization: basic(auth) }, deadline);
+      answer = await once(delivery, extend(headers, { Authorization: basic(auth) }), deadline);
     }
     return {
       status: answer.status,
