@@ -13,7 +13,7 @@ export function warn(message: string): void {
 }
 
 /** Runs `work` and returns what it produced together with the warnings it noted. */
-export async function collectWarnings<T>(work: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
+export async function collectWarnings<T>(work: () => T | Promise<T>): Promise<{ value: T; warnings: string[] }> {
   const warnings: string[] = [];
   const value = await current.run(warnings, work);
   return { value, warnings };

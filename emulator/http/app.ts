@@ -29,8 +29,7 @@ export function buildApp(services: Services, tables: readonly RouteTable[]): exp
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  app.use(zuoraHeaders);
-  app.use(hostRequired);
+  app.use(preamble);
   // Bodies are parsed inside the pipeline so authentication is checked before the body is judged.
   app.use(express.raw({ type: () => true, limit: MAX_BODY }));
   const idempotency = new Idempotency(services.store);
@@ -49,75 +48,76 @@ export function buildApp(services: Services, tables: readonly RouteTable[]): exp
 }
 
 function pipeline(services: Services, idempotency: Idempotency, limiter: RateLimiter, dialect: Dialect, route: Route) {
+  // Everything below that does not depend on the request is worked out here, once per route.
+  const auth = route.auth ?? 'bearer';
+  const bodyFormat = route.bodyFormat ?? 'json';
+  const checksVersion = dialect === 'v1' || dialect === 'v1crud';
+  // The admin API gets only the general bounds; Zuora's endpoints their own field lengths too.
+  const limits = { ...(dialect !== 'admin' ? { endpoint: `${route.method} ${route.path}` } : {}), ...(route.object ? { object: route.object } : {}) };
   // Compiled on the route's first request, once: compiling every route's schema up front was most
   // of the time to start, and most routes are never called in a given run.
   let compiled: BodyValidator | undefined;
+  const schema = route.body;
   const validateBody = (body: unknown): void => {
-    if (!route.body) return;
-    compiled ??= compileBodyValidator(route.body, route.object ?? 'Unknown');
+    if (!schema) return;
+    compiled ??= compileBodyValidator(schema, route.object ?? 'Unknown');
     compiled(body);
   };
-  const auth = route.auth ?? 'bearer';
-  // The admin API gets only the general bounds; Zuora's endpoints their own field lengths too.
-  const limits = { ...(dialect !== 'admin' ? { endpoint: `${route.method} ${route.path}` } : {}), ...(route.object ? { object: route.object } : {}) };
+
+  /** The route's answer to the request, a failure shaped in the dialect included. */
+  const answer = async (req: Request, tenant: string): Promise<Reply> => {
+    let reply: Reply;
+    try {
+      if (checksVersion) checkVersionHeader(req.headers);
+      const body = parseBody(req, bodyFormat);
+      checkBodyLimits(body, limits);
+      validateBody(body);
+      const context = { tenant, params: req.params as Record<string, string>, query: req.query as Record<string, unknown>, body, headers: req.headers, services };
+      const handled = await collectWarnings(() => route.handler(context));
+      reply = withWarnings(handled.value, handled.warnings);
+    } catch (error) {
+      reply = failureReply(dialect, error, req);
+    }
+    // The admin API can read everything a tenant holds; its answers keep credentials out unless asked.
+    if (dialect !== 'admin' || secretsRequested(req.query as Record<string, unknown>, req.headers, services)) return reply;
+    return { ...reply, body: redactSecrets(reply.body) };
+  };
 
   return async (req: Request, res: Response): Promise<void> => {
     const started = performance.now();
     let tenant: string | undefined;
-    const run = async (): Promise<Reply> => {
-      try {
-        if (dialect === 'v1' || dialect === 'v1crud') checkVersionHeader(req.headers);
-        const body = parseBody(req, route.bodyFormat ?? 'json');
-        checkBodyLimits(body, limits);
-        validateBody(body);
-        const handled = await collectWarnings(async () =>
-          route.handler({
-            tenant: tenant ?? '',
-            params: req.params as Record<string, string>,
-            query: req.query as Record<string, unknown>,
-            body,
-            headers: req.headers,
-            services,
-          }),
-        );
-        return withWarnings(handled.value, handled.warnings);
-      } catch (error) {
-        return failureReply(dialect, error, req);
-      }
-    };
-    // The admin API can read everything a tenant holds; its answers keep credentials out unless asked.
-    const answer = async (): Promise<Reply> => {
-      const reply = await run();
-      if (dialect !== 'admin' || secretsRequested(req.query as Record<string, unknown>, req.headers, services)) return reply;
-      return { ...reply, body: redactSecrets(reply.body) };
-    };
-    let reply: Reply;
     let permit: Permit | undefined;
+    let limitHeaders: Record<string, string> | undefined;
+    let reply: Reply;
     try {
       tenant = resolveTenant(services, auth, req);
-      if (auth === 'bearer' && tenant) permit = limiter.enter(tenant, resolveSettings(services.store.tenant(tenant)?.meta.settings).rateLimits);
-      const key = req.header('idempotency-key');
-      // A Zuora API request is one commit: its work, its callouts and its idempotency record.
-      if (auth !== 'bearer' || !tenant) reply = await answer();
-      else if (key !== undefined && (req.method === 'POST' || req.method === 'PATCH')) reply = await idempotency.run(tenant, req.method, req.path, key, answer);
-      else reply = await services.store.unit(answer);
+      if (auth !== 'bearer' || !tenant) reply = await answer(req, tenant ?? '');
+      else {
+        permit = limiter.enter(tenant, resolveSettings(services.store.tenant(tenant)?.meta.settings).rateLimits);
+        limitHeaders = permit.headers;
+        const work = (): Promise<Reply> => answer(req, tenant ?? '');
+        const key = req.method === 'POST' || req.method === 'PATCH' ? req.headers['idempotency-key'] : undefined;
+        // A Zuora API request is one commit: its work, its callouts and its idempotency record.
+        reply = await (typeof key === 'string' ? idempotency.run(tenant, req.method, req.path, key, work) : services.store.unit(work));
+      }
     } catch (error) {
       reply = failureReply(dialect, error, req);
-      if (error instanceof RateLimitedError) reply = { ...reply, headers: { ...error.headers, ...reply.headers } };
+      if (error instanceof RateLimitedError) limitHeaders = error.headers;
     } finally {
       permit?.release();
     }
-    send(res, permit ? { ...reply, headers: { ...permit.headers, ...reply.headers } } : reply);
+    send(res, reply, limitHeaders);
     if (reply.stream) keepOpen(req, res, reply.stream);
     if (auth === 'bearer' && tenant) {
+      const trackId = req.headers['zuora-track-id'];
       services.requests.record(tenant, {
         requestId: String(res.getHeader('Zuora-Request-Id')),
         method: req.method,
         path: req.originalUrl,
         status: res.statusCode,
-        at: services.wallNow().toISOString(),
+        atMs: services.wallNow().getTime(),
         durationMs: Math.round((performance.now() - started) * 100) / 100,
-        ...(req.header('zuora-track-id') ? { trackId: req.header('zuora-track-id') } : {}),
+        ...(typeof trackId === 'string' && trackId ? { trackId } : {}),
       });
     }
   };
@@ -149,8 +149,11 @@ function failureReply(dialect: Dialect, error: unknown, req: Request): Reply {
   return internalErrorReply(dialect);
 }
 
-function send(res: Response, reply: Reply): void {
-  for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+/** Sends the reply; `limits` are the rate-limit headers, which the reply's own headers override. */
+function send(res: Response, reply: Reply, limits?: Record<string, string>): void {
+  if (limits) for (const name in limits) res.setHeader(name, limits[name] as string);
+  const headers = reply.headers;
+  if (headers) for (const name in headers) res.setHeader(name, headers[name] as string);
   res.status(reply.status ?? 200);
   if (reply.stream) res.flushHeaders();
   else if (reply.raw !== undefined) res.end(reply.raw);
@@ -184,15 +187,14 @@ export function endStreams(app: express.Application): void {
   for (const end of [...openStreams(app)]) end();
 }
 
-function zuoraHeaders(req: Request, res: Response, next: NextFunction): void {
+/**
+ * What every request gets before routing, in one step: its Zuora-Request-Id (and its Zuora-Track-Id
+ * echoed), and, HTTP/1.1 requiring a Host header (RFC 9112), a refusal in the path's dialect without one.
+ */
+function preamble(req: Request, res: Response, next: NextFunction): void {
   res.setHeader('Zuora-Request-Id', randomUUID());
-  const trackId = req.header('zuora-track-id');
+  const trackId = req.headers['zuora-track-id'];
   if (trackId) res.setHeader('Zuora-Track-Id', trackId);
-  next();
-}
-
-/** HTTP/1.1 requires a Host header (RFC 9112); without one the request is refused in the path's dialect. */
-function hostRequired(req: Request, res: Response, next: NextFunction): void {
   if (req.httpVersion !== '1.1' || req.headers.host !== undefined) return next();
   send(res, { ...errorReply(dialectForPath(req.path), new DomainError('Malformed', 'An HTTP/1.1 request needs a Host header', undefined, 'Host'), req.method), status: 400 });
 }

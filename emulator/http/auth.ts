@@ -88,8 +88,16 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** Entity ids by tenant: every event's data carries one, and an HMAC per event is a good part of building it. */
+const entityIds = new Map<string, string>();
+
 /** A stable uuid-shaped id for the tenant, used where Zuora shows its tenant or entity id. */
 export function tenantEntityId(clientId: string): string {
-  const hex = createHmac('sha256', 'zuora-emulator-entity').update(clientId).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  let id = entityIds.get(clientId);
+  if (id === undefined) {
+    const hex = createHmac('sha256', 'zuora-emulator-entity').update(clientId).digest('hex');
+    id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+    entityIds.set(clientId, id);
+  }
+  return id;
 }

@@ -10,9 +10,34 @@ export interface RequestEntry {
   trackId?: string;
 }
 
+/** A call as recorded: its wall time as epoch ms, turned into the listed entry only when someone reads the journal. */
+export interface RecordedRequest extends Omit<RequestEntry, 'at'> {
+  atMs: number;
+}
+
+/** The last `capacity` calls of one tenant, in a ring: recording one never moves the others. */
+class Ring {
+  private readonly slots: RecordedRequest[] = [];
+  /** Where the next call goes once the ring is full (its oldest). */
+  private next = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  push(call: RecordedRequest): void {
+    if (this.slots.length < this.capacity) this.slots.push(call);
+    else this.slots[this.next] = call;
+    this.next = (this.next + 1) % this.capacity;
+  }
+
+  /** Oldest first. */
+  inOrder(): RecordedRequest[] {
+    return this.slots.length < this.capacity ? this.slots : [...this.slots.slice(this.next), ...this.slots.slice(0, this.next)];
+  }
+}
+
 /** The most recent Zuora API calls per tenant, in memory: a debugging aid, not state. */
 export class RequestJournal {
-  private readonly entries = new Map<string, RequestEntry[]>();
+  private readonly rings = new Map<string, Ring>();
 
   constructor(
     private readonly capacity = 1000,
@@ -20,19 +45,27 @@ export class RequestJournal {
     private readonly onRecord: (tenant: string) => void = () => undefined,
   ) {}
 
-  record(tenant: string, entry: RequestEntry): void {
-    const list = this.entries.get(tenant) ?? [];
-    list.push(entry);
-    if (list.length > this.capacity) list.splice(0, list.length - this.capacity);
-    this.entries.set(tenant, list);
+  record(tenant: string, call: RecordedRequest): void {
+    let ring = this.rings.get(tenant);
+    if (!ring) this.rings.set(tenant, (ring = new Ring(this.capacity)));
+    ring.push(call);
     this.onRecord(tenant);
   }
 
-  list(tenant: string): readonly RequestEntry[] {
-    return this.entries.get(tenant) ?? [];
+  /** Oldest first. */
+  list(tenant: string): RequestEntry[] {
+    return (this.rings.get(tenant)?.inOrder() ?? []).map(({ requestId, method, path, status, atMs, durationMs, trackId }) => ({
+      requestId,
+      method,
+      path,
+      status,
+      at: new Date(atMs).toISOString(),
+      durationMs,
+      ...(trackId !== undefined ? { trackId } : {}),
+    }));
   }
 
   clear(tenant: string): void {
-    this.entries.delete(tenant);
+    this.rings.delete(tenant);
   }
 }

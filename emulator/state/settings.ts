@@ -28,13 +28,27 @@ export const DEFAULT_SETTINGS: TenantSettings = Object.freeze({
   lockContention: 'off',
 }) as TenantSettings;
 
-/** The settings in force: stored values over the defaults. */
+/** Stored settings are replaced, never changed in place, so each stored object resolves once. */
+const resolved = new WeakMap<Partial<TenantSettings>, TenantSettings>();
+const RESOLVED_DEFAULTS = resolve(undefined);
+
+/**
+ * The settings in force: stored values over the defaults. Read on every request (rate limits,
+ * minor version), so the answer is kept per stored object; it is frozen, as it is shared.
+ */
 export function resolveSettings(stored: Partial<TenantSettings> | undefined): TenantSettings {
-  return {
+  if (!stored) return RESOLVED_DEFAULTS;
+  let settings = resolved.get(stored);
+  if (!settings) resolved.set(stored, (settings = resolve(stored)));
+  return settings;
+}
+
+function resolve(stored: Partial<TenantSettings> | undefined): TenantSettings {
+  return Object.freeze({
     ...DEFAULT_SETTINGS,
     ...stored,
-    rateLimits: { ...DEFAULT_SETTINGS.rateLimits, ...stored?.rateLimits },
-  };
+    rateLimits: Object.freeze({ ...DEFAULT_SETTINGS.rateLimits, ...stored?.rateLimits }),
+  });
 }
 
 /** A partial change applied over the stored settings (rate limits merge field by field). */

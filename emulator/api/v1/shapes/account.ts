@@ -23,6 +23,9 @@ export const UNMODELLED_ACCOUNT_FIELDS = [
 
 const unmodelledIn = (part: string): string[] =>
   UNMODELLED_ACCOUNT_FIELDS.filter((field) => field.startsWith(`${part}.`)).map((field) => field.slice(part.length + 1));
+// The null fields of each part, worked out once rather than on every read.
+const UNMODELLED_BASIC_INFO = unmodelled(unmodelledIn('basicInfo'));
+const UNMODELLED_TOP_LEVEL = unmodelled(UNMODELLED_ACCOUNT_FIELDS.filter((field) => !field.includes('.')));
 
 /** `basicInfo`: every field of the official schema, null when unset, then the custom fields. */
 export function v1AccountBasicInfo(view: ReadView, account: Account): Record<string, unknown> {
@@ -46,7 +49,7 @@ export function v1AccountBasicInfo(view: ReadView, account: Account): Record<str
     // The emulator keeps metrics current on every change, so they were last updated with the account.
     lastMetricsUpdate: account.updatedDate,
     partnerAccount: account.partnerAccount ?? false,
-    ...unmodelled(unmodelledIn('basicInfo')),
+    ...UNMODELLED_BASIC_INFO,
     ...customFieldsOf(view, 'Account', account.customFields),
   };
 }
@@ -103,7 +106,9 @@ const TAX_FIELDS = [
 /** `taxInfo`: what the account was given, null for the rest; not exempt unless told. */
 export function v1TaxInfo(account: Account): Record<string, unknown> {
   const given = account.taxInfo ?? {};
-  return { exemptStatus: given.exemptStatus ?? 'No', ...Object.fromEntries(TAX_FIELDS.map((field) => [field, given[field] ?? null])) };
+  const taxInfo: Record<string, unknown> = { exemptStatus: given.exemptStatus ?? 'No' };
+  for (const field of TAX_FIELDS) taxInfo[field] = given[field] ?? null;
+  return taxInfo;
 }
 
 export function toV1Account(view: ReadView, { account, billTo, soldTo }: AccountWithContacts): Record<string, unknown> {
@@ -115,7 +120,7 @@ export function toV1Account(view: ReadView, { account, billTo, soldTo }: Account
     billToContact: billTo && toV1Contact(view, billTo, account),
     soldToContact: soldTo && toV1Contact(view, soldTo, account),
     taxInfo: v1TaxInfo(account),
-    ...unmodelled(UNMODELLED_ACCOUNT_FIELDS.filter((field) => !field.includes('.'))),
+    ...UNMODELLED_TOP_LEVEL,
     gatewayRoutingEligible: false,
   };
 }

@@ -6,6 +6,7 @@ import type { ReadView } from '../../../state/transaction.js';
  * where this record has no value, then any value the record holds for an undefined field.
  */
 export function customFieldsOf(view: ReadView, object: string, values: CustomFields): Record<string, unknown> {
-  const defined = Object.keys(definitionFor(view, object)?.fields ?? {});
-  return { ...Object.fromEntries(defined.map((name) => [name, null])), ...values };
+  const fields: Record<string, unknown> = {};
+  for (const name of Object.keys(definitionFor(view, object)?.fields ?? {})) fields[name] = null;
+  return Object.assign(fields, values);
 }
