@@ -46,7 +46,8 @@ Default: the scenarios/ folder of the current directory, else the library shippe
   --bail                stop after the first failing scenario
   --timeline DIR        write each scenario's timeline into DIR
   --timeline-format F   md (default) | html
-  --concurrency N       scenarios run side by side (default ${DEFAULT_CONCURRENCY}; 1 runs them in turn)
+  --concurrency N       scenarios run side by side (default ${DEFAULT_CONCURRENCY}; 1 runs them in turn); beyond
+                        the first, on worker threads (one per core) with emulators of their own
   --target URL          run against an already running emulator at URL (and its sync engine) instead
   --sync-url URL        the running sync engine, with --target (default http://127.0.0.1:${DEFAULT_SYNC_PORT})
   --client-id ID        the tenant the running sync engine is connected to, with --target
