@@ -88,8 +88,18 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** Entity ids already worked out, by client id: every token issued names its tenant's. */
+const entityIds = new Map<string, string>();
+
 /** A stable uuid-shaped id for the tenant, used where Zuora shows its tenant or entity id. */
 export function tenantEntityId(clientId: string): string {
-  const hex = createHmac('sha256', 'zuora-emulator-entity').update(clientId).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  let id = entityIds.get(clientId);
+  if (id === undefined) {
+    const hex = createHmac('sha256', 'zuora-emulator-entity').update(clientId).digest('hex');
+    id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+    // Bounded like the token cache: a process that makes many tenants keeps only the recent ones.
+    if (entityIds.size >= VERIFIED_LIMIT) entityIds.delete(entityIds.keys().next().value as string);
+    entityIds.set(clientId, id);
+  }
+  return id;
 }
