@@ -4,6 +4,7 @@
 // throughput would flatter the slower server.
 import type autocannon from 'autocannon';
 import { load, type LoadResult } from './load.js';
+import type { Loadable } from './prism.js';
 import type { BenchServer } from './servers.js';
 
 export interface Measured extends LoadResult {
@@ -18,6 +19,8 @@ export interface Comparison {
   connections: number;
   emulator: Measured;
   ceilings: Measured[];
+  /** Other mocks on the same request (`--peer prism`); their answers are their own, not checked. */
+  peers: Measured[];
 }
 
 export interface Load {
@@ -29,7 +32,7 @@ export interface Load {
 }
 
 /** One load against one server, with the CPU time its process tree spent meanwhile. */
-export async function measure(server: BenchServer, spec: Load, target: string = server.kind): Promise<Measured> {
+export async function measure(server: Loadable, spec: Load, target: string = server.kind): Promise<Measured> {
   const before = server.cpuSeconds();
   const result = await load({ url: server.url, connections: spec.connections, ...spec.bound, request: spec.request, verifyBody: spec.verifyBody });
   const cpuSeconds = server.cpuSeconds() - before;
@@ -46,12 +49,14 @@ async function answerOf(server: BenchServer, request: autocannon.Request): Promi
   return { status: response.status, contentType: response.headers.get('content-type') ?? 'application/json', body: await response.text() };
 }
 
-export async function compare(name: string, emulator: BenchServer, ceilings: readonly BenchServer[], spec: Load): Promise<Comparison> {
+export async function compare(name: string, emulator: BenchServer, ceilings: readonly BenchServer[], spec: Load, peers: readonly Loadable[] = []): Promise<Comparison> {
   const answer = await answerOf(emulator, spec.request);
   const measured: Measured[] = [];
   for (const ceiling of ceilings) {
     await ceiling.answer(answer);
     measured.push(await measure(ceiling, spec));
   }
-  return { name, connections: spec.connections, emulator: await measure(emulator, spec), ceilings: measured };
+  const peered: Measured[] = [];
+  for (const peer of peers) peered.push(await measure(peer, { ...spec, verifyBody: () => true }));
+  return { name, connections: spec.connections, emulator: await measure(emulator, spec), ceilings: measured, peers: peered };
 }

@@ -26,6 +26,8 @@ export interface Results {
   advance: AdvanceRun[];
   startup?: Startup;
   scenarios?: ScenarioBench;
+  /** Peers measured beside the emulator (`--peer prism`), with their time to listen. */
+  peers: { kind: string; readyMs: number }[];
   targets: Target[];
 }
 
@@ -41,7 +43,9 @@ function describe(measured: Measured): string {
 
 export function printComparison(row: Comparison): void {
   const ceilings = row.ceilings.map((ceiling) => `${ceiling.target} ${describe(ceiling)} -> ${pc.bold(`${fixed(ratio(row.emulator, ceiling), 2)}x`)}`);
-  console.log(`${pc.bold(row.name)} @${row.connections}: emulator ${describe(row.emulator)}\n    ${ceilings.join('\n    ')}`);
+  // A peer is a mock the emulator competes with, so its ratio reads the other way round.
+  const peers = row.peers.map((peer) => `${peer.target} ${describe(peer)} -> emulator serves ${pc.bold(`${fixed(ratio(row.emulator, peer), 1)}x`)} per CPU-s`);
+  console.log(`${pc.bold(row.name)} @${row.connections}: emulator ${describe(row.emulator)}\n    ${[...ceilings, ...peers].join('\n    ')}`);
 }
 
 /** The emulator's requests per CPU-second as a share of the ceiling's. */
@@ -118,7 +122,7 @@ function page(results: Results): string {
   charts.push(
     barChart(
       'Requests per CPU-second of the server, emulator beside its ceilings',
-      results.requests.flatMap((row) => [row.emulator, ...row.ceilings].map((measured) => ({ label: `${row.name} · ${measured.target}`, value: measured.perCpuSecond, text: `${fixed(measured.perCpuSecond)}/CPU-s, p99 ${fixed(measured.p99, 2)} ms`, emphasis: measured.target === 'emulator' }))),
+      results.requests.flatMap((row) => [row.emulator, ...row.ceilings, ...row.peers].map((measured) => ({ label: `${row.name} · ${measured.target}`, value: measured.perCpuSecond, text: `${fixed(measured.perCpuSecond)}/CPU-s, p99 ${fixed(measured.p99, 2)} ms`, emphasis: measured.target === 'emulator' }))),
     ),
   );
   const growth = results.growth;
@@ -135,6 +139,7 @@ function page(results: Results): string {
   }
   const start: Bar[] = [];
   if (results.startup) start.push({ label: `ready (${results.startup.compiled ? 'compiled' : 'through tsx'})`, value: results.startup.readyMs, text: `${fixed(results.startup.readyMs)} ms, RSS ${fixed(results.startup.rssBytes / MIB)} MiB`, emphasis: true });
+  for (const peer of results.peers) start.push({ label: `${peer.kind} ready`, value: peer.readyMs, text: `${fixed(peer.readyMs)} ms` });
   if (growth) start.push({ label: `restart at ${fixed(growth.restart.objects)} objects`, value: growth.restart.startMs, text: `${fixed(growth.restart.startMs)} ms (${fixed(growth.restart.readyMs)} ms from spawn)`, emphasis: true });
   if (results.scenarios) {
     start.push({ label: 'one-year scenario (runner)', value: results.scenarios.oneYearMedianMs, text: `${fixed(results.scenarios.oneYearMedianMs)} ms` });

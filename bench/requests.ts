@@ -2,6 +2,7 @@
 // list page at a small and at a large tenant.
 import { compare, type Comparison } from './compare.js';
 import { load } from './load.js';
+import type { Peer } from './prism.js';
 import type { BenchServer } from './servers.js';
 import type { Session } from './tenant.js';
 import { tokenForm } from './tenant.js';
@@ -29,7 +30,13 @@ async function growAccounts(api: Session, total: number, have: number): Promise<
   if (result.errors > 0) throw new Error(`growing the tenant to ${total} accounts: ${result.errors} failed (${JSON.stringify(result.statusCodes)})`);
 }
 
-export async function benchRequests(emulator: BenchServer, ceilings: readonly BenchServer[], api: Session, sizes: RequestSizes, emit: (row: Comparison) => void): Promise<void> {
+/** Peers by the spec that holds the request: V1 for the token and the GET, Quickstart for the list. */
+export interface PeersBySpec {
+  v1: Peer[];
+  quickstart: Peer[];
+}
+
+export async function benchRequests(emulator: BenchServer, ceilings: readonly BenchServer[], api: Session, sizes: RequestSizes, peers: PeersBySpec, emit: (row: Comparison) => void): Promise<void> {
   const { seconds, connections } = sizes;
   emit(
     await compare('token issue (POST /oauth/token)', emulator, ceilings, {
@@ -37,7 +44,7 @@ export async function benchRequests(emulator: BenchServer, ceilings: readonly Be
       verifyBody: (body) => body.includes('"access_token"'),
       connections,
       bound: { duration: seconds },
-    }),
+    }, peers.v1),
   );
   const bearer = { authorization: `Bearer ${api.token}` };
   await growAccounts(api, sizes.smallTenant, 0);
@@ -48,7 +55,7 @@ export async function benchRequests(emulator: BenchServer, ceilings: readonly Be
       verifyBody: (body) => body.includes('"success":true'),
       connections,
       bound: { duration: seconds },
-    }),
+    }, peers.v1),
   );
   const listPage = (tenant: number) =>
     compare(`list page of 99 at ${tenant.toLocaleString('en')} accounts`, emulator, ceilings, {
@@ -57,7 +64,7 @@ export async function benchRequests(emulator: BenchServer, ceilings: readonly Be
       // One connection: the latency of a page, not the queue behind it.
       connections: 1,
       bound: { duration: seconds },
-    });
+    }, peers.quickstart);
   emit(await listPage(sizes.smallTenant));
   await growAccounts(api, sizes.largeTenant, sizes.smallTenant);
   emit(await listPage(sizes.largeTenant));

@@ -7,7 +7,8 @@ import pc from 'picocolors';
 import { benchAdvance, type AdvanceRun } from './advance.js';
 import type { Comparison } from './compare.js';
 import { benchGrowth } from './growth.js';
-import { benchRequests } from './requests.js';
+import { findPrism, startPrism, type Peer } from './prism.js';
+import { benchRequests, type PeersBySpec } from './requests.js';
 import { environment, printComparison, printSection, printTargets, writeResults, type Results } from './report.js';
 import { startServer } from './servers.js';
 import { benchScenarios } from './scenarios.js';
@@ -15,8 +16,13 @@ import { benchStartup } from './startup.js';
 import { session } from './tenant.js';
 import { targetsOf } from './targets.js';
 
-const { values: flags } = parseArgs({ options: { quick: { type: 'boolean' } } });
+const { values: flags } = parseArgs({ options: { quick: { type: 'boolean' }, peer: { type: 'string', multiple: true } } });
 const quick = flags.quick === true;
+const unknownPeers = (flags.peer ?? []).filter((peer) => peer !== 'prism');
+if (unknownPeers.length > 0) {
+  console.error(`unknown --peer ${unknownPeers.join(', ')}: the bench knows prism`);
+  process.exit(2);
+}
 
 /** Quick: small sizes, under a minute, for CI on every change. Full: the issue's sizes. */
 const SIZES = quick
@@ -43,17 +49,31 @@ console.log(pc.dim(`${quick ? 'quick' : 'full'} bench, ${process.version}, load 
 
 printSection('requests: emulator (in memory) beside a bare express app and a bare node:http server answering the same bytes');
 const requests: Comparison[] = [];
+const peers = await startPeers(flags.peer?.includes('prism') === true);
 {
   const emulator = await startServer('emulator');
   const ceilings = [await startServer('express'), await startServer('http')];
   try {
-    await benchRequests(emulator, ceilings, await session(emulator), SIZES.requests, (row) => {
+    await benchRequests(emulator, ceilings, await session(emulator), SIZES.requests, peers, (row) => {
       requests.push(row);
       printComparison(row);
     });
   } finally {
-    for (const server of [emulator, ...ceilings]) await server.stop();
+    for (const server of [emulator, ...ceilings, ...peers.v1, ...peers.quickstart]) await server.stop();
   }
+}
+
+/** Prism on the V1 and the Quickstart subsets when asked for and installed; none otherwise. */
+async function startPeers(prism: boolean): Promise<PeersBySpec> {
+  if (!prism) return { v1: [], quickstart: [] };
+  const executable = findPrism();
+  if (!executable) {
+    console.log(pc.yellow('  --peer prism: @stoplight/prism-cli is not installed (npm install --no-save @stoplight/prism-cli, or set PRISM_BIN); measuring without it'));
+    return { v1: [], quickstart: [] };
+  }
+  const started: PeersBySpec = { v1: [await startPrism(executable, 'v1')], quickstart: [await startPrism(executable, 'quickstart')] };
+  for (const peer of [...started.v1, ...started.quickstart]) console.log(`  ${peer.kind} ready in ${peer.readyMs.toFixed(0)} ms`);
+  return started;
 }
 
 printSection(`sign-up orders as the state grows to ${SIZES.growth.targetObjects.toLocaleString('en')} objects (data directory), then a restart`);
@@ -85,6 +105,7 @@ const partial: Omit<Results, 'targets'> = {
   advance,
   startup,
   scenarios,
+  peers: [...peers.v1, ...peers.quickstart].map((peer: Peer) => ({ kind: peer.kind, readyMs: peer.readyMs })),
 };
 const results: Results = { ...partial, targets: targetsOf(partial) };
 printSection('targets (issue 18; on a shared or loaded machine, judge the ratios)');

@@ -83,6 +83,9 @@ export const ROUTE_TABLES: readonly RouteTable[] = [
   adminRoutes,
 ];
 
+/** What the emulator's port serves: the API surfaces, and the inspector's page beside them (no API surface of its own, so not listed in the contracts). */
+export const SERVED_TABLES: readonly RouteTable[] = [...ROUTE_TABLES, inspectorRoutes];
+
 /** Thrown before anything starts when the options would expose the admin API unguarded. */
 export class UnsafeOptionsError extends Error {}
 
@@ -129,8 +132,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const zuoraVersion = options.zuoraVersion;
     await store.transact(DEFAULT_TENANT.clientId, (tx) => tx.patchMeta({ settings: mergeSettings(tx.meta().settings, { zuoraVersion }) }));
   }
-  // The inspector's page is no API surface of its own: it is served beside them, not listed in the contracts.
-  const app = buildApp(services, [...ROUTE_TABLES, inspectorRoutes]);
+  const app = buildApp(services, SERVED_TABLES);
   // Callouts owed when the process last stopped go out now.
   services.dispatcher.resume();
   let server: Server;

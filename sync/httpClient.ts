@@ -1,8 +1,50 @@
-// undici, the engine's HTTP client towards Zuora and Stripe, loaded on the first call rather than
-// when the engine starts (most of the engine's start was loading it).
-let client: Promise<typeof import('undici')> | undefined;
+import { request as plainRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 
-export function httpClient(): Promise<typeof import('undici')> {
-  client ??= import('undici');
-  return client;
+// The engine's HTTP client towards Zuora, Stripe and the emulator: node's own http(s), through its
+// global keep-alive agents (which close an idle connection before the server's announced
+// Keep-Alive timeout). The engine's setup at `zuora-emulator start` makes its first calls before
+// the ready line; a client library took longer to load than all of those calls together.
+
+export interface HttpRequest {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** For the whole exchange, answer body included. */
+  timeoutMs: number;
+}
+
+/** The answer as it came: any status, the body as text ('' when empty). */
+export interface HttpAnswer {
+  status: number;
+  text: string;
+}
+
+type Send = (url: URL, options: RequestOptions, onAnswer: (response: IncomingMessage) => void) => ClientRequest;
+
+/** node:https (and with it TLS) only once a URL asks for it: the emulator beside the engine is plain http. */
+async function sender(url: URL): Promise<Send> {
+  if (url.protocol === 'http:') return plainRequest;
+  if (url.protocol === 'https:') return (await import('node:https')).request;
+  throw new TypeError(`unsupported protocol ${url.protocol} in ${url.href}`);
+}
+
+/** One request. Rejects only when no whole answer arrived (refused, reset, timed out); every status resolves. */
+export async function request(address: string, { method, headers, body, timeoutMs }: HttpRequest): Promise<HttpAnswer> {
+  const url = new URL(address);
+  const send = await sender(url);
+  const payload = body === undefined ? undefined : Buffer.from(body);
+  return new Promise((resolve, reject) => {
+    const outgoing = send(
+      url,
+      { method, headers: payload ? { ...headers, 'content-length': String(payload.length) } : headers, signal: AbortSignal.timeout(timeoutMs) },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.once('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.once('error', reject);
+      },
+    );
+    outgoing.once('error', reject);
+    outgoing.end(payload);
+  });
 }

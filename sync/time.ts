@@ -4,3 +4,21 @@ export interface TimeSource {
 }
 
 export const wallClock: TimeSource = { now: async () => new Date() };
+
+/**
+ * The clock read once, on first use, then that instant again: what one request to the engine does
+ * happens at one instant (an emulator's clock, read over HTTP, is asked once per request). A failed
+ * read is not kept, so the next use asks again.
+ */
+export function readOnce(time: TimeSource): TimeSource {
+  let reading: Promise<Date> | undefined;
+  return {
+    async now() {
+      reading ??= time.now().catch((error: unknown) => {
+        reading = undefined;
+        throw error;
+      });
+      return new Date(await reading);
+    },
+  };
+}

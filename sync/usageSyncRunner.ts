@@ -20,8 +20,8 @@ export class UsageSyncRunner {
   constructor(private readonly ctx: SyncContext) {}
 
   /** Starts once any run under way has ended, so two runs never push the same usage; all subscriptions, or one. */
-  run(subscriptionId?: string): Promise<UsageSyncResult> {
-    const next = this.queue.then(() => syncUsage(this.ctx, subscriptionId));
+  run(subscriptionId?: string, ctx: SyncContext = this.ctx): Promise<UsageSyncResult> {
+    const next = this.queue.then(() => syncUsage(ctx, subscriptionId));
     // The caller gets the failure; the queue only needs to know the run is over.
     this.queue = next.catch(() => undefined);
     return next;
@@ -46,10 +46,15 @@ export class UsageSyncRunner {
     await this.queue;
   }
 
-  /** The clock stands at `now`: retry FAILED syncs that are due, and sync usage if that is a new hour. */
-  async tick(now: Date): Promise<void> {
+  /**
+   * The clock stands at `now`: retry FAILED syncs that are due, and sync usage if that is a new hour.
+   * `held`: the clock stays at `now` until this returns (the emulator announced the step and waits for
+   * the answer), so the work takes its time from the announcement instead of asking the clock again.
+   */
+  async tick(now: Date, held = false): Promise<void> {
+    const ctx: SyncContext = held ? { ...this.ctx, time: { now: async () => new Date(now) } } : this.ctx;
     // Retries are due to the minute (seeds/000 backoff), so they are looked at on every step.
-    await serially(this.ctx.store, () => retryDueSyncs(this.ctx));
+    await serially(ctx.store, () => retryDueSyncs(ctx));
     const hour = Math.floor(now.getTime() / HOUR_MS);
     // The first time seen counts as a new hour: the engine may have been down across hours.
     const entered = hour !== this.hour;
@@ -58,11 +63,11 @@ export class UsageSyncRunner {
     if (!entered) return;
     // Trials that ended turn paid before usage is pushed, so their usage has a subscription to go to;
     // credit entitlements grant the cadences that began.
-    await this.queue.then(() => serially(this.ctx.store, async () => {
-      await convertEndedTrials(this.ctx);
-      await grantDueCredits(this.ctx);
+    await this.queue.then(() => serially(ctx.store, async () => {
+      await convertEndedTrials(ctx);
+      await grantDueCredits(ctx);
     }));
-    await this.run();
+    await this.run(undefined, ctx);
   }
 
   private async poll(): Promise<void> {

@@ -4,6 +4,7 @@ import type { Clock } from '../clock/clock.js';
 import type { Change } from '../state/changeFeed.js';
 import type { StoredRecord } from '../state/document.js';
 import { numberKey, type RecordOrder } from '../state/indexes.js';
+import { extend } from '../state/paths.js';
 import type { Store } from '../state/store.js';
 import type { PendingChange, ReadView, Transaction } from '../state/transaction.js';
 import { takeCalloutFault, type TakenFault } from './calloutFaults.js';
@@ -78,7 +79,7 @@ function insertDeliveries(tx: Transaction, deliveries: readonly NewDelivery[]): 
   const createdAt = tx.now().toISOString();
   for (const delivery of deliveries) {
     const id = tx.newId();
-    tx.insert<CalloutDelivery>(CALLOUTS, { ...delivery, id, seq: Number(tx.meta().counters.id ?? 0), createdAt });
+    tx.insert<CalloutDelivery>(CALLOUTS, extend(delivery, { id, seq: Number(tx.meta().counters.id ?? 0), createdAt }));
   }
 }
 

@@ -88,7 +88,7 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** Entity ids already worked out, by client id: every token issued names its tenant's. */
+/** Entity ids by tenant: every event's data carries one, and an HMAC per event is a good part of building it. */
 const entityIds = new Map<string, string>();
 
 /** A stable uuid-shaped id for the tenant, used where Zuora shows its tenant or entity id. */
@@ -97,8 +97,6 @@ export function tenantEntityId(clientId: string): string {
   if (id === undefined) {
     const hex = createHmac('sha256', 'zuora-emulator-entity').update(clientId).digest('hex');
     id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-    // Bounded like the token cache: a process that makes many tenants keeps only the recent ones.
-    if (entityIds.size >= VERIFIED_LIMIT) entityIds.delete(entityIds.keys().next().value as string);
     entityIds.set(clientId, id);
   }
   return id;

@@ -1,27 +1,48 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Ajv as AjvInstance, AnySchema, ErrorObject, ValidateFunction } from 'ajv';
+import { fileURLToPath } from 'node:url';
+import type { Ajv as AjvInstance, AnySchema, ErrorObject, Options, ValidateFunction } from 'ajv';
 import type addFormatsModule from 'ajv-formats';
 import { DomainError, invalidValue, missingField, unknownField } from '../domain/errors.js';
 
-let shared: AjvInstance | undefined;
+const require = createRequire(import.meta.url);
+/** Where `npm run build` leaves every route's validator compiled ahead (writeValidators.ts); absent in a checkout run through tsx. */
+export const PRECOMPILED_DIR = fileURLToPath(new URL('./validators/', import.meta.url));
 
-/** ajv, loaded when the first body is validated rather than when the emulator starts. */
-function ajv(): AjvInstance {
-  if (shared) return shared;
-  const require = createRequire(import.meta.url);
+/** ajv as the emulator uses it, here and in the build's validator modules alike. */
+export function newAjv(extra: Options = {}): AjvInstance {
   const { Ajv } = require('ajv') as typeof import('ajv');
   // ajv-formats is CommonJS: its function is the module itself.
   const addFormats = require('ajv-formats') as typeof addFormatsModule.default;
-  shared = new Ajv({ allErrors: false, strict: false, coerceTypes: false });
-  addFormats(shared);
-  return shared;
+  const instance = new Ajv({ allErrors: false, strict: false, coerceTypes: false, ...extra });
+  addFormats(instance);
+  return instance;
+}
+
+let shared: AjvInstance | undefined;
+
+/** The name of a schema's validator module: its content, so a module built from another version of the schema is never used. */
+export function schemaKey(schema: AnySchema): string {
+  return createHash('sha1').update(JSON.stringify(schema)).digest('hex').slice(0, 20);
+}
+
+/**
+ * The schema's validator: the build's module when there is one for this exact schema (loading it
+ * is far cheaper than loading ajv and compiling), else compiled here.
+ */
+function validatorOf(schema: AnySchema): ValidateFunction {
+  const file = `${PRECOMPILED_DIR}${schemaKey(schema)}.cjs`;
+  if (existsSync(file)) return require(file) as ValidateFunction;
+  shared ??= newAjv();
+  return shared.compile(schema);
 }
 
 export type BodyValidator = (body: unknown) => void;
 
-/** Compiles a body schema once; the returned function throws the domain error the first problem amounts to. */
+/** Makes a schema's validator once; the returned function throws the domain error the first problem amounts to. */
 export function compileBodyValidator(schema: AnySchema, object: string): BodyValidator {
-  const validate: ValidateFunction = ajv().compile(schema);
+  const validate = validatorOf(schema);
   return (body) => {
     if (validate(body)) return;
     const [first] = validate.errors ?? [];

@@ -20,14 +20,11 @@ export type ChangeListener = (changes: readonly Change[]) => void;
 
 /**
  * Per-tenant stream of committed changes, published only after the commit is durable and always in
- * commit order. Keeps a bounded tail for inspection; listeners see every change.
+ * commit order. Listeners see every change; the feed keeps none itself.
  */
 export class ChangeFeed {
   private readonly listeners = new Set<ChangeListener>();
-  private readonly tails = new Map<string, Change[]>();
   private readonly seqs = new Map<string, number>();
-
-  constructor(private readonly tailLength = 1000) {}
 
   nextSeq(tenant: string): number {
     const seq = (this.seqs.get(tenant) ?? 0) + 1;
@@ -37,25 +34,11 @@ export class ChangeFeed {
 
   publish(changes: readonly Change[]): void {
     if (changes.length === 0) return;
-    for (const change of changes) {
-      const tail = this.tails.get(change.tenant) ?? [];
-      tail.push(change);
-      if (tail.length > this.tailLength) tail.splice(0, tail.length - this.tailLength);
-      this.tails.set(change.tenant, tail);
-    }
     for (const listener of this.listeners) listener(changes);
   }
 
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  recent(tenant: string): readonly Change[] {
-    return this.tails.get(tenant) ?? [];
-  }
-
-  forget(tenant: string): void {
-    this.tails.delete(tenant);
   }
 }

@@ -47,7 +47,6 @@ export async function resetTenant(store: Store, clientId: string, now: string): 
   if (!current) throw new Error(`unknown tenant ${clientId}`);
   const meta: TenantMeta = { ...current, now: new Date(now).toISOString(), counters: {} };
   await store.commit([{ path: ['tenants', clientId], value: { meta, objects: {} } }]);
-  store.feed.forget(clientId);
   return meta;
 }
 
@@ -72,7 +71,6 @@ export async function restoreSnapshot(store: Store, clientId: string, snapshot: 
     ...(current.settings ? { settings: current.settings } : {}),
   };
   await store.commit([{ path: ['tenants', clientId], value: { meta, objects: structuredClone(snapshot.objects) } }]);
-  store.feed.forget(clientId);
 }
 
 export async function importSnapshot(store: Store, clientId: string, name: string, snapshot: TenantData): Promise<void> {

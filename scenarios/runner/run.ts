@@ -106,7 +106,7 @@ async function runUnmarked(scenario: Scenario, host: ScenarioHost): Promise<Scen
   } catch (error) {
     return result('failed', { error: `the scenario could not be set up: ${messageOf(error)}` });
   }
-  const recorder = new TimelineRecorder(env.http, env.mode === 'target' ? env.created : undefined);
+  const recorder = new TimelineRecorder(env.http, env.mode === 'target' ? env.created : undefined, env.mode === 'in-process');
   const captures: Captures = new Map();
   captures.set('scenario', { name: scenario.name, start: env.start, tenant: env.tenant, file: scenario.file });
   const ctx: StepContext = { scenario, env, http: env.http, captures, recorder };
@@ -167,6 +167,9 @@ async function runStep(
   const began = performance.now();
   let args: Record<string, unknown> = step.args;
   let failure: StepFailure | undefined;
+  // Only expectations are known to do nothing but read, and only through ctx.http; any other step may
+  // set work off by other means (a browser-like form post), so the tenant is not taken as quiet after it.
+  if (!step.name.startsWith('expect.')) ctx.http.quietAt = undefined;
   try {
     const written = Date.parse(ctx.env.start) === Date.parse(ctx.scenario.start) ? step.args : (shiftTimes(step.args, ctx.env.shiftTime) as Record<string, unknown>);
     args = interpolate(written, ctx.captures);
@@ -183,13 +186,14 @@ async function runStep(
   }
   // What the step set off is settled before it is recorded, so each step owns its consequences.
   let settleError: string | undefined;
+  let endedAt: string | undefined;
   try {
-    await quiesce(ctx);
+    endedAt = await quiesce(ctx);
   } catch (error) {
     settleError = messageOf(error);
   }
   const delta = await ctx.recorder.delta();
-  const endedAt = await readClock();
+  endedAt ??= await readClock();
   setClock(endedAt);
   if (!failure && settleError) failure = { step, message: `the emulator did not settle after the step: ${settleError}` };
   timeline.push({

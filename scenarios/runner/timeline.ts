@@ -34,6 +34,9 @@ export interface Delta {
   events: TimelineEvent[];
 }
 
+/** How many of the journal's last calls a step's read asks for first: more than any step makes. */
+const REQUESTS_TAIL = 100;
+
 /** Remembers what it has shown, so each read yields only what is new since the last one. */
 export class TimelineRecorder {
   private lastRequestId: string | undefined;
@@ -44,15 +47,26 @@ export class TimelineRecorder {
   calloutFloor = 0;
   private eventFloor = new Set<string>();
 
+  /** `http.writes` and `http.emulatorApiCalls` as they stood at the last read. */
+  private writesSeen = -1;
+  private apiCallsSeen = -1;
+
   constructor(
     private readonly http: ScenarioHttp,
     /** Only these customers' events count, when set (a shared engine). */
     private readonly customers?: ReadonlySet<string>,
+    /**
+     * The tenant and engine are the scenario's own, quiet after each step: then a step that only read
+     * added no callouts or events, and one that also left Zuora's and Stripe's APIs alone no calls.
+     */
+    private readonly ownTenant = false,
   ) {}
 
   /** Takes what is already there as seen: a shared target's history is not this scenario's. */
   async baseline(): Promise<void> {
     const [requests, callouts, events] = await Promise.all([this.requests(), this.deliveries(), this.events()]);
+    this.writesSeen = this.http.writes;
+    this.apiCallsSeen = this.http.emulatorApiCalls;
     this.lastRequestId = requests.at(-1)?.requestId;
     this.requestsSeen = requests.length;
     this.calloutFloor = callouts.reduce((max, delivery) => Math.max(max, delivery.seq), 0);
@@ -62,12 +76,15 @@ export class TimelineRecorder {
   }
 
   async delta(): Promise<Delta> {
-    const [requests, callouts, events] = await Promise.all([this.requests(), this.deliveries(), this.events()]);
-    // The journal keeps the last 1000 calls: start after the last one shown, or from the top if it rolled away.
-    const after = this.lastRequestId ? requests.findIndex((entry) => entry.requestId === this.lastRequestId) : -1;
-    const fresh = after >= 0 ? requests.slice(after + 1) : this.lastRequestId ? requests : requests.slice(this.requestsSeen);
-    this.lastRequestId = requests.at(-1)?.requestId ?? this.lastRequestId;
-    this.requestsSeen = requests.length;
+    const wrote = !this.ownTenant || this.http.writes !== this.writesSeen;
+    const calledApis = wrote || this.http.emulatorApiCalls !== this.apiCallsSeen;
+    this.writesSeen = this.http.writes;
+    this.apiCallsSeen = this.http.emulatorApiCalls;
+    const [fresh, callouts, events] = await Promise.all([
+      calledApis ? this.freshRequests() : [],
+      wrote ? this.deliveries() : [],
+      wrote ? this.events() : [],
+    ]);
     const calloutLines: TimelineCallout[] = [];
     for (const delivery of callouts) {
       const seen = this.attemptsSeen.get(delivery.id) ?? 0;
@@ -108,8 +125,30 @@ export class TimelineRecorder {
     return ((answer.body as { data?: CalloutDeliveryView[] })?.data ?? []).filter((delivery) => delivery.seq > this.calloutFloor);
   }
 
-  private async requests(): Promise<RequestEntry[]> {
-    const answer = await this.http.admin('GET', '/requests', undefined, true);
+  /**
+   * The journal's calls after the last one shown: read from its tail, which almost always reaches back
+   * to that call, else from the whole journal (it keeps the last 1000 calls: from the top if the last
+   * one shown rolled away).
+   */
+  private async freshRequests(): Promise<RequestEntry[]> {
+    if (this.lastRequestId) {
+      const tail = await this.requests(REQUESTS_TAIL);
+      const after = tail.findIndex((entry) => entry.requestId === this.lastRequestId);
+      if (after >= 0) {
+        this.lastRequestId = tail.at(-1)?.requestId ?? this.lastRequestId;
+        return tail.slice(after + 1);
+      }
+    }
+    const requests = await this.requests();
+    const after = this.lastRequestId ? requests.findIndex((entry) => entry.requestId === this.lastRequestId) : -1;
+    const fresh = after >= 0 ? requests.slice(after + 1) : this.lastRequestId ? requests : requests.slice(this.requestsSeen);
+    this.lastRequestId = requests.at(-1)?.requestId ?? this.lastRequestId;
+    this.requestsSeen = requests.length;
+    return fresh;
+  }
+
+  private async requests(limit?: number): Promise<RequestEntry[]> {
+    const answer = await this.http.admin('GET', limit === undefined ? '/requests' : `/requests?limit=${limit}`, undefined, true);
     return (answer.body as { data?: RequestEntry[] })?.data ?? [];
   }
 

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { OutboundInputError } from '../outbound/errors.js';
 import { serially } from '../serial.js';
 import { StripeApiError } from '../stripe/client.js';
+import { readOnce } from '../time.js';
 import { ZuoraError } from '../zuora/errors.js';
 import { ApiError } from './errors.js';
 import type { ApiReply, ApiRoute, Engine } from './routeTable.js';
@@ -25,7 +26,7 @@ export function buildSyncApp(engine: Engine, routes: readonly ApiRoute[]): expre
       let reply: ApiReply;
       const run = async (): Promise<ApiReply> =>
         route.handler({
-          engine,
+          engine: atOneInstant(engine),
           params: req.params as Record<string, string>,
           query: req.query as Record<string, unknown>,
           body: req.body,
@@ -48,6 +49,11 @@ export function buildSyncApp(engine: Engine, routes: readonly ApiRoute[]): expre
     send(res, failure(bodyError(error) ?? error, req));
   });
   return app;
+}
+
+/** The engine as one request sees it: the platform's clock read once (sync/time.ts readOnce). */
+function atOneInstant(engine: Engine): Engine {
+  return { ...engine, ctx: { ...engine.ctx, time: readOnce(engine.ctx.time) } };
 }
 
 /** The JSON parser's own errors carry a 4xx status and a type; a body that is not JSON is the common one. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import qs from 'qs';
-import { httpClient } from '../httpClient.js';
+import { request } from '../httpClient.js';
 import type { FormParams } from './types.js';
 
 /** A failed Stripe call: the HTTP status and Stripe's error fields. */
@@ -44,7 +44,7 @@ export class StripeClient {
     const encoded = qs.stringify(params, { arrayFormat: 'indices', encodeValuesOnly: true });
     const inQuery = method !== 'POST' && encoded;
     const url = `${this.apiUrl.replace(/\/+$/, '')}${path}${inQuery ? `?${encoded}` : ''}`;
-    const response = await (await httpClient()).request(url, {
+    const answer = await request(url, {
       method,
       headers: {
         authorization: `Bearer ${this.secretKey}`,
@@ -52,14 +52,12 @@ export class StripeClient {
         ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
       },
       ...(method === 'POST' ? { body: encoded } : {}),
-      headersTimeout: TIMEOUT_MS,
-      bodyTimeout: TIMEOUT_MS,
+      timeoutMs: TIMEOUT_MS,
     });
-    const text = await response.body.text();
-    const body = text ? (JSON.parse(text) as unknown) : undefined;
-    if (response.statusCode >= 400) {
+    const body = answer.text ? (JSON.parse(answer.text) as unknown) : undefined;
+    if (answer.status >= 400) {
       const error = (body as { error?: { type?: string; code?: string; message?: string } } | undefined)?.error;
-      throw new StripeApiError(response.statusCode, error?.type ?? 'api_error', error?.code, error?.message ?? `HTTP ${response.statusCode}`);
+      throw new StripeApiError(answer.status, error?.type ?? 'api_error', error?.code, error?.message ?? `HTTP ${answer.status}`);
     }
     return body as T;
   }

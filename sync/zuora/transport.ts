@@ -1,4 +1,4 @@
-import { httpClient } from '../httpClient.js';
+import { request } from '../httpClient.js';
 import { networkError } from './errors.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -30,13 +30,13 @@ function parse(text: string): unknown {
 /** One HTTP request. Throws only when no answer arrived; every status, 4xx and 5xx included, is an Answer. */
 export async function send(baseUrl: string, outgoing: Outgoing, timeoutMs: number): Promise<Answer> {
   try {
-    const response = await (await httpClient()).request(baseUrl + outgoing.path, {
+    const answer = await request(baseUrl + outgoing.path, {
       method: outgoing.method,
       headers: { accept: 'application/json', ...outgoing.headers },
       ...(outgoing.body !== undefined ? { body: outgoing.body } : {}),
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
     });
-    return { status: response.statusCode, body: parse(await response.body.text()) };
+    return { status: answer.status, body: parse(answer.text) };
   } catch (error) {
     throw networkError(`${outgoing.method} ${outgoing.path}`, error);
   }

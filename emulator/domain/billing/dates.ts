@@ -10,14 +10,49 @@ interface DateParts {
   day: number;
 }
 
-function parts(date: string): DateParts {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new Error(`'${date}' is not a YYYY-MM-DD date`);
-  return { year: Number(match[1]), month: Number(match[2]) - 1, day: Number(match[3]) };
+const ZERO = 48; // '0'
+const DASH = 45; // '-'
+
+/** The number the decimal digits in date[from, to) spell, or NaN if one is not a digit. */
+function digits(date: string, from: number, to: number): number {
+  let value = 0;
+  for (let at = from; at < to; at += 1) {
+    const digit = date.charCodeAt(at) - ZERO;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
+// Billing reads and writes dates many times per charge and bill run: they are parsed, stepped and
+// printed with integer arithmetic, not through Date objects and ISO strings.
+function parts(date: string): DateParts {
+  const year = digits(date, 0, 4);
+  const month = digits(date, 5, 7);
+  const day = digits(date, 8, 10);
+  if (date.length !== 10 || date.charCodeAt(4) !== DASH || date.charCodeAt(7) !== DASH || Number.isNaN(year + month + day)) {
+    throw new Error(`'${date}' is not a YYYY-MM-DD date`);
+  }
+  return { year, month: month - 1, day };
+}
+
+const twoDigits = (value: number): string => (value < 10 ? `0${value}` : String(value));
+
+function print(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${twoDigits(month + 1)}-${twoDigits(day)}`;
+}
+
+/** The UTC date of a time value (days since the epoch to a civil date, after Howard Hinnant's days_from_civil inverse). */
 function format(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const shifted = Math.floor(ms / DAY_MS) + 719468; // days since 0000-03-01
+  const era = Math.floor(shifted / 146097);
+  const dayOfEra = shifted - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 2 : shiftedMonth - 10;
+  return print(yearOfEra + era * 400 + (month <= 1 ? 1 : 0), month, day);
 }
 
 function toMs(date: string): number {
@@ -29,9 +64,13 @@ export function dayOfMonth(date: string): number {
   return parts(date).day;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** Days in a month of a year (month 0-based, 0..11). */
 function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; Date.UTC carries overflowing months into years.
-  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return month === 1 && isLeapYear(year) ? 29 : (MONTH_DAYS[month] as number);
 }
 
 export function addDays(date: string, days: number): string {
@@ -45,9 +84,11 @@ export function addDays(date: string, days: number): string {
  */
 export function addMonths(date: string, months: number, day = dayOfMonth(date)): string {
   const { year, month } = parts(date);
-  const target = new Date(Date.UTC(year, month + months, 1));
-  const lastDay = daysInMonth(target.getUTCFullYear(), target.getUTCMonth());
-  return format(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(day, lastDay)));
+  // Months counted from year 0, so an overflowing month carries into the year.
+  const target = year * 12 + month + months;
+  const targetYear = Math.floor(target / 12);
+  const targetMonth = target - targetYear * 12;
+  return print(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
 }
 
 /** Whole months from `from`'s month to `to`'s month, ignoring the days. */
