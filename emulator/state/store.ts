@@ -9,9 +9,9 @@ import { lockDataDir, prepareDataDir, readJsonFile } from './dataDir.js';
 import type { SetOp, StateDocument, StoredRecord, TenantData } from './document.js';
 import { Indexes } from './indexes.js';
 import { DISK_IO, Journal, JournalWriteError, type JournalIo } from './journal.js';
-import { applyOp, deepFreeze, extend, own, UnsafePathError, valueAt } from './paths.js';
+import { applyOp, extend, own, UnsafePathError, valueAt } from './paths.js';
 import { resolveSettings } from './settings.js';
-import { writeSnapshotFile } from './snapshotFile.js';
+import { writeSnapshotFile, type IdsOf } from './snapshotFile.js';
 import { Transaction, type ReadView } from './transaction.js';
 
 export interface StoreOptions {
@@ -254,7 +254,6 @@ export class Store {
         this.indexes.update(tenant as string, object as string, id as string, before, op.value as StoredRecord | undefined);
       } else if (root === 'tenants' && tenant && op.path.length === 2) {
         this.indexes.drop(tenant);
-        if (op.value !== undefined) freezeRecords(this.requireTenant(tenant));
       }
     }
   }
@@ -347,7 +346,7 @@ export class Store {
     const rotated = this.journal.rotate(folding);
     // Taken before the first await, so a second flush meanwhile does not start a second snapshot.
     this.folding = rotated
-      .then(() => writeSnapshotFile(snapshot, this.doc))
+      .then(() => writeSnapshotFile(snapshot, this.doc, this.storedIds))
       .then(async (bytes) => {
         this.snapshotBytes = bytes;
         await rm(folding, { force: true });
@@ -360,10 +359,13 @@ export class Store {
     await rotated;
   }
 
+  /** A live collection's ids for the snapshot writer, read lazily from the stored-order index. */
+  private readonly storedIds: IdsOf = (tenant, object, records) => this.indexes.inStoredOrder(tenant, object, records);
+
   /** Writes memory as the snapshot and empties the journal, with nothing else writing (start, close). */
   private async compact(): Promise<void> {
     if (!this.dataDir || !this.journal) return;
-    this.snapshotBytes = await writeSnapshotFile(path.join(this.dataDir, SNAPSHOT_FILE), this.doc);
+    this.snapshotBytes = await writeSnapshotFile(path.join(this.dataDir, SNAPSHOT_FILE), this.doc, this.storedIds);
     await rm(path.join(this.dataDir, FOLDING_FILE), { force: true });
     await this.journal.truncate();
     this.compactions += 1;
@@ -394,13 +396,6 @@ async function load(dataDir: string, io: JournalIo, afterFlush: () => Promise<vo
       }
     }
   }
-  for (const tenant of Object.values(doc.tenants)) freezeRecords(tenant);
+  // Records are not frozen here but when a transaction first hands one out (see Transaction).
   return { doc, journal, skipped, cutBytes };
-}
-
-/** Records loaded from disk or a snapshot get the same protection as freshly written ones. */
-function freezeRecords(tenant: TenantData): void {
-  for (const collection of Object.values(tenant.objects)) {
-    for (const record of Object.values(collection)) deepFreeze(record);
-  }
 }

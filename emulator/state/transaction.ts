@@ -2,7 +2,7 @@ import type { ChangeType } from './changeFeed.js';
 import type { SetOp, StoredRecord, TenantData, TenantMeta } from './document.js';
 import { deterministicId, formatNumber, type NumberKind } from './ids.js';
 import { fieldValue, type Indexes, type RecordOrder } from './indexes.js';
-import { extend, frozenCopy, own } from './paths.js';
+import { deepFreeze, extend, frozenCopy, own } from './paths.js';
 
 /** Read access to one tenant's state, as of a transaction's start plus its own writes. */
 export interface ReadView {
@@ -32,6 +32,14 @@ interface Keyed {
   id: string;
   record: StoredRecord;
 }
+
+/**
+ * A committed record as handed to a caller: frozen, so no caller can change state behind the store's
+ * back. Records the transaction writes are frozen as they are written; records read from disk are
+ * frozen here, the first time one is handed out (freezing every record at load would make a restart
+ * walk the whole state). A frozen record costs one check.
+ */
+const handedOut = <T>(record: T): T => deepFreeze(record);
 
 const comesBefore = (entry: Keyed, key: string, id: string): boolean => entry.key < key || (entry.key === key && entry.id < id);
 
@@ -72,7 +80,7 @@ export class Transaction implements ReadView {
   get<T extends object = StoredRecord>(object: string, id: string): T | undefined {
     const written = this.writes.get(object)?.get(id);
     if (written !== undefined) return (written ?? undefined) as T | undefined;
-    return own(own(this.base.objects, object), id) as T | undefined;
+    return handedOut(own(own(this.base.objects, object), id)) as T | undefined;
   }
 
   all<T extends object = StoredRecord>(object: string): T[] {
@@ -84,7 +92,7 @@ export class Transaction implements ReadView {
     const written = this.writes.get(object);
     // Committed records where they stand (changed ones as changed), then the transaction's new ones.
     for (const id of this.indexes.inStoredOrder(this.tenant, object, stored)) {
-      const record = written?.has(id) ? written.get(id) : own(stored, id);
+      const record = written?.has(id) ? written.get(id) : handedOut(own(stored, id));
       if (record) yield record as T;
     }
     for (const [id, record] of written ?? []) if (record && !Object.hasOwn(stored, id)) yield record as T;
@@ -96,7 +104,7 @@ export class Transaction implements ReadView {
     const result: StoredRecord[] = [];
     for (const id of this.indexes.ids(this.tenant, object, field, value, stored)) {
       const record = own(stored, id);
-      if (record && !written?.has(id)) result.push(record);
+      if (record && !written?.has(id)) result.push(handedOut(record));
     }
     for (const record of written?.values() ?? []) if (record && fieldValue(record, field) === value) result.push(record);
     return result as T[];
@@ -119,7 +127,7 @@ export class Transaction implements ReadView {
     let next = 0;
     for (const id of this.indexes.ordered(this.tenant, object, order, stored)) {
       if (written?.has(id)) continue;
-      const record = own(stored, id) as StoredRecord;
+      const record = handedOut(own(stored, id) as StoredRecord);
       const key = order.keyOf(record) as string;
       for (let early = mine[next]; early && comesBefore(early, key, id); early = mine[++next]) yield early.record as T;
       yield record as T;
