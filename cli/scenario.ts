@@ -15,7 +15,9 @@ import {
   loadFiles,
   REPORTERS,
   runScenarios,
+  startThreadLanes,
   TargetHost,
+  threadsAvailable,
   writeTimeline,
   type ReporterName,
   type RunSummary,
@@ -44,7 +46,8 @@ Default: the scenarios/ folder of the current directory, else the library shippe
   --bail                stop after the first failing scenario
   --timeline DIR        write each scenario's timeline into DIR
   --timeline-format F   md (default) | html
-  --concurrency N       scenarios run side by side (default ${DEFAULT_CONCURRENCY}; 1 runs them in turn)
+  --concurrency N       scenarios run side by side (default ${DEFAULT_CONCURRENCY}; 1 runs them in turn); beyond
+                        the first, on worker threads (one per core) with emulators of their own
   --target URL          run against an already running emulator at URL (and its sync engine) instead
   --sync-url URL        the running sync engine, with --target (default http://127.0.0.1:${DEFAULT_SYNC_PORT})
   --client-id ID        the tenant the running sync engine is connected to, with --target
@@ -136,6 +139,12 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
         })
       : await InProcessHost.start(values['emulator-url'] ? { emulatorUrl: values['emulator-url'], stripeUrl, ...admin } : {});
 
+  // Scenarios side by side beyond the first use the other cores: worker threads, each with an emulator
+  // of its own (one thread runs an emulator, its engines and the runner alike).
+  const ownEmulator = !values.target && !values['emulator-url'];
+  const threads = ownEmulator && threadsAvailable() ? Math.max(0, Math.min(concurrency, availableParallelism(), scenarios.length) - 1) : 0;
+  const helpers = threads > 0 ? startThreadLanes(threads) : undefined;
+
   // A line per finished scenario, and below them, on a terminal, how far the run is.
   const counter = progress('scenarios');
   const consoleReporter = new ConsoleReporter({ write: (text) => counter.print(() => say(text)), color, timeline: true });
@@ -149,7 +158,8 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
     summary = await runScenarios(scenarios, {
       host,
       // A shared target is one tenant and one engine: its scenarios take turns.
-      concurrency: values.target ? 1 : concurrency,
+      concurrency: values.target ? 1 : concurrency - threads,
+      lanes: helpers?.lanes ?? [],
       bail: values.bail || false,
       onResult: async (result: ScenarioResult) => {
         consoleReporter.scenario(result);
@@ -160,6 +170,7 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
     });
   } finally {
     counter.end();
+    await helpers?.close();
     await host.close();
   }
   summary = {

@@ -7,7 +7,7 @@ import { numberKey, type RecordOrder } from '../state/indexes.js';
 import { extend } from '../state/paths.js';
 import type { Store } from '../state/store.js';
 import type { PendingChange, ReadView, Transaction } from '../state/transaction.js';
-import { takeCalloutFault, type TakenFault } from './calloutFaults.js';
+import { calloutFaultInForce, takeCalloutFault, type TakenFault } from './calloutFaults.js';
 import { compileCondition, conditionContext } from './conditions.js';
 import { eventDataSources } from './dataSources.js';
 import { CALLOUTS, type CalloutDelivery, type RaisedEvent } from './model.js';
@@ -259,7 +259,8 @@ export class Dispatcher {
 
   private async drain(tenant: string): Promise<void> {
     for (let next = firstPending(this.store.view(tenant)); next; next = firstPending(this.store.view(tenant))) {
-      const fault = await this.store.transact(tenant, (tx) => takeCalloutFault(tx));
+      // Faults are rare: only a tenant with one in force pays for the transaction that takes it.
+      const fault = calloutFaultInForce(this.store.view(tenant)) ? await this.store.transact(tenant, (tx) => takeCalloutFault(tx)) : undefined;
       await this.deliver(tenant, next, fault);
     }
   }

@@ -1,7 +1,7 @@
 import type { ChangeType } from './changeFeed.js';
 import type { SetOp, StoredRecord, TenantData, TenantMeta } from './document.js';
 import { deterministicId, formatNumber, type NumberKind } from './ids.js';
-import { fieldValue, type Indexes, type RecordOrder } from './indexes.js';
+import { fieldValue, memberNamesOf, type Indexes, type RecordOrder } from './indexes.js';
 import { deepFreeze, extend, frozenCopy, own } from './paths.js';
 
 /** Read access to one tenant's state, as of a transaction's start plus its own writes. */
@@ -13,6 +13,12 @@ export interface ReadView {
   all<T extends object = StoredRecord>(object: string): T[];
   /** The same records as `all`, in the same order (creation order), read lazily: a page takes what it needs. */
   scan<T extends object = StoredRecord>(object: string): Generator<T>;
+  /** How many records `scan` yields, without reading them. */
+  count(object: string): number;
+  /** The records of `scan` whose `field` equals `value`, in the same order, through an index rather than a scan. */
+  scanBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[];
+  /** The member names of an object-valued field (`customFields`) across the records, in the order `scan` first shows them. */
+  memberNames(object: string, field: string): readonly string[];
   /** Records whose `field` equals `value`, through an index rather than a scan: committed ones in creation order, then the transaction's own writes. */
   filterBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[];
   findBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T | undefined;
@@ -91,11 +97,39 @@ export class Transaction implements ReadView {
     const stored = own(this.base.objects, object) ?? {};
     const written = this.writes.get(object);
     // Committed records where they stand (changed ones as changed), then the transaction's new ones.
-    for (const id of this.indexes.inStoredOrder(this.tenant, object, stored)) {
+    for (const id of this.indexes.inStoredOrder(this.tenant, object, stored).ids()) {
       const record = written?.has(id) ? written.get(id) : handedOut(own(stored, id));
       if (record) yield record as T;
     }
     for (const [id, record] of written ?? []) if (record && !Object.hasOwn(stored, id)) yield record as T;
+  }
+
+  count(object: string): number {
+    const stored = own(this.base.objects, object);
+    let count = this.indexes.inStoredOrder(this.tenant, object, stored).size;
+    for (const [id, record] of this.writes.get(object) ?? []) {
+      const committed = own(stored, id) !== undefined;
+      if (committed && !record) count -= 1;
+      if (!committed && record) count += 1;
+    }
+    return count;
+  }
+
+  scanBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[] {
+    const stored = own(this.base.objects, object);
+    const order = this.indexes.inStoredOrder(this.tenant, object, stored);
+    const place = (record: StoredRecord): number => order.place(record.id) ?? Number.POSITIVE_INFINITY;
+    // Committed records in their stored places, the transaction's new ones after them in the order it wrote them (a stable sort).
+    return this.filterBy<StoredRecord>(object, field, value).sort((a, b) => place(a) - place(b)) as T[];
+  }
+
+  memberNames(object: string, field: string): readonly string[] {
+    const stored = own(this.base.objects, object);
+    if (!this.writes.get(object)?.size) return this.indexes.memberNames(this.tenant, object, field, stored);
+    // The transaction's own writes may move or drop a name: read them the long way.
+    const names = new Set<string>();
+    for (const record of this.scan(object)) for (const name of memberNamesOf(record, field)) names.add(name);
+    return [...names];
   }
 
   filterBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[] {

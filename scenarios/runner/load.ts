@@ -40,11 +40,24 @@ export class ScenarioLoadError extends Error {
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-addFormats(ajv);
-const validateDocument = ajv.compile(DOCUMENT_SCHEMA);
-const validateCatalog = ajv.compile(CATALOG_SCHEMA);
-const stepValidators = new Map<string, ValidateFunction>(STEP_NAMES.map((name) => [name, ajv.compile(STEP_SPECS[name]?.schema ?? {})]));
+
+// Each schema is compiled the first time it is needed, then kept: a run compiles those of the steps
+// its files use, once, and a worker thread handed loaded scenarios compiles none.
+let ajv: Ajv | undefined;
+const validators = new Map<string, ValidateFunction>();
+
+function validatorOf(key: string, schema: object): ValidateFunction {
+  let validate = validators.get(key);
+  if (!validate) {
+    if (!ajv) {
+      ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+      addFormats(ajv);
+    }
+    validate = ajv.compile(schema);
+    validators.set(key, validate);
+  }
+  return validate;
+}
 
 /** `/addons/0/quantity` -> `addons[0].quantity` */
 function fieldOf(instancePath: string, extra?: string): string {
@@ -170,6 +183,7 @@ export async function parseScenario(text: string, file: string): Promise<Scenari
   }
   if (problems.length > 0) throw new ScenarioLoadError(problems);
   const data = doc.toJS() as unknown;
+  const validateDocument = validatorOf('document', DOCUMENT_SCHEMA);
   if (!validateDocument(data)) {
     for (const problem of fieldProblems(validateDocument.errors ?? [])) {
       // Steps are checked one by one below, with their own numbers.
@@ -198,6 +212,7 @@ export async function parseScenario(text: string, file: string): Promise<Scenari
   } else if (document.catalog && typeof document.catalog === 'object') {
     catalogSource = 'inline';
     catalog = document.catalog as Record<string, unknown>;
+    const validateCatalog = validatorOf('catalog', CATALOG_SCHEMA);
     if (!validateCatalog(catalog)) {
       for (const problem of fieldProblems(validateCatalog.errors ?? [])) {
         problems.push({ file, line: lineOf(doc, counter, ['catalog', ...pathKeys(problem.path)]), field: `catalog.${problem.field}`, message: problem.message });
@@ -270,7 +285,7 @@ function readStep(
   }
   const outerAs = (raw as Record<string, unknown>).as;
   if (outerAs !== undefined) args.as ??= outerAs;
-  const validate = stepValidators.get(name) as ValidateFunction;
+  const validate = validatorOf(`step ${name}`, STEP_SPECS[name]?.schema ?? {});
   if (!validate(args)) {
     for (const problem of fieldProblems(validate.errors ?? [])) {
       const at = isMap(doc.getIn(['steps', index - 1, name], true)) ? lineOf(doc, counter, ['steps', index - 1, name, ...pathKeys(problem.path)]) : line;
@@ -292,6 +307,7 @@ export async function readCatalogFile(file: string): Promise<Record<string, unkn
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new Error(`catalog file ${file} is not valid YAML: ${doc.errors[0]?.message.split('\n')[0]}`);
   const catalog = doc.toJS() as unknown;
+  const validateCatalog = validatorOf('catalog', CATALOG_SCHEMA);
   if (!validateCatalog(catalog)) {
     const [first] = fieldProblems(validateCatalog.errors ?? []);
     throw new Error(`catalog file ${file}: ${first?.field ? `field '${first.field}' ` : ''}${first?.message ?? 'is not a catalog'}`);

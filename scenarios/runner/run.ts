@@ -6,6 +6,7 @@ import { formatProblem, loadScenarioFile, ScenarioLoadError } from './load.js';
 import type { ScenarioEnv, ScenarioHost } from './environment.js';
 import { ExpectationError, STEP_RUNNERS } from './steps/index.js';
 import { quiesce, type StepContext } from './steps/context.js';
+import type { Lane } from './threads.js';
 import { TimelineRecorder } from './timeline.js';
 import type { Scenario, ScenarioResult, ScenarioStep, StepFailure, TimelineEntry } from './types.js';
 
@@ -15,10 +16,13 @@ import type { Scenario, ScenarioResult, ScenarioStep, StepFailure, TimelineEntry
 
 export interface RunOptions {
   host: ScenarioHost;
-  /** Scenarios run side by side, each on its own tenant and engine; 1 runs them one after the other. */
+  /** Scenarios run side by side on the host, each on its own tenant and engine; 1 runs them one after the other. */
   concurrency?: number;
+  /** Further lanes beside the host's (worker threads with emulators of their own, threads.ts), one scenario at a time each. */
+  lanes?: readonly Lane[];
   /** Stop starting scenarios after the first failure. */
   bail?: boolean;
+  /** Told each result in the scenarios' order, whichever finishes first, so reports come out the same every run. */
   onResult?: (result: ScenarioResult) => void | Promise<void>;
 }
 
@@ -246,19 +250,35 @@ export async function runScenarios(scenarios: readonly Scenario[], options: RunO
   const started = performance.now();
   const results: ScenarioResult[] = new Array(scenarios.length);
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+  const onHost: Lane = (scenario) => runScenario(scenario, options.host);
+  const lanes = [...Array.from({ length: concurrency }, () => onHost), ...(options.lanes ?? [])].slice(0, scenarios.length);
   let next = 0;
   let stop = false;
-  const worker = async (): Promise<void> => {
+  // Results are told in order: each waits for those before it.
+  let told = 0;
+  let telling = Promise.resolve();
+  const tell = (all: boolean) => {
+    telling = telling.then(async () => {
+      for (; told < scenarios.length && (all || results[told] !== undefined); told += 1) {
+        const result = results[told];
+        if (result) await options.onResult?.(result);
+      }
+    });
+    return telling;
+  };
+  const work = async (lane: Lane): Promise<void> => {
     while (!stop && next < scenarios.length) {
       const index = next;
       next += 1;
-      const outcome = await runScenario(scenarios[index] as Scenario, options.host);
+      const outcome = await lane(scenarios[index] as Scenario);
       results[index] = outcome;
-      await options.onResult?.(outcome);
       if (outcome.status === 'failed' && options.bail) stop = true;
+      await tell(false);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, scenarios.length) }, () => worker()));
+  await Promise.all(lanes.map((lane) => work(lane)));
+  // After --bail, those never started leave gaps: the rest is told past them.
+  await tell(true);
   const ran = results.filter((each): each is ScenarioResult => each !== undefined);
   return {
     results: ran,
