@@ -4,10 +4,14 @@
  * `Object.fromEntries(Object.entries(...))` costs several times as much.
  */
 export function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
-  const kept: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const member = value[key];
-    if (member !== undefined) kept[key] = member;
+  return copyDefined({}, value) as Partial<T>;
+}
+
+/** Copies the members of `source` that are not undefined onto `target`, in their order; answers `target`. */
+export function copyDefined(target: Record<string, unknown>, source: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  for (const key of Object.keys(source)) {
+    const member = source[key];
+    if (member !== undefined) target[key] = member;
   }
-  return kept as Partial<T>;
+  return target;
 }

@@ -1,4 +1,4 @@
-import { compact } from '../shape.js';
+import { compact, copyDefined } from '../shape.js';
 
 /** What every Quickstart object is built from: its id and who made and changed it when. */
 interface Audited {
@@ -11,7 +11,7 @@ interface Audited {
 
 /**
  * A Quickstart object as the wire shows it: the fields every object carries, then its own `fields`,
- * absent (undefined) members left out. Built by merging two plain objects rather than as
+ * absent (undefined) members left out. Built by copying the defined members into one object rather than as
  * `compact({ ...audit, ...fields })`: Node 20's V8 adds each member after the spread of a fresh
  * object through a slow path (~2-4 µs a member), which made a list page of 99 accounts cost ~7 ms.
  */
@@ -23,7 +23,7 @@ export function quickstartObject(record: Audited, fields: Record<string, unknown
     updated_by_id: record.updatedById,
     updated_time: record.updatedDate,
   });
-  return Object.assign(audit, compact(fields));
+  return copyDefined(audit, fields);
 }
 
 /** The `expand[]` query values, e.g. `expand[]=bill_to&expand[]=sold_to`. */
