@@ -26,7 +26,12 @@ const separateCommands = {
 
 await build({
   entryPoints: [path.join(CLI_DIR, 'main.js')],
-  outfile: path.join(CLI_DIR, 'main.bundle.js'),
+  outdir: CLI_DIR,
+  // start and sync, which main loads on demand, go to chunks of their own (main.bundle-*.js, beside
+  // the separate commands they import as ./name.js): --version or the scenario command never read them.
+  splitting: true,
+  entryNames: '[name].bundle',
+  chunkNames: 'main.bundle-[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
