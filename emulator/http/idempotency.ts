@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
+import { extend } from '../state/paths.js';
 import type { Store } from '../state/store.js';
 import type { Reply } from './routeTable.js';
 
@@ -63,7 +64,8 @@ export class Idempotency {
   private remember(tenant: string, record: Omit<IdempotencyRecord, 'expiresAt'>): Promise<void> {
     return this.store.transact(tenant, (tx) => {
       tx.remove(COLLECTION, record.id);
-      tx.insert<IdempotencyRecord>(COLLECTION, { ...record, expiresAt: new Date(tx.now().getTime() + LIFETIME_MS).toISOString() });
+      // `extend`, not a spread followed by a new member: see there why.
+      tx.insert<IdempotencyRecord>(COLLECTION, extend(record, { expiresAt: new Date(tx.now().getTime() + LIFETIME_MS).toISOString() }));
     });
   }
 }
