@@ -98,6 +98,7 @@ describe('durable store', () => {
     ]);
     expect(store.stats().compactions).toBeGreaterThan(1);
     const expected = store.view('t').all('Note');
+    await store.settled();
     await leftByDeadProcess();
     const recovered = await Store.open({ dataDir });
     expect(recovered.view('t').all('Note')).toEqual(expected);

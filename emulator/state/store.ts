@@ -223,6 +223,16 @@ export class Store {
     };
   }
 
+  /**
+   * Resolves once every acknowledged write is on disk and no snapshot is being written: the moment a
+   * crash test stops the store at, since an abandoned store's snapshot writer would go on racing the
+   * reopened store for the same files (a crashed process's would not).
+   */
+  async settled(): Promise<void> {
+    await this.journal?.settle();
+    await this.folding;
+  }
+
   /** Waits for pending writes, folds the journal into the snapshot (unless it is empty: nothing changed) and releases the files. */
   async close(): Promise<void> {
     if (!this.journal) return;
