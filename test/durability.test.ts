@@ -212,9 +212,9 @@ function fillableDisk(): { io: JournalIo; full: boolean } {
   const disk = {
     full: false,
     io: {
-      write: async (handle: FileHandle, chunk: string) => {
+      write: async (handle: FileHandle, chunk: Buffer) => {
         if (!disk.full) return DISK_IO.write(handle, chunk);
-        await handle.write(chunk.slice(0, Math.floor(chunk.length / 2)));
+        await handle.write(chunk.subarray(0, Math.floor(chunk.length / 2)));
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       },
       sync: (handle: FileHandle) => DISK_IO.sync(handle),

@@ -9,13 +9,14 @@ interface Waiter {
 
 /** How bytes reach the disk; replaced in tests to inject a full disk or an I/O error. */
 export interface JournalIo {
-  write(handle: FileHandle, chunk: string): Promise<void>;
+  write(handle: FileHandle, chunk: Buffer): Promise<void>;
   sync(handle: FileHandle): Promise<void>;
 }
 
 export const DISK_IO: JournalIo = {
   write: async (handle, chunk) => {
-    await handle.write(chunk);
+    // A write may put down fewer bytes than asked (a signal, a nearly full disk): go on from there.
+    for (let offset = 0; offset < chunk.length; ) offset += (await handle.write(chunk, offset)).bytesWritten;
   },
   sync: (handle) => handle.datasync(),
 };
@@ -46,7 +47,7 @@ export interface OpenedJournal {
  * of that round; the store then rolls them back in memory.
  */
 export class Journal {
-  private queuedLines: string[] = [];
+  private queuedRecords: Buffer[] = [];
   private queuedWaiters: Waiter[] = [];
   private loop: Promise<void> | null = null;
   /** Set by a failed write: commits are refused until the store has rolled memory back and called `resume`. */
@@ -84,17 +85,24 @@ export class Journal {
     return { batches, goodBytes, cutBytes: data.length - goodBytes };
   }
 
-  /** Frames one commit's ops; done by the caller at commit time, so the record is what memory held then. */
-  static frame(ops: readonly SetOp[]): string {
-    const json = JSON.stringify(ops);
-    return `#${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
+  /**
+   * Frames one commit's ops; done by the caller at commit time, so the record is what memory held then.
+   * The JSON is encoded to UTF-8 once: the checksum, the write and the byte count all use those bytes.
+   */
+  static frame(ops: readonly SetOp[]): Buffer {
+    const json = Buffer.from(JSON.stringify(ops), 'utf8');
+    const record = Buffer.allocUnsafe(json.length + 11);
+    record.write(`#${crc32(json).toString(16).padStart(8, '0')} `, 0, 'latin1');
+    json.copy(record, 10);
+    record[record.length - 1] = NEWLINE;
+    return record;
   }
 
   /** Resolves once the framed record is on disk; rejects with JournalWriteError when it cannot be. */
-  append(record: string): Promise<void> {
+  append(record: Buffer): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<void>((resolve, reject) => {
-      this.queuedLines.push(record);
+      this.queuedRecords.push(record);
       this.queuedWaiters.push({ resolve, reject });
       this.loop ??= this.drain().finally(() => {
         this.loop = null;
@@ -135,10 +143,10 @@ export class Journal {
   }
 
   private async drain(): Promise<void> {
-    while (this.queuedLines.length > 0) {
-      const chunk = this.queuedLines.join('');
+    while (this.queuedRecords.length > 0) {
+      const chunk = this.queuedRecords.length === 1 ? (this.queuedRecords[0] as Buffer) : Buffer.concat(this.queuedRecords);
       const waiters = this.queuedWaiters;
-      this.queuedLines = [];
+      this.queuedRecords = [];
       this.queuedWaiters = [];
       try {
         await this.io.write(this.handle, chunk);
@@ -150,11 +158,11 @@ export class Journal {
         // Commits queued behind the failed ones saw their changes in memory: they fail with them.
         this.failure = new JournalWriteError(error);
         for (const waiter of [...waiters, ...this.queuedWaiters]) waiter.reject(this.failure);
-        this.queuedLines = [];
+        this.queuedRecords = [];
         this.queuedWaiters = [];
         return;
       }
-      this.bytes += Buffer.byteLength(chunk);
+      this.bytes += chunk.length;
       this.flushes += 1;
       for (const waiter of waiters) waiter.resolve();
       await this.afterFlush();
