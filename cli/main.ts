@@ -1,7 +1,5 @@
 import { PACKAGE_VERSION } from '../emulator/packageInfo.js';
 import { describeFailure, UsageError } from './errors.js';
-import { runStart } from './start.js';
-import { runSync } from './sync.js';
 
 const USAGE = `Usage: zuora-emulator <command> [options]
 
@@ -17,10 +15,11 @@ Options for every command:
   -h, --help  show help
 `;
 
+// Each command loads what it needs when it runs: --version and --help load nothing, and only their
+// own commands load the scenario runner and the spec parsers.
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  start: runStart,
-  sync: runSync,
-  // Loaded on demand: only these commands need the scenario runner and the spec parsers.
+  start: async (argv) => (await import('./start.js')).runStart(argv),
+  sync: async (argv) => (await import('./sync.js')).runSync(argv),
   scenario: async (argv) => (await import('./scenario.js')).runScenarioCommand(argv),
   contract: async (argv) => (await import('./contract.js')).runContract(argv),
 };

@@ -117,6 +117,30 @@ describe('durable store', () => {
     expect((await stat(file)).mtimeMs).toBe(written.mtimeMs);
   });
 
+  it('writes the snapshot as compact JSON, one record to a line, so a change is a one-line diff', async () => {
+    const store = await storeWithTenant();
+    await store.transact('t', (tx) => tx.insert('Note', { id: 'note-1', index: 1, tags: ['a', 'b'], detail: { text: 'one' } }));
+    await insertNote(store, 2);
+    await store.close();
+    const lines = (await readFile(path.join(dataDir, 'state.json'), 'utf8')).split('\n');
+    expect(lines).toContain('"note-1":{"id":"note-1","index":1,"tags":["a","b"],"detail":{"text":"one"}},');
+    expect(lines.filter((line) => line.includes('"index":'))).toHaveLength(2);
+    expect(lines.every((line) => !line.startsWith(' '))).toBe(true);
+  });
+
+  it('hands out records read back from disk frozen, as freshly written ones are', async () => {
+    const store = await storeWithTenant();
+    await store.transact('t', (tx) => tx.insert('Note', { id: 'note-1', index: 1, detail: { text: 'one' } }));
+    await store.close();
+    const reopened = await Store.open({ dataDir });
+    const view = reopened.view('t');
+    for (const note of [view.get<{ detail: object }>('Note', 'note-1'), view.all<{ detail: object }>('Note')[0], view.findBy<{ detail: object }>('Note', 'index', 1)]) {
+      expect(Object.isFrozen(note)).toBe(true);
+      expect(Object.isFrozen(note?.detail)).toBe(true);
+    }
+    await reopened.close();
+  });
+
   it('writes nothing when the work throws', async () => {
     const store = await storeWithTenant();
     await expect(

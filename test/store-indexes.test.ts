@@ -85,6 +85,60 @@ describe('indexed lookups', () => {
     expect(first?.number).toBe('N2b');
   });
 
+  it('keep the creation order from the commit that creates a collection, with no read before the writes', async () => {
+    const store = await storeWithItems();
+    await store.transact('t', (tx) => tx.remove('Item', 'id-N1'));
+    await store.transact('t', (tx) => void tx.insert<Item>('Item', { id: 'id-N1', number: 'N1 again', parent: 'p1' }));
+    expect(numbers(store.view('t').all<Item>('Item'))).toEqual(['N2', 'N3', 'N1 again']);
+  });
+
+  it('count records and find them by field in scan order, with a transaction\'s own writes', async () => {
+    const store = await storeWithItems();
+    store.view('t').filterBy('Item', 'parent', 'p1'); // builds the index before the writes
+    await store.transact('t', (tx) => void tx.update<Item>('Item', 'id-N3', { parent: 'p1' }));
+    await store.transact('t', (tx) => void tx.update<Item>('Item', 'id-N1', { parent: 'p2' }));
+    await store.transact('t', (tx) => void tx.update<Item>('Item', 'id-N1', { parent: 'p1' }));
+    const view = store.view('t');
+    // The index keeps the order values were set in; scanBy answers in the order scan does.
+    expect(numbers(view.filterBy<Item>('Item', 'parent', 'p1'))).toEqual(['N2', 'N3', 'N1']);
+    expect(numbers(view.scanBy<Item>('Item', 'parent', 'p1'))).toEqual(['N1', 'N2', 'N3']);
+    expect(view.count('Item')).toBe(3);
+    expect(view.count('Nothing')).toBe(0);
+    await store.transact('t', (tx) => {
+      tx.insert<Item>('Item', { id: 'id-N4', number: 'N4', parent: 'p1' });
+      tx.update<Item>('Item', 'id-N3', { number: 'N3b' });
+      tx.remove('Item', 'id-N2');
+      expect(numbers(tx.scanBy<Item>('Item', 'parent', 'p1'))).toEqual(['N1', 'N3b', 'N4']);
+      expect(tx.count('Item')).toBe(3);
+    });
+  });
+
+  it('list the member names of a field in the order scan first shows them, through inserts, updates and deletes', async () => {
+    interface Thing {
+      id: string;
+      customFields: Record<string, unknown>;
+    }
+    const store = await Store.open({ inMemory: true });
+    await createTenant(store, { clientId: 't', clientSecret: 's' }, new Date());
+    const insert = (id: string, customFields: Record<string, unknown>) => store.transact('t', (tx) => void tx.insert('Thing', { id, customFields }));
+    const scanned = (): string[] => [...new Set(store.view('t').all<{ customFields: object }>('Thing').flatMap((thing) => Object.keys(thing.customFields)))];
+    await insert('a', { B__c: 1 });
+    expect(store.view('t').memberNames('Thing', 'customFields')).toEqual(['B__c']);
+    await insert('b', { A__c: 1, B__c: 2 });
+    await insert('c', { C__c: 1 });
+    expect(store.view('t').memberNames('Thing', 'customFields')).toEqual(['B__c', 'A__c', 'C__c']);
+    await store.transact('t', (tx) => void tx.update<Thing>('Thing', 'a', { customFields: { D__c: 1, B__c: 1 } }));
+    expect(store.view('t').memberNames('Thing', 'customFields')).toEqual(scanned());
+    expect(scanned()).toEqual(['D__c', 'B__c', 'A__c', 'C__c']);
+    await store.transact('t', (tx) => tx.remove('Thing', 'c'));
+    expect(store.view('t').memberNames('Thing', 'customFields')).toEqual(['D__c', 'B__c', 'A__c']);
+    await store.transact('t', (tx) => {
+      tx.update<Thing>('Thing', 'a', { customFields: {} });
+      expect(tx.memberNames('Thing', 'customFields')).toEqual(['A__c', 'B__c']);
+    });
+    expect(store.view('t').memberNames('Thing', 'customFields')).toEqual(['A__c', 'B__c']);
+  });
+
   it('start over after a reset', async () => {
     const store = await storeWithItems();
     expect(store.view('t').findBy('Item', 'number', 'N1')).toBeDefined();

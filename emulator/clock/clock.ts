@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Store } from '../state/store.js';
+import { extend } from '../state/paths.js';
 import { JOBS, nextDueJob, type JobRecord, type JobRegistry } from './jobs.js';
 import { announceTick } from './ticks.js';
 
@@ -106,14 +107,14 @@ export class Clock {
         if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
         handler(tx, job.payload);
       });
-      return { ...run, outcome: 'done' };
+      return extend(run, { outcome: 'done' as const });
     } catch (error) {
       // The failed job stays visible (status failed) instead of blocking every later job.
       const message = error instanceof Error ? error.message : String(error);
       await this.store.transact(tenant, (tx) => {
         tx.update<JobRecord>(JOBS, job.id, { status: 'failed', error: message });
       });
-      return { ...run, outcome: 'failed', error: message };
+      return extend(run, { outcome: 'failed' as const, error: message });
     }
   }
 }

@@ -1,4 +1,5 @@
 import { apiUserId } from '../state/ids.js';
+import { extend } from '../state/paths.js';
 import type { ReadView, Transaction } from '../state/transaction.js';
 import { CONTACTS, createContact, updateContact, type Contact, type ContactInput } from './contacts.js';
 import { checkCustomFields, type CustomFields } from './customFields.js';
@@ -110,13 +111,13 @@ export function createAccount(tx: Transaction, input: NewAccountInput): AccountW
   const soldTo = input.soldTo ? createContact(tx, id, input.soldTo, 'sold_to') : billTo;
   const now = tx.now().toISOString();
   const user = apiUserId(tx.tenant);
-  const { billTo: _billTo, soldTo: _soldTo, ...rest } = { ...input, ...fields };
-  const account = tx.insert<Account>(ACCOUNTS, {
-    ...rest,
+  const { billTo: _billTo, soldTo: _soldTo, ...rest } = extend(input, fields);
+  // `extend`, not a spread: see there why.
+  const account = tx.insert<Account>(ACCOUNTS, extend(rest, {
     id,
     accountNumber,
     billCycleDay: input.billCycleDay ?? 0,
-    bcdSettingOption: input.billCycleDay ? 'ManualSet' : 'AutoSet',
+    bcdSettingOption: input.billCycleDay ? ('ManualSet' as const) : ('AutoSet' as const),
     autoPay: input.autoPay ?? false,
     paymentTerm: fields.paymentTerm ?? DEFAULT_PAYMENT_TERM,
     status: input.status ?? 'Active',
@@ -133,7 +134,7 @@ export function createAccount(tx: Transaction, input: NewAccountInput): AccountW
     createdDate: now,
     updatedById: user,
     updatedDate: now,
-  });
+  }));
   return { account, billTo, soldTo };
 }
 

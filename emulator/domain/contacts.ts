@@ -1,3 +1,4 @@
+import { extend } from '../state/paths.js';
 import type { Transaction } from '../state/transaction.js';
 import { checkCustomFields, type CustomFields } from './customFields.js';
 import { missingField } from './errors.js';
@@ -43,14 +44,8 @@ export function createContact(tx: Transaction, accountId: string, input: Contact
   if (!input.lastName) throw missingField('Contact', `${field}.last_name`);
   const customFields = checkCustomFields(tx, 'Contact', input.customFields ?? {}, `${field}.custom_fields.`);
   const now = tx.now().toISOString();
-  return tx.insert<Contact>(CONTACTS, {
-    ...input,
-    id: tx.newId(),
-    accountId,
-    customFields,
-    createdDate: now,
-    updatedDate: now,
-  });
+  // `extend`, not a spread: see there why.
+  return tx.insert<Contact>(CONTACTS, extend(input, { id: tx.newId(), accountId, customFields, createdDate: now, updatedDate: now }));
 }
 
 export function updateContact(tx: Transaction, id: string, patch: ContactInput, field: string): Contact {

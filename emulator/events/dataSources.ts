@@ -38,49 +38,70 @@ function accountIdOf(object: string, record: StoredRecord): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-const stored = (view: ReadView, collection: string, id: unknown): Record<string, unknown> | undefined =>
-  typeof id === 'string' ? zuoraFields(view.get<StoredRecord>(collection, id)) : undefined;
+/**
+ * Sets `name` on `data` to be worked out when first read, then kept. Building every joined object
+ * for every event cost more than the rest of raising it, and a template reads one or two of them.
+ * The property is there (and enumerable, in its place) from the start, so spreading or listing the
+ * data sources sees exactly what building them all at once did.
+ */
+function lazy(data: DataSources, name: string, build: () => Record<string, unknown>): void {
+  Object.defineProperty(data, name, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = build();
+      Object.defineProperty(data, name, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  });
+}
 
-/** Account, its contacts and default payment method. */
-function accountSources(view: ReadView, account: Account): DataSources {
+/** A stored record's fields under `name`, when the record exists (a record always has fields). */
+function lazyRecord(data: DataSources, view: ReadView, name: string, collection: string, id: unknown): void {
+  const record = typeof id === 'string' ? view.get<StoredRecord>(collection, id) : undefined;
+  if (record) lazy(data, name, () => zuoraFields(record));
+}
+
+/** Account, its contacts and default payment method; the base object keeps its own place and fields. */
+function accountSources(data: DataSources, view: ReadView, account: Account, baseObject: string): void {
+  if (baseObject !== ACCOUNTS) lazy(data, 'Account', () => zuoraFields(account as unknown as StoredRecord));
+  for (const [name, contactId] of [
+    ['BillToContact', account.billToId],
+    ['SoldToContact', account.soldToId],
+  ] as const) {
+    if (name === baseObject) continue;
+    lazy(data, name, () => (typeof contactId === 'string' ? zuoraFields(view.get<StoredRecord>(CONTACTS, contactId)) : {}));
+  }
+  if (baseObject === 'DefaultPaymentMethod') return;
   const method = account.defaultPaymentMethodId ? view.get<PaymentMethod>(PAYMENT_METHODS, account.defaultPaymentMethodId) : undefined;
-  return {
-    Account: zuoraFields(account as unknown as StoredRecord),
-    BillToContact: stored(view, CONTACTS, account.billToId) ?? {},
-    SoldToContact: stored(view, CONTACTS, account.soldToId) ?? {},
-    DefaultPaymentMethod: method ? paymentMethodFields(method) : { Id: null, ID: null },
-  };
+  lazy(data, 'DefaultPaymentMethod', () => (method ? paymentMethodFields(method) : { Id: null, ID: null }));
 }
 
 /** The objects joined to the base object itself (beyond its account). */
-function relatedSources(view: ReadView, object: string, record: StoredRecord, data: DataSources): DataSources {
-  const related: DataSources = {};
-  const add = (name: string, value: Record<string, unknown> | undefined) => {
-    if (value && Object.keys(value).length > 0) related[name] = value;
-  };
+function relatedSources(data: DataSources, view: ReadView, object: string, record: StoredRecord): void {
   if (object === 'Payment') {
     const payment = record as unknown as Payment;
     const parts = payment.paymentParts.map((part) => ({ InvoiceId: part.invoiceId, Amount: part.amount }));
-    related.Payment = { ...data.Payment, PaymentParts: parts, InvoiceId: parts[0]?.InvoiceId ?? null };
+    lazy(data, 'Payment', () => ({ ...zuoraFields(record), PaymentParts: parts, InvoiceId: parts[0]?.InvoiceId ?? null }));
     const method = payment.paymentMethodId ? view.get<PaymentMethod>(PAYMENT_METHODS, payment.paymentMethodId) : undefined;
-    if (method) related.PaymentMethod = paymentMethodFields(method);
-    add('Invoice', stored(view, INVOICES, parts[0]?.InvoiceId));
+    if (method) lazy(data, 'PaymentMethod', () => paymentMethodFields(method));
+    lazyRecord(data, view, 'Invoice', INVOICES, parts[0]?.InvoiceId);
   }
-  if (object === SUBSCRIPTIONS) add('Order', stored(view, ORDERS, record.orderId));
-  if (record.subscriptionId !== undefined && object !== SUBSCRIPTIONS) add('Subscription', stored(view, SUBSCRIPTIONS, record.subscriptionId));
-  if (object === 'InvoiceItem') add('Invoice', stored(view, INVOICES, record.invoiceId));
-  if (object === REFUNDS) add('Payment', stored(view, PAYMENTS, record.paymentId));
-  return related;
+  if (object === SUBSCRIPTIONS) lazyRecord(data, view, 'Order', ORDERS, record.orderId);
+  if (record.subscriptionId !== undefined && object !== SUBSCRIPTIONS) lazyRecord(data, view, 'Subscription', SUBSCRIPTIONS, record.subscriptionId);
+  if (object === 'InvoiceItem') lazyRecord(data, view, 'Invoice', INVOICES, record.invoiceId);
+  if (object === REFUNDS) lazyRecord(data, view, 'Payment', PAYMENTS, record.paymentId);
 }
 
+/** The event's data sources, each built when a merge field, filter or condition first reads it. */
 export function eventDataSources(view: ReadView, change: PendingChange): DataSources {
   const record = (change.after ?? change.before) as StoredRecord;
-  const data: DataSources = { [change.object]: zuoraFields(record) };
+  const data: DataSources = {};
+  lazy(data, change.object, () => zuoraFields(record));
   const accountId = accountIdOf(change.object, record);
   const account = accountId ? view.get<Account>(ACCOUNTS, accountId) : undefined;
-  // The base object's own fields win over a joined object of the same name (an Account event's Account).
-  if (account) Object.assign(data, accountSources(view, account), { [change.object]: data[change.object] });
-  Object.assign(data, relatedSources(view, change.object, record, data));
+  if (account) accountSources(data, view, account, change.object);
+  relatedSources(data, view, change.object, record);
   const entity = tenantEntityId(view.tenant);
   data.Entity = { Id: entity, ID: entity };
   return data;

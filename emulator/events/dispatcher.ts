@@ -4,9 +4,10 @@ import type { Clock } from '../clock/clock.js';
 import type { Change } from '../state/changeFeed.js';
 import type { StoredRecord } from '../state/document.js';
 import { numberKey, type RecordOrder } from '../state/indexes.js';
+import { extend } from '../state/paths.js';
 import type { Store } from '../state/store.js';
 import type { PendingChange, ReadView, Transaction } from '../state/transaction.js';
-import { takeCalloutFault, type TakenFault } from './calloutFaults.js';
+import { calloutFaultInForce, takeCalloutFault, type TakenFault } from './calloutFaults.js';
 import { compileCondition, conditionContext } from './conditions.js';
 import { eventDataSources } from './dataSources.js';
 import { CALLOUTS, type CalloutDelivery, type RaisedEvent } from './model.js';
@@ -78,7 +79,7 @@ function insertDeliveries(tx: Transaction, deliveries: readonly NewDelivery[]): 
   const createdAt = tx.now().toISOString();
   for (const delivery of deliveries) {
     const id = tx.newId();
-    tx.insert<CalloutDelivery>(CALLOUTS, { ...delivery, id, seq: Number(tx.meta().counters.id ?? 0), createdAt });
+    tx.insert<CalloutDelivery>(CALLOUTS, extend(delivery, { id, seq: Number(tx.meta().counters.id ?? 0), createdAt }));
   }
 }
 
@@ -258,7 +259,8 @@ export class Dispatcher {
 
   private async drain(tenant: string): Promise<void> {
     for (let next = firstPending(this.store.view(tenant)); next; next = firstPending(this.store.view(tenant))) {
-      const fault = await this.store.transact(tenant, (tx) => takeCalloutFault(tx));
+      // Faults are rare: only a tenant with one in force pays for the transaction that takes it.
+      const fault = calloutFaultInForce(this.store.view(tenant)) ? await this.store.transact(tenant, (tx) => takeCalloutFault(tx)) : undefined;
       await this.deliver(tenant, next, fault);
     }
   }

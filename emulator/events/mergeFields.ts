@@ -14,11 +14,19 @@ function text(value: unknown): string {
 /** `<Invoice.Id>`-style legacy fields; Zuora matches their object and field names without regard to case. */
 function renderLegacy(template: string, data: RaisedEvent['data']): string {
   return template.replace(LEGACY, (whole, objectName: string, fieldName: string) => {
-    const object = Object.entries(data).find(([name]) => name.toLowerCase() === objectName.toLowerCase())?.[1];
+    // By name first: only the data source the field names is built (see dataSources.ts).
+    const name = nameLike(data, objectName);
+    const object = name === undefined ? undefined : data[name];
     if (!object) return whole;
-    const entry = Object.entries(object).find(([name]) => name.toLowerCase() === fieldName.toLowerCase());
-    return entry ? text(entry[1]) : '';
+    const field = nameLike(object, fieldName);
+    return field === undefined ? '' : text(object[field]);
   });
+}
+
+/** The key of `container` that is `name` regardless of case, if any. */
+function nameLike(container: object, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  return Object.keys(container).find((key) => key.toLowerCase() === wanted);
 }
 
 /**
@@ -26,7 +34,17 @@ function renderLegacy(template: string, data: RaisedEvent['data']): string {
  * included, nothing HTML-escaped) and legacy `<Invoice.Id>`.
  */
 export function renderMergeFields(template: string, event: RaisedEvent): string {
-  const view = { DataSource: event.data, ...event.data };
-  const rendered = mustache.render(template, view, {}, { escape: text });
-  return renderLegacy(rendered, event.data);
+  // Only a template with Mustache tags needs the view, and its data sources are read through it as
+  // they are named, rather than all built to copy them in.
+  const rendered = template.includes('{{') ? mustache.render(template, mustacheView(event.data), {}, { escape: text }) : template;
+  return rendered.includes('<') ? renderLegacy(rendered, event.data) : rendered;
+}
+
+/** `{{DataSource.Account.Id}}` and `{{Account.Id}}` alike: every data source at the top level too. */
+function mustacheView(data: RaisedEvent['data']): Record<string, unknown> {
+  const view: Record<string, unknown> = { DataSource: data };
+  for (const name of Object.keys(data)) {
+    Object.defineProperty(view, name, { enumerable: true, configurable: true, get: () => data[name] });
+  }
+  return view;
 }

@@ -29,7 +29,7 @@ export function buildApp(services: Services, tables: readonly RouteTable[]): exp
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  app.use(preamble);
+  app.use(hostRequired);
   // Bodies are parsed inside the pipeline so authentication is checked before the body is judged.
   app.use(express.raw({ type: () => true, limit: MAX_BODY }));
   const idempotency = new Idempotency(services.store);
@@ -106,12 +106,12 @@ function pipeline(services: Services, idempotency: Idempotency, limiter: RateLim
     } finally {
       permit?.release();
     }
-    send(res, reply, limitHeaders);
+    const requestId = send(req, res, reply, limitHeaders);
     if (reply.stream) keepOpen(req, res, reply.stream);
     if (auth === 'bearer' && tenant) {
       const trackId = req.headers['zuora-track-id'];
       services.requests.record(tenant, {
-        requestId: String(res.getHeader('Zuora-Request-Id')),
+        requestId,
         method: req.method,
         path: req.originalUrl,
         status: res.statusCode,
@@ -149,21 +149,35 @@ function failureReply(dialect: Dialect, error: unknown, req: Request): Reply {
   return internalErrorReply(dialect);
 }
 
-/** Sends the reply; `limits` are the rate-limit headers, which the reply's own headers override. */
-function send(res: Response, reply: Reply, limits?: Record<string, string>): void {
-  if (limits) for (const name in limits) res.setHeader(name, limits[name] as string);
-  const headers = reply.headers;
-  if (headers) for (const name in headers) res.setHeader(name, headers[name] as string);
-  res.status(reply.status ?? 200);
+/**
+ * Sends the reply with its headers in one `writeHead`: its Zuora-Request-Id (returned, for the
+ * request log), the Zuora-Track-Id echoed, `limits` (the rate-limit headers), then the reply's own.
+ * A JSON body is serialised once and written as it is; res.json would run the same text through
+ * express's send, its checks and a second copy.
+ */
+function send(req: Request, res: Response, reply: Reply, limits?: Record<string, string>): string {
+  const requestId = randomUUID();
+  const headers: Record<string, string | number> = { 'Zuora-Request-Id': requestId };
+  const trackId = req.headers['zuora-track-id'];
+  if (typeof trackId === 'string' && trackId) headers['Zuora-Track-Id'] = trackId;
+  if (limits) Object.assign(headers, limits);
+  if (reply.headers) Object.assign(headers, reply.headers);
+  const status = reply.status ?? 200;
+  if (reply.body !== undefined && !reply.stream && reply.raw === undefined) {
+    const text = JSON.stringify(reply.body);
+    headers['Content-Type'] = 'application/json; charset=utf-8';
+    // The head goes out before the body, so its length is given here (Node would send it chunked).
+    headers['Content-Length'] = Buffer.byteLength(text);
+    res.writeHead(status, headers).end(text);
+    return requestId;
+  }
+  // Streams, raw files and empty answers: Node works out their framing as it always has.
+  for (const name in headers) res.setHeader(name, headers[name] as string);
+  res.status(status);
   if (reply.stream) res.flushHeaders();
   else if (reply.raw !== undefined) res.end(reply.raw);
-  else if (reply.body === undefined) res.end();
-  else {
-    // Serialised once and written straight to the socket (Node sets the length); res.json would
-    // run the same text through express's send, its checks and a second copy.
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.end(JSON.stringify(reply.body));
-  }
+  else res.end();
+  return requestId;
 }
 
 /** Open streams of an app, so stopping the server need not wait for clients that never hang up. */
@@ -187,22 +201,16 @@ export function endStreams(app: express.Application): void {
   for (const end of [...openStreams(app)]) end();
 }
 
-/**
- * What every request gets before routing, in one step: its Zuora-Request-Id (and its Zuora-Track-Id
- * echoed), and, HTTP/1.1 requiring a Host header (RFC 9112), a refusal in the path's dialect without one.
- */
-function preamble(req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('Zuora-Request-Id', randomUUID());
-  const trackId = req.headers['zuora-track-id'];
-  if (trackId) res.setHeader('Zuora-Track-Id', trackId);
+/** HTTP/1.1 requires a Host header (RFC 9112); without one the request is refused in the path's dialect. */
+function hostRequired(req: Request, res: Response, next: NextFunction): void {
   if (req.httpVersion !== '1.1' || req.headers.host !== undefined) return next();
-  send(res, { ...errorReply(dialectForPath(req.path), new DomainError('Malformed', 'An HTTP/1.1 request needs a Host header', undefined, 'Host'), req.method), status: 400 });
+  send(req, res, { ...errorReply(dialectForPath(req.path), new DomainError('Malformed', 'An HTTP/1.1 request needs a Host header', undefined, 'Host'), req.method), status: 400 });
 }
 
 /** An endpoint that does not exist is a 404 in every dialect, even V1, whose business errors are 200s. */
 function unmatchedRoute(req: Request, res: Response): void {
   const error = new DomainError('NotFound', `No such endpoint: ${req.method} ${req.path}`, undefined, 'path');
-  send(res, { ...errorReply(dialectForPath(req.path), error, req.method), status: 404 });
+  send(req, res, { ...errorReply(dialectForPath(req.path), error, req.method), status: 404 });
 }
 
 /** Errors raised before a route runs (an oversized body, say) still leave in the dialect's shape. */
@@ -210,15 +218,15 @@ function lastResort(error: unknown, req: Request, res: Response, _next: NextFunc
   const dialect = dialectForPath(req.path);
   const status = (error as { status?: number }).status;
   if (status === 413) {
-    send(res, errorReply(dialect, new DomainError('TooLarge', `The request body is larger than ${MAX_BODY}`, undefined, 'body'), req.method));
+    send(req, res, errorReply(dialect, new DomainError('TooLarge', `The request body is larger than ${MAX_BODY}`, undefined, 'body'), req.method));
     return;
   }
   if (status && status < 500) {
-    send(res, errorReply(dialect, new DomainError('Malformed', (error as Error).message, undefined, 'body'), req.method));
+    send(req, res, errorReply(dialect, new DomainError('Malformed', (error as Error).message, undefined, 'body'), req.method));
     return;
   }
   console.error(`zuora-emulator: ${req.method} ${req.originalUrl} failed`, error);
-  send(res, internalErrorReply(dialect));
+  send(req, res, internalErrorReply(dialect));
 }
 
 function lowerMethod(route: Route): 'get' | 'post' | 'put' | 'patch' | 'delete' {

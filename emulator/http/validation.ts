@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import type { Ajv as AjvInstance, AnySchema, ErrorObject, Options, ValidateFunction } from 'ajv';
 import type addFormatsModule from 'ajv-formats';
 import { DomainError, invalidValue, missingField, unknownField } from '../domain/errors.js';
+import { PACKAGE_ROOT } from '../packageInfo.js';
 
 const require = createRequire(import.meta.url);
-/** Where `npm run build` leaves every route's validator compiled ahead (writeValidators.ts); absent in a checkout run through tsx. */
-export const PRECOMPILED_DIR = fileURLToPath(new URL('./validators/', import.meta.url));
+/**
+ * Where `npm run build` leaves every route's validator compiled ahead (writeValidators.ts), found from
+ * the package's root whether the code runs from sources, dist/ or the CLI's bundle; absent in a
+ * checkout that has not built.
+ */
+export const PRECOMPILED_DIR = path.join(PACKAGE_ROOT, 'dist', 'validators');
 
 /** ajv as the emulator uses it, here and in the build's validator modules alike. */
 export function newAjv(extra: Options = {}): AjvInstance {
@@ -32,7 +37,7 @@ export function schemaKey(schema: AnySchema): string {
  * is far cheaper than loading ajv and compiling), else compiled here.
  */
 function validatorOf(schema: AnySchema): ValidateFunction {
-  const file = `${PRECOMPILED_DIR}${schemaKey(schema)}.cjs`;
+  const file = path.join(PRECOMPILED_DIR, `${schemaKey(schema)}.cjs`);
   if (existsSync(file)) return require(file) as ValidateFunction;
   shared ??= newAjv();
   return shared.compile(schema);

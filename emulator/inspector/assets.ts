@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../packageInfo.js';
 
-// The inspector's page, compiled scripts and stylesheet ship as files under assets/. Run from the
-// sources they sit beside this module; run from dist/ they are found back in the package's own
-// emulator/inspector/assets (tsc copies no such files).
-const CANDIDATES = [new URL('./assets/', import.meta.url), new URL('../../../emulator/inspector/assets/', import.meta.url)].map((url) => fileURLToPath(url));
+// The inspector's page, compiled scripts and stylesheet ship as files in the package's own
+// emulator/inspector/assets (tsc copies no such files), found from the package's root whether the
+// code runs from sources, dist/ or the CLI's bundle.
+const DIR = path.join(PACKAGE_ROOT, 'emulator', 'inspector', 'assets');
 
-export const ASSETS_DIR: string | undefined = CANDIDATES.find((dir) => existsSync(path.join(dir, 'index.html')));
+export const ASSETS_DIR: string | undefined = existsSync(path.join(DIR, 'index.html')) ? DIR : undefined;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -35,7 +35,15 @@ export function formatNumber(kind: NumberKind, value: number): string {
   return prefix + String(value).padStart(width, '0');
 }
 
+const apiUsers = new Map<string, string>();
+
 /** The id Zuora shows in createdById/updatedById: here, one API user per tenant. */
 export function apiUserId(tenant: string): string {
-  return deterministicId(tenant, 0);
+  // Worked out once per tenant: most writes stamp it (createdById, updatedById).
+  let id = apiUsers.get(tenant);
+  if (id === undefined) {
+    id = deterministicId(tenant, 0);
+    apiUsers.set(tenant, id);
+  }
+  return id;
 }

@@ -1,4 +1,5 @@
 import type { Collection, StoredRecord } from './document.js';
+import { own } from './paths.js';
 
 type Postings = Map<unknown, Set<string>>;
 
@@ -65,18 +66,80 @@ class Ordered {
   }
 }
 
+/**
+ * A collection's ids in the order their records were stored, each with its place in that order (one
+ * stored again after a delete goes last, as an object's own keys do). Read lazily: a list page's
+ * first records cost the same from 100,000 records as from 100.
+ */
+export interface StoredOrder {
+  ids(): Iterable<string>;
+  /** Where the record stands: a larger place was stored later. */
+  place(id: string): number | undefined;
+  readonly size: number;
+}
+
+class Places implements StoredOrder {
+  private readonly places = new Map<string, number>();
+  private next = 0;
+
+  constructor(ids: Iterable<string>) {
+    for (const id of ids) this.add(id);
+  }
+
+  ids(): Iterable<string> {
+    return this.places.keys();
+  }
+
+  place(id: string): number | undefined {
+    return this.places.get(id);
+  }
+
+  get size(): number {
+    return this.places.size;
+  }
+
+  add(id: string): void {
+    this.places.set(id, this.next++);
+  }
+
+  delete(id: string): void {
+    this.places.delete(id);
+  }
+}
+
+/** The names of the members of an object-valued field (`customFields`) across a collection, in the order they first appear. */
+class MemberNames {
+  readonly names: string[] = [];
+  private readonly known = new Set<string>();
+
+  addFrom(record: StoredRecord, field: string): void {
+    for (const name of memberNamesOf(record, field)) {
+      if (this.known.has(name)) continue;
+      this.known.add(name);
+      this.names.push(name);
+    }
+  }
+}
+
+/** The member names of `record[field]` when it is an object, in its own order. */
+export function memberNamesOf(record: StoredRecord, field: string): string[] {
+  const value = record[field];
+  return value !== null && typeof value === 'object' ? Object.keys(value) : [];
+}
+
 interface ObjectIndexes {
   fields: Map<string, Postings>;
   orders: Map<string, Ordered>;
-  /** Ids in the order their records were stored, as the collection's own keys stand. */
-  stored?: Set<string>;
+  stored?: Places;
+  members: Map<string, MemberNames>;
 }
 
 /**
  * Secondary indexes (field value -> record ids, and records in an order such as jobs by due time)
  * so lookups by number, SKU, parent id or due time do not scan a collection, which would make every
  * write slower as state grows. An index is built the first time a (tenant, object, field or order)
- * is used and kept current by every commit after that.
+ * is used and kept current by every commit after that. A collection's stored order is kept from the
+ * commit that creates the collection, so only state loaded from disk builds it on a read.
  */
 export class Indexes {
   /** tenant -> object -> its indexes */
@@ -105,15 +168,33 @@ export class Indexes {
     return ordered.ids();
   }
 
-  /**
-   * The collection's ids in the order the records were stored (one stored again after a delete goes
-   * last, as an object's own keys do). A Set is read lazily, where walking an object's keys first
-   * lists them all: a list page's first records cost the same from 100,000 records as from 100.
-   */
-  inStoredOrder(tenant: string, object: string, collection: Collection | undefined): Iterable<string> {
+  /** The collection's ids in the order the records were stored. */
+  inStoredOrder(tenant: string, object: string, collection: Collection | undefined): StoredOrder {
     const indexes = this.of(tenant, object);
-    indexes.stored ??= new Set(Object.keys(collection ?? {}));
+    // Listing a collection's keys costs ~1 µs a record: done once, for a collection loaded from disk.
+    indexes.stored ??= new Places(Object.keys(collection ?? {}));
     return indexes.stored;
+  }
+
+  /**
+   * The member names of `field` across the collection, in the order they first appear in stored
+   * order. A new record adds its new names at the end; a change to a record's names that could move
+   * or drop one (an update, a delete) has the list built again on the next read.
+   */
+  memberNames(tenant: string, object: string, field: string, collection: Collection | undefined): readonly string[] {
+    const indexes = this.of(tenant, object);
+    let members = indexes.members.get(field);
+    if (!members) {
+      members = new MemberNames();
+      for (const id of this.inStoredOrder(tenant, object, collection).ids()) members.addFrom(own(collection, id) as StoredRecord, field);
+      indexes.members.set(field, members);
+    }
+    return members.names;
+  }
+
+  /** A commit is about to store the first record of a collection that did not exist: its stored order starts empty here. */
+  collectionCreated(tenant: string, object: string): void {
+    this.of(tenant, object).stored ??= new Places([]);
   }
 
   /** Called for every record a commit replaces, before and after. */
@@ -131,6 +212,10 @@ export class Indexes {
     for (const ordered of indexes.orders.values()) ordered.update(id, after);
     if (!before && after) indexes.stored?.add(id);
     if (before && !after) indexes.stored?.delete(id);
+    for (const [field, members] of indexes.members) {
+      if (!before && after) members.addFrom(after, field);
+      else if (!sameNames(before ? memberNamesOf(before, field) : [], after ? memberNamesOf(after, field) : [])) indexes.members.delete(field);
+    }
   }
 
   /** Memory was reloaded from disk: every index is rebuilt on demand. */
@@ -147,10 +232,12 @@ export class Indexes {
     let objects = this.built.get(tenant);
     if (!objects) this.built.set(tenant, (objects = new Map()));
     let indexes = objects.get(object);
-    if (!indexes) objects.set(object, (indexes = { fields: new Map(), orders: new Map() }));
+    if (!indexes) objects.set(object, (indexes = { fields: new Map(), orders: new Map(), members: new Map() }));
     return indexes;
   }
 }
+
+const sameNames = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((name, index) => name === b[index]);
 
 function add(postings: Postings, value: unknown, id: string): void {
   if (value === undefined || value === null) return;

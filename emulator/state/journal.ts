@@ -171,12 +171,10 @@ function parseJournal(data: Buffer, file: string): { batches: SetOp[][]; goodByt
   const batches: SetOp[][] = [];
   let offset = 0;
   while (offset < data.length) {
-    const end = data.indexOf(0x0a, offset);
-    const line = data.subarray(offset, end === -1 ? data.length : end).toString('utf8');
-    const batch = end === -1 ? undefined : parseRecord(line);
+    const end = data.indexOf(NEWLINE, offset);
+    const batch = end === -1 ? undefined : parseRecord(data.subarray(offset, end));
     if (!batch) {
-      const rest = end === -1 ? '' : data.subarray(end + 1).toString('utf8');
-      if (rest.split('\n').some((later) => parseRecord(later) !== undefined)) {
+      if (end !== -1 && anyRecordIn(data.subarray(end + 1))) {
         throw new Error(`${file}: the journal record at byte ${offset} is damaged and later records follow it; refusing to guess`);
       }
       return { batches, goodBytes: offset };
@@ -187,12 +185,30 @@ function parseJournal(data: Buffer, file: string): { batches: SetOp[][]; goodByt
   return { batches, goodBytes: offset };
 }
 
-function parseRecord(line: string): SetOp[] | undefined {
+const NEWLINE = 0x0a;
+const HASH = 0x23;
+const SPACE = 0x20;
+const OPEN_BRACKET = 0x5b;
+
+/** Whether some line of `data` is a good record (the last one needs no newline here). */
+function anyRecordIn(data: Buffer): boolean {
+  for (let offset = 0; offset < data.length; ) {
+    const end = data.indexOf(NEWLINE, offset);
+    const stop = end === -1 ? data.length : end;
+    if (parseRecord(data.subarray(offset, stop))) return true;
+    offset = stop + 1;
+  }
+  return false;
+}
+
+/** One line's batch, or undefined when it is not a whole record. The checksum is taken over the bytes as read. */
+function parseRecord(line: Buffer): SetOp[] | undefined {
   try {
-    if (line.startsWith('[')) return JSON.parse(line) as SetOp[];
-    const match = /^#([0-9a-f]{8}) (.*)$/s.exec(line);
-    if (!match?.[2] || crc32(match[2]).toString(16).padStart(8, '0') !== match[1]) return undefined;
-    return JSON.parse(match[2]) as SetOp[];
+    if (line[0] === OPEN_BRACKET) return JSON.parse(line.toString('utf8')) as SetOp[];
+    if (line[0] !== HASH || line[9] !== SPACE) return undefined;
+    const json = line.subarray(10);
+    if (json.length === 0 || line.toString('latin1', 1, 9) !== crc32(json).toString(16).padStart(8, '0')) return undefined;
+    return JSON.parse(json.toString('utf8')) as SetOp[];
   } catch {
     return undefined;
   }

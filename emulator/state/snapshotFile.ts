@@ -3,77 +3,57 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Collection, StateDocument, TenantData } from './document.js';
 
-/** How long writing the snapshot may hold the event loop before it lets requests through. */
-const SLICE_MS = 5;
+/**
+ * How long writing the snapshot may hold the event loop at a time. Kept short because a request
+ * passes through the loop several times (its body, its commit, the journal's write and fsync, its
+ * answer) and waits for a slice at each pass.
+ */
+const SLICE_MS = 1;
+/** Pieces written between two looks at the clock (a look costs more than a piece). */
+const PIECES_PER_LOOK = 16;
 const CHUNK_BYTES = 256 * 1024;
+
+/** A collection's ids, read lazily: a large collection's keys are not listed all at once on the event loop. */
+export type IdsOf = (tenant: string, object: string, records: Collection) => Iterable<string>;
 
 /**
  * Writes the document as the data directory's JSON snapshot: to a temporary file, fsynced, then
  * renamed over the old one, so a crash leaves either snapshot whole. Serialised record by record,
- * yielding to the event loop every few milliseconds, so a large state never stalls requests.
- * One record per line keeps the file readable and its diffs small. Returns its size in bytes.
+ * yielding to the event loop every millisecond, so a large state never stalls requests. Compact
+ * JSON with one record per line keeps the file small, readable and its diffs small. Returns its size
+ * in bytes. `idsOf` gives the live tenants' ids (the store's stored-order index); named snapshots,
+ * which never change, list their keys.
  *
  * The document is read live, with no copy taken first: commits that land while it is written may
  * or may not be in the file (a fuzzy checkpoint). That is sound because the journal written since
  * the write began is replayed over the file on load, and replaying an op sets its path to the
  * value it had at that commit, so every path changed meanwhile ends as the journal says and every
- * other path is as the file has it. Records are frozen and replaced, never changed in place, so
- * each record in the file is whole; one deleted meanwhile is left out.
+ * other path is as the file has it. Records are replaced, never changed in place, so each record in
+ * the file is whole; one deleted meanwhile is left out (one deleted and stored again meanwhile may be
+ * written twice: JSON.parse keeps the later, and the journal has its final value anyway).
  */
-export async function writeSnapshotFile(file: string, doc: StateDocument): Promise<number> {
+export async function writeSnapshotFile(file: string, doc: StateDocument, idsOf: IdsOf): Promise<number> {
   const temporary = `${file}.tmp`;
   const handle = await open(temporary, 'w');
   let bytes = 0;
   try {
     let buffer = '';
+    let pieces = 0;
     let sliceStarted = performance.now();
-    const put = async (text: string): Promise<void> => {
-      buffer += text;
+    for (const piece of documentText(doc, idsOf)) {
+      buffer += piece;
       if (buffer.length >= CHUNK_BYTES) {
         await handle.write(buffer);
         bytes += Buffer.byteLength(buffer);
         buffer = '';
+        sliceStarted = performance.now();
       }
-      if (performance.now() - sliceStarted > SLICE_MS) {
+      pieces += 1;
+      if (pieces % PIECES_PER_LOOK === 0 && performance.now() - sliceStarted > SLICE_MS) {
         await nextTurn();
         sliceStarted = performance.now();
       }
-    };
-    const putTenants = async (tenants: Readonly<Record<string, TenantData>>, indent: string): Promise<void> => {
-      const keys = Object.keys(tenants);
-      await put('{');
-      let firstTenant = true;
-      for (const key of keys) {
-        const data = tenants[key];
-        if (!data) continue;
-        await put(`${firstTenant ? '' : ','}\n${indent}  ${JSON.stringify(key)}: {\n${indent}    "meta": ${JSON.stringify(data.meta)},\n${indent}    "objects": {`);
-        firstTenant = false;
-        const names = Object.keys(data.objects);
-        for (const [position, name] of names.entries()) {
-          await put(`${position ? ',' : ''}\n${indent}      ${JSON.stringify(name)}: {`);
-          const records = data.objects[name] as Collection;
-          let first = true;
-          for (const id of Object.keys(records)) {
-            const record = records[id];
-            if (!record) continue;
-            await put(`${first ? '' : ','}\n${indent}        ${JSON.stringify(id)}: ${JSON.stringify(record)}`);
-            first = false;
-          }
-          await put(`${first ? '' : `\n${indent}      `}}`);
-        }
-        await put(`${names.length ? `\n${indent}    ` : ''}}\n${indent}  }`);
-      }
-      await put(`${firstTenant ? '' : `\n${indent}`}}`);
-    };
-    await put(`{\n  "version": ${JSON.stringify(doc.version)},\n  "tokenSecret": ${JSON.stringify(doc.tokenSecret)},\n  "tenants": `);
-    await putTenants(doc.tenants, '  ');
-    await put(',\n  "snapshots": {');
-    const owners = Object.keys(doc.snapshots);
-    for (const [index, owner] of owners.entries()) {
-      await put(`${index ? ',' : ''}\n    ${JSON.stringify(owner)}: `);
-      await putTenants(doc.snapshots[owner] ?? {}, '    ');
     }
-    await put(`${owners.length ? '\n  ' : ''}}\n}\n`);
     await handle.write(buffer);
     bytes += Buffer.byteLength(buffer);
     await handle.sync();
@@ -82,4 +62,45 @@ export async function writeSnapshotFile(file: string, doc: StateDocument): Promi
   }
   await rename(temporary, file);
   return bytes;
+}
+
+/** The snapshot's text, a record at a time, read from live memory as the writer goes. */
+function* documentText(doc: StateDocument, idsOf: IdsOf): Generator<string> {
+  yield `{"version":${JSON.stringify(doc.version)},"tokenSecret":${JSON.stringify(doc.tokenSecret)},\n"tenants":`;
+  yield* tenantsText(doc.tenants, idsOf);
+  yield ',\n"snapshots":{';
+  let first = true;
+  for (const owner of Object.keys(doc.snapshots)) {
+    yield `${first ? '' : ','}\n${JSON.stringify(owner)}:`;
+    yield* tenantsText(doc.snapshots[owner] ?? {}, (_tenant, _object, records) => Object.keys(records));
+    first = false;
+  }
+  yield '}}\n';
+}
+
+function* tenantsText(tenants: Readonly<Record<string, TenantData>>, idsOf: IdsOf): Generator<string> {
+  yield '{';
+  let firstTenant = true;
+  for (const key of Object.keys(tenants)) {
+    const data = tenants[key];
+    if (!data) continue;
+    yield `${firstTenant ? '' : ','}\n${JSON.stringify(key)}:{"meta":${JSON.stringify(data.meta)},\n"objects":{`;
+    firstTenant = false;
+    let firstObject = true;
+    for (const name of Object.keys(data.objects)) {
+      const records = data.objects[name] as Collection;
+      yield `${firstObject ? '' : ','}\n${JSON.stringify(name)}:{`;
+      firstObject = false;
+      let first = true;
+      for (const id of idsOf(key, name, records)) {
+        const record = records[id];
+        if (!record) continue;
+        yield `${first ? '' : ','}\n${JSON.stringify(id)}:${JSON.stringify(record)}`;
+        first = false;
+      }
+      yield '}';
+    }
+    yield '}}';
+  }
+  yield '}';
 }

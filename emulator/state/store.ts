@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { access, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,10 +8,11 @@ import { lockDataDir, prepareDataDir, readJsonFile } from './dataDir.js';
 import type { SetOp, StateDocument, StoredRecord, TenantData } from './document.js';
 import { Indexes } from './indexes.js';
 import { DISK_IO, Journal, JournalWriteError, type JournalIo } from './journal.js';
-import { applyOp, deepFreeze, own, UnsafePathError, valueAt } from './paths.js';
+import { applyOp, extend, own, UnsafePathError, valueAt } from './paths.js';
 import { resolveSettings } from './settings.js';
-import { writeSnapshotFile } from './snapshotFile.js';
+import { writeSnapshotFile, type IdsOf } from './snapshotFile.js';
 import { Transaction, type ReadView } from './transaction.js';
+import { currentWork, outsideWork, runInWork } from './workContext.js';
 
 export interface StoreOptions {
   /** Directory holding `state.json` and `journal.ndjson`. Ignored when `inMemory`. */
@@ -81,7 +81,6 @@ export class Store {
   /** Every commit, by tenant, once it is durable (see activity.ts). */
   readonly activity = new Activity();
   private readonly indexes = new Indexes();
-  private readonly units = new AsyncLocalStorage<CommitUnit>();
   /** Units whose writes are in memory but not yet durable. */
   private readonly inFlight = new Set<CommitUnit>();
   private readonly hooks: TransactionHook[] = [];
@@ -167,17 +166,21 @@ export class Store {
    * record when `work` is done, or none does. Nested units join the outer one.
    */
   async unit<T>(work: () => Promise<T>): Promise<T> {
-    if (this.units.getStore()?.open) return work();
+    const outer = currentWork();
+    if (outer?.unit && this.joins(outer.unit)) return work();
     const unit = this.begin();
     let result: T;
     try {
-      result = await this.units.run(unit, work);
+      // The outer context's warnings go on being gathered where its caller reads them.
+      result = await runInWork({ unit, warnings: outer?.warnings ?? [] }, work);
     } catch (error) {
       // What the work wrote before it threw is kept, as a transaction committed alone would be.
       await this.seal(unit);
       throw error;
     }
-    await this.seal(unit);
+    // A unit that wrote nothing (a read) has nothing to make durable or to publish.
+    if (unit.empty) this.discard(unit);
+    else await this.seal(unit);
     return result;
   }
 
@@ -194,7 +197,7 @@ export class Store {
     const joined = this.joinable();
     this.checkLocks(tx, ops, joined);
     const at = tx.now().toISOString();
-    const changes: Change[] = tx.changes().map((change) => ({ ...change, seq: this.feed.nextSeq(tenant), tenant, at }));
+    const changes: Change[] = tx.changes().map((change) => extend(change, { seq: this.feed.nextSeq(tenant), tenant, at }));
     const unit = joined ?? this.begin();
     this.apply(unit, ops);
     unit.changes.push(...changes);
@@ -239,8 +242,18 @@ export class Store {
   }
 
   private joinable(): CommitUnit | undefined {
-    const unit = this.units.getStore();
-    return unit?.open ? unit : undefined;
+    const unit = currentWork()?.unit;
+    return unit && this.joins(unit) ? unit : undefined;
+  }
+
+  /** An open unit of this store (work contexts are shared by every store in the process). */
+  private joins(unit: CommitUnit): boolean {
+    return unit.open && this.inFlight.has(unit);
+  }
+
+  private discard(unit: CommitUnit): void {
+    unit.open = false;
+    this.inFlight.delete(unit);
   }
 
   private apply(unit: CommitUnit, ops: readonly SetOp[]): void {
@@ -248,13 +261,15 @@ export class Store {
       const [root, tenant, area, object, id] = op.path;
       const isRecord = root === 'tenants' && area === 'objects' && op.path.length === 5;
       const before = isRecord ? (valueAt(this.doc as unknown as Record<string, unknown>, op.path) as StoredRecord | undefined) : undefined;
+      if (isRecord && op.value !== undefined && valueAt(this.doc as unknown as Record<string, unknown>, op.path.slice(0, 4)) === undefined) {
+        this.indexes.collectionCreated(tenant as string, object as string);
+      }
       applyOp(this.doc as unknown as Record<string, unknown>, op);
       unit.touch(op.path);
       if (isRecord) {
         this.indexes.update(tenant as string, object as string, id as string, before, op.value as StoredRecord | undefined);
       } else if (root === 'tenants' && tenant && op.path.length === 2) {
         this.indexes.drop(tenant);
-        if (op.value !== undefined) freezeRecords(this.requireTenant(tenant));
       }
     }
   }
@@ -293,7 +308,7 @@ export class Store {
         }
       }
       // Listeners start work of their own (callout delivery); it must not join this unit's context.
-      this.units.exit(() => {
+      outsideWork(() => {
         this.feed.publish(unit.changes);
         for (const tenant of unit.tenants()) this.activity.notify(tenant, 'state');
       });
@@ -347,7 +362,7 @@ export class Store {
     const rotated = this.journal.rotate(folding);
     // Taken before the first await, so a second flush meanwhile does not start a second snapshot.
     this.folding = rotated
-      .then(() => writeSnapshotFile(snapshot, this.doc))
+      .then(() => writeSnapshotFile(snapshot, this.doc, this.storedIds))
       .then(async (bytes) => {
         this.snapshotBytes = bytes;
         await rm(folding, { force: true });
@@ -360,10 +375,13 @@ export class Store {
     await rotated;
   }
 
+  /** A live collection's ids for the snapshot writer, read lazily from the stored-order index. */
+  private readonly storedIds: IdsOf = (tenant, object, records) => this.indexes.inStoredOrder(tenant, object, records).ids();
+
   /** Writes memory as the snapshot and empties the journal, with nothing else writing (start, close). */
   private async compact(): Promise<void> {
     if (!this.dataDir || !this.journal) return;
-    this.snapshotBytes = await writeSnapshotFile(path.join(this.dataDir, SNAPSHOT_FILE), this.doc);
+    this.snapshotBytes = await writeSnapshotFile(path.join(this.dataDir, SNAPSHOT_FILE), this.doc, this.storedIds);
     await rm(path.join(this.dataDir, FOLDING_FILE), { force: true });
     await this.journal.truncate();
     this.compactions += 1;
@@ -394,13 +412,6 @@ async function load(dataDir: string, io: JournalIo, afterFlush: () => Promise<vo
       }
     }
   }
-  for (const tenant of Object.values(doc.tenants)) freezeRecords(tenant);
+  // Records are not frozen here but when a transaction first hands one out (see Transaction).
   return { doc, journal, skipped, cutBytes };
-}
-
-/** Records loaded from disk or a snapshot get the same protection as freshly written ones. */
-function freezeRecords(tenant: TenantData): void {
-  for (const collection of Object.values(tenant.objects)) {
-    for (const record of Object.values(collection)) deepFreeze(record);
-  }
 }

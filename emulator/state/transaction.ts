@@ -1,8 +1,8 @@
 import type { ChangeType } from './changeFeed.js';
 import type { SetOp, StoredRecord, TenantData, TenantMeta } from './document.js';
 import { deterministicId, formatNumber, type NumberKind } from './ids.js';
-import { fieldValue, type Indexes, type RecordOrder } from './indexes.js';
-import { frozenCopy, own } from './paths.js';
+import { fieldValue, memberNamesOf, type Indexes, type RecordOrder } from './indexes.js';
+import { deepFreeze, extend, frozenCopy, own } from './paths.js';
 
 /** Read access to one tenant's state, as of a transaction's start plus its own writes. */
 export interface ReadView {
@@ -13,6 +13,12 @@ export interface ReadView {
   all<T extends object = StoredRecord>(object: string): T[];
   /** The same records as `all`, in the same order (creation order), read lazily: a page takes what it needs. */
   scan<T extends object = StoredRecord>(object: string): Generator<T>;
+  /** How many records `scan` yields, without reading them. */
+  count(object: string): number;
+  /** The records of `scan` whose `field` equals `value`, in the same order, through an index rather than a scan. */
+  scanBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[];
+  /** The member names of an object-valued field (`customFields`) across the records, in the order `scan` first shows them. */
+  memberNames(object: string, field: string): readonly string[];
   /** Records whose `field` equals `value`, through an index rather than a scan: committed ones in creation order, then the transaction's own writes. */
   filterBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[];
   findBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T | undefined;
@@ -32,6 +38,14 @@ interface Keyed {
   id: string;
   record: StoredRecord;
 }
+
+/**
+ * A committed record as handed to a caller: frozen, so no caller can change state behind the store's
+ * back. Records the transaction writes are frozen as they are written; records read from disk are
+ * frozen here, the first time one is handed out (freezing every record at load would make a restart
+ * walk the whole state). A frozen record costs one check.
+ */
+const handedOut = <T>(record: T): T => deepFreeze(record);
 
 const comesBefore = (entry: Keyed, key: string, id: string): boolean => entry.key < key || (entry.key === key && entry.id < id);
 
@@ -72,7 +86,7 @@ export class Transaction implements ReadView {
   get<T extends object = StoredRecord>(object: string, id: string): T | undefined {
     const written = this.writes.get(object)?.get(id);
     if (written !== undefined) return (written ?? undefined) as T | undefined;
-    return own(own(this.base.objects, object), id) as T | undefined;
+    return handedOut(own(own(this.base.objects, object), id)) as T | undefined;
   }
 
   all<T extends object = StoredRecord>(object: string): T[] {
@@ -83,11 +97,39 @@ export class Transaction implements ReadView {
     const stored = own(this.base.objects, object) ?? {};
     const written = this.writes.get(object);
     // Committed records where they stand (changed ones as changed), then the transaction's new ones.
-    for (const id of this.indexes.inStoredOrder(this.tenant, object, stored)) {
-      const record = written?.has(id) ? written.get(id) : own(stored, id);
+    for (const id of this.indexes.inStoredOrder(this.tenant, object, stored).ids()) {
+      const record = written?.has(id) ? written.get(id) : handedOut(own(stored, id));
       if (record) yield record as T;
     }
     for (const [id, record] of written ?? []) if (record && !Object.hasOwn(stored, id)) yield record as T;
+  }
+
+  count(object: string): number {
+    const stored = own(this.base.objects, object);
+    let count = this.indexes.inStoredOrder(this.tenant, object, stored).size;
+    for (const [id, record] of this.writes.get(object) ?? []) {
+      const committed = own(stored, id) !== undefined;
+      if (committed && !record) count -= 1;
+      if (!committed && record) count += 1;
+    }
+    return count;
+  }
+
+  scanBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[] {
+    const stored = own(this.base.objects, object);
+    const order = this.indexes.inStoredOrder(this.tenant, object, stored);
+    const place = (record: StoredRecord): number => order.place(record.id) ?? Number.POSITIVE_INFINITY;
+    // Committed records in their stored places, the transaction's new ones after them in the order it wrote them (a stable sort).
+    return this.filterBy<StoredRecord>(object, field, value).sort((a, b) => place(a) - place(b)) as T[];
+  }
+
+  memberNames(object: string, field: string): readonly string[] {
+    const stored = own(this.base.objects, object);
+    if (!this.writes.get(object)?.size) return this.indexes.memberNames(this.tenant, object, field, stored);
+    // The transaction's own writes may move or drop a name: read them the long way.
+    const names = new Set<string>();
+    for (const record of this.scan(object)) for (const name of memberNamesOf(record, field)) names.add(name);
+    return [...names];
   }
 
   filterBy<T extends object = StoredRecord>(object: string, field: string, value: unknown): T[] {
@@ -96,7 +138,7 @@ export class Transaction implements ReadView {
     const result: StoredRecord[] = [];
     for (const id of this.indexes.ids(this.tenant, object, field, value, stored)) {
       const record = own(stored, id);
-      if (record && !written?.has(id)) result.push(record);
+      if (record && !written?.has(id)) result.push(handedOut(record));
     }
     for (const record of written?.values() ?? []) if (record && fieldValue(record, field) === value) result.push(record);
     return result as T[];
@@ -119,7 +161,7 @@ export class Transaction implements ReadView {
     let next = 0;
     for (const id of this.indexes.ordered(this.tenant, object, order, stored)) {
       if (written?.has(id)) continue;
-      const record = own(stored, id) as StoredRecord;
+      const record = handedOut(own(stored, id) as StoredRecord);
       const key = order.keyOf(record) as string;
       for (let early = mine[next]; early && comesBefore(early, key, id); early = mine[++next]) yield early.record as T;
       yield record as T;
@@ -135,7 +177,7 @@ export class Transaction implements ReadView {
   update<T extends { id: string }>(object: string, id: string, patch: Partial<T>): T {
     const before = this.get<T>(object, id);
     if (!before) throw new Error(`${object} ${id} does not exist`);
-    return this.put(object, { ...before, ...patch, id }, 'UPDATE', before as unknown as StoredRecord);
+    return this.put(object, extend(before, patch, { id }), 'UPDATE', before as unknown as StoredRecord);
   }
 
   remove(object: string, id: string): void {

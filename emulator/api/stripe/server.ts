@@ -1,10 +1,9 @@
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { accountOfKey, createStripeAccount } from '../../domain/stripe/accounts.js';
 import { SUBSCRIPTION_JOBS } from '../../domain/stripe/subscriptions.js';
 import type { Services } from '../../services.js';
-import { buildStripeApp } from './app.js';
-import { stripeRoutes } from './routes.js';
+import { stripeErrorBody } from './errors.js';
 import { stripeWebhooks } from './webhooks.js';
 
 /** The account every emulator with a Stripe port starts with; its key is printed on the ready line. */
@@ -29,9 +28,24 @@ export async function startStripeApi(services: Services, port: number, host: str
   if (!accountOfKey(services.store, DEFAULT_STRIPE_ACCOUNT.secretKey)) {
     await createStripeAccount(services.store, { ...DEFAULT_STRIPE_ACCOUNT, ...(now ? { now } : {}) }, services.wallNow());
   }
-  const app = buildStripeApp(services, stripeRoutes);
+  // The API itself (its routes, parameters and handlers) loads on the port's first request: most
+  // runs never call it, and it was a good part of what `zuora-emulator start` loaded.
+  let app: Promise<(req: IncomingMessage, res: ServerResponse) => void> | undefined;
+  const loadApp = async () => {
+    const [{ buildStripeApp }, { stripeRoutes }] = await Promise.all([import('./app.js'), import('./routes.js')]);
+    return buildStripeApp(services, stripeRoutes);
+  };
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(port, host);
+    const listening = createServer((req, res) => {
+      app ??= loadApp();
+      app.then(
+        (handle) => handle(req, res),
+        (error: unknown) => {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(stripeErrorBody('api_error', `the Stripe API could not be loaded: ${error instanceof Error ? error.message : String(error)}`)));
+        },
+      );
+    }).listen(port, host);
     listening.once('listening', () => resolve(listening));
     listening.once('error', reject);
   });

@@ -129,7 +129,7 @@ export function getAccountSummaryV1(ctx: RequestContext): Reply {
           appliedPaymentAmount: decimal(part.amount),
         })),
       })),
-      usage: listUsage(view, { account: account.id }).map((usage) => ({
+      usage: listUsage(view, { accountId: account.id }).map((usage) => ({
         startDate: usage.startDateTime.slice(0, 10),
         unitOfMeasure: usage.unitOfMeasure,
         quantity: String(usage.quantity),

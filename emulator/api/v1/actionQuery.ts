@@ -1,6 +1,5 @@
 import { invalidValue } from '../../domain/errors.js';
-import { matches } from '../../domain/query/conditions.js';
-import { allRows, fieldsOf } from '../../domain/query/rows.js';
+import { fieldsOf, matchingRecords, readField, type StoredRow } from '../../domain/query/rows.js';
 import { parseZoql, resolveZoql, zoqlName } from '../../domain/query/zoql.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 
@@ -46,15 +45,30 @@ function decodeLocator(text: string): Locator {
 function run(ctx: RequestContext, locator: Locator): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const query = resolveZoql(parseZoql(locator.queryString), (object) => fieldsOf(object, view));
-  const where = query.where;
-  const rows = allRows(query.target, view).filter((row) => where === null || matches(row, where, { ignoreCase: true }));
-  const batch = rows.slice(locator.offset, locator.offset + locator.batchSize);
+  const { target, where } = query;
+  const matching = matchingRecords(target, view, where, { ignoreCase: true });
+  // The answer counts every match: without a WHERE that is the collection's size, read without the records.
+  const batch: StoredRow[] = [];
+  let size = 0;
+  for (const record of matching) {
+    if (size >= locator.offset && batch.length < locator.batchSize) batch.push(record);
+    size += 1;
+    if (where === null && batch.length === locator.batchSize) break;
+  }
+  if (where === null) size = view.count(target.name);
   // Zuora answers every record's Id, selected or not, and leaves out the fields that have no value.
   const fields = ['id', ...query.fields.filter((field) => field !== 'id')];
-  const records = batch.map((row) => Object.fromEntries(fields.filter((field) => row[field] !== null).map((field) => [zoqlName(field), row[field]])));
-  const done = locator.offset + batch.length >= rows.length;
+  const records = batch.map((record) => {
+    const answered: Record<string, unknown> = {};
+    for (const field of fields) {
+      const value = readField(target, record, view, field);
+      if (value !== null) answered[zoqlName(field)] = value;
+    }
+    return answered;
+  });
+  const done = locator.offset + batch.length >= size;
   const next = { ...locator, offset: locator.offset + batch.length };
-  return { body: { records, size: rows.length, done, ...(done ? {} : { queryLocator: encodeLocator(next) }) } };
+  return { body: { records, size, done, ...(done ? {} : { queryLocator: encodeLocator(next) }) } };
 }
 
 export function postQuery(ctx: RequestContext): Reply {

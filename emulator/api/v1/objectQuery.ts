@@ -1,7 +1,7 @@
 import { invalidValue, unknownField } from '../../domain/errors.js';
-import { matches, parseFilter, queryValues, type Condition } from '../../domain/query/conditions.js';
+import { parseFilter, queryValues, type Condition } from '../../domain/query/conditions.js';
 import { queryableByName, type QueryableObject } from '../../domain/query/objects.js';
-import { allRows, canonicalField, fieldsOf, objectRow, recordByKey, type ObjectRow } from '../../domain/query/rows.js';
+import { canonicalField, fieldsOf, matchingRecords, objectRow, readField, recordByKey, type ObjectRow, type StoredRow } from '../../domain/query/rows.js';
 import type { Reply, RequestContext, Route } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
 
@@ -98,23 +98,34 @@ function filterCondition(query: Record<string, unknown>, object: QueryableObject
   return { kind: 'and', operands };
 }
 
+interface SortKey {
+  field: string;
+  sign: 1 | -1;
+}
+
 /** `sort[]=field.ASC|DESC` (ascending when the direction is left out), applied in the order given. */
-function sorted(rows: ObjectRow[], query: Record<string, unknown>, object: QueryableObject, known: readonly string[]): ObjectRow[] {
-  const keys = queryValues(query['sort[]']).map((item) => {
+function sortKeys(query: Record<string, unknown>, object: QueryableObject, known: readonly string[]): SortKey[] {
+  return queryValues(query['sort[]']).map((item) => {
     const match = /^(.+?)(?:\.(ASC|DESC))?$/i.exec(item.trim());
     if (!match) throw invalidValue(object.name, 'sort[]', `'${item}' is not a sort of the form field.ASC or field.DESC`);
     const field = canonicalField(known, match[1] as string) ?? failUnknown(object, match[1] as string);
     return { field, sign: match[2]?.toUpperCase() === 'DESC' ? -1 : 1 };
   });
+}
+
+/** The records in sort order (a stable sort: ties keep creation order); each sort field is read once a record. */
+function sorted(records: Iterable<StoredRow>, keys: readonly SortKey[], object: QueryableObject, view: ReadView): StoredRow[] {
   const order = (value: unknown): string | number => (typeof value === 'number' ? value : value === null ? '' : String(value));
-  return [...rows].sort((a, b) => {
-    for (const { field, sign } of keys) {
-      const [left, right] = [order(a[field]), order(b[field])];
+  const keyed = [...records].map((record) => ({ record, values: keys.map(({ field }) => order(readField(object, record, view, field))) }));
+  keyed.sort((a, b) => {
+    for (const [index, { sign }] of keys.entries()) {
+      const [left, right] = [a.values[index] as string | number, b.values[index] as string | number];
       if (left < right) return -sign;
       if (left > right) return sign;
     }
     return 0;
   });
+  return keyed.map(({ record }) => record);
 }
 
 function pageSize(query: Record<string, unknown>, object: QueryableObject): number {
@@ -123,20 +134,26 @@ function pageSize(query: Record<string, unknown>, object: QueryableObject): numb
   return size;
 }
 
-/** The cursor is the id of the last record served, so a page stays right when records are added in between. */
-function page(rows: ObjectRow[], query: Record<string, unknown>, object: QueryableObject): { rows: ObjectRow[]; nextPage: string | null } {
+/**
+ * One page of the matching records, read lazily: those after the cursor until the page is full, and
+ * one more to tell whether a next page follows. The cursor is the id of the last record served, so a
+ * page stays right when records are added in between.
+ */
+function page(records: Iterable<StoredRow>, query: Record<string, unknown>, object: QueryableObject): { records: StoredRow[]; nextPage: string | null } {
   const size = pageSize(query, object);
-  let start = 0;
-  if (typeof query.cursor === 'string' && query.cursor !== '') {
-    const after = Buffer.from(query.cursor, 'base64url').toString('utf8');
-    const index = rows.findIndex((row) => row.id === after);
-    if (index < 0) throw invalidValue(object.name, 'cursor', "'cursor' does not point into this list");
-    start = index + 1;
+  const after = typeof query.cursor === 'string' && query.cursor !== '' ? Buffer.from(query.cursor, 'base64url').toString('utf8') : undefined;
+  let found = after === undefined;
+  const served: StoredRow[] = [];
+  for (const record of records) {
+    if (!found) {
+      found = record.id === after;
+      continue;
+    }
+    if (served.length === size) return { records: served, nextPage: Buffer.from(String(served[size - 1]?.id)).toString('base64url') };
+    served.push(record);
   }
-  const served = rows.slice(start, start + size);
-  const last = served[served.length - 1];
-  const more = start + size < rows.length && last !== undefined;
-  return { rows: served, nextPage: more ? Buffer.from(String(last.id)).toString('base64url') : null };
+  if (!found) throw invalidValue(object.name, 'cursor', "'cursor' does not point into this list");
+  return { records: served, nextPage: null };
 }
 
 function listObjects(object: QueryableObject) {
@@ -145,9 +162,10 @@ function listObjects(object: QueryableObject) {
     const known = fieldsOf(object, view);
     const how = shaping(ctx.query, object, view);
     const condition = filterCondition(ctx.query, object, known);
-    const rows = sorted(allRows(object, view).filter((row) => matches(row, condition)), ctx.query, object, known);
-    const { rows: served, nextPage } = page(rows, ctx.query, object);
-    return { body: { nextPage, data: served.map((row) => shape(object, row, view, how)) } };
+    const keys = sortKeys(ctx.query, object, known);
+    const matching = matchingRecords(object, view, condition);
+    const { records, nextPage } = page(keys.length > 0 ? sorted(matching, keys, object, view) : matching, ctx.query, object);
+    return { body: { nextPage, data: records.map((record) => shape(object, objectRow(object, record, view, known), view, how)) } };
   };
 }
 

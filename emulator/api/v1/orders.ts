@@ -7,6 +7,7 @@ import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
 import { v1Page } from './pagination.js';
 import { toV1Order, toV1OrderResult } from './shapes/order.js';
+import { filtered } from '../../state/lazy.js';
 
 const obj = { type: 'object' } as const;
 const str = { type: 'string' } as const;
@@ -107,13 +108,11 @@ export async function putOrderCancel(ctx: RequestContext): Promise<Reply> {
 
 const STATUS_FILTERS = ['all', ...ORDER_STATUSES.map((status) => status.toLowerCase())];
 
-function listOrders(ctx: RequestContext, select: (view: ReadView) => Order[], path: string): Reply {
+function listOrders(ctx: RequestContext, select: (view: ReadView) => Iterable<Order>, path: string): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const status = String(ctx.query.status ?? 'all').toLowerCase();
   if (!STATUS_FILTERS.includes(status)) throw invalidValue('Order', 'status', `'status' must be one of ${STATUS_FILTERS.join(', ')}`);
-  const orders = select(view).filter(
-    (order) => status === 'all' || order.status.toLowerCase() === status,
-  );
+  const orders = filtered(select(view), (order) => status === 'all' || order.status.toLowerCase() === status);
   const page = v1Page(orders, ctx.query, path);
   return { body: { success: true, orders: page.items.map((order) => toV1Order(view, order)), nextPage: page.nextPage ?? null } };
 }
@@ -135,5 +134,5 @@ export const listOrdersOfInvoiceOwner = (ctx: RequestContext): Reply => listOrde
 /** `GET /v1/orders`, with `subscriptionNumber` as the seeds call it. */
 export function listOrdersV1(ctx: RequestContext): Reply {
   const number = typeof ctx.query.subscriptionNumber === 'string' ? ctx.query.subscriptionNumber : undefined;
-  return listOrders(ctx, (view) => (number ? ordersOfSubscription(view, number) : view.all<Order>('Order')), '/v1/orders');
+  return listOrders(ctx, (view) => (number ? ordersOfSubscription(view, number) : view.scan<Order>('Order')), '/v1/orders');
 }

@@ -5,7 +5,7 @@ import type { HolderDetails, PaymentMethod, PaymentMethodType } from '../../doma
 import { PAYMENT_METHODS } from '../../domain/payments/model.js';
 import { BANK_DEBIT_TYPES, debitInstrument, PAYPAL_TYPES } from '../../domain/payments/debitMethods.js';
 import { deletePaymentMethod, verifyPaymentMethod } from '../../domain/payments/paymentMethodLifecycle.js';
-import { createPaymentMethod, getPaymentMethod, listPaymentMethods, updatePaymentMethod, type NewPaymentMethodInput, type PaymentMethodPatch } from '../../domain/payments/paymentMethods.js';
+import { createPaymentMethod, getPaymentMethod, paymentMethodsOfAccount, updatePaymentMethod, type NewPaymentMethodInput, type PaymentMethodPatch } from '../../domain/payments/paymentMethods.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { Transaction } from '../../state/transaction.js';
 import { customFieldsIn } from './contactBodies.js';
@@ -163,7 +163,7 @@ export function listAccountPaymentMethodsV1(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const account = getAccount(view, ctx.params.account_key ?? '');
   const groups: Record<string, Array<Record<string, unknown>>> = {};
-  for (const method of listPaymentMethods(view).filter((candidate) => candidate.accountId === account.id && candidate.status === 'Active')) {
+  for (const method of paymentMethodsOfAccount(view, account.id).filter((candidate) => candidate.status === 'Active')) {
     (groups[method.type.toLowerCase()] ??= []).push(toV1PaymentMethod(view, method));
   }
   return {

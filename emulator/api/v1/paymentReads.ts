@@ -8,6 +8,7 @@ import type { ReadView } from '../../state/transaction.js';
 import { applicationHandler } from './applications.js';
 import { v1Page } from './pagination.js';
 import { toV1Payment } from './payments.js';
+import { filtered } from '../../state/lazy.js';
 
 // GET /v1/payments/{paymentKey}, GET /v1/payments with the official list's field filters, and
 // PUT /v1/payments/{paymentKey}/apply and /unapply (bodies: applicationSchema).
@@ -37,7 +38,7 @@ export function listPaymentsV1(ctx: RequestContext): Reply {
   for (const [name] of given) {
     if (typeof ctx.query[name] !== 'string') throw invalidValue(PAYMENTS, name, `'${name}' is given more than once`);
   }
-  const payments = view.all<Payment>(PAYMENTS).filter((payment) => given.every(([name, read]) => read(payment) === ctx.query[name]));
+  const payments = filtered(view.scan<Payment>(PAYMENTS), (payment) => given.every(([name, read]) => read(payment) === ctx.query[name]));
   const page = v1Page(payments, ctx.query, '/v1/payments');
   return {
     body: {

@@ -15,15 +15,14 @@ import type { CustomFields } from '../../domain/customFields.js';
 import { checkDefaultPaymentMethod } from '../../domain/payments/paymentMethods.js';
 import type { RequestContext, Reply } from '../../http/routeTable.js';
 import { compact } from '../shape.js';
-import { audit, expansions } from './shape.js';
+import { expansions, quickstartObject } from './shape.js';
 import { paginate } from './pagination.js';
 import { createAccountPaymentMethod } from './paymentMethods.js';
 
 type Body = Record<string, unknown>;
 
 export function toV2Contact(contact: Contact): Record<string, unknown> {
-  return compact({
-    ...audit(contact),
+  return quickstartObject(contact, {
     account_id: contact.accountId,
     first_name: contact.firstName,
     last_name: contact.lastName,
@@ -51,8 +50,7 @@ export function toV2Contact(contact: Contact): Record<string, unknown> {
 }
 
 export function toV2Account({ account, billTo, soldTo }: AccountWithContacts, expand: ReadonlySet<string>): Record<string, unknown> {
-  return compact({
-    ...audit(account),
+  return quickstartObject(account, {
     account_number: account.accountNumber,
     name: account.name,
     description: account.notes,

@@ -10,7 +10,7 @@ import { compact } from '../shape.js';
 import { toV2Account } from './accounts.js';
 import { found } from './found.js';
 import { paginate } from './pagination.js';
-import { audit, expansions } from './shape.js';
+import { expansions, quickstartObject } from './shape.js';
 
 // Quickstart reads of billing documents: invoices (`/v2/invoices`), their items
 // (`/v2/invoice_items`) and credit memos (`/v2/credit_memos`), shaped as the Quickstart `invoice`,
@@ -19,8 +19,7 @@ import { audit, expansions } from './shape.js';
 const INVOICE_STATES: Record<Invoice['status'], string> = { Draft: 'draft', Posted: 'posted', Canceled: 'canceled' };
 
 export function toV2InvoiceItem(item: InvoiceItem): Record<string, unknown> {
-  return compact({
-    ...audit(item),
+  return quickstartObject(item, {
     custom_fields: {},
     invoice_id: item.invoiceId,
     name: item.chargeName,
@@ -49,8 +48,7 @@ export function toV2Invoice(view: ReadView, invoice: Invoice, expand: ReadonlySe
   const account = view.get<Account>('Account', invoice.accountId);
   const posted = invoice.status === 'Posted';
   const items = expand.has('items') || expand.has('invoice_items');
-  return compact({
-    ...audit(invoice),
+  return quickstartObject(invoice, {
     custom_fields: {},
     account_id: invoice.accountId,
     account_number: account?.accountNumber,
@@ -80,8 +78,7 @@ export function toV2Invoice(view: ReadView, invoice: Invoice, expand: ReadonlySe
 
 export function toV2CreditMemo(view: ReadView, memo: CreditMemo, expand: ReadonlySet<string>): Record<string, unknown> {
   const account = getAccount(view, memo.accountId);
-  return compact({
-    ...audit(memo),
+  return quickstartObject(memo, {
     custom_fields: {},
     account_id: memo.accountId,
     account_number: account.accountNumber,
@@ -110,7 +107,7 @@ export function toV2CreditMemo(view: ReadView, memo: CreditMemo, expand: Readonl
 export function listInvoicesV2(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const expand = expansions(ctx.query);
-  return { body: paginate(view.all<Invoice>(INVOICES), (invoice) => toV2Invoice(view, invoice, expand), ctx.query, INVOICES) };
+  return { body: paginate(view.scan<Invoice>(INVOICES), (invoice) => toV2Invoice(view, invoice, expand), ctx.query, INVOICES) };
 }
 
 export function getInvoiceV2(ctx: RequestContext): Reply {
@@ -126,13 +123,13 @@ export function listInvoiceItemsV2(ctx: RequestContext): Reply {
     const invoice = view.get<Invoice>(INVOICES, item.invoiceId);
     return { ...toV2InvoiceItem(item), ...(expand.has('invoice') && invoice ? { invoice: toV2Invoice(view, invoice, new Set()) } : {}) };
   };
-  return { body: paginate(view.all<InvoiceItem>(INVOICE_ITEMS), shape, ctx.query, INVOICE_ITEMS) };
+  return { body: paginate(view.scan<InvoiceItem>(INVOICE_ITEMS), shape, ctx.query, INVOICE_ITEMS) };
 }
 
 export function listCreditMemosV2(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const expand = expansions(ctx.query);
-  return { body: paginate(view.all<CreditMemo>(CREDIT_MEMOS), (memo) => toV2CreditMemo(view, memo, expand), ctx.query, CREDIT_MEMOS) };
+  return { body: paginate(view.scan<CreditMemo>(CREDIT_MEMOS), (memo) => toV2CreditMemo(view, memo, expand), ctx.query, CREDIT_MEMOS) };
 }
 
 export function getCreditMemoV2(ctx: RequestContext): Reply {

@@ -15,7 +15,7 @@ import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { compact } from '../shape.js';
 import { paginate } from './pagination.js';
 import { bool, customFields, readOnly, str } from './schemaParts.js';
-import { audit } from './shape.js';
+import { quickstartObject } from './shape.js';
 import { own } from '../../state/paths.js';
 
 // /v2/payment_methods, shaped as the Quickstart `paymentMethod` schema, for the two types the
@@ -137,8 +137,7 @@ function debitDetails(method: PaymentMethod): Record<string, unknown> {
 /** The answer never holds the card number or security code: they were never stored. */
 export function toV2PaymentMethod(method: PaymentMethod): Record<string, unknown> {
   const isCard = method.type === 'CreditCard';
-  return compact({
-    ...audit(method),
+  return quickstartObject(method, {
     custom_fields: method.customFields,
     type: TYPE_NAMES[method.type],
     account_id: method.accountId,

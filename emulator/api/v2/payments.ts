@@ -5,12 +5,11 @@ import { PAYMENTS, type Payment } from '../../domain/payments/model.js';
 import { createPayment, getPayment } from '../../domain/payments/payments.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
-import { compact } from '../shape.js';
 import { toV2Account } from './accounts.js';
 import { found } from './found.js';
 import { paginate } from './pagination.js';
 import { customFields, readOnly, str } from './schemaParts.js';
-import { audit, expansions } from './shape.js';
+import { expansions, quickstartObject } from './shape.js';
 
 // Quickstart payments: create (`POST /v2/payments`, through the same gateway simulator as V1),
 // list and read, shaped as the Quickstart `payment` schema.
@@ -52,8 +51,7 @@ export const paymentCreate: AnySchema = {
 };
 
 export function toV2Payment(view: ReadView, payment: Payment, expand: ReadonlySet<string>): Record<string, unknown> {
-  return compact({
-    ...audit(payment),
+  return quickstartObject(payment, {
     custom_fields: {},
     account_id: payment.accountId,
     account_number: getAccount(view, payment.accountId).accountNumber,
@@ -106,7 +104,7 @@ export async function postPaymentV2(ctx: RequestContext): Promise<Reply> {
 export function listPaymentsV2(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const expand = expansions(ctx.query);
-  return { body: paginate(view.all<Payment>(PAYMENTS), (payment) => toV2Payment(view, payment, expand), ctx.query, PAYMENTS) };
+  return { body: paginate(view.scan<Payment>(PAYMENTS), (payment) => toV2Payment(view, payment, expand), ctx.query, PAYMENTS) };
 }
 
 export function getPaymentV2(ctx: RequestContext): Reply {

@@ -5,13 +5,12 @@ import type { ReadView } from '../../state/transaction.js';
 import { compact } from '../shape.js';
 import { paginate } from './pagination.js';
 import { toV2Price } from './prices.js';
-import { audit, expansions } from './shape.js';
+import { expansions, quickstartObject } from './shape.js';
 
 type Body = Record<string, unknown>;
 
 export function toV2Plan(view: ReadView, plan: RatePlan, expand: ReadonlySet<string>): Record<string, unknown> {
-  return compact({
-    ...audit(plan),
+  return quickstartObject(plan, {
     name: plan.name,
     description: plan.description,
     plan_number: plan.productRatePlanNumber,

@@ -12,7 +12,7 @@ import type { Reply, RequestContext } from '../../http/routeTable.js';
 import type { ReadView } from '../../state/transaction.js';
 import { compact } from '../shape.js';
 import { CHARGE_MODEL_NAMES, PERIOD_INTERVALS, recurring, snake, TIERS_MODES } from './chargeShapes.js';
-import { audit } from './shape.js';
+import { quickstartObject } from './shape.js';
 import { own } from '../../state/paths.js';
 
 type Body = Record<string, unknown>;
@@ -55,8 +55,7 @@ function discountTerms(charge: Charge): Record<string, unknown> {
 export function toV2Price(view: ReadView, charge: Charge): Record<string, unknown> {
   const plan = getRatePlan(view, charge.productRatePlanId);
   const discount = charge.chargeModel.startsWith('Discount');
-  return compact({
-    ...audit(charge),
+  return quickstartObject(charge, {
     name: charge.name,
     description: charge.description,
     plan_id: plan.id,

@@ -14,7 +14,7 @@ import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { compact } from '../shape.js';
 import { paginate } from './pagination.js';
 import { toV2Plan } from './plans.js';
-import { audit, expansions } from './shape.js';
+import { expansions, quickstartObject } from './shape.js';
 import { own } from '../../state/paths.js';
 
 type Body = Record<string, unknown>;
@@ -35,8 +35,7 @@ export function toV2Product(view: ReadView, product: Product, expand: ReadonlySe
   const plans = expand.has('plans')
     ? { next_page: null, data: ratePlansOfProduct(view, product.id).map((plan) => toV2Plan(view, plan, new Set())) }
     : undefined;
-  return compact({
-    ...audit(product),
+  return quickstartObject(product, {
     name: product.name,
     description: product.description,
     sku: product.sku,

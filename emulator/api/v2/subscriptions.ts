@@ -8,7 +8,7 @@ import {
   type SubscriptionStatus,
   type TermPeriodType,
 } from '../../domain/subscriptions/model.js';
-import { chargesOf, getSubscription, ratePlansOf } from '../../domain/subscriptions/queries.js';
+import { chargesOf, getSubscription, latestVersions, ratePlansOf } from '../../domain/subscriptions/queries.js';
 import { billedThrough, chargesByNumber, inEffectOn, serviceEnd } from '../../domain/subscriptions/segments.js';
 import { addTerm } from '../../domain/subscriptions/terms.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
@@ -16,7 +16,7 @@ import type { ReadView } from '../../state/transaction.js';
 import { compact } from '../shape.js';
 import { toV2Account } from './accounts.js';
 import { CHARGE_MODEL_NAMES, recurring, snake, TIERS_MODES } from './chargeShapes.js';
-import { audit, expansions } from './shape.js';
+import { expansions, quickstartObject } from './shape.js';
 import { found } from './found.js';
 import { paginate } from './pagination.js';
 import { tenantToday } from '../../domain/tenantTime.js';
@@ -73,8 +73,7 @@ function toV2Item(subscription: Subscription, plan: SubscriptionRatePlan, charge
   const tiered = takesTierTable(charge.chargeModel);
   const flat = charge.chargeModel === 'Flat Fee Pricing';
   const billed = billedThrough(charge);
-  return compact({
-    ...audit(charge),
+  return quickstartObject(charge, {
     custom_fields: charge.customFields,
     subscription_item_number: charge.chargeNumber,
     name: charge.name,
@@ -112,8 +111,7 @@ function toV2Plans(view: ReadView, subscription: Subscription, withItems: boolea
   const data = ratePlansOf(view, subscription.id).map((plan) => {
     // Segments of one charge side by side.
     const items = chargesByNumber(charges.filter((charge) => charge.ratePlanId === plan.id)).flat();
-    return compact({
-      ...audit(plan),
+    return quickstartObject(plan, {
       custom_fields: plan.customFields,
       subscription_id: subscription.id,
       subscription_plan_number: plan.subscriptionRatePlanNumber,
@@ -131,8 +129,7 @@ export function toV2Subscription(view: ReadView, subscription: Subscription, exp
   const initialEnd =
     termed === 'termed' ? addTerm(subscription.subscriptionStartDate, subscription.initialTerm, subscription.initialTermPeriodType) : undefined;
   const withItems = expand.has('subscription_plans.subscription_items');
-  return compact({
-    ...audit(subscription),
+  return quickstartObject(subscription, {
     custom_fields: subscription.customFields,
     subscription_number: subscription.subscriptionNumber,
     state: STATES[subscription.status],
@@ -186,6 +183,5 @@ export function getSubscriptionV2(ctx: RequestContext): Reply {
 export function listSubscriptionsV2(ctx: RequestContext): Reply {
   const view = ctx.services.store.view(ctx.tenant);
   const expand = expansions(ctx.query);
-  const latest = view.all<Subscription>(SUBSCRIPTIONS).filter((subscription) => subscription.isLatestVersion);
-  return { body: paginate(latest, (subscription) => toV2Subscription(view, subscription, expand), ctx.query, SUBSCRIPTIONS) };
+  return { body: paginate(latestVersions(view), (subscription) => toV2Subscription(view, subscription, expand), ctx.query, SUBSCRIPTIONS) };
 }

@@ -1,12 +1,12 @@
 import type { AnySchema } from 'ajv';
 import type { CustomFields } from '../../domain/customFields.js';
-import type { UsageRecord } from '../../domain/usage/model.js';
-import { createUsage, getUsage, listUsage, updateUsage, type UsageInput, type UsagePatch } from '../../domain/usage/usage.js';
+import { USAGE, type UsageRecord } from '../../domain/usage/model.js';
+import { createUsage, getUsage, updateUsage, type UsageInput, type UsagePatch } from '../../domain/usage/usage.js';
 import type { Reply, RequestContext } from '../../http/routeTable.js';
 import { compact } from '../shape.js';
 import { paginate } from './pagination.js';
 import { customFields, str } from './schemaParts.js';
-import { audit } from './shape.js';
+import { quickstartObject } from './shape.js';
 
 // /v2/usage_records, shaped as the Quickstart `usage` schema. The body schemas live here rather than
 // in schemas.ts because no other endpoint shares them.
@@ -46,8 +46,7 @@ export const usagePatch: AnySchema = { type: 'object', additionalProperties: fal
 const STATES = { Pending: 'pending', Processed: 'processed' } as const;
 
 export function toV2Usage(record: UsageRecord): Record<string, unknown> {
-  return compact({
-    ...audit(record),
+  return quickstartObject(record, {
     custom_fields: record.customFields,
     account_id: record.accountId,
     account_number: record.accountNumber,
@@ -108,5 +107,5 @@ export async function patchUsage(ctx: RequestContext): Promise<Reply> {
 }
 
 export function listUsageV2(ctx: RequestContext): Reply {
-  return { body: paginate(listUsage(ctx.services.store.view(ctx.tenant)), toV2Usage, ctx.query, 'Usage') };
+  return { body: paginate(ctx.services.store.view(ctx.tenant).scan<UsageRecord>(USAGE), toV2Usage, ctx.query, 'Usage') };
 }

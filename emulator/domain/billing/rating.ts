@@ -39,6 +39,8 @@ export function rateQuantity(charge: RatingFields, quantity: number): Rating {
 
 /** Money to cents, halves away from zero (2.345 -> 2.35, -2.345 -> -2.35). */
 export function roundMoney(amount: number): number {
+  // Most sums an account read rounds are nothing at all (no subscriptions, no unapplied payments).
+  if (amount === 0) return 0;
   // toPrecision drops binary noise first, so 1.005 * 100 (100.49999...) still rounds up.
   const cents = Math.round(Number((Math.abs(amount) * 100).toPrecision(15)));
   return cents === 0 ? 0 : (Math.sign(amount) * cents) / 100;

@@ -91,8 +91,9 @@ export function getProduct(view: ReadView, key: string): Product {
   return product;
 }
 
-export function listProducts(view: ReadView): Product[] {
-  return view.all<Product>(PRODUCTS);
+/** Every product in creation order, read lazily. */
+export function listProducts(view: ReadView): Generator<Product> {
+  return view.scan<Product>(PRODUCTS);
 }
 
 export function productIsActive(view: ReadView, product: Product): boolean {

@@ -89,8 +89,9 @@ export function updateRatePlan(tx: Transaction, key: string, patch: RatePlanFiel
   });
 }
 
-export function listRatePlans(view: ReadView): RatePlan[] {
-  return view.all<RatePlan>(RATE_PLANS);
+/** Every rate plan in creation order, read lazily. */
+export function listRatePlans(view: ReadView): Generator<RatePlan> {
+  return view.scan<RatePlan>(RATE_PLANS);
 }
 
 export function ratePlansOfProduct(view: ReadView, productId: string): RatePlan[] {

@@ -1,4 +1,5 @@
 import { apiUserId } from '../../state/ids.js';
+import { extend } from '../../state/paths.js';
 import type { ReadView, Transaction } from '../../state/transaction.js';
 import { ACCOUNTS, type Account } from '../accounts.js';
 import { billableItems } from '../billing/billableItems.js';
@@ -62,7 +63,7 @@ function itemsOf(tx: Transaction, subscription: Subscription, targetDate: string
   });
   const usage = usageItemsFor(tx, subscription, input, targetDate);
   return {
-    items: [...recurring, ...usage.items.map((item) => ({ ...item, productName: productName(charges.get(item.chargeId) as SubscriptionCharge) }))],
+    items: [...recurring, ...usage.items.map((item) => extend(item, { productName: productName(charges.get(item.chargeId) as SubscriptionCharge) }))],
     usageIds: usage.usageIds,
     moves,
   };
@@ -172,7 +173,7 @@ function insertInvoice(
     updatedDate: now,
   });
   for (const line of lines) {
-    tx.insert<InvoiceItem>(INVOICE_ITEMS, { ...line, id: tx.newId(), invoiceId: id, accountId: account.id, createdDate: now, updatedDate: now });
+    tx.insert<InvoiceItem>(INVOICE_ITEMS, extend(line, { id: tx.newId(), invoiceId: id, accountId: account.id, createdDate: now, updatedDate: now }));
   }
   return invoice;
 }

@@ -1,4 +1,5 @@
 import { apiUserId } from '../../state/ids.js';
+import { extend } from '../../state/paths.js';
 import type { Transaction } from '../../state/transaction.js';
 import {
   SUBSCRIPTION_CHARGES,
@@ -63,34 +64,39 @@ export function writeVersion(tx: Transaction, draft: SubscriptionDraft): Subscri
   const id = tx.newId();
   const { base } = draft;
   if (base) tx.update<Subscription>(SUBSCRIPTIONS, base.id, { isLatestVersion: false, updatedDate: now, updatedById: user });
-  const subscription = tx.insert<Subscription>(SUBSCRIPTIONS, {
-    ...draft.subscription,
-    id,
-    version: base ? base.version + 1 : 1,
-    originalId: base ? base.originalId : id,
-    previousSubscriptionId: base ? base.id : null,
-    isLatestVersion: true,
-    updatedById: user,
-    createdDate: now,
-    updatedDate: now,
-  });
+  // `extend`, not a spread: see there why.
+  const subscription = tx.insert<Subscription>(
+    SUBSCRIPTIONS,
+    extend(draft.subscription, {
+      id,
+      version: base ? base.version + 1 : 1,
+      originalId: base ? base.originalId : id,
+      previousSubscriptionId: base ? base.id : null,
+      isLatestVersion: true,
+      updatedById: user,
+      createdDate: now,
+      updatedDate: now,
+    }),
+  );
   const ratePlanIds = new Map<string, string>();
   for (const plan of draft.ratePlans) {
     const planId = tx.newId();
     ratePlanIds.set(plan.id, planId);
-    tx.insert<SubscriptionRatePlan>(SUBSCRIPTION_RATE_PLANS, { ...plan, id: planId, subscriptionId: id, createdDate: now, updatedDate: now });
+    tx.insert<SubscriptionRatePlan>(SUBSCRIPTION_RATE_PLANS, extend(plan, { id: planId, subscriptionId: id, createdDate: now, updatedDate: now }));
   }
   for (const charge of draft.charges) {
     const chargeId = tx.newId();
-    tx.insert<SubscriptionCharge>(SUBSCRIPTION_CHARGES, {
-      ...charge,
-      id: chargeId,
-      originalChargeId: charge.originalChargeId || chargeId,
-      subscriptionId: id,
-      ratePlanId: ratePlanIds.get(charge.ratePlanId) ?? charge.ratePlanId,
-      createdDate: now,
-      updatedDate: now,
-    });
+    tx.insert<SubscriptionCharge>(
+      SUBSCRIPTION_CHARGES,
+      extend(charge, {
+        id: chargeId,
+        originalChargeId: charge.originalChargeId || chargeId,
+        subscriptionId: id,
+        ratePlanId: ratePlanIds.get(charge.ratePlanId) ?? charge.ratePlanId,
+        createdDate: now,
+        updatedDate: now,
+      }),
+    );
   }
   return subscription;
 }

@@ -1,3 +1,4 @@
+import { extend } from '../../state/paths.js';
 import type { Transaction } from '../../state/transaction.js';
 import { ACCOUNTS, createAccount, type Account, type AccountFields, type NewAccountInput } from '../accounts.js';
 import type { ContactInput } from '../contacts.js';
@@ -86,14 +87,13 @@ function accountFrom(input: Input): NewAccountInput {
   if (input.taxInfo && typeof input.taxInfo === 'object') fields.taxInfo = input.taxInfo as Record<string, unknown>;
   const billTo = input.billToContact as Input | undefined;
   const soldTo = input.soldToContact as Input | undefined;
-  return {
-    ...fields,
+  return extend(fields, {
     name: text(input, 'name') ?? '',
     currency: text(input, 'currency') ?? '',
     billTo: billTo ? contactFrom(billTo) : {},
     ...(soldTo ? { soldTo: contactFrom(soldTo) } : {}),
     customFields: customFieldsIn(input),
-  };
+  });
 }
 
 /** The payment method types a new account can bring: the ones the gateway simulator charges. */

@@ -96,8 +96,14 @@ export function getPaymentMethod(view: ReadView, id: string): PaymentMethod {
   return method;
 }
 
-export function listPaymentMethods(view: ReadView): PaymentMethod[] {
-  return view.all<PaymentMethod>(PAYMENT_METHODS);
+/** An account's payment methods, in creation order, through the index by account. */
+export function paymentMethodsOfAccount(view: ReadView, accountId: string): PaymentMethod[] {
+  return view.scanBy<PaymentMethod>(PAYMENT_METHODS, 'accountId', accountId);
+}
+
+/** Every payment method in creation order, read lazily. */
+export function listPaymentMethods(view: ReadView): Generator<PaymentMethod> {
+  return view.scan<PaymentMethod>(PAYMENT_METHODS);
 }
 
 /** Edits expiry, holder and custom fields; naming another account moves the method there. */

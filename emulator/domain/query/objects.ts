@@ -408,3 +408,23 @@ export function queryableByName(name: string): QueryableObject | undefined {
 export function queryableByPath(path: string): QueryableObject | undefined {
   return QUERYABLE_OBJECTS.find((object) => object.path === path);
 }
+
+const ID_FIELDS = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The fields of `object` that hold a record's id as stored: its own id, the foreign keys of its
+ * relations, and those by which other objects' relations find its records (read as stored, with no
+ * reader). An equality on one of them can go through an index.
+ */
+export function idFields(object: QueryableObject): ReadonlySet<string> {
+  let ids = ID_FIELDS.get(object.name);
+  if (!ids) {
+    const keys = ['id', ...Object.values(object.relations).filter((relation) => relation.kind === 'one').map((relation) => relation.foreignKey)];
+    for (const other of QUERYABLE_OBJECTS) {
+      for (const relation of Object.values(other.relations)) if (relation.kind === 'many' && relation.object === object.name) keys.push(relation.foreignKey);
+    }
+    ids = new Set(keys.filter((field) => object.fields.includes(field) && !Object.hasOwn(object.readers, field)));
+    ID_FIELDS.set(object.name, ids);
+  }
+  return ids;
+}

@@ -8,6 +8,7 @@ import {
   type SubscriptionCharge,
   type SubscriptionRatePlan,
 } from './model.js';
+import { filtered } from '../../state/lazy.js';
 
 /** A number names the subscription (its latest version); an id names one version. */
 export function getSubscription(view: ReadView, key: string): Subscription {
@@ -26,6 +27,11 @@ export function versionsOf(view: ReadView, subscriptionNumber: string): Subscrip
   return view
     .filterBy<Subscription>(SUBSCRIPTIONS, 'subscriptionNumber', subscriptionNumber)
     .sort((a, b) => a.version - b.version);
+}
+
+/** Every subscription's newest version, in creation order, read lazily: a page takes what it needs. */
+export function latestVersions(view: ReadView): Iterable<Subscription> {
+  return filtered(view.scan<Subscription>(SUBSCRIPTIONS), (subscription) => subscription.isLatestVersion);
 }
 
 export function subscriptionsOfAccount(view: ReadView, accountId: string): Subscription[] {

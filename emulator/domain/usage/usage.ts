@@ -40,8 +40,7 @@ export interface UsageFilters {
   subscriptionId?: string;
   chargeNumber?: string;
   status?: UsageStatus;
-  /** Account id or number. */
-  account?: string;
+  accountId?: string;
 }
 
 export function createUsage(tx: Transaction, input: UsageInput): UsageRecord {
@@ -93,13 +92,15 @@ export function listUsage(view: ReadView, filters: UsageFilters = {}): UsageReco
   const candidates =
     filters.subscriptionNumber !== undefined
       ? view.filterBy<UsageRecord>(USAGE, 'subscriptionNumber', filters.subscriptionNumber)
-      : view.all<UsageRecord>(USAGE);
+      : filters.accountId !== undefined
+        ? view.scanBy<UsageRecord>(USAGE, 'accountId', filters.accountId)
+        : view.all<UsageRecord>(USAGE);
   return candidates.filter(
     (record) =>
       (filters.subscriptionId === undefined || record.subscriptionId === filters.subscriptionId) &&
       (filters.chargeNumber === undefined || record.chargeNumber === filters.chargeNumber) &&
       (filters.status === undefined || record.status === filters.status) &&
-      (filters.account === undefined || record.accountId === filters.account || record.accountNumber === filters.account),
+      (filters.accountId === undefined || record.accountId === filters.accountId),
   );
 }
 
