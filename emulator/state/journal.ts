@@ -11,9 +11,11 @@ interface Waiter {
 /**
  * The journal file is opened for appending with O_DSYNC: a write returns once its bytes (and what is
  * needed to read them back) are on the disk, so a round costs one trip to the thread pool, not a
- * write and then an fdatasync.
+ * write and then an fdatasync. Where the platform has no O_DSYNC (Windows), each write is followed
+ * by an fdatasync instead.
  */
-const APPEND_DURABLY = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_DSYNC;
+const HAS_DSYNC = constants.O_DSYNC !== undefined;
+const APPEND_DURABLY = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | (HAS_DSYNC ? constants.O_DSYNC : 0);
 
 /** How bytes reach the disk; replaced in tests to inject a full disk or an I/O error. Durable once `write` resolves. */
 export interface JournalIo {
@@ -24,6 +26,7 @@ export const DISK_IO: JournalIo = {
   write: async (handle, chunk) => {
     // A write may put down fewer bytes than asked (a signal, a nearly full disk): go on from there.
     for (let offset = 0; offset < chunk.length; ) offset += (await handle.write(chunk, offset)).bytesWritten;
+    if (!HAS_DSYNC) await handle.datasync();
   },
 };
 
