@@ -126,6 +126,13 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
     return 1;
   }
 
+  // Scenarios side by side beyond the first use the other cores: worker threads, each with an emulator
+  // of its own (one thread runs an emulator, its engines and the runner alike). Started first, so
+  // they load while this thread starts its own emulator.
+  const ownEmulator = !values.target && !values['emulator-url'];
+  const threads = ownEmulator && threadsAvailable() ? Math.max(0, Math.min(concurrency, availableParallelism(), scenarios.length) - 1) : 0;
+  const helpers = threads > 0 ? startThreadLanes(threads) : undefined;
+
   const adminToken = values['admin-token'] ?? process.env.ZUORA_EMULATOR_ADMIN_TOKEN;
   const admin = adminToken ? { adminToken } : {};
   const stripeUrl = values['stripe-url'] ?? `http://127.0.0.1:${DEFAULT_STRIPE_PORT}`;
@@ -138,12 +145,6 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
           ...admin,
         })
       : await InProcessHost.start(values['emulator-url'] ? { emulatorUrl: values['emulator-url'], stripeUrl, ...admin } : {});
-
-  // Scenarios side by side beyond the first use the other cores: worker threads, each with an emulator
-  // of its own (one thread runs an emulator, its engines and the runner alike).
-  const ownEmulator = !values.target && !values['emulator-url'];
-  const threads = ownEmulator && threadsAvailable() ? Math.max(0, Math.min(concurrency, availableParallelism(), scenarios.length) - 1) : 0;
-  const helpers = threads > 0 ? startThreadLanes(threads) : undefined;
 
   // A line per finished scenario, and below them, on a terminal, how far the run is.
   const counter = progress('scenarios');

@@ -212,12 +212,11 @@ function fillableDisk(): { io: JournalIo; full: boolean } {
   const disk = {
     full: false,
     io: {
-      write: async (handle: FileHandle, chunk: string) => {
+      write: async (handle: FileHandle, chunk: Buffer) => {
         if (!disk.full) return DISK_IO.write(handle, chunk);
-        await handle.write(chunk.slice(0, Math.floor(chunk.length / 2)));
+        await handle.write(chunk.subarray(0, Math.floor(chunk.length / 2)));
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       },
-      sync: (handle: FileHandle) => DISK_IO.sync(handle),
     } satisfies JournalIo,
   };
   return disk;
@@ -355,7 +354,6 @@ describe('lock contention', () => {
         if (gate.holding) await new Promise<void>((resolve) => (gate.release = resolve));
         return DISK_IO.write(handle, chunk);
       },
-      sync: (handle) => DISK_IO.sync(handle),
     };
     const emulator = await startEmulator({ dataDir, port: 0, journalIo: slowDisk, now: '2026-01-15T00:00:00.000Z' });
     try {

@@ -10,7 +10,7 @@ import { checkVersionHeader } from '../api/v1/versions.js';
 import { asDomainError, dialectForPath, errorReply, internalErrorReply } from './dialects.js';
 import { Idempotency } from './idempotency.js';
 import { parseBody } from './body.js';
-import { checkBodyLimits } from './limits.js';
+import { checkBodyLimits, routeLimits } from './limits.js';
 import { RateLimitedError, RateLimiter, type Permit } from './rateLimits.js';
 import { resolveSettings } from '../state/settings.js';
 import { redactSecrets, secretsRequested } from './secrets.js';
@@ -53,7 +53,7 @@ function pipeline(services: Services, idempotency: Idempotency, limiter: RateLim
   const bodyFormat = route.bodyFormat ?? 'json';
   const checksVersion = dialect === 'v1' || dialect === 'v1crud';
   // The admin API gets only the general bounds; Zuora's endpoints their own field lengths too.
-  const limits = { ...(dialect !== 'admin' ? { endpoint: `${route.method} ${route.path}` } : {}), ...(route.object ? { object: route.object } : {}) };
+  const limits = routeLimits({ ...(dialect !== 'admin' ? { endpoint: `${route.method} ${route.path}` } : {}), ...(route.object ? { object: route.object } : {}) });
   // Compiled on the route's first request, once: compiling every route's schema up front was most
   // of the time to start, and most routes are never called in a given run.
   let compiled: BodyValidator | undefined;

@@ -10,6 +10,12 @@ const MAX_MAGNITUDE = 1e15;
 /** The smallest normal double: anything between it and zero is a denormal no decimal amount writes as. */
 const MIN_NORMAL = 2.2250738585072014e-308;
 
+/**
+ * Field lengths one route remembers. Field names come from the client, so past this many a route stops
+ * remembering new ones (they are still looked up, only not kept) and a hostile body cannot grow memory.
+ */
+const MAX_REMEMBERED_FIELDS = 1_000;
+
 /** Field names lower-cased without underscores, so the V1 (`firstName`) and Quickstart (`first_name`) spellings share a row. */
 export const fieldNameKey = (name: string): string => name.toLowerCase().replace(/_/g, '');
 
@@ -23,12 +29,22 @@ interface Limits {
   object?: string;
 }
 
+/** A route's limits with the lengths its fields have been found to have, so a repeated field costs a map read. */
+export interface RouteLimits extends Limits {
+  readonly lengths: Map<string, number>;
+}
+
+/** Built once per route; its lengths fill in as requests name fields. */
+export function routeLimits(limits: Limits): RouteLimits {
+  return { ...limits, lengths: new Map() };
+}
+
 /**
  * Refuses, before any handler sees it, a body Zuora would refuse for its shape alone: nested deeper
  * than 64, a number that is not a finite, normal double within an amount's range (`1e309`, `5e-324`),
  * a string longer than its field allows. Refused with the dialect's invalid-value answer, naming the field.
  */
-export function checkBodyLimits(body: unknown, limits: Limits): void {
+export function checkBodyLimits(body: unknown, limits: RouteLimits): void {
   walk(body, { path: '', field: '' }, 0, limits);
 }
 
@@ -38,7 +54,7 @@ interface Place {
   field: string;
 }
 
-function walk(value: unknown, place: Place, depth: number, limits: Limits): void {
+function walk(value: unknown, place: Place, depth: number, limits: RouteLimits): void {
   if (typeof value === 'number') return checkNumber(value, place.path, limits);
   if (typeof value === 'string') return checkString(value, place, limits);
   if (value === null || typeof value !== 'object') return;
@@ -70,7 +86,16 @@ function maxLength(field: string, endpoint: string | undefined): number {
   return Object.hasOwn(MAX_LENGTHS_BY_FIELD_NAME, name) ? (MAX_LENGTHS_BY_FIELD_NAME[name] as number) : MAX_ANY_STRING;
 }
 
-function checkString(value: string, place: Place, limits: Limits): void {
-  const max = maxLength(place.field, limits.endpoint);
+/** `maxLength`, remembered per route and field. */
+function rememberedMaxLength(field: string, limits: RouteLimits): number {
+  const known = limits.lengths.get(field);
+  if (known !== undefined) return known;
+  const max = maxLength(field, limits.endpoint);
+  if (limits.lengths.size < MAX_REMEMBERED_FIELDS) limits.lengths.set(field, max);
+  return max;
+}
+
+function checkString(value: string, place: Place, limits: RouteLimits): void {
+  const max = rememberedMaxLength(place.field, limits);
   if (value.length > max) throw new DomainError('InvalidValue', `'${place.path}' is ${value.length} characters long; at most ${max} are allowed`, limits.object, place.path || 'body');
 }
