@@ -101,6 +101,18 @@ describe('accounts', () => {
     expect(v1.soldToContact.id).not.toBe(v1.billToContact.id);
   });
 
+  it('a repeated /v1 read shows what changed in a related record since the last read', async () => {
+    const { body: account } = await env.zuora.post('/v2/accounts', accountBody());
+    const first = (await env.zuora.get(`/v1/accounts/${account.account_number}`)).body;
+    expect((await env.zuora.get(`/v1/accounts/${account.account_number}`)).body).toEqual(first);
+    // The bill-to contact is a record of its own: the account record itself does not change.
+    const updated = await env.zuora.put(`/v1/contacts/${first.billToContact.id}`, { firstName: 'Grace' });
+    expect(updated.body.success).toBe(true);
+    const after = (await env.zuora.get(`/v1/accounts/${account.account_number}`)).body;
+    expect(after.billToContact.firstName).toBe('Grace');
+    expect(after.basicInfo).toEqual(first.basicInfo);
+  });
+
   it('lists accounts page by page with a cursor', async () => {
     for (let i = 0; i < 3; i += 1) await env.zuora.post('/v2/accounts', accountBody({ name: `Paged ${i}` }));
     const all = (await env.zuora.get('/v2/accounts?page_size=99')).body.data as Array<{ id: string }>;

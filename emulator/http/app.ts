@@ -164,7 +164,7 @@ function send(req: Request, res: Response, reply: Reply, limits?: Record<string,
   if (reply.headers) Object.assign(headers, reply.headers);
   const status = reply.status ?? 200;
   if (reply.body !== undefined && !reply.stream && reply.raw === undefined) {
-    const text = JSON.stringify(reply.body);
+    const text = jsonText(reply.body);
     headers['Content-Type'] = 'application/json; charset=utf-8';
     // The head goes out before the body, so its length is given here (Node would send it chunked).
     headers['Content-Length'] = Buffer.byteLength(text);
@@ -178,6 +178,20 @@ function send(req: Request, res: Response, reply: Reply, limits?: Record<string,
   else if (reply.raw !== undefined) res.end(reply.raw);
   else res.end();
   return requestId;
+}
+
+/** The text of frozen answers (memoised reads, stored records), kept beside them: they never change. */
+const frozenTexts = new WeakMap<object, string>();
+
+/** A body's JSON; a frozen one is serialised once, since it is sent again as the very same object. */
+function jsonText(body: unknown): string {
+  if (typeof body !== 'object' || body === null || !Object.isFrozen(body)) return JSON.stringify(body);
+  let text = frozenTexts.get(body);
+  if (text === undefined) {
+    text = JSON.stringify(body);
+    frozenTexts.set(body, text);
+  }
+  return text;
 }
 
 /** Open streams of an app, so stopping the server need not wait for clients that never hang up. */

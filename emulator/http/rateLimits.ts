@@ -53,15 +53,24 @@ export class RateLimiter {
       throw new RateLimitedError(message, overRate ? resetSeconds : 1, headers);
     }
     this.running.set(tenant, running + 1);
-    let released = false;
-    return {
-      headers,
-      release: () => {
-        if (released) return;
-        released = true;
-        this.running.set(tenant, (this.running.get(tenant) ?? 1) - 1);
-      },
-    };
+    return new Slot(this.running, tenant, headers);
+  }
+}
+
+/** A request's place in its tenant's concurrency count (a class: no closure is built per request). */
+class Slot implements Permit {
+  private released = false;
+
+  constructor(
+    private readonly running: Map<string, number>,
+    private readonly tenant: string,
+    readonly headers: Record<string, string>,
+  ) {}
+
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.running.set(this.tenant, (this.running.get(this.tenant) ?? 1) - 1);
   }
 }
 

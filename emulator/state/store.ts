@@ -8,7 +8,7 @@ import { lockDataDir, prepareDataDir, readJsonFile } from './dataDir.js';
 import type { SetOp, StateDocument, StoredRecord, TenantData } from './document.js';
 import { Indexes } from './indexes.js';
 import { DISK_IO, Journal, JournalWriteError, type JournalIo } from './journal.js';
-import { applyOp, extend, own, UnsafePathError, valueAt } from './paths.js';
+import { applyOp, deepFreeze, extend, own, UnsafePathError, valueAt } from './paths.js';
 import { resolveSettings } from './settings.js';
 import { writeSnapshotFile, type IdsOf } from './snapshotFile.js';
 import { Transaction, type ReadView } from './transaction.js';
@@ -48,6 +48,9 @@ export class LockContentionError extends Error {
 /** Records of these objects are locked by the request changing them when the tenant's `lockContention` is on. */
 const LOCKED_OBJECTS: ReadonlySet<string> = new Set(['Subscription']);
 
+/** Answers `Store.memo` keeps at most; past it they are all dropped (a client polling a few keys is the case served). */
+const MEMO_LIMIT = 1000;
+
 /** Runs inside every transaction before it commits; may write to it (callout deliveries do). */
 export type TransactionHook = (tx: Transaction) => void;
 
@@ -84,6 +87,8 @@ export class Store {
   /** Units whose writes are in memory but not yet durable. */
   private readonly inFlight = new Set<CommitUnit>();
   private readonly hooks: TransactionHook[] = [];
+  /** Answers worked out from the current state (see `memo`); every write drops them all. */
+  private readonly memos = new Map<string, unknown>();
   /** Bumped by every rollback; units begun before it fail. */
   private generation = 0;
   private recovering: Promise<void> | null = null;
@@ -149,6 +154,20 @@ export class Store {
   /** A read-only view of a tenant's current state. */
   view(tenant: string): ReadView {
     return new Transaction(tenant, this.requireTenant(tenant), this.indexes);
+  }
+
+  /**
+   * `build()`'s answer, worked out once and shared until the state next changes (any write, in any
+   * tenant, drops every answer): a client polling the same read skips the work. The answer is deep
+   * frozen, since every caller gets the same object; `build` must read only the store.
+   */
+  memo<T extends object>(key: string, build: () => T): T {
+    const kept = this.memos.get(key);
+    if (kept !== undefined) return kept as T;
+    const answer = deepFreeze(build());
+    if (this.memos.size >= MEMO_LIMIT) this.memos.clear();
+    this.memos.set(key, answer);
+    return answer;
   }
 
   /** A transaction that is never committed: previews run real domain code on it and throw it away. */
@@ -267,6 +286,7 @@ export class Store {
   }
 
   private apply(unit: CommitUnit, ops: readonly SetOp[]): void {
+    this.memos.clear();
     for (const op of ops) {
       const [root, tenant, area, object, id] = op.path;
       const isRecord = root === 'tenants' && area === 'objects' && op.path.length === 5;
@@ -340,6 +360,7 @@ export class Store {
       const { doc, journal: reopened } = await load(this.dataDir, this.journalIo, () => this.compactIfDue());
       await journal.close().catch(() => undefined);
       this.doc = doc;
+      this.memos.clear();
       this.journal = reopened;
       this.indexes.clear();
       this.generation += 1;
