@@ -49,9 +49,12 @@ console.log(pc.dim(`${quick ? 'quick' : 'full'} bench, ${process.version}, load 
 
 printSection('requests: emulator (in memory) beside a bare express app and a bare node:http server answering the same bytes');
 const requests: Comparison[] = [];
+let emulatorCode = 'sources through tsx';
 const peers = await startPeers(flags.peer?.includes('prism') === true);
 {
   const emulator = await startServer('emulator');
+  if (emulator.compiled) emulatorCode = 'compiled dist/';
+  console.log(emulator.compiled ? '  emulator: the compiled dist/' : pc.yellow('  emulator: the sources through tsx (dist/ is missing or older than the sources: npm run build)'));
   const ceilings = [await startServer('express'), await startServer('http')];
   try {
     await benchRequests(emulator, ceilings, await session(emulator), SIZES.requests, peers, (row) => {
@@ -97,7 +100,7 @@ const scenarios = await benchScenarios(SIZES.oneYearRuns, SIZES.library);
 console.log(`  one-year scenario in the runner: ${scenarios.oneYearMedianMs.toFixed(0)} ms (runs ${scenarios.oneYearRunsMs.join(', ')}); ${scenarios.libraryCliMs === undefined ? 'library not run (quick)' : `library of ${scenarios.scenarios} from the command line: ${scenarios.libraryCliMs.toFixed(0)} ms`}`);
 
 const partial: Omit<Results, 'targets'> = {
-  environment: environment(),
+  environment: { ...environment(), emulator: emulatorCode },
   mode: quick ? 'quick' : 'full',
   totalSeconds: (performance.now() - started) / 1000,
   requests,

@@ -1,8 +1,11 @@
 // The server side of the bench, in a child process of its own so its CPU time and memory can be read
 // apart from the load generator's. `node --import tsx bench/server.ts emulator|express|http`; the
 // parent talks to it over IPC (see servers.ts).
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import express from 'express';
 
 /** What a ceiling answers to every request: the bytes the emulator answered to the same request. */
@@ -17,7 +20,7 @@ export type ServerKind = 'emulator' | 'express' | 'http';
 export type ToServer = { type: 'answer'; answer: Answer } | { type: 'stats' } | { type: 'stop' };
 
 export type FromServer =
-  | { type: 'ready'; url: string; startMs: number; clientId?: string; clientSecret?: string; adminToken?: string }
+  | { type: 'ready'; url: string; startMs: number; compiled?: boolean; clientId?: string; clientSecret?: string; adminToken?: string }
   | { type: 'stats'; objects: number; rssBytes: number }
   | { type: 'answered' }
   | { type: 'stopped' };
@@ -29,8 +32,22 @@ const send = (message: FromServer): void => {
 const kind = process.argv[2] as ServerKind;
 let answer: Answer = { status: 200, contentType: 'application/json', body: '{}' };
 
+/**
+ * The emulator as a user runs it: the compiled dist/ (what `npm ci` builds and the bin runs), unless
+ * it is missing or older than a source file, when the sources run through tsx instead.
+ */
+async function emulatorCode(): Promise<{ compiled: boolean; module: typeof import('../emulator/index.js') }> {
+  const compiled = fileURLToPath(new URL('../dist/emulator/index.js', import.meta.url));
+  const sources = fileURLToPath(new URL('../emulator/', import.meta.url));
+  const built = existsSync(compiled) ? statSync(compiled).mtimeMs : 0;
+  const fresh = built > 0 && readdirSync(sources, { recursive: true, withFileTypes: true }).every((entry) => !entry.isFile() || statSync(path.join(entry.parentPath, entry.name)).mtimeMs <= built);
+  if (!fresh) return { compiled: false, module: await import('../emulator/index.js') };
+  return { compiled: true, module: (await import(pathToFileURL(compiled).href)) as typeof import('../emulator/index.js') };
+}
+
 if (kind === 'emulator') {
-  const { startEmulator } = await import('../emulator/index.js');
+  const code = await emulatorCode();
+  const { startEmulator } = code.module;
   // From here: loading the state and listening, not loading the code.
   const started = performance.now();
   const dataDir = process.env.BENCH_DATA_DIR;
@@ -57,7 +74,7 @@ if (kind === 'emulator') {
       });
     }
   });
-  send({ type: 'ready', url: emulator.url, startMs, ...emulator.credentials, adminToken: emulator.adminToken });
+  send({ type: 'ready', url: emulator.url, startMs, compiled: code.compiled, ...emulator.credentials, adminToken: emulator.adminToken });
 } else {
   const started = performance.now();
   // The ceilings answer the same bytes: express as a minimal API would (its body parsers, one

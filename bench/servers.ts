@@ -16,6 +16,8 @@ export interface BenchServer {
   readyMs: number;
   /** Time the server itself took to start (the emulator's startEmulator, state loading included). */
   startMs: number;
+  /** The emulator only: whether it ran the compiled dist/ (else the sources through tsx). */
+  compiled?: boolean;
   clientId?: string;
   clientSecret?: string;
   adminToken?: string;
@@ -43,6 +45,7 @@ export async function startServer(kind: ServerKind, env: Record<string, string> 
     pid,
     readyMs,
     startMs: ready.startMs,
+    ...(ready.compiled !== undefined ? { compiled: ready.compiled } : {}),
     ...(ready.clientId ? { clientId: ready.clientId, clientSecret: ready.clientSecret, adminToken: ready.adminToken } : {}),
     cpuSeconds: () => treeCpuSeconds(pid),
     stats: async () => {
