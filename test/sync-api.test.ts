@@ -146,6 +146,19 @@ describe('customers', () => {
     expect(read.body).toEqual(created.body);
   });
 
+  it('keeps a metadata key named __proto__ as data, on create and on every read', async () => {
+    // A computed key makes `__proto__` an own member, as JSON.parse does with the body on the engine's side.
+    const metadata = { ['__proto__']: 'kept', plan: 'gold' };
+    const created = await api.post('/api/customers', { id: 'customer-proto', name: 'Proto', paymentMethod: VISA, metadata });
+    expect(created.status).toBe(201);
+    const read = await api.get('/api/customers/customer-proto');
+    expect(read.status).toBe(200);
+    expect(Object.entries((read.body as { metadata: Record<string, string> }).metadata)).toEqual([
+      ['__proto__', 'kept'],
+      ['plan', 'gold'],
+    ]);
+  });
+
   it('records a customer without subscriptions as not synced, with the reason of seeds/000', async () => {
     const created = await api.post('/api/customers', { id: 'customer-nosub', name: 'No subscription', paymentMethod: VISA });
     expect(created.body.sync).toMatchObject({ status: 'NO_SYNC', reason: "Customer doesn't have any subscription" });

@@ -1,4 +1,5 @@
 import { invalid } from './errors.js';
+import { setMember } from '../model/members.js';
 
 /** Ids go into URL paths and Zuora custom fields, so they stay plain. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
@@ -134,7 +135,7 @@ export class Field {
   stringMap(): Record<string, string> {
     const map: Record<string, string> = {};
     for (const [key, field] of this.entries()) {
-      if (typeof field.value === 'string') map[key] = field.value;
+      if (typeof field.value === 'string') setMember(map, key, field.value);
       else field.fail('must be a string');
     }
     return map;

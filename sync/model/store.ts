@@ -5,6 +5,7 @@ import { JSONFile } from 'lowdb/node';
 import type { SyncStore } from '../context.js';
 import type { StripeIntegration } from '../stripe/types.js';
 import { DEFAULT_INTEGRATION, type Catalog, type CreditGrant, type Customer, type EventLogEntry, type EventType, type IntegrationSettings, type Package, type Subscription, type UsageReport } from './types.js';
+import { setMember } from './members.js';
 
 /** The whole of the platform's state: one JSON document, small enough to rewrite on every write. */
 interface SyncDocument {
@@ -254,7 +255,7 @@ function copy<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copy) as T;
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) out[key] = copy(field);
+  for (const [key, field] of Object.entries(value)) setMember(out, key, copy(field));
   return out as T;
 }
 
