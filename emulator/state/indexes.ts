@@ -3,11 +3,25 @@ import { own } from './paths.js';
 
 type Postings = Map<unknown, Set<string>>;
 
+/** Dotted field names split into their parts: every write to an indexed collection reads its fields again. */
+const fieldParts = new Map<string, readonly string[]>();
+const FIELD_PARTS_KEPT = 1000;
+
+function partsOf(field: string): readonly string[] {
+  let parts = fieldParts.get(field);
+  if (parts === undefined) {
+    parts = field.split('.');
+    if (fieldParts.size >= FIELD_PARTS_KEPT) fieldParts.clear();
+    fieldParts.set(field, parts);
+  }
+  return parts;
+}
+
 /** A field's value; a dotted name reads into nested objects (`payload.accountId`). */
 export function fieldValue(record: StoredRecord, field: string): unknown {
   if (!field.includes('.')) return record[field];
   let value: unknown = record;
-  for (const part of field.split('.')) {
+  for (const part of partsOf(field)) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return undefined;
     value = (value as Record<string, unknown>)[part];
   }
