@@ -169,8 +169,11 @@ export class Transaction implements ReadView {
     for (const id of this.indexes.ordered(this.tenant, object, order, stored)) {
       if (written?.has(id)) continue;
       const record = handedOut(own(stored, id) as StoredRecord);
-      const key = order.keyOf(record) as string;
-      for (let early = mine[next]; early && comesBefore(early, key, id); early = mine[++next]) yield early.record as T;
+      // A record's key is worked out only while some of the transaction's own are left to merge in.
+      if (next < mine.length) {
+        const key = order.keyOf(record) as string;
+        for (let early = mine[next]; early && comesBefore(early, key, id); early = mine[++next]) yield early.record as T;
+      }
       yield record as T;
     }
     for (const late of mine.slice(next)) yield late.record as T;
