@@ -234,10 +234,11 @@ export class Dispatcher {
     const changes = tx.changes();
     if (changes.length === 0) return;
     try {
-      const deliveries = changes.flatMap((change) => [
-        ...eventsOf(tx, change).flatMap((event) => deliveriesFor(tx, event)),
-        ...this.sources.flatMap((source) => source(tx, change)),
-      ]);
+      const deliveries: NewDelivery[] = [];
+      for (const change of changes) {
+        for (const event of eventsOf(tx, change)) deliveries.push(...deliveriesFor(tx, event));
+        for (const source of this.sources) deliveries.push(...source(tx, change));
+      }
       if (deliveries.length === 0) return;
       insertDeliveries(tx, deliveries);
       this.owed.add(tx.tenant);
