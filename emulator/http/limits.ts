@@ -11,7 +11,7 @@ const MAX_MAGNITUDE = 1e15;
 const MIN_NORMAL = 2.2250738585072014e-308;
 
 /**
- * Field lengths one route remembers. Field names come from the client, so past this many a route stops
+ * Fields one route remembers. Field names come from the client, so past this many a route stops
  * remembering new ones (they are still looked up, only not kept) and a hostile body cannot grow memory.
  */
 const MAX_REMEMBERED_FIELDS = 1_000;
@@ -29,14 +29,29 @@ interface Limits {
   object?: string;
 }
 
-/** A route's limits with the lengths its fields have been found to have, so a repeated field costs a map read. */
-export interface RouteLimits extends Limits {
-  readonly lengths: Map<string, number>;
+/** One field of a route's bodies, named as its length is looked up (`items[].name`). */
+interface Field {
+  readonly name: string;
+  /** Known once a string was found here. */
+  maxLength?: number;
+  /** The fields of an object found here, by key. */
+  keys?: Map<string, Field>;
+  /** The elements of an array found here. */
+  items?: Field;
 }
 
-/** Built once per route; its lengths fill in as requests name fields. */
+/**
+ * A route's limits with the fields its bodies have been found to have, from the body down: the walk
+ * follows them beside the body, so a repeated field costs a map read and builds no path text.
+ */
+export interface RouteLimits extends Limits {
+  readonly body: Field;
+  remembered: number;
+}
+
+/** Built once per route; its fields fill in as requests name them. */
 export function routeLimits(limits: Limits): RouteLimits {
-  return { ...limits, lengths: new Map() };
+  return { ...limits, body: { name: '' }, remembered: 0 };
 }
 
 /**
@@ -45,31 +60,62 @@ export function routeLimits(limits: Limits): RouteLimits {
  * a string longer than its field allows. Refused with the dialect's invalid-value answer, naming the field.
  */
 export function checkBodyLimits(body: unknown, limits: RouteLimits): void {
-  walk(body, { path: '', field: '' }, 0, limits);
+  walk(body, limits.body, [], limits);
 }
 
-/** Where a value sits: `path` names it in the refusal (`items[2].name`), `field` looks up its length (`items[].name`). */
-interface Place {
-  path: string;
-  field: string;
-}
-
-function walk(value: unknown, place: Place, depth: number, limits: RouteLimits): void {
-  if (typeof value === 'number') return checkNumber(value, place.path, limits);
-  if (typeof value === 'string') return checkString(value, place, limits);
+/**
+ * `trail` holds the keys and indices from the body down to `value` (one per level, so its length is
+ * the depth); the refusal names the value from it, as `items[2].name`.
+ */
+function walk(value: unknown, field: Field, trail: (string | number)[], limits: RouteLimits): void {
+  if (typeof value === 'number') return checkNumber(value, trail, limits);
+  if (typeof value === 'string') return checkString(value, field, trail, limits);
   if (value === null || typeof value !== 'object') return;
-  if (depth >= MAX_JSON_DEPTH) throw new DomainError('Malformed', `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`, limits.object, place.path || 'body');
+  if (trail.length >= MAX_JSON_DEPTH) throw new DomainError('Malformed', `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`, limits.object, pathOf(trail) || 'body');
   if (Array.isArray(value)) {
-    value.forEach((item, index) => walk(item, { path: `${place.path}[${index}]`, field: `${place.field}[]` }, depth + 1, limits));
+    let items = field.items;
+    if (!items) {
+      items = { name: `${field.name}[]` };
+      if (keepsAnother(limits)) field.items = items;
+    }
+    for (let index = 0; index < value.length; index += 1) {
+      trail.push(index);
+      walk(value[index], items, trail, limits);
+      trail.pop();
+    }
     return;
   }
-  const join = (prefix: string, key: string): string => (prefix ? `${prefix}.${key}` : key);
-  for (const [key, item] of Object.entries(value)) walk(item, { path: join(place.path, key), field: join(place.field, key) }, depth + 1, limits);
+  const keys = (field.keys ??= new Map());
+  for (const key of Object.keys(value)) {
+    let child = keys.get(key);
+    if (!child) {
+      child = { name: field.name ? `${field.name}.${key}` : key };
+      if (keepsAnother(limits)) keys.set(key, child);
+    }
+    trail.push(key);
+    walk((value as Record<string, unknown>)[key], child, trail, limits);
+    trail.pop();
+  }
 }
 
-function checkNumber(value: number, path: string, limits: Limits): void {
+/** Whether a field seen for the first time is kept: a route remembers at most MAX_REMEMBERED_FIELDS. */
+function keepsAnother(limits: RouteLimits): boolean {
+  if (limits.remembered >= MAX_REMEMBERED_FIELDS) return false;
+  limits.remembered += 1;
+  return true;
+}
+
+/** The value's place in the body as a refusal names it: `items[2].name`; empty for the body itself. */
+function pathOf(trail: readonly (string | number)[]): string {
+  let path = '';
+  for (const step of trail) path = typeof step === 'number' ? `${path}[${step}]` : path ? `${path}.${step}` : step;
+  return path;
+}
+
+function checkNumber(value: number, trail: readonly (string | number)[], limits: Limits): void {
   const size = Math.abs(value);
   if (!Number.isFinite(value) || size > MAX_MAGNITUDE || (size > 0 && size < MIN_NORMAL)) {
+    const path = pathOf(trail);
     throw new DomainError('InvalidValue', `'${path}' must be a finite number within ±${MAX_MAGNITUDE}`, limits.object, path || 'body');
   }
 }
@@ -86,16 +132,9 @@ function maxLength(field: string, endpoint: string | undefined): number {
   return Object.hasOwn(MAX_LENGTHS_BY_FIELD_NAME, name) ? (MAX_LENGTHS_BY_FIELD_NAME[name] as number) : MAX_ANY_STRING;
 }
 
-/** `maxLength`, remembered per route and field. */
-function rememberedMaxLength(field: string, limits: RouteLimits): number {
-  const known = limits.lengths.get(field);
-  if (known !== undefined) return known;
-  const max = maxLength(field, limits.endpoint);
-  if (limits.lengths.size < MAX_REMEMBERED_FIELDS) limits.lengths.set(field, max);
-  return max;
-}
-
-function checkString(value: string, place: Place, limits: RouteLimits): void {
-  const max = rememberedMaxLength(place.field, limits);
-  if (value.length > max) throw new DomainError('InvalidValue', `'${place.path}' is ${value.length} characters long; at most ${max} are allowed`, limits.object, place.path || 'body');
+function checkString(value: string, field: Field, trail: readonly (string | number)[], limits: RouteLimits): void {
+  const max = (field.maxLength ??= maxLength(field.name, limits.endpoint));
+  if (value.length <= max) return;
+  const path = pathOf(trail);
+  throw new DomainError('InvalidValue', `'${path}' is ${value.length} characters long; at most ${max} are allowed`, limits.object, path || 'body');
 }
