@@ -22,9 +22,8 @@ export const cacheFileOf = (bundleFile: string): string => `${bundleFile}.cache`
 export function loadCliBundle(bundleFile: string): CliBundle {
   const cacheFile = cacheFileOf(bundleFile);
   const cachedData = readIfPresent(cacheFile);
-  // The CommonJS wrapper on the script's first line, as Node's own loader puts it, so line numbers in stack traces stay the bundle's.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundleFile, 'utf8')}\n})`;
-  const script = new vm.Script(wrapped, {
+  // The bundle is its own CommonJS wrapper: a function of what Node passes a module.
+  const script = new vm.Script(readFileSync(bundleFile, 'utf8'), {
     filename: bundleFile,
     ...(cachedData ? { cachedData } : {}),
   });

@@ -5,6 +5,7 @@
 // running them did; a script, unlike an ES module on Node 20, can be compiled from a code cache.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -30,6 +31,23 @@ const separateCommands = {
   },
 };
 
+/**
+ * Packages the sources load on first use with `createRequire(import.meta.url)(name)` (jexl, for the
+ * first trigger condition: every start's sync engine setup has one) are bundled too: in the bundle
+ * that call is the bundle's own `require(name)`, which esbuild bundles and still runs on first use.
+ * @type {import('esbuild').Plugin}
+ */
+const bundleFirstUseRequires = {
+  name: 'bundle-first-use-requires',
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, async ({ path: file }) => {
+      const source = await readFile(file, 'utf8');
+      if (!source.includes('createRequire(import.meta.url)(')) return undefined;
+      return { contents: source.replaceAll('createRequire(import.meta.url)(', 'require('), loader: 'js' };
+    });
+  },
+};
+
 // A cache made for an earlier bundle must never meet this one (V8 checks only the source's length).
 rmSync(`${BUNDLE}.cache`, { force: true });
 await build({
@@ -49,8 +67,13 @@ await build({
   supported: { 'dynamic-import': false },
   // The bundle's own location stands for each module's: package files are found from it (packageInfo.ts).
   define: { 'import.meta.url': 'bundleUrl' },
-  banner: { js: 'const bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [separateCommands],
+  // The file is the CommonJS wrapper around the bundle, as Node's own loader would put it (on the
+  // first line, so line numbers stay the bundle's): codeCache.ts compiles it as it is, where wrapping
+  // it there would copy its 2 MB once more. Strict, as the ES modules bundled were (esbuild's own
+  // "use strict" comes after the banner, too late to count).
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {"use strict";const bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  footer: { js: '})' },
+  plugins: [separateCommands, bundleFirstUseRequires],
   logLevel: 'warning',
 });
 process.stdout.write('cli: dist/cli/main.bundle.cjs\n');

@@ -12,10 +12,10 @@ import { cacheFileOf } from '../cli/codeCache.js';
 
 const LOADER = fileURLToPath(new URL('../cli/codeCache.ts', import.meta.url));
 
-/** A bundle as scripts/bundle-cli.mjs makes one: CommonJS, exporting main, using require and __dirname. */
-const BUNDLE_SOURCE = `const path = require('node:path');
+/** A bundle as scripts/bundle-cli.mjs makes one: CommonJS in its wrapper, exporting main, using require and __dirname. */
+const BUNDLE_SOURCE = `(function (exports, require, module, __filename, __dirname) {const path = require('node:path');
 exports.main = async (argv) => (path.basename(__dirname).startsWith('code-cache-') ? argv.length : 99);
-`;
+})`;
 
 let dir: string;
 let bundle: string;
