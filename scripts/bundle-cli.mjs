@@ -6,11 +6,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const CLI_DIR = fileURLToPath(new URL('../dist/cli/', import.meta.url));
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const CLI_DIR = path.join(DIST, 'cli');
 
-// Left as imports of dist/cli/'s own files: the commands main loads on demand (they run from the
-// compiled modules, as before), and the module holding the error class they and main share.
-const SEPARATE = new Set(['scenario.js', 'contract.js', 'errors.js']);
+// Left as imports of dist/cli/'s own files: the contract command, which main loads on demand (it
+// runs from the compiled modules, as before), and the module holding the error class it and main share.
+const SEPARATE = new Set(['contract.js', 'errors.js']);
 
 /** @type {import('esbuild').Plugin} */
 const separateCommands = {
@@ -25,12 +26,17 @@ const separateCommands = {
 };
 
 await build({
-  entryPoints: [path.join(CLI_DIR, 'main.js')],
+  entryPoints: [
+    { in: path.join(CLI_DIR, 'main.js'), out: 'main.bundle' },
+    // The scenario runner's worker thread, bundled too: each thread of `scenario run` loads it. It is
+    // dist/cli/worker.js because the runner's threads.ts, bundled into a chunk here, starts its
+    // worker from './worker.js' beside itself (from the compiled modules, dist/scenarios/runner/worker.js).
+    { in: path.join(DIST, 'scenarios', 'runner', 'worker.js'), out: 'worker' },
+  ],
   outdir: CLI_DIR,
-  // start and sync, which main loads on demand, go to chunks of their own (main.bundle-*.js, beside
-  // the separate commands they import as ./name.js): --version or the scenario command never read them.
+  // start, sync and scenario, which main loads on demand, go to chunks of their own
+  // (main.bundle-*.js, beside the separate modules they import as ./name.js): --version never reads them.
   splitting: true,
-  entryNames: '[name].bundle',
   chunkNames: 'main.bundle-[name]-[hash]',
   bundle: true,
   platform: 'node',
@@ -40,4 +46,4 @@ await build({
   plugins: [separateCommands],
   logLevel: 'warning',
 });
-process.stdout.write('cli: dist/cli/main.bundle.js\n');
+process.stdout.write('cli: dist/cli/main.bundle.js, dist/cli/worker.js\n');
