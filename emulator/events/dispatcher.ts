@@ -11,7 +11,7 @@ import type { PendingChange, ReadView, Transaction } from '../state/transaction.
 import { calloutFaultInForce, takeCalloutFault, type TakenFault } from './calloutFaults.js';
 import { compileCondition, conditionContext } from './conditions.js';
 import { eventDataSources } from './dataSources.js';
-import { CALLOUT_TEMPLATES, CALLOUTS, NOTIFICATION_DEFINITIONS, type CalloutDelivery, type RaisedEvent } from './model.js';
+import { CALLOUT_TEMPLATES, CALLOUTS, EVENT_TRIGGERS, NOTIFICATION_DEFINITIONS, type CalloutDelivery, type RaisedEvent } from './model.js';
 import { calloutsFor } from './notifications.js';
 import { renderCallout } from './render.js';
 import { DEFAULT_ATTEMPT_TIMEOUT_MS, sendCallout } from './send.js';
@@ -234,9 +234,12 @@ export class Dispatcher {
     const changes = tx.changes();
     if (changes.length === 0) return;
     try {
+      // A tenant with no event trigger and no notification (most of them) owes no Zuora callout for
+      // any change: its events are not worked out, change by change, only to find nobody listens.
+      const heard = tx.count(EVENT_TRIGGERS) > 0 || tx.count(NOTIFICATION_DEFINITIONS) > 0;
       const deliveries: NewDelivery[] = [];
       for (const change of changes) {
-        for (const event of eventsOf(tx, change)) deliveries.push(...deliveriesFor(tx, event));
+        if (heard) for (const event of eventsOf(tx, change)) deliveries.push(...deliveriesFor(tx, event));
         for (const source of this.sources) deliveries.push(...source(tx, change));
       }
       if (deliveries.length === 0) return;

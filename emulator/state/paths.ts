@@ -8,7 +8,7 @@ type Mutable = Record<string, unknown>;
  */
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'prototype', 'constructor']);
 
-export const isUnsafeKey = (key: string): boolean => UNSAFE_KEYS.has(key);
+const isUnsafeKey = (key: string): boolean => UNSAFE_KEYS.has(key);
 
 export class UnsafePathError extends Error {
   constructor(readonly path: readonly string[]) {
@@ -27,7 +27,7 @@ function dataMap<T>(): Record<string, T> {
 }
 
 /** Refuses a path through a prototype name before anything is applied. */
-function checkPath(path: readonly string[]): void {
+export function checkPath(path: readonly string[]): void {
   if (path.some((key) => typeof key !== 'string' || isUnsafeKey(key))) throw new UnsafePathError(path);
 }
 

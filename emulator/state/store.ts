@@ -8,7 +8,7 @@ import { lockDataDir, prepareDataDir, readJsonFile } from './dataDir.js';
 import type { SetOp, StateDocument, StoredRecord, TenantData } from './document.js';
 import { Indexes } from './indexes.js';
 import { DISK_IO, Journal, JournalWriteError, type JournalIo } from './journal.js';
-import { applyOp, deepFreeze, extend, isUnsafeKey, own, UnsafePathError, valueAt } from './paths.js';
+import { applyOp, checkPath, deepFreeze, extend, own, UnsafePathError, valueAt } from './paths.js';
 import { resolveSettings } from './settings.js';
 import { writeSnapshotFile, type IdsOf } from './snapshotFile.js';
 import { Transaction, type ReadView } from './transaction.js';
@@ -288,31 +288,31 @@ export class Store {
   private apply(unit: CommitUnit, ops: readonly SetOp[]): void {
     this.memos.clear();
     for (const op of ops) {
-      const { path } = op;
-      if (path.length === 5 && path[0] === 'tenants' && path[2] === 'objects') {
-        this.applyRecord(op, path[1] as string, path[3] as string, path[4] as string);
-      } else {
+      const [root, tenant, area, object, id] = op.path;
+      if (root === 'tenants' && area === 'objects' && op.path.length === 5) this.applyRecord(op, tenant as string, object as string, id as string);
+      else {
         applyOp(this.doc as unknown as Record<string, unknown>, op);
-        if (path[0] === 'tenants' && path[1] && path.length === 2) this.indexes.drop(path[1]);
+        if (root === 'tenants' && tenant && op.path.length === 2) this.indexes.drop(tenant);
       }
-      unit.touch(path);
+      unit.touch(op.path);
     }
   }
 
   /**
-   * One record's op, straight into its collection when that exists (nearly always), with the
-   * indexes told of the record before and after; `applyOp` walks any other path, and refuses one
-   * through a prototype name.
+   * Sets or deletes one record, most of what a commit does: its collection is looked up once and
+   * read for the value before, rather than the path walked from the root once for that and again
+   * to write. A collection the op creates goes through `applyOp`, which makes the containers.
    */
   private applyRecord(op: SetOp, tenant: string, object: string, id: string): void {
-    const collection = own(own(this.doc.tenants, tenant)?.objects, object) as Record<string, StoredRecord> | undefined;
-    const before = collection && own(collection, id);
+    checkPath(op.path);
+    const records = own(own(this.doc.tenants, tenant)?.objects, object) as Record<string, StoredRecord> | undefined;
+    const before = own(records, id);
     const after = op.value as StoredRecord | undefined;
-    if (collection && !isUnsafeKey(id)) {
-      if (after === undefined) delete collection[id];
-      else collection[id] = after;
+    if (records) {
+      if (after === undefined) delete records[id];
+      else records[id] = after;
     } else {
-      if (after !== undefined && !collection) this.indexes.collectionCreated(tenant, object);
+      if (after !== undefined) this.indexes.collectionCreated(tenant, object);
       applyOp(this.doc as unknown as Record<string, unknown>, op);
     }
     this.indexes.update(tenant, object, id, before, after);
