@@ -57,7 +57,11 @@ class Ordered {
     const key = after ? this.order.keyOf(after) : undefined;
     if (old === key) return;
     if (old !== undefined) {
-      this.entries.splice(this.position(old, id), 1);
+      const at = this.position(old, id);
+      // The first entry goes most often (the clock takes the next job, the lane the next callout):
+      // shift() drops it without moving the others, where splice() moves them all.
+      if (at === 0) this.entries.shift();
+      else this.entries.splice(at, 1);
       this.keys.delete(id);
     }
     if (key !== undefined) {
