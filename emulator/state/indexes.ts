@@ -3,6 +3,9 @@ import { own } from './paths.js';
 
 type Postings = Map<unknown, Set<string>>;
 
+/** What an index answers for a value no record has: shared, where a new empty set for each miss showed in the garbage of every commit. */
+const NO_IDS: ReadonlySet<string> = new Set();
+
 /** Dotted field names split into their parts: every write to an indexed collection reads its fields again. */
 const fieldParts = new Map<string, readonly string[]>();
 const FIELD_PARTS_KEPT = 1000;
@@ -171,7 +174,7 @@ export class Indexes {
       for (const record of Object.values(collection ?? {})) add(postings, fieldValue(record, field), record.id);
       indexes.fields.set(field, postings);
     }
-    return postings.get(value) ?? new Set();
+    return postings.get(value) ?? NO_IDS;
   }
 
   /** Ids of the records `order` keeps, in its order. */
