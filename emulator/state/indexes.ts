@@ -3,6 +3,9 @@ import { own } from './paths.js';
 
 type Postings = Map<unknown, Set<string>>;
 
+/** What a lookup of a value no record has finds (most lookups of a number about to be taken). */
+const NO_IDS: ReadonlySet<string> = new Set();
+
 /** A field's value; a dotted name reads into nested objects (`payload.accountId`). */
 export function fieldValue(record: StoredRecord, field: string): unknown {
   if (!field.includes('.')) return record[field];
@@ -153,7 +156,7 @@ export class Indexes {
       for (const record of Object.values(collection ?? {})) add(postings, fieldValue(record, field), record.id);
       indexes.fields.set(field, postings);
     }
-    return postings.get(value) ?? new Set();
+    return postings.get(value) ?? NO_IDS;
   }
 
   /** Ids of the records `order` keeps, in its order. */
