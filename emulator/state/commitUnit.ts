@@ -8,8 +8,10 @@ import type { Change } from './changeFeed.js';
  * in seal order, so replaying them always ends where memory was.
  */
 export class CommitUnit {
-  /** Paths written, by their joined key, in first-write order. */
-  private readonly paths = new Map<string, readonly string[]>();
+  /** Paths written, in first-write order. */
+  private readonly written: Array<readonly string[]> = [];
+  /** The same paths as a tree of their keys, which tells a path written before without joining it into one string. */
+  private readonly tree: PathNode = {};
   /** Changes to publish once the unit is durable. */
   readonly changes: Change[] = [];
   /** Still taking writes; a sealed unit's context no longer gathers transactions. */
@@ -21,26 +23,44 @@ export class CommitUnit {
   ) {}
 
   touch(path: readonly string[]): void {
-    this.paths.set(path.join('\u0000'), path);
+    let node = this.tree;
+    for (const key of path) {
+      const children = (node.children ??= new Map());
+      let next = children.get(key);
+      if (!next) children.set(key, (next = {}));
+      node = next;
+    }
+    if (node.written) return;
+    node.written = true;
+    this.written.push(path);
   }
 
   holds(path: readonly string[]): boolean {
-    return this.paths.has(path.join('\u0000'));
+    let node: PathNode | undefined = this.tree;
+    for (const key of path) node = node?.children?.get(key);
+    return node?.written === true;
   }
 
   /** The tenants whose state the unit changed. */
   tenants(): Set<string> {
     const tenants = new Set<string>();
-    for (const [root, tenant] of this.paths.values()) if (root === 'tenants' && tenant) tenants.add(tenant);
+    for (const [root, tenant] of this.written) if (root === 'tenants' && tenant) tenants.add(tenant);
     return tenants;
   }
 
   get empty(): boolean {
-    return this.paths.size === 0;
+    return this.written.length === 0;
   }
 
   /** Written paths, a parent before its children, so a replayed parent never hides a child's value. */
   touched(): Array<readonly string[]> {
-    return [...this.paths.values()].sort((a, b) => a.length - b.length);
+    return [...this.written].sort((a, b) => a.length - b.length);
   }
+}
+
+interface PathNode {
+  /** Made at the first path that goes on under this one (a record's id has none). */
+  children?: Map<string, PathNode>;
+  /** A path ending here was written. */
+  written?: boolean;
 }
