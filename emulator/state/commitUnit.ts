@@ -8,10 +8,14 @@ import type { Change } from './changeFeed.js';
  * in seal order, so replaying them always ends where memory was.
  */
 export class CommitUnit {
-  /** Paths written, in first-write order. */
+  /** Paths written, each once, in first-write order. */
   private readonly written: Array<readonly string[]> = [];
-  /** The same paths as a tree of their keys, which tells a path written before without joining it into one string. */
+  /**
+   * The same paths as a tree of their keys, which tells a path written before without joining it
+   * into one string (a key of ~100 characters to build and hash for every record written).
+   */
   private readonly tree: PathNode = {};
+  private readonly tenantsWritten = new Set<string>();
   /** Changes to publish once the unit is durable. */
   readonly changes: Change[] = [];
   /** Still taking writes; a sealed unit's context no longer gathers transactions. */
@@ -33,6 +37,8 @@ export class CommitUnit {
     if (node.written) return;
     node.written = true;
     this.written.push(path);
+    const [root, tenant] = path;
+    if (root === 'tenants' && tenant) this.tenantsWritten.add(tenant);
   }
 
   holds(path: readonly string[]): boolean {
@@ -42,17 +48,15 @@ export class CommitUnit {
   }
 
   /** The tenants whose state the unit changed. */
-  tenants(): Set<string> {
-    const tenants = new Set<string>();
-    for (const [root, tenant] of this.written) if (root === 'tenants' && tenant) tenants.add(tenant);
-    return tenants;
+  tenants(): ReadonlySet<string> {
+    return this.tenantsWritten;
   }
 
   get empty(): boolean {
     return this.written.length === 0;
   }
 
-  /** Written paths, a parent before its children, so a replayed parent never hides a child's value. */
+  /** Written paths, each once, a parent before its children, so a replayed parent never hides a child's value. */
   touched(): Array<readonly string[]> {
     return [...this.written].sort((a, b) => a.length - b.length);
   }
