@@ -237,10 +237,11 @@ export class Dispatcher {
       // A tenant with no event trigger and no notification (most of them) owes no Zuora callout for
       // any change: its events are not worked out, change by change, only to find nobody listens.
       const heard = tx.count(EVENT_TRIGGERS) > 0 || tx.count(NOTIFICATION_DEFINITIONS) > 0;
-      const deliveries = changes.flatMap((change) => [
-        ...(heard ? eventsOf(tx, change).flatMap((event) => deliveriesFor(tx, event)) : []),
-        ...this.sources.flatMap((source) => source(tx, change)),
-      ]);
+      const deliveries: NewDelivery[] = [];
+      for (const change of changes) {
+        if (heard) for (const event of eventsOf(tx, change)) deliveries.push(...deliveriesFor(tx, event));
+        for (const source of this.sources) deliveries.push(...source(tx, change));
+      }
       if (deliveries.length === 0) return;
       insertDeliveries(tx, deliveries);
       this.owed.add(tx.tenant);

@@ -74,14 +74,24 @@ export function frozenCopy<T>(value: T): T {
   // Copied whole first, then children replaced in place: adding keys one by one would turn a large
   // record into a slow dictionary-mode object (V8), slower to read and to serialise ever after.
   const copy: Mutable = prototype === null ? Object.assign(dataMap(), value) : { ...(value as Mutable) };
-  for (const key of Object.keys(copy)) {
-    const child = copy[key];
+  return frozenFresh(copy) as T;
+}
+
+/**
+ * `frozenCopy` of a plain object the caller has just built and holds alone (an `extend` of a stored
+ * record and a patch, say): frozen in place rather than copied once more, its children that are
+ * not frozen yet copied as `frozenCopy` copies them.
+ */
+export function frozenFresh<T extends object>(fresh: T): T {
+  const record = fresh as Mutable;
+  for (const key of Object.keys(record)) {
+    const child = record[key];
     if (child === null || typeof child !== 'object' || Object.isFrozen(child)) continue;
     // Assigning `__proto__` would set the copy's prototype; a parsed body may carry it as a plain key.
-    if (key === '__proto__') Object.defineProperty(copy, key, { value: frozenCopy(child) });
-    else copy[key] = frozenCopy(child);
+    if (key === '__proto__') Object.defineProperty(record, key, { value: frozenCopy(child) });
+    else record[key] = frozenCopy(child);
   }
-  return Object.freeze(copy) as T;
+  return Object.freeze(fresh);
 }
 
 /**
