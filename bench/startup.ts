@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { rssBytes } from './servers.js';
 
 const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
-const COMPILED = fileURLToPath(new URL('../dist/cli/main.bundle.js', import.meta.url));
+const COMPILED = fileURLToPath(new URL('../dist/cli/main.bundle.cjs', import.meta.url));
 
 export interface Startup {
   /** Whether the bin ran compiled JavaScript (dist/) or the sources through tsx. */

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (one bundled module) when `npm run build` has produced it, else the
-// TypeScript sources through tsx.
+// Runs the compiled CLI (one bundled script, with V8's code cache) when `npm run build` has produced
+// it, else the TypeScript sources through tsx.
 import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
-const compiled = fileURLToPath(new URL('../dist/cli/main.bundle.js', import.meta.url));
-if (existsSync(compiled)) {
-  await import(pathToFileURL(compiled).href);
+const bundle = fileURLToPath(new URL('../dist/cli/main.bundle.cjs', import.meta.url));
+if (existsSync(bundle)) {
+  const { loadCliBundle } = await import('../dist/cli/codeCache.js');
+  // Leaves once the command returns, as cli/main.ts does.
+  process.exit(await loadCliBundle(bundle).main(process.argv.slice(2)));
 } else {
   const { register } = await import('tsx/esm/api');
   register();

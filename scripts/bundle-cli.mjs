@@ -1,16 +1,22 @@
-// Run by `npm run build` after tsc: the CLI's compiled modules as one ES module,
-// dist/cli/main.bundle.js, which the bin prefers. `zuora-emulator start` otherwise loads some 400
-// modules one at a time, and resolving, reading and linking them took more of its time to ready
-// than their code did. Packages stay imports (node_modules is resolved as usual).
+// Run by `npm run build` after tsc: the CLI as one CommonJS script, dist/cli/main.bundle.cjs, which
+// the bin runs with V8's code cache (cli/codeCache.ts), and that cache, made here by one
+// `zuora-emulator start`. Unbundled, `start` loads some 500 modules (express's packages among them)
+// one at a time, and resolving, reading and compiling them took more of its time to ready than
+// running them did; a script, unlike an ES module on Node 20, can be compiled from a code cache.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const CLI_DIR = path.join(DIST, 'cli');
+const BUNDLE = path.join(CLI_DIR, 'main.bundle.cjs');
+const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
 
-// Left as imports of dist/cli/'s own files: the contract command, which main loads on demand (it
-// runs from the compiled modules, as before), and the module holding the error class it and main share.
+// Left as dist/cli/'s own ES modules, required from the bundle: the contract command, loaded on
+// demand (it loads spec parsers), and the error class it and the bundle share (so both see the one class).
 const SEPARATE = new Set(['contract.js', 'errors.js']);
 
 /** @type {import('esbuild').Plugin} */
@@ -25,25 +31,79 @@ const separateCommands = {
   },
 };
 
+/**
+ * Packages the sources load on first use with `createRequire(import.meta.url)(name)` (jexl, for the
+ * first trigger condition: every start's sync engine setup has one) are bundled too: in the bundle
+ * that call is the bundle's own `require(name)`, which esbuild bundles and still runs on first use.
+ * @type {import('esbuild').Plugin}
+ */
+const bundleFirstUseRequires = {
+  name: 'bundle-first-use-requires',
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, async ({ path: file }) => {
+      const source = await readFile(file, 'utf8');
+      if (!source.includes('createRequire(import.meta.url)(')) return undefined;
+      return { contents: source.replaceAll('createRequire(import.meta.url)(', 'require('), loader: 'js' };
+    });
+  },
+};
+
+// A cache made for an earlier bundle must never meet this one (V8 checks only the source's length).
+rmSync(`${BUNDLE}.cache`, { force: true });
 await build({
-  entryPoints: [
-    { in: path.join(CLI_DIR, 'main.js'), out: 'main.bundle' },
-    // The scenario runner's worker thread, bundled too: each thread of `scenario run` loads it. It is
-    // dist/cli/worker.js because the runner's threads.ts, bundled into a chunk here, starts its
-    // worker from './worker.js' beside itself (from the compiled modules, dist/scenarios/runner/worker.js).
-    { in: path.join(DIST, 'scenarios', 'runner', 'worker.js'), out: 'worker' },
-  ],
-  outdir: CLI_DIR,
-  // start, sync and scenario, which main loads on demand, go to chunks of their own
-  // (main.bundle-*.js, beside the separate modules they import as ./name.js): --version never reads them.
-  splitting: true,
-  chunkNames: 'main.bundle-[name]-[hash]',
+  entryPoints: [path.join(CLI_DIR, 'dispatch.js')],
+  outfile: BUNDLE,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // Packages are bundled too (express and its dependencies are most of what start loads), but for
+  // those loaded on first use (undici for callouts, yaml for the admin API's description), and
+  // iconv-lite, whose encoding tables body parsing reads only for a charset other than UTF-8.
+  external: ['undici', 'yaml', 'iconv-lite'],
+  // As a script, the bundle loads with require() what it would import() (V8 lets a script import
+  // only through a callback Node 20 calls experimental): the separate commands are ES modules
+  // without top-level await, which require() loads as well.
+  supported: { 'dynamic-import': false },
+  // The bundle's own location stands for each module's: package files are found from it (packageInfo.ts).
+  define: { 'import.meta.url': 'bundleUrl' },
+  // The file is the CommonJS wrapper around the bundle, as Node's own loader would put it (on the
+  // first line, so line numbers stay the bundle's): codeCache.ts compiles it as it is, where wrapping
+  // it there would copy its 2 MB once more. Strict, as the ES modules bundled were (esbuild's own
+  // "use strict" comes after the banner, too late to count).
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {"use strict";const bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  footer: { js: '})' },
+  plugins: [separateCommands, bundleFirstUseRequires],
+  logLevel: 'warning',
+});
+process.stdout.write('cli: dist/cli/main.bundle.cjs\n');
+
+// The scenario runner's worker thread, bundled too: each thread of `scenario run` loads it. It is
+// dist/cli/worker.js because the runner (bundled above, where import.meta.url is the bundle's) starts
+// its worker from './worker.js' beside itself. An ES module, as a worker started from a file URL is.
+await build({
+  entryPoints: [path.join(DIST, 'scenarios', 'runner', 'worker.js')],
+  outfile: path.join(CLI_DIR, 'worker.js'),
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   packages: 'external',
-  plugins: [separateCommands],
   logLevel: 'warning',
 });
-process.stdout.write('cli: dist/cli/main.bundle.js, dist/cli/worker.js\n');
+process.stdout.write('cli: dist/cli/worker.js\n');
+
+// The code cache: one start of the bin, until its ready lines, and a clean stop (the cache is written as it exits).
+const started = spawn(process.execPath, [BIN, 'start', '--port', '0', '--in-memory'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const exited = new Promise((resolve) => started.once('exit', (code) => resolve(code)));
+let seen = '';
+const ready = await new Promise((resolve) => {
+  started.stdout.on('data', (chunk) => {
+    seen += chunk;
+    if (seen.includes('sync engine listening')) resolve(true);
+  });
+  started.once('exit', () => resolve(false));
+});
+if (ready) started.kill('SIGTERM');
+const code = await exited;
+process.stdout.write(ready && code === 0 ? 'cli: dist/cli/main.bundle.cjs.cache\n' : `cli: no code cache (the start to make it ${ready ? `exited ${code}` : `never got ready: ${seen}`}); the first run makes it\n`);

@@ -2,7 +2,7 @@ import type { SyncContext } from '../context.js';
 import type { CalloutTemplate, JsonObject } from '../zuora/types.js';
 import { defineCustomFields } from './customFields.js';
 import { PLATFORM_EVENTS, type PlatformEvent } from './events.js';
-import { notificationsOf, templatesOf, triggersOf } from './existing.js';
+import { readSetup, type ExistingSetup } from './existing.js';
 import { emptyReport, type SetupReport } from './report.js';
 
 /** The credentials Zuora sends with each callout, and the webhook checks. */
@@ -30,9 +30,9 @@ function calloutSettings(event: PlatformEvent, webhookUrl: string, auth: Callout
 }
 
 /** One trigger with the seed's exact condition, active; any other trigger of the event's name is a stale copy of the platform's own. */
-async function ensureTrigger(ctx: SyncContext, event: PlatformEvent, report: SetupReport): Promise<void> {
+async function ensureTrigger(ctx: SyncContext, event: PlatformEvent, setup: ExistingSetup, report: SetupReport): Promise<void> {
   if (event.kind !== 'custom') return;
-  const existing = await triggersOf(ctx, event);
+  const existing = setup.triggersOf(event);
   const keep = existing.find((trigger) => trigger.condition === event.condition && trigger.baseObject === event.baseObject && trigger.active);
   for (const stale of existing.filter((trigger) => trigger !== keep)) {
     await ctx.zuora.deleteEventTrigger(stale.id);
@@ -53,9 +53,16 @@ async function ensureTrigger(ctx: SyncContext, event: PlatformEvent, report: Set
  * The event's template, pointed at the webhook. An existing one is rewritten in place, since its URL or
  * credentials may have changed and Zuora never shows a stored password to compare with.
  */
-export async function ensureTemplate(ctx: SyncContext, event: PlatformEvent, webhookUrl: string, auth: CalloutCredentials | undefined, report: SetupReport): Promise<string> {
+export async function ensureTemplate(
+  ctx: SyncContext,
+  event: PlatformEvent,
+  webhookUrl: string,
+  auth: CalloutCredentials | undefined,
+  setup: ExistingSetup,
+  report: SetupReport,
+): Promise<string> {
   const settings = calloutSettings(event, webhookUrl, auth);
-  const existing = await templatesOf(ctx, event);
+  const existing = setup.templatesOf(event);
   const sameEvent = (template: CalloutTemplate) =>
     event.kind === 'custom' ? template.eventTypeName === event.eventType : template.eventCategory === event.eventCategory;
   const keep = existing.find(sameEvent);
@@ -75,8 +82,8 @@ export async function ensureTemplate(ctx: SyncContext, event: PlatformEvent, web
 }
 
 /** One active notification sending the template; others of the platform's name (say, linking a template since replaced) go. */
-export async function ensureNotification(ctx: SyncContext, event: PlatformEvent, templateId: string, report: SetupReport): Promise<void> {
-  const existing = await notificationsOf(ctx, event);
+export async function ensureNotification(ctx: SyncContext, event: PlatformEvent, templateId: string, setup: ExistingSetup, report: SetupReport): Promise<void> {
+  const existing = setup.notificationsOf(event);
   const keep = existing.find((definition) => definition.active !== false && definition.calloutActive === true && definition.calloutTemplateIds?.includes(templateId));
   for (const stale of existing.filter((definition) => definition !== keep)) {
     await ctx.zuora.deleteNotification(stale.id);
@@ -100,10 +107,11 @@ export async function ensureNotification(ctx: SyncContext, event: PlatformEvent,
 export async function connect(ctx: SyncContext, webhookUrl: string, auth?: CalloutCredentials): Promise<SetupReport> {
   const report = emptyReport();
   await defineCustomFields(ctx);
+  const setup = await readSetup(ctx, PLATFORM_EVENTS);
   for (const event of PLATFORM_EVENTS) {
-    await ensureTrigger(ctx, event, report);
-    const templateId = await ensureTemplate(ctx, event, webhookUrl, auth, report);
-    await ensureNotification(ctx, event, templateId, report);
+    await ensureTrigger(ctx, event, setup, report);
+    const templateId = await ensureTemplate(ctx, event, webhookUrl, auth, setup, report);
+    await ensureNotification(ctx, event, templateId, setup, report);
   }
   return report;
 }

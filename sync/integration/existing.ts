@@ -20,20 +20,35 @@ async function everyPage<T>(firstIndex: number, fetch: (start: number, limit: nu
   }
 }
 
-/** The event triggers that raise the event (a standard event has none). */
-export function triggersOf(ctx: SyncContext, event: PlatformEvent): Promise<EventTrigger[]> {
-  if (event.kind === 'standard') return Promise.resolve([]);
-  return everyPage(0, (start, limit) => ctx.zuora.listEventTriggers({ eventTypeName: event.eventType, start, limit }));
+/** The tenant's triggers, templates and notifications as they stood when read, each event's picked out by the filters Zuora's lists take. */
+export interface ExistingSetup {
+  /** The event triggers that raise the event (a standard event has none). */
+  triggersOf(event: PlatformEvent): EventTrigger[];
+  /** The callout templates with the event's callout name (Zuora keeps template names unique, but a listing may say otherwise). */
+  templatesOf(event: PlatformEvent): CalloutTemplate[];
+  /** The notification definitions of the event that carry its notification name; others on the same event are the tenant's own. */
+  notificationsOf(event: PlatformEvent): NotificationDefinition[];
 }
 
-/** The callout templates with the event's callout name (Zuora keeps template names unique, but a listing may say otherwise). */
-export function templatesOf(ctx: SyncContext, event: PlatformEvent): Promise<CalloutTemplate[]> {
-  return everyPage(1, (start, limit) => ctx.zuora.listCalloutTemplates({ name: event.calloutName, start, limit }));
-}
-
-/** The notification definitions of the event that carry its notification name; others on the same event are the tenant's own. */
-export async function notificationsOf(ctx: SyncContext, event: PlatformEvent): Promise<NotificationDefinition[]> {
-  const filter = event.kind === 'custom' ? { eventTypeName: event.eventType } : { eventCategory: event.eventCategory };
-  const all = await everyPage(1, (start, limit) => ctx.zuora.listNotifications({ ...filter, start, limit }));
-  return all.filter((definition) => definition.name === event.notificationName);
+/**
+ * Reads what exists for `events` with one listing per kind of object, rather than one filtered
+ * listing per event and kind: each event's objects are then picked out here with the same filters
+ * (event trigger by event name, template by name, notification by event and name). One event's
+ * setup never touches another's objects, so reading once up front sees what reading before each
+ * event would. The listings run one after another, so Zuora's request log reads the same every time.
+ */
+export async function readSetup(ctx: SyncContext, events: readonly PlatformEvent[]): Promise<ExistingSetup> {
+  const triggers = events.some((event) => event.kind === 'custom') ? await everyPage(0, (start, limit) => ctx.zuora.listEventTriggers({ start, limit })) : [];
+  const templates = await everyPage(1, (start, limit) => ctx.zuora.listCalloutTemplates({ start, limit }));
+  const notifications = await everyPage(1, (start, limit) => ctx.zuora.listNotifications({ start, limit }));
+  return {
+    triggersOf: (event) => (event.kind === 'custom' ? triggers.filter((trigger) => trigger.eventType.name === event.eventType) : []),
+    templatesOf: (event) => templates.filter((template) => template.name === event.calloutName),
+    notificationsOf: (event) =>
+      notifications.filter(
+        (definition) =>
+          (event.kind === 'custom' ? definition.eventTypeName === event.eventType : definition.eventCategory === event.eventCategory) &&
+          definition.name === event.notificationName,
+      ),
+  };
 }

@@ -1,6 +1,6 @@
 import type { SyncContext } from '../context.js';
 import { PLATFORM_EVENTS } from './events.js';
-import { notificationsOf, templatesOf, triggersOf } from './existing.js';
+import { readSetup } from './existing.js';
 import { emptyReport, type SetupReport } from './report.js';
 
 /**
@@ -9,16 +9,17 @@ import { emptyReport, type SetupReport } from './report.js';
  */
 export async function remove(ctx: SyncContext): Promise<SetupReport> {
   const report = emptyReport();
+  const setup = await readSetup(ctx, PLATFORM_EVENTS);
   for (const event of PLATFORM_EVENTS) {
-    for (const definition of await notificationsOf(ctx, event)) {
+    for (const definition of setup.notificationsOf(event)) {
       await ctx.zuora.deleteNotification(definition.id);
       report.deleted.push(`notification ${event.notificationName}`);
     }
-    for (const template of await templatesOf(ctx, event)) {
+    for (const template of setup.templatesOf(event)) {
       await ctx.zuora.deleteCalloutTemplate(template.id);
       report.deleted.push(`template ${event.calloutName}`);
     }
-    for (const trigger of await triggersOf(ctx, event)) {
+    for (const trigger of setup.triggersOf(event)) {
       await ctx.zuora.deleteEventTrigger(trigger.id);
       report.deleted.push(`trigger ${event.eventType}`);
     }

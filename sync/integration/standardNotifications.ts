@@ -1,6 +1,7 @@
 import type { SyncContext } from '../context.js';
 import { ensureNotification, ensureTemplate, type CalloutCredentials } from './connect.js';
 import { STANDARD_EVENTS } from './events.js';
+import { readSetup } from './existing.js';
 import { emptyReport, type SetupReport } from './report.js';
 
 /**
@@ -14,9 +15,10 @@ import { emptyReport, type SetupReport } from './report.js';
  */
 export async function configureStandardNotifications(ctx: SyncContext, webhookUrl: string, auth?: CalloutCredentials): Promise<SetupReport> {
   const report = emptyReport();
+  const setup = await readSetup(ctx, STANDARD_EVENTS);
   for (const event of STANDARD_EVENTS) {
-    const templateId = await ensureTemplate(ctx, event, webhookUrl, auth, report);
-    await ensureNotification(ctx, event, templateId, report);
+    const templateId = await ensureTemplate(ctx, event, webhookUrl, auth, setup, report);
+    await ensureNotification(ctx, event, templateId, setup, report);
   }
   return report;
 }
