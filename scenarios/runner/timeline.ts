@@ -58,11 +58,15 @@ export class TimelineRecorder {
     private readonly ownTenant = false,
   ) {}
 
-  /** Takes what is already there as seen: a shared target's history is not this scenario's. */
+  /**
+   * Takes what is already there as seen: a shared target's history is not this scenario's. A tenant
+   * and engine of the scenario's own, fresh, have none: nothing to read.
+   */
   async baseline(): Promise<void> {
-    const [requests, callouts, events] = await Promise.all([this.journals.requests(), this.deliveries(), this.events()]);
     this.writesSeen = this.http.writes;
     this.apiCallsSeen = this.http.emulatorApiCalls;
+    if (this.ownTenant) return;
+    const [requests, callouts, events] = await Promise.all([this.journals.requests(), this.deliveries(), this.events()]);
     this.lastRequestId = requests.at(-1)?.requestId;
     this.requestsSeen = requests.length;
     this.calloutFloor = callouts.reduce((max, delivery) => Math.max(max, delivery.seq), 0);
