@@ -10,14 +10,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const CLI_DIR = fileURLToPath(new URL('../dist/cli/', import.meta.url));
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const CLI_DIR = path.join(DIST, 'cli');
 const BUNDLE = path.join(CLI_DIR, 'main.bundle.cjs');
 const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
 
-// Left as dist/cli/'s own ES modules, required from the bundle on demand: the commands that start
-// worker threads from their compiled files (scenario) or load spec parsers (contract). Their usage
-// errors are known by name (cli/errors.ts), as the bundle has its own copy of that module.
-const SEPARATE = new Set(['scenario.js', 'contract.js']);
+// Left as dist/cli/'s own ES module, required from the bundle on demand: the contract command (it
+// loads spec parsers). Its usage errors are known by name (cli/errors.ts), as the bundle has its own
+// copy of that module.
+const SEPARATE = new Set(['contract.js']);
 
 /** @type {import('esbuild').Plugin} */
 const separateCommands = {
@@ -77,6 +78,21 @@ await build({
   logLevel: 'warning',
 });
 process.stdout.write('cli: dist/cli/main.bundle.cjs\n');
+
+// The scenario runner's worker thread, bundled too: each thread of `scenario run` loads it. It is
+// dist/cli/worker.js because the runner (bundled above, where import.meta.url is the bundle's) starts
+// its worker from './worker.js' beside itself. An ES module, as a worker started from a file URL is.
+await build({
+  entryPoints: [path.join(DIST, 'scenarios', 'runner', 'worker.js')],
+  outfile: path.join(CLI_DIR, 'worker.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
+process.stdout.write('cli: dist/cli/worker.js\n');
 
 // The code cache: one start of the bin, until its ready lines, and a clean stop (the cache is written as it exits).
 const started = spawn(process.execPath, [BIN, 'start', '--port', '0', '--in-memory'], { stdio: ['ignore', 'pipe', 'inherit'] });

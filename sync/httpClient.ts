@@ -28,23 +28,33 @@ async function sender(url: URL): Promise<Send> {
   throw new TypeError(`unsupported protocol ${url.protocol} in ${url.href}`);
 }
 
-/** One request. Rejects only when no whole answer arrived (refused, reset, timed out); every status resolves. */
+/**
+ * One request. Rejects only when no whole answer arrived (refused, reset, timed out); every status
+ * resolves. The time limit is one timer for the whole exchange, cleared with the answer: an
+ * AbortSignal per request (a timer, an event target and listeners on the request) cost the engine
+ * more than the rest of its client.
+ */
 export async function request(address: string, { method, headers, body, timeoutMs }: HttpRequest): Promise<HttpAnswer> {
   const url = new URL(address);
   const send = await sender(url);
   const payload = body === undefined ? undefined : Buffer.from(body);
   return new Promise((resolve, reject) => {
-    const outgoing = send(
-      url,
-      { method, headers: payload ? { ...headers, 'content-length': String(payload.length) } : headers, signal: AbortSignal.timeout(timeoutMs) },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.once('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        response.once('error', reject);
-      },
-    );
-    outgoing.once('error', reject);
+    const outgoing = send(url, { method, headers: payload ? { ...headers, 'content-length': String(payload.length) } : headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.once('end', () => {
+        clearTimeout(timer);
+        resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+      });
+      response.once('error', fail);
+    });
+    // Unref'd as AbortSignal.timeout's was: a pending limit alone does not keep the process up.
+    const timer = setTimeout(() => outgoing.destroy(new Error(`no whole answer within ${timeoutMs} ms`)), timeoutMs).unref();
+    function fail(error: Error): void {
+      clearTimeout(timer);
+      reject(error);
+    }
+    outgoing.once('error', fail);
     outgoing.end(payload);
   });
 }

@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import type { AnySchema, ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVED_TABLES } from '../emulator/index.js';
-import { writeValidatorModules } from '../emulator/http/validatorModules.js';
+import { writeSchemaModules, writeValidatorModules } from '../emulator/http/validatorModules.js';
 import { newAjv, schemaKey } from '../emulator/http/validation.js';
+import { fieldProblems, LOAD_AJV_OPTIONS, SCENARIO_SCHEMAS } from '../scenarios/runner/load.js';
 
-// `npm run build` compiles every route's body validator ahead (the bin loads those instead of ajv);
-// whatever a body gets from them must be what the schema compiled at run time gives it.
+// `npm run build` compiles every route's body validator, and the scenario format's, ahead (the bin
+// loads those instead of ajv); whatever a body or a scenario step gets from them must be what the
+// schema compiled at run time gives it.
 
 const require = createRequire(import.meta.url);
 /** Inside the project, as dist/ is: the modules require ajv's runtime and ajv-formats from its node_modules. */
@@ -78,5 +80,34 @@ describe('body validators compiled ahead by the build', () => {
     }
     // The bodies are no formality: most of them are refused, formats (dates) included.
     expect(refused).toBeGreaterThan(schemas.size * 3);
+  });
+});
+
+describe('scenario file validators compiled ahead by the build', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    await mkdir(SCRATCH, { recursive: true });
+    dir = await mkdtemp(path.join(SCRATCH, 'scenario-validators-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reports every problem of a document, catalog or step as the schema compiled at run time does', async () => {
+    const distinct = new Set([...SCENARIO_SCHEMAS.values()].map((schema) => schemaKey(schema)));
+    expect(writeSchemaModules(dir, SCENARIO_SCHEMAS.values(), LOAD_AJV_OPTIONS)).toBe(distinct.size);
+    const ajv = newAjv(LOAD_AJV_OPTIONS);
+    let refused = 0;
+    for (const [name, schema] of SCENARIO_SCHEMAS) {
+      const ahead = require(path.join(dir, `${schemaKey(schema)}.cjs`)) as ValidateFunction;
+      const now = ajv.compile(schema);
+      for (const args of bodiesFor(schema)) {
+        const expected = now(args) ? [] : fieldProblems(now.errors ?? []);
+        expect(ahead(args) ? [] : fieldProblems(ahead.errors ?? []), `${name} on ${JSON.stringify(args)}`).toEqual(expected);
+        if (expected.length > 0) refused += 1;
+      }
+    }
+    expect(refused).toBeGreaterThan(SCENARIO_SCHEMAS.size * 3);
   });
 });

@@ -261,6 +261,8 @@ describe('delivery', () => {
     const [first] = (await env.admin.get('/callouts')).body.data;
     const again = await env.admin.post(`/callouts/${first.id}/redeliver`);
     expect(again.status).toBe(201);
+    // The journal read from a delivery on lists only those raised after it.
+    expect((await env.admin.get(`/callouts?after=${first.seq}`)).body.data).toEqual([expect.objectContaining({ id: again.body.id, seq: again.body.seq })]);
     expect(receiver.at('/renamed')).toHaveLength(2);
     expect(receiver.at('/renamed')[1]?.body).toEqual(receiver.at('/renamed')[0]?.body);
   });

@@ -58,6 +58,12 @@ describe("Zuora's maximum lengths on input", () => {
       ['POST /v1/accounts billToContact.city', () => env.zuora.post('/v1/accounts', { ...v1Account, billToContact: { ...v1Account.billToContact, city: over(100) } }), v1Invalid('billToContact.city')],
       ['PUT /v1/accounts shipToContact.county', () => env.zuora.put(`/v1/accounts/${number}`, { shipToContact: { county: over(100) } }), v1Invalid('shipToContact.county')],
       ['POST /v1/orders existingAccountNumber', () => env.zuora.post('/v1/orders', { orderDate: '2026-01-15', existingAccountNumber: over(70), subscriptions: [] }), v1Invalid('existingAccountNumber')],
+      // Inside lists the refusal names the element, and the length is the list field's.
+      [
+        'POST /v1/orders subscriptions[1].notes',
+        () => env.zuora.post('/v1/orders', { orderDate: '2026-01-15', existingAccountNumber: number, subscriptions: [{ notes: 'short' }, { notes: over(1000) }] }),
+        v1Invalid("'subscriptions[1].notes' is 1001 characters long"),
+      ],
     ]);
     // At the length itself the same field is taken.
     const taken = await env.zuora.post('/v1/accounts', { ...v1Account, billToContact: { ...v1Account.billToContact, city: 'c'.repeat(100) } });

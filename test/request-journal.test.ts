@@ -33,6 +33,15 @@ describe('the request journal', () => {
     expect(Object.keys(journal.list('t')[1] ?? {})).not.toContain('trackId');
   });
 
+  it('lists the calls after a given one, every call it keeps once that one has rolled away', () => {
+    const journal = new RequestJournal(3);
+    for (let n = 1; n <= 5; n += 1) journal.record('t', call(n));
+    expect(journal.list('t', { after: 'r4' }).map((entry) => entry.requestId)).toEqual(['r5']);
+    expect(journal.list('t', { after: 'r5' })).toEqual([]);
+    expect(journal.list('t', { after: 'r1' }).map((entry) => entry.requestId)).toEqual(['r3', 'r4', 'r5']);
+    expect(journal.list('t', { after: 'r3', limit: 1 }).map((entry) => entry.requestId)).toEqual(['r5']);
+  });
+
   it('keeps tenants apart and forgets a cleared one', () => {
     const journal = new RequestJournal(3);
     journal.record('a', call(1));

@@ -390,6 +390,14 @@ describe('GET /api/events', () => {
     const unknownFilter = await api.get('/api/events?colour=blue');
     expect(unknownFilter.status).toBe(400);
   });
+
+  it('lists only the events logged after a given one', async () => {
+    const all = (await api.get('/api/events')).body.data as Array<{ id: string }>;
+    expect(all.length).toBeGreaterThan(2);
+    const after = await api.get(`/api/events?after=${all[all.length - 3]?.id}`);
+    expect(after.body.data).toEqual(all.slice(-2));
+    expect((await api.get(`/api/events?after=${all[all.length - 1]?.id}`)).body.data).toEqual([]);
+  });
 });
 
 describe('the webhook and the integration', () => {

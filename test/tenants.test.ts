@@ -126,6 +126,12 @@ describe('reset and the request journal', () => {
       expect.objectContaining({ method: 'GET', path: '/v2/accounts/unknown-key', status: 404 }),
     ]);
     expect((await env.admin.get('/requests?limit=1')).body.data).toHaveLength(1);
+    // A reader that remembers the last call it saw asks only for the calls after it.
+    const later = await env.zuora.get('/v2/accounts');
+    const after = (await env.admin.get(`/requests?after=${created.headers.get('zuora-request-id')}`)).body.data;
+    expect(after.map((entry: { path: string }) => entry.path)).toEqual(['/v2/accounts/unknown-key', '/v2/accounts']);
+    expect(after[1]).toMatchObject({ requestId: later.headers.get('zuora-request-id') });
+    expect((await env.admin.get(`/requests?after=${later.headers.get('zuora-request-id')}`)).body.data).toEqual([]);
   });
 
   it('says the emulator is healthy', async () => {

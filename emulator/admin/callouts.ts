@@ -4,11 +4,16 @@ import { CALLOUT_FAULT_MODES, setCalloutFault, type CalloutFaultMode } from '../
 import { calloutJournal } from '../events/dispatcher.js';
 import type { Reply, RequestContext } from '../http/routeTable.js';
 
-/** The callout journal: every delivery with each of its attempts, oldest first; `?event=` and `?status=` filter. */
+/**
+ * The callout journal: every delivery with each of its attempts, oldest first; `?event=` and
+ * `?status=` filter, `?after=<seq>` keeps the deliveries raised after that one.
+ */
 export function listCallouts(ctx: RequestContext): Reply {
-  const { event, status } = ctx.query as { event?: string; status?: string };
+  const { event, status, after } = ctx.query as { event?: string; status?: string; after?: string };
+  // Sequence numbers start at 1: no `after` (or one that is not a number) keeps every delivery.
+  const afterSeq = Number(after ?? 0) || 0;
   const data = calloutJournal(ctx.services.store.view(ctx.tenant))
-    .filter((delivery) => (!event || delivery.eventName === event) && (!status || delivery.status === status))
+    .filter((delivery) => delivery.seq > afterSeq && (!event || delivery.eventName === event) && (!status || delivery.status === status))
     // A Stripe webhook's signing secret stays out of the journal's answer.
     .map(({ stripe: _secret, ...delivery }) => delivery);
   return { body: { data } };

@@ -7,8 +7,14 @@ import { resolveSettings } from '../state/settings.js';
  * tenant's time zone (UTC unless its settings name another).
  */
 export function tenantToday(view: ReadView): string {
-  return zonedDate(view.now(), resolveSettings(view.meta().settings).timeZone);
+  const { now, settings } = view.meta();
+  const { timeZone } = resolveSettings(settings);
+  if (now !== lastToday.now || timeZone !== lastToday.timeZone) lastToday = { now, timeZone, date: zonedDate(new Date(now), timeZone) };
+  return lastToday.date;
 }
+
+/** The last answer of `tenantToday`: an order asks for today several times, and the clock stands still meanwhile. */
+let lastToday = { now: '', timeZone: '', date: '' };
 
 /** The instant a tenant's `date` starts (or reaches `time`, HH:mm, on that day). */
 export function tenantInstant(view: ReadView, date: string, time = '00:00'): Date {

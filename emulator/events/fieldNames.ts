@@ -10,8 +10,23 @@ export function zuoraFields(record: StoredRecord | null | undefined): Record<str
   const fields: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(record)) {
     if (name === 'customFields' && value && typeof value === 'object') Object.assign(fields, value);
-    else fields[name.charAt(0).toUpperCase() + name.slice(1)] = value;
+    else fields[zuoraName(name)] = value;
   }
   if (fields.Id !== undefined) fields.ID = fields.Id;
   return fields;
+}
+
+/** Zuora's names of the record fields seen so far: every event builds them for a record or two. */
+const zuoraNames = new Map<string, string>();
+/** Field names come from the code and from custom field definitions: a few hundred at most, unless something is amiss. */
+const ZUORA_NAMES_KEPT = 5000;
+
+function zuoraName(name: string): string {
+  let zuora = zuoraNames.get(name);
+  if (zuora === undefined) {
+    zuora = name.charAt(0).toUpperCase() + name.slice(1);
+    if (zuoraNames.size >= ZUORA_NAMES_KEPT) zuoraNames.clear();
+    zuoraNames.set(name, zuora);
+  }
+  return zuora;
 }

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import type { IncomingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import type { CalloutAuth, CalloutDelivery } from './model.js';
@@ -20,25 +21,97 @@ export interface SendResult {
 
 const basic = (auth: CalloutAuth): string => `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
 
-/** Where a callout goes: its receiver's pool and the path; undefined for a URL that is not plain http(s). */
-async function targetOf(url: string): Promise<{ dispatcher: Dispatcher; path: string } | undefined> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.username || parsed.password) return undefined;
-  return { dispatcher: await poolFor(parsed.origin), path: `${parsed.pathname}${parsed.search}` };
+interface Receiver {
+  origin: string;
+  path: string;
 }
 
-async function once(delivery: CalloutDelivery, headers: Record<string, string>, deadline: EventEmitter) {
+/** Callout URLs already parsed (null: not plain http(s)); a tenant sends to a few URLs, many times each. */
+const receivers = new Map<string, Receiver | null>();
+const RECEIVERS_KEPT = 1000;
+
+function receiverOf(url: string): Receiver | null {
+  let receiver = receivers.get(url);
+  if (receiver !== undefined) return receiver;
+  receiver = null;
+  try {
+    const parsed = new URL(url);
+    const plain = (parsed.protocol === 'http:' || parsed.protocol === 'https:') && !parsed.username && !parsed.password;
+    if (plain) receiver = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+  } catch {
+    // Not a URL: undici's own request refuses it below, with its own error.
+  }
+  if (receivers.size >= RECEIVERS_KEPT) receivers.clear();
+  receivers.set(url, receiver);
+  return receiver;
+}
+
+/** Where a callout goes: its receiver's pool and the path; undefined for a URL that is not plain http(s). */
+async function targetOf(url: string): Promise<{ dispatcher: Dispatcher; path: string } | undefined> {
+  const receiver = receiverOf(url);
+  return receiver ? { dispatcher: await poolFor(receiver.origin), path: receiver.path } : undefined;
+}
+
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+}
+
+/** An answer's text as undici's `body.text()` reads it: UTF-8, a leading byte order mark dropped. */
+function textOf(chunks: readonly Buffer[]): string {
+  const body = Buffer.concat(chunks);
+  const start = body.length > 2 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+  return body.toString('utf8', start);
+}
+
+/**
+ * One request through the pool's dispatch API, the answer gathered as it arrives: `request()` builds
+ * a response stream for every callout and reads it back, a good part of what a callout cost. The
+ * deadline aborts it wherever it stands (a request still waiting for its connection, when it gets one).
+ */
+function exchange(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, deadline: EventEmitter): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    let status = 0;
+    let headers: IncomingHttpHeaders = {};
+    const chunks: Buffer[] = [];
+    let controller: Dispatcher.DispatchController | undefined;
+    let abortedWith: Error | undefined;
+    deadline.once('abort', () => {
+      abortedWith = new Error('the attempt ran out of time');
+      controller?.abort(abortedWith);
+    });
+    dispatcher.dispatch(options, {
+      onRequestStart(started) {
+        controller = started;
+        if (abortedWith) started.abort(abortedWith);
+      },
+      onResponseStart(_controller, statusCode, responseHeaders) {
+        // An informational answer (1xx) comes before the real one.
+        if (statusCode < 200) return;
+        status = statusCode;
+        headers = responseHeaders;
+      },
+      onResponseData(_controller, chunk) {
+        chunks.push(chunk);
+      },
+      onResponseEnd() {
+        resolve({ status, headers, text: textOf(chunks) });
+      },
+      onResponseError(_controller, error) {
+        reject(error);
+      },
+    });
+  });
+}
+
+async function once(delivery: CalloutDelivery, headers: Record<string, string>, deadline: EventEmitter): Promise<Answer> {
   const target = await targetOf(delivery.url);
-  const options = { method: delivery.method, headers, ...(delivery.body !== null ? { body: delivery.body } : {}), signal: deadline };
+  const options = { method: delivery.method, headers, ...(delivery.body !== null ? { body: delivery.body } : {}) };
+  if (target) return exchange(target.dispatcher, extend(options, { path: target.path }), deadline);
   // A URL the pool cannot take goes through undici's own request, which refuses it with its own error.
-  const response = target ? await target.dispatcher.request(extend(options, { path: target.path })) : await (await outbound()).request(delivery.url, options);
-  const text = await response.body.text();
-  return { status: response.statusCode, headers: response.headers, text };
+  const response = await (await outbound()).request(delivery.url, extend(options, { signal: deadline }));
+  return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
 }
 
 /**
@@ -49,8 +122,8 @@ async function once(delivery: CalloutDelivery, headers: Record<string, string>, 
 export async function sendCallout(delivery: CalloutDelivery, requestId: string, timeoutMs = DEFAULT_ATTEMPT_TIMEOUT_MS): Promise<SendResult> {
   const started = performance.now();
   // One deadline for the whole attempt: a receiver that never answers, or answers a byte at a time,
-  // fails it. undici takes an emitter as the abort signal; a timer on it costs a good deal less
-  // than an AbortSignal.timeout per attempt.
+  // fails it. An emitter serves as the abort signal (undici takes one too); a timer on it costs a
+  // good deal less than an AbortSignal.timeout per attempt.
   const deadline = new EventEmitter();
   let timedOut = false;
   const timer = setTimeout(() => {

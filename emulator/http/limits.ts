@@ -11,7 +11,7 @@ const MAX_MAGNITUDE = 1e15;
 const MIN_NORMAL = 2.2250738585072014e-308;
 
 /**
- * Field lengths one route remembers. Field names come from the client, so past this many a route stops
+ * Fields one route remembers (with their lengths). Field names come from the client, so past this many a route stops
  * remembering new ones (they are still looked up, only not kept) and a hostile body cannot grow memory.
  */
 const MAX_REMEMBERED_FIELDS = 1_000;
@@ -29,15 +29,32 @@ interface Limits {
   object?: string;
 }
 
-/** A route's limits with the lengths its fields have been found to have, so a repeated field costs a map read. */
-export interface RouteLimits extends Limits {
-  readonly lengths: Map<string, number>;
+/**
+ * A field as a route has met it (`items[].name`): its string bound once worked out, and the fields
+ * under it, so a body's walk follows these nodes instead of spelling out each field's name again.
+ */
+interface FieldNode {
+  readonly field: string;
+  max?: number;
+  /** Members of an object, by key. */
+  readonly members: Map<string, FieldNode>;
+  /** The items of an array. */
+  items?: FieldNode;
 }
 
-/** Built once per route; its lengths fill in as requests name fields. */
-export function routeLimits(limits: Limits): RouteLimits {
-  return { ...limits, lengths: new Map() };
+/** A route's limits with the fields its bodies have had, so a repeated field costs a map read. */
+export interface RouteLimits extends Limits {
+  readonly fields: FieldNode;
+  /** Fields remembered so far (see MAX_REMEMBERED_FIELDS). */
+  remembered: number;
 }
+
+/** Built once per route; its fields fill in as requests name them. */
+export function routeLimits(limits: Limits): RouteLimits {
+  return { ...limits, fields: fieldNode(''), remembered: 0 };
+}
+
+const fieldNode = (field: string): FieldNode => ({ field, members: new Map() });
 
 /**
  * Refuses, before any handler sees it, a body Zuora would refuse for its shape alone: nested deeper
@@ -45,31 +62,56 @@ export function routeLimits(limits: Limits): RouteLimits {
  * a string longer than its field allows. Refused with the dialect's invalid-value answer, naming the field.
  */
 export function checkBodyLimits(body: unknown, limits: RouteLimits): void {
-  walk(body, { path: '', field: '' }, 0, limits);
+  walk(body, limits.fields, [], limits);
 }
 
-/** Where a value sits: `path` names it in the refusal (`items[2].name`), `field` looks up its length (`items[].name`). */
-interface Place {
-  path: string;
-  field: string;
-}
-
-function walk(value: unknown, place: Place, depth: number, limits: RouteLimits): void {
-  if (typeof value === 'number') return checkNumber(value, place.path, limits);
-  if (typeof value === 'string') return checkString(value, place, limits);
+/**
+ * `trail` holds the keys and indexes down to `value`; the refusal's name for it (`items[2].name`) is
+ * only spelled out when there is a refusal to make.
+ */
+function walk(value: unknown, node: FieldNode, trail: Array<string | number>, limits: RouteLimits): void {
+  if (typeof value === 'number') return checkNumber(value, trail, limits);
+  if (typeof value === 'string') return checkString(value, node, trail, limits);
   if (value === null || typeof value !== 'object') return;
-  if (depth >= MAX_JSON_DEPTH) throw new DomainError('Malformed', `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`, limits.object, place.path || 'body');
+  if (trail.length >= MAX_JSON_DEPTH) throw new DomainError('Malformed', `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`, limits.object, pathOf(trail) || 'body');
   if (Array.isArray(value)) {
-    value.forEach((item, index) => walk(item, { path: `${place.path}[${index}]`, field: `${place.field}[]` }, depth + 1, limits));
+    const items = node.items ?? remember(fieldNode(`${node.field}[]`), limits, (item) => (node.items = item));
+    for (let index = 0; index < value.length; index += 1) {
+      trail.push(index);
+      walk(value[index], items, trail, limits);
+      trail.pop();
+    }
     return;
   }
-  const join = (prefix: string, key: string): string => (prefix ? `${prefix}.${key}` : key);
-  for (const [key, item] of Object.entries(value)) walk(item, { path: join(place.path, key), field: join(place.field, key) }, depth + 1, limits);
+  for (const key of Object.keys(value)) {
+    let member = node.members.get(key);
+    member ??= remember(fieldNode(node.field ? `${node.field}.${key}` : key), limits, (made) => node.members.set(key, made));
+    trail.push(key);
+    walk((value as Record<string, unknown>)[key], member, trail, limits);
+    trail.pop();
+  }
 }
 
-function checkNumber(value: number, path: string, limits: Limits): void {
+/** Keeps a new field node, unless the route already remembers as many as it may (a hostile body cannot grow memory). */
+function remember(node: FieldNode, limits: RouteLimits, keep: (node: FieldNode) => void): FieldNode {
+  if (limits.remembered < MAX_REMEMBERED_FIELDS) {
+    limits.remembered += 1;
+    keep(node);
+  }
+  return node;
+}
+
+/** `items[2].name` from the trail to it. */
+function pathOf(trail: ReadonlyArray<string | number>): string {
+  let path = '';
+  for (const step of trail) path += typeof step === 'number' ? `[${step}]` : path ? `.${step}` : step;
+  return path;
+}
+
+function checkNumber(value: number, trail: ReadonlyArray<string | number>, limits: Limits): void {
   const size = Math.abs(value);
   if (!Number.isFinite(value) || size > MAX_MAGNITUDE || (size > 0 && size < MIN_NORMAL)) {
+    const path = pathOf(trail);
     throw new DomainError('InvalidValue', `'${path}' must be a finite number within ±${MAX_MAGNITUDE}`, limits.object, path || 'body');
   }
 }
@@ -86,16 +128,9 @@ function maxLength(field: string, endpoint: string | undefined): number {
   return Object.hasOwn(MAX_LENGTHS_BY_FIELD_NAME, name) ? (MAX_LENGTHS_BY_FIELD_NAME[name] as number) : MAX_ANY_STRING;
 }
 
-/** `maxLength`, remembered per route and field. */
-function rememberedMaxLength(field: string, limits: RouteLimits): number {
-  const known = limits.lengths.get(field);
-  if (known !== undefined) return known;
-  const max = maxLength(field, limits.endpoint);
-  if (limits.lengths.size < MAX_REMEMBERED_FIELDS) limits.lengths.set(field, max);
-  return max;
-}
-
-function checkString(value: string, place: Place, limits: RouteLimits): void {
-  const max = rememberedMaxLength(place.field, limits);
-  if (value.length > max) throw new DomainError('InvalidValue', `'${place.path}' is ${value.length} characters long; at most ${max} are allowed`, limits.object, place.path || 'body');
+function checkString(value: string, node: FieldNode, trail: ReadonlyArray<string | number>, limits: RouteLimits): void {
+  node.max ??= maxLength(node.field, limits.endpoint);
+  if (value.length <= node.max) return;
+  const path = pathOf(trail);
+  throw new DomainError('InvalidValue', `'${path}' is ${value.length} characters long; at most ${node.max} are allowed`, limits.object, path || 'body');
 }

@@ -52,9 +52,19 @@ export class RequestJournal {
     this.onRecord(tenant);
   }
 
-  /** Oldest first. */
-  list(tenant: string): RequestEntry[] {
-    return (this.rings.get(tenant)?.inOrder() ?? []).map(({ requestId, method, path, status, atMs, durationMs, trackId }) => ({
+  /**
+   * Oldest first: the calls after `after` (a request id; all of them when it is no longer in the
+   * journal), then the last `limit` of those. Cut before the entries are built, so a reader that
+   * asks only for what is new pays for what is new.
+   */
+  list(tenant: string, options: { after?: string; limit?: number } = {}): RequestEntry[] {
+    let calls = this.rings.get(tenant)?.inOrder() ?? [];
+    if (options.after !== undefined) {
+      const at = calls.findLastIndex((call) => call.requestId === options.after);
+      if (at >= 0) calls = calls.slice(at + 1);
+    }
+    if (options.limit !== undefined) calls = calls.slice(Math.max(0, calls.length - options.limit));
+    return calls.map(({ requestId, method, path, status, atMs, durationMs, trackId }) => ({
       requestId,
       method,
       path,

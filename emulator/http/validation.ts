@@ -32,13 +32,19 @@ export function schemaKey(schema: AnySchema): string {
   return createHash('sha1').update(JSON.stringify(schema)).digest('hex').slice(0, 20);
 }
 
+/** The build's validator module for this exact schema in `dir` (validatorModules.ts), if there is one. */
+export function precompiledValidator(dir: string, schema: AnySchema): ValidateFunction | undefined {
+  const file = path.join(dir, `${schemaKey(schema)}.cjs`);
+  return existsSync(file) ? (require(file) as ValidateFunction) : undefined;
+}
+
 /**
  * The schema's validator: the build's module when there is one for this exact schema (loading it
  * is far cheaper than loading ajv and compiling), else compiled here.
  */
 function validatorOf(schema: AnySchema): ValidateFunction {
-  const file = path.join(PRECOMPILED_DIR, `${schemaKey(schema)}.cjs`);
-  if (existsSync(file)) return require(file) as ValidateFunction;
+  const ahead = precompiledValidator(PRECOMPILED_DIR, schema);
+  if (ahead) return ahead;
   shared ??= newAjv();
   return shared.compile(schema);
 }

@@ -8,8 +8,12 @@ import type { Change } from './changeFeed.js';
  * in seal order, so replaying them always ends where memory was.
  */
 export class CommitUnit {
-  /** Paths written, by their joined key, in first-write order. */
-  private readonly paths = new Map<string, readonly string[]>();
+  /**
+   * Paths written, in write order, repeats included. Only the journal needs them deduplicated (see
+   * `touched`); in memory a unit is never written to disk, so every write skips building a key.
+   */
+  private readonly written: Array<readonly string[]> = [];
+  private readonly tenantsWritten = new Set<string>();
   /** Changes to publish once the unit is durable. */
   readonly changes: Change[] = [];
   /** Still taking writes; a sealed unit's context no longer gathers transactions. */
@@ -21,26 +25,30 @@ export class CommitUnit {
   ) {}
 
   touch(path: readonly string[]): void {
-    this.paths.set(path.join('\u0000'), path);
+    this.written.push(path);
+    const [root, tenant] = path;
+    if (root === 'tenants' && tenant) this.tenantsWritten.add(tenant);
   }
 
   holds(path: readonly string[]): boolean {
-    return this.paths.has(path.join('\u0000'));
+    return this.written.some((written) => samePath(written, path));
   }
 
   /** The tenants whose state the unit changed. */
-  tenants(): Set<string> {
-    const tenants = new Set<string>();
-    for (const [root, tenant] of this.paths.values()) if (root === 'tenants' && tenant) tenants.add(tenant);
-    return tenants;
+  tenants(): ReadonlySet<string> {
+    return this.tenantsWritten;
   }
 
   get empty(): boolean {
-    return this.paths.size === 0;
+    return this.written.length === 0;
   }
 
-  /** Written paths, a parent before its children, so a replayed parent never hides a child's value. */
+  /** Written paths, each once, a parent before its children, so a replayed parent never hides a child's value. */
   touched(): Array<readonly string[]> {
-    return [...this.paths.values()].sort((a, b) => a.length - b.length);
+    const paths = new Map<string, readonly string[]>();
+    for (const path of this.written) paths.set(path.join('\u0000'), path);
+    return [...paths.values()].sort((a, b) => a.length - b.length);
   }
 }
+
+const samePath = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((key, index) => key === b[index]);

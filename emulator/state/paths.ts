@@ -27,7 +27,7 @@ function dataMap<T>(): Record<string, T> {
 }
 
 /** Refuses a path through a prototype name before anything is applied. */
-function checkPath(path: readonly string[]): void {
+export function checkPath(path: readonly string[]): void {
   if (path.some((key) => typeof key !== 'string' || isUnsafeKey(key))) throw new UnsafePathError(path);
 }
 

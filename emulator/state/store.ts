@@ -8,7 +8,7 @@ import { lockDataDir, prepareDataDir, readJsonFile } from './dataDir.js';
 import type { SetOp, StateDocument, StoredRecord, TenantData } from './document.js';
 import { Indexes } from './indexes.js';
 import { DISK_IO, Journal, JournalWriteError, type JournalIo } from './journal.js';
-import { applyOp, deepFreeze, extend, own, UnsafePathError, valueAt } from './paths.js';
+import { applyOp, checkPath, deepFreeze, extend, own, UnsafePathError, valueAt } from './paths.js';
 import { resolveSettings } from './settings.js';
 import { writeSnapshotFile, type IdsOf } from './snapshotFile.js';
 import { Transaction, type ReadView } from './transaction.js';
@@ -289,19 +289,33 @@ export class Store {
     this.memos.clear();
     for (const op of ops) {
       const [root, tenant, area, object, id] = op.path;
-      const isRecord = root === 'tenants' && area === 'objects' && op.path.length === 5;
-      const before = isRecord ? (valueAt(this.doc as unknown as Record<string, unknown>, op.path) as StoredRecord | undefined) : undefined;
-      if (isRecord && op.value !== undefined && valueAt(this.doc as unknown as Record<string, unknown>, op.path.slice(0, 4)) === undefined) {
-        this.indexes.collectionCreated(tenant as string, object as string);
+      if (root === 'tenants' && area === 'objects' && op.path.length === 5) this.applyRecord(op, tenant as string, object as string, id as string);
+      else {
+        applyOp(this.doc as unknown as Record<string, unknown>, op);
+        if (root === 'tenants' && tenant && op.path.length === 2) this.indexes.drop(tenant);
       }
-      applyOp(this.doc as unknown as Record<string, unknown>, op);
       unit.touch(op.path);
-      if (isRecord) {
-        this.indexes.update(tenant as string, object as string, id as string, before, op.value as StoredRecord | undefined);
-      } else if (root === 'tenants' && tenant && op.path.length === 2) {
-        this.indexes.drop(tenant);
-      }
     }
+  }
+
+  /**
+   * Sets or deletes one record, most of what a commit does: its collection is looked up once and
+   * read for the value before, rather than the path walked from the root once for that and again
+   * to write. A collection the op creates goes through `applyOp`, which makes the containers.
+   */
+  private applyRecord(op: SetOp, tenant: string, object: string, id: string): void {
+    checkPath(op.path);
+    const records = own(own(this.doc.tenants, tenant)?.objects, object) as Record<string, StoredRecord> | undefined;
+    const before = own(records, id);
+    const after = op.value as StoredRecord | undefined;
+    if (records) {
+      if (after === undefined) delete records[id];
+      else records[id] = after;
+    } else {
+      if (after !== undefined) this.indexes.collectionCreated(tenant, object);
+      applyOp(this.doc as unknown as Record<string, unknown>, op);
+    }
+    this.indexes.update(tenant, object, id, before, after);
   }
 
   /**

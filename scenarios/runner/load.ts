@@ -1,8 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, AnySchema, ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { newAjv, precompiledValidator } from '../../emulator/http/validation.js';
+import { PACKAGE_ROOT } from '../../emulator/packageInfo.js';
 import { CATALOG_SCHEMA, DOCUMENT_SCHEMA, STEP_NAMES, STEP_SPECS } from './schema.js';
 import type { Integration, Scenario, ScenarioStep } from './types.js';
 
@@ -38,22 +39,30 @@ export class ScenarioLoadError extends Error {
   }
 }
 
-// ajv-formats is CommonJS; under NodeNext its default export is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+/** ajv's options for scenario files: every problem at once, each with the schema it broke (fieldProblems reads it). */
+export const LOAD_AJV_OPTIONS = { allErrors: true, verbose: true } as const;
 
-// Each schema is compiled the first time it is needed, then kept: a run compiles those of the steps
-// its files use, once, and a worker thread handed loaded scenarios compiles none.
+/** Where `npm run build` leaves the scenario format's validators compiled ahead (writeValidators.ts). */
+export const PRECOMPILED_SCENARIO_DIR = path.join(PACKAGE_ROOT, 'dist', 'scenario-validators');
+
+/** Every schema a scenario file is checked against: the document, the catalog and each step's arguments. */
+export const SCENARIO_SCHEMAS: ReadonlyMap<string, AnySchema> = new Map<string, AnySchema>([
+  ['document', DOCUMENT_SCHEMA],
+  ['catalog', CATALOG_SCHEMA],
+  ...STEP_NAMES.map((name): [string, AnySchema] => [`step ${name}`, STEP_SPECS[name]?.schema ?? {}]),
+]);
+
+// Each validator is made the first time it is needed, then kept: loaded from the build's module
+// (far cheaper than loading ajv and compiling), else compiled; a worker thread handed loaded
+// scenarios makes none.
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 
-function validatorOf(key: string, schema: object): ValidateFunction {
+function validatorOf(key: 'document' | 'catalog' | `step ${string}`): ValidateFunction {
   let validate = validators.get(key);
   if (!validate) {
-    if (!ajv) {
-      ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-      addFormats(ajv);
-    }
-    validate = ajv.compile(schema);
+    const schema = SCENARIO_SCHEMAS.get(key) ?? {};
+    validate = precompiledValidator(PRECOMPILED_SCENARIO_DIR, schema) ?? (ajv ??= newAjv(LOAD_AJV_OPTIONS)).compile(schema);
     validators.set(key, validate);
   }
   return validate;
@@ -173,8 +182,24 @@ function lineOf(doc: Document, counter: LineCounter, keys: Array<string | number
 
 const pathKeys = (segments: string[]): Array<string | number> => segments.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 
+/** Reads a catalog file named by a scenario (readCatalogFile, or a cache of it: see catalogReader). */
+export type CatalogReader = (file: string) => Promise<Record<string, unknown>>;
+
+/** readCatalogFile, each file read once: the files of a library mostly name one shared catalog. */
+export function catalogReader(): CatalogReader {
+  const read = new Map<string, Promise<Record<string, unknown>>>();
+  return (file) => {
+    let catalog = read.get(file);
+    if (!catalog) {
+      catalog = readCatalogFile(file);
+      read.set(file, catalog);
+    }
+    return catalog;
+  };
+}
+
 /** Reads a scenario from YAML text; `file` names it in errors and anchors a relative catalog path. */
-export async function parseScenario(text: string, file: string): Promise<Scenario> {
+export async function parseScenario(text: string, file: string, readCatalog: CatalogReader = readCatalogFile): Promise<Scenario> {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const problems: LoadProblem[] = [];
@@ -183,7 +208,7 @@ export async function parseScenario(text: string, file: string): Promise<Scenari
   }
   if (problems.length > 0) throw new ScenarioLoadError(problems);
   const data = doc.toJS() as unknown;
-  const validateDocument = validatorOf('document', DOCUMENT_SCHEMA);
+  const validateDocument = validatorOf('document');
   if (!validateDocument(data)) {
     for (const problem of fieldProblems(validateDocument.errors ?? [])) {
       // Steps are checked one by one below, with their own numbers.
@@ -205,14 +230,14 @@ export async function parseScenario(text: string, file: string): Promise<Scenari
     const resolved = path.resolve(path.dirname(file), document.catalog);
     catalogSource = resolved;
     try {
-      catalog = await readCatalogFile(resolved);
+      catalog = await readCatalog(resolved);
     } catch (error) {
       problems.push({ file, line: lineOf(doc, counter, ['catalog']), field: 'catalog', message: error instanceof Error ? error.message : String(error) });
     }
   } else if (document.catalog && typeof document.catalog === 'object') {
     catalogSource = 'inline';
     catalog = document.catalog as Record<string, unknown>;
-    const validateCatalog = validatorOf('catalog', CATALOG_SCHEMA);
+    const validateCatalog = validatorOf('catalog');
     if (!validateCatalog(catalog)) {
       for (const problem of fieldProblems(validateCatalog.errors ?? [])) {
         problems.push({ file, line: lineOf(doc, counter, ['catalog', ...pathKeys(problem.path)]), field: `catalog.${problem.field}`, message: problem.message });
@@ -285,7 +310,7 @@ function readStep(
   }
   const outerAs = (raw as Record<string, unknown>).as;
   if (outerAs !== undefined) args.as ??= outerAs;
-  const validate = validatorOf(`step ${name}`, STEP_SPECS[name]?.schema ?? {});
+  const validate = validatorOf(`step ${name}`);
   if (!validate(args)) {
     for (const problem of fieldProblems(validate.errors ?? [])) {
       const at = isMap(doc.getIn(['steps', index - 1, name], true)) ? lineOf(doc, counter, ['steps', index - 1, name, ...pathKeys(problem.path)]) : line;
@@ -307,7 +332,7 @@ export async function readCatalogFile(file: string): Promise<Record<string, unkn
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new Error(`catalog file ${file} is not valid YAML: ${doc.errors[0]?.message.split('\n')[0]}`);
   const catalog = doc.toJS() as unknown;
-  const validateCatalog = validatorOf('catalog', CATALOG_SCHEMA);
+  const validateCatalog = validatorOf('catalog');
   if (!validateCatalog(catalog)) {
     const [first] = fieldProblems(validateCatalog.errors ?? []);
     throw new Error(`catalog file ${file}: ${first?.field ? `field '${first.field}' ` : ''}${first?.message ?? 'is not a catalog'}`);
@@ -315,14 +340,14 @@ export async function readCatalogFile(file: string): Promise<Record<string, unkn
   return catalog as Record<string, unknown>;
 }
 
-export async function loadScenarioFile(file: string): Promise<Scenario> {
+export async function loadScenarioFile(file: string, readCatalog: CatalogReader = readCatalogFile): Promise<Scenario> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw new ScenarioLoadError([{ file, message: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }]);
   }
-  return parseScenario(text, file);
+  return parseScenario(text, file, readCatalog);
 }
 
 /** Folders under a scenarios folder that hold no scenarios. */

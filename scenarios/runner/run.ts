@@ -2,7 +2,7 @@ import path from 'node:path';
 import { catalogOver } from './catalogMerge.js';
 import { HttpError } from './http.js';
 import { interpolate, InterpolationError, type Captures } from './interpolate.js';
-import { formatProblem, loadScenarioFile, ScenarioLoadError } from './load.js';
+import { catalogReader, formatProblem, loadScenarioFile, ScenarioLoadError } from './load.js';
 import type { ScenarioEnv, ScenarioHost } from './environment.js';
 import { ExpectationError, STEP_RUNNERS } from './steps/index.js';
 import { quiesce, type StepContext } from './steps/context.js';
@@ -230,9 +230,10 @@ export interface LoadedFiles {
 export async function loadFiles(files: readonly string[]): Promise<LoadedFiles> {
   const scenarios: Scenario[] = [];
   const failures: ScenarioResult[] = [];
+  const readCatalog = catalogReader();
   for (const file of files) {
     try {
-      scenarios.push(await loadScenarioFile(file));
+      scenarios.push(await loadScenarioFile(file, readCatalog));
     } catch (error) {
       failures.push(loadFailure(file, error));
     }

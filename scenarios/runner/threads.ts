@@ -13,6 +13,7 @@ export interface ThreadLanes {
   close(): Promise<void>;
 }
 
+// Beside this module: dist/scenarios/runner/worker.js, or in the CLI bundle (scripts/bundle-cli.mjs) dist/cli/worker.js.
 const WORKER = new URL('./worker.js', import.meta.url);
 
 /** Worker threads run the compiled runner only: from TypeScript sources (tsx, vitest) there are none. */

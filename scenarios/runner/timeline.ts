@@ -34,8 +34,8 @@ export interface Delta {
   events: TimelineEvent[];
 }
 
-/** How many of the journal's last calls a step's read asks for first: more than any step makes. */
-const REQUESTS_TAIL = 100;
+/** A delivery in one of these states gets no further attempts unless someone redelivers it through the admin API. */
+const SETTLED = new Set(['delivered', 'failed', 'dropped']);
 
 /** Remembers what it has shown, so each read yields only what is new since the last one. */
 export class TimelineRecorder {
@@ -43,6 +43,14 @@ export class TimelineRecorder {
   private requestsSeen = 0;
   private readonly attemptsSeen = new Map<string, number>();
   private readonly eventsSeen = new Set<string>();
+  /** The last platform event read: the next read asks only for those after it. */
+  private lastEventId: string | undefined;
+  /**
+   * On the scenario's own tenant, the deliveries up to this sequence number are settled and shown in
+   * full, so a step's read starts after them (nobody but the scenario's steps, which never
+   * redeliver, could give them another attempt).
+   */
+  private settledThrough = 0;
   /** Deliveries at or below this sequence number belong to someone else (a shared target's earlier runs). */
   calloutFloor = 0;
   private eventFloor = new Set<string>();
@@ -70,9 +78,11 @@ export class TimelineRecorder {
     this.lastRequestId = requests.at(-1)?.requestId;
     this.requestsSeen = requests.length;
     this.calloutFloor = callouts.reduce((max, delivery) => Math.max(max, delivery.seq), 0);
+    this.settledThrough = this.calloutFloor;
     for (const delivery of callouts) this.attemptsSeen.set(delivery.id, delivery.attempts.length + (delivery.status === 'dropped' ? 1 : 0));
     this.eventFloor = new Set(events.map((event) => event.id));
     for (const event of events) this.eventsSeen.add(event.id);
+    this.lastEventId = events.at(-1)?.id;
   }
 
   async delta(): Promise<Delta> {
@@ -82,8 +92,8 @@ export class TimelineRecorder {
     this.apiCallsSeen = this.http.emulatorApiCalls;
     const [fresh, callouts, events] = await Promise.all([
       calledApis ? this.freshRequests() : [],
-      wrote ? this.deliveries() : [],
-      wrote ? this.events() : [],
+      wrote ? this.freshDeliveries() : [],
+      wrote ? this.freshEvents() : [],
     ]);
     const calloutLines: TimelineCallout[] = [];
     for (const delivery of callouts) {
@@ -120,36 +130,49 @@ export class TimelineRecorder {
     return (await this.events(query)).filter((event) => !this.eventFloor.has(event.id));
   }
 
-  async deliveries(): Promise<CalloutDeliveryView[]> {
-    const answer = await this.http.admin('GET', '/callouts', undefined, true);
+  /** The scenario's deliveries, oldest first. */
+  deliveries(): Promise<CalloutDeliveryView[]> {
+    return this.deliveriesAfter(this.calloutFloor);
+  }
+
+  /** The deliveries a step may have raised or attempted again: on the scenario's own tenant, those not yet settled and shown. */
+  private async freshDeliveries(): Promise<CalloutDeliveryView[]> {
+    if (!this.ownTenant) return this.deliveries();
+    const deliveries = await this.deliveriesAfter(this.settledThrough);
+    for (const delivery of deliveries) {
+      if (!SETTLED.has(delivery.status)) break;
+      this.settledThrough = delivery.seq;
+    }
+    return deliveries;
+  }
+
+  private async deliveriesAfter(seq: number): Promise<CalloutDeliveryView[]> {
+    const answer = await this.http.admin('GET', seq > 0 ? `/callouts?after=${seq}` : '/callouts', undefined, true);
     return ((answer.body as { data?: CalloutDeliveryView[] })?.data ?? []).filter((delivery) => delivery.seq > this.calloutFloor);
   }
 
   /**
-   * The journal's calls after the last one shown: read from its tail, which almost always reaches back
-   * to that call, else from the whole journal (it keeps the last 1000 calls: from the top if the last
-   * one shown rolled away).
+   * The journal's calls after the last one shown (all it keeps, the last 1000, if that one rolled
+   * away); before any was shown, those beyond the ones there were at the baseline.
    */
   private async freshRequests(): Promise<RequestEntry[]> {
-    if (this.lastRequestId) {
-      const tail = await this.requests(REQUESTS_TAIL);
-      const after = tail.findIndex((entry) => entry.requestId === this.lastRequestId);
-      if (after >= 0) {
-        this.lastRequestId = tail.at(-1)?.requestId ?? this.lastRequestId;
-        return tail.slice(after + 1);
-      }
-    }
-    const requests = await this.requests();
-    const after = this.lastRequestId ? requests.findIndex((entry) => entry.requestId === this.lastRequestId) : -1;
-    const fresh = after >= 0 ? requests.slice(after + 1) : this.lastRequestId ? requests : requests.slice(this.requestsSeen);
+    const requests = await this.requests(this.lastRequestId);
+    const fresh = this.lastRequestId ? requests : requests.slice(this.requestsSeen);
     this.lastRequestId = requests.at(-1)?.requestId ?? this.lastRequestId;
     this.requestsSeen = requests.length;
     return fresh;
   }
 
-  private async requests(limit?: number): Promise<RequestEntry[]> {
-    const answer = await this.http.admin('GET', limit === undefined ? '/requests' : `/requests?limit=${limit}`, undefined, true);
+  private async requests(after?: string): Promise<RequestEntry[]> {
+    const answer = await this.http.admin('GET', after === undefined ? '/requests' : `/requests?after=${encodeURIComponent(after)}`, undefined, true);
     return (answer.body as { data?: RequestEntry[] })?.data ?? [];
+  }
+
+  /** The platform events logged since the last read. */
+  private async freshEvents(): Promise<TimelineEvent[]> {
+    const events = await this.events(this.lastEventId === undefined ? '' : `?after=${encodeURIComponent(this.lastEventId)}`);
+    this.lastEventId = events.at(-1)?.id ?? this.lastEventId;
+    return events;
   }
 
   private async events(query = ''): Promise<TimelineEvent[]> {

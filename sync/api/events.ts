@@ -18,15 +18,19 @@ const KNOWN_TYPES: Record<EventType, true> = {
 };
 const EVENT_TYPES = Object.keys(KNOWN_TYPES) as EventType[];
 
-/** `GET /api/events?type=&customerId=&subscriptionId=`: the event log, oldest first. */
+/**
+ * `GET /api/events?type=&customerId=&subscriptionId=&after=`: the event log, oldest first; `after`
+ * (an event id) keeps the events logged after that one.
+ */
 export function listEvents({ engine: { ctx }, query }: ApiRequest): ApiReply {
   const problems = new Problems();
   const root = Field.body(query, problems);
-  root.object(['type', 'customerId', 'subscriptionId']);
+  root.object(['type', 'customerId', 'subscriptionId', 'after']);
   const filter = {
     ...optional('type', root.at('type').optional()?.oneOf(EVENT_TYPES)),
     ...optional('customerId', root.at('customerId').optional()?.string()),
     ...optional('subscriptionId', root.at('subscriptionId').optional()?.string()),
+    ...optional('after', root.at('after').optional()?.string()),
   };
   problems.check();
   return { body: { data: ctx.store.events(filter) } };

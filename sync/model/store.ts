@@ -160,8 +160,11 @@ export class FileSyncStore implements SyncStore {
     return this.persist();
   }
 
-  events(filter: { type?: EventType; customerId?: string; subscriptionId?: string } = {}): EventLogEntry[] {
+  /** The log, oldest first; `after` (an event id) keeps the events logged after it, all of them when it is unknown. */
+  events(filter: { type?: EventType; customerId?: string; subscriptionId?: string; after?: string } = {}): EventLogEntry[] {
+    const after = filter.after === undefined ? -1 : this.doc.events.findLastIndex((entry) => entry.id === filter.after);
     return this.doc.events
+      .slice(after + 1)
       .filter(
         (entry) =>
           (filter.type === undefined || entry.type === filter.type) &&
