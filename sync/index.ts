@@ -37,6 +37,10 @@ export interface RunningSyncEngine {
    * (not needed when it runs admin-open).
    */
   followEmulatorClock(emulatorUrl: string, tenant: string, adminToken?: string): Promise<void>;
+  /** Where the emulator announces the steps of its clock: `POST /api/clock/tick`. */
+  tickUrl: string;
+  /** What `POST /api/clock/tick` `{now}` does, for an emulator in this very process to call directly. */
+  tick(now: string): Promise<void>;
   /** Stops the hourly work and the server, and waits for pending writes. */
   close(): Promise<void>;
 }
@@ -57,6 +61,7 @@ export async function startSyncEngine(options: SyncEngineOptions): Promise<Runni
     entityBaseUrl: options.entityBaseUrl ?? publicUrl,
   };
   const usage = new UsageSyncRunner(ctx);
+  const tickUrl = `${publicUrl}/api/clock/tick`;
   const engine: Engine = { ctx, webhookUrl: `${publicUrl}${WEBHOOK_PATH}`, stripeWebhookUrl: `${publicUrl}${STRIPE_WEBHOOK_PATH}`, callouts: calloutCredentials(options.zuora.clientSecret), usage };
   server.on('request', buildSyncApp(engine, syncRoutes));
   if (options.hourlyUsageSync ?? true) usage.followHours(HOURLY_POLL_MS);
@@ -68,10 +73,13 @@ export async function startSyncEngine(options: SyncEngineOptions): Promise<Runni
     webhookUrl: engine.webhookUrl,
     context: ctx,
     connect: () => connect(ctx, engine.webhookUrl, engine.callouts),
+    tickUrl,
+    // The emulator holds its clock at `now` until this returns.
+    tick: (now) => usage.tick(new Date(now), true),
     configureStandardNotifications: () => configureStandardNotifications(ctx, engine.webhookUrl, engine.callouts),
     followEmulatorClock: async (emulatorUrl, tenant, adminToken) => {
       await usage.stopPolling();
-      await subscribeToEmulatorClock(emulatorUrl, tenant, `${publicUrl}/api/clock/tick`, adminToken);
+      await subscribeToEmulatorClock(emulatorUrl, tenant, tickUrl, adminToken);
       await announceToEmulator(emulatorUrl, tenant, publicUrl, adminToken);
     },
     close: () => {

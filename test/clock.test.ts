@@ -131,4 +131,23 @@ describe('clock subscribers', () => {
     await env.admin.post('/clock/advance', { by: 'P1D' });
     expect(receiver.at('/tick')).toHaveLength(2);
   });
+
+  it('in this process, are called directly with each step instead of being posted to, until they stop', async () => {
+    const { services } = env.emulator;
+    await env.admin.post('/reset', { now: START });
+    receiver.reset();
+    await env.admin.post('/clock/subscribers', { url: `${receiver.url}/tick` });
+    const steps: string[] = [];
+    const stop = services.clock.receiveTicksInProcess(`${receiver.url}/tick`, async (now) => {
+      steps.push(now);
+    });
+    await env.admin.post('/clock/advance', { by: 'P1D' });
+    expect(steps).toEqual(['2026-02-01T09:00:00.000Z']);
+    expect(receiver.at('/tick')).toHaveLength(0);
+    stop();
+    await env.admin.post('/clock/advance', { by: 'P1D' });
+    expect(steps).toHaveLength(1);
+    expect(receiver.at('/tick').map((tick) => tick.body)).toEqual([{ tenant: services.defaultTenant, now: '2026-02-02T09:00:00.000Z' }]);
+    await env.admin.delete('/clock/subscribers', { url: `${receiver.url}/tick` });
+  });
 });

@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Store } from '../state/store.js';
 import { extend } from '../state/paths.js';
 import { JOBS, nextDueJob, type JobRecord, type JobRegistry } from './jobs.js';
-import { announceTick } from './ticks.js';
+import { announceTick, type TickReceiver } from './ticks.js';
 
 /** Something that may still be working for a tenant after a commit (the callout dispatcher, say). */
 export type QuiescenceHook = (tenant: string) => Promise<void>;
@@ -37,6 +37,8 @@ const SLICE_MS = 10;
 export class Clock {
   private readonly quiescenceHooks: QuiescenceHook[] = [];
   private readonly advancing = new Map<string, Promise<unknown>>();
+  /** Clock subscribers in this process, by the URL they subscribed with. */
+  private readonly tickReceivers = new Map<string, TickReceiver>();
 
   constructor(
     private readonly store: Store,
@@ -49,6 +51,17 @@ export class Clock {
 
   onQuiescence(hook: QuiescenceHook): void {
     this.quiescenceHooks.push(hook);
+  }
+
+  /**
+   * Steps announced to the subscriber at `url` go straight to `receiver` while it is registered (see
+   * TickReceiver); the returned function ends that, and the URL is posted to again.
+   */
+  receiveTicksInProcess(url: string, receiver: TickReceiver): () => void {
+    this.tickReceivers.set(url, receiver);
+    return () => {
+      if (this.tickReceivers.get(url) === receiver) this.tickReceivers.delete(url);
+    };
   }
 
   /** Resolves when every registered background worker has nothing left to do for the tenant. */
@@ -94,7 +107,7 @@ export class Clock {
   private async moveTo(tenant: string, iso: string): Promise<void> {
     if (iso <= this.now(tenant).toISOString()) return;
     await this.store.transact(tenant, (tx) => tx.setNow(iso));
-    await announceTick(this.store, tenant, iso);
+    await announceTick(this.store, tenant, iso, this.tickReceivers);
     await this.quiesce(tenant);
   }
 

@@ -27,13 +27,25 @@ export function clockSubscribers(store: Store, tenant: string): string[] {
 }
 
 /**
+ * A subscriber running in this very process (a sync engine started beside the emulator), called
+ * directly with what its URL would be posted: the same work at the same virtual time, without an
+ * HTTP round trip on every step of the clock.
+ */
+export type TickReceiver = (now: string) => Promise<void>;
+
+/**
  * Tells each subscriber the clock now stands at `now`, and waits for its answer: what it does in
  * reply (an hourly usage sync, say) happens at that virtual time, before the clock moves on.
  * A subscriber that fails is logged and skipped; it never stops the clock.
  */
-export async function announceTick(store: Store, tenant: string, now: string): Promise<void> {
+export async function announceTick(store: Store, tenant: string, now: string, inProcess: ReadonlyMap<string, TickReceiver>): Promise<void> {
   for (const url of clockSubscribers(store, tenant)) {
     try {
+      const receiver = inProcess.get(url);
+      if (receiver) {
+        await receiver(now);
+        continue;
+      }
       const response = await (await outbound()).request(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -132,6 +132,7 @@ export class InProcessHost implements ScenarioHost {
     }
     const http = new ScenarioHttp({ emulatorUrl: this.emulatorUrl, syncUrl: engine.url, credentials, ...(adminToken ? { adminToken } : {}), ...(stripe ? { stripe } : {}) });
     const running = engine;
+    let stopTicks: (() => void) | undefined;
     return {
       http,
       journals: services ? journalsInProcess(services, running.context, http) : journalsOverHttp(http),
@@ -158,8 +159,13 @@ export class InProcessHost implements ScenarioHost {
         // The engine's hourly work follows the tenant's virtual clock: the emulator announces each
         // step of the clock to the engine (its clock subscriber) and waits for it.
         await running.followEmulatorClock(this.emulatorUrl, credentials.clientId, adminToken);
+        // The emulator in this process calls the engine's tick directly instead of posting it.
+        stopTicks = services?.clock.receiveTicksInProcess(running.tickUrl, running.tick);
       },
-      close: () => running.close(),
+      close: () => {
+        stopTicks?.();
+        return running.close();
+      },
     };
   }
 
