@@ -20,6 +20,11 @@ export const cacheFileOf = (bundleFile: string): string => `${bundleFile}.cache`
  * cannot be written to just goes without.
  */
 export function loadCliBundle(bundleFile: string): CliBundle {
+  return loadBundle(bundleFile) as CliBundle;
+}
+
+/** Runs a bundle made as the CLI's is (one CommonJS script in its own wrapper) with its code cache, as loadCliBundle does; answers its exports. */
+export function loadBundle(bundleFile: string): unknown {
   const cacheFile = cacheFileOf(bundleFile);
   const cachedData = readIfPresent(cacheFile);
   // The bundle is its own CommonJS wrapper: a function of what Node passes a module.
@@ -28,7 +33,7 @@ export function loadCliBundle(bundleFile: string): CliBundle {
     ...(cachedData ? { cachedData } : {}),
   });
   if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCache(cacheFile, script));
-  const module = { exports: {} as CliBundle };
+  const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundleFile), module, bundleFile, path.dirname(bundleFile));
   return module.exports;
 }
@@ -41,9 +46,12 @@ function readIfPresent(file: string): Buffer | undefined {
   }
 }
 
-/** Written whole under another name, then renamed: two processes exiting at once never leave half a cache. */
+/**
+ * Written whole under a name of its own, then renamed: two processes, or two worker threads of one
+ * (the same pid), exiting at once never leave half a cache.
+ */
 function writeCache(cacheFile: string, script: vm.Script): void {
-  const partial = `${cacheFile}.${process.pid}`;
+  const partial = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   try {
     writeFileSync(partial, script.createCachedData());
     renameSync(partial, cacheFile);
