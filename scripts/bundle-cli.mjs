@@ -85,7 +85,9 @@ process.stdout.write('cli: dist/cli/main.bundle.cjs\n');
 // Each worker thread of `scenario run` runs its own bundle the same way: dist/cli/worker.js (cli/worker.ts,
 // which the runner, bundled above where import.meta.url is the bundle's, starts from './worker.js'
 // beside itself) loads it with its code cache.
-await build({ ...SCRIPT_BUNDLE, entryPoints: [path.join(DIST, 'scenarios', 'runner', 'worker.js')], outfile: WORKER_BUNDLE });
+// Its packages are all inside: the runner's HTTP client (undici) and the scenario loader (yaml) are
+// loaded as the thread starts, not on first use.
+await build({ ...SCRIPT_BUNDLE, external: ['iconv-lite'], entryPoints: [path.join(DIST, 'scenarios', 'runner', 'worker.js')], outfile: WORKER_BUNDLE });
 process.stdout.write('cli: dist/cli/worker.bundle.cjs\n');
 
 // The code cache: one start of the bin, until its ready lines, and a clean stop (the cache is written as it exits).
