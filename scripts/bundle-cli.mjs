@@ -57,9 +57,9 @@ const SCRIPT_BUNDLE = {
   format: 'cjs',
   target: 'node20',
   // Packages are bundled too (express and its dependencies are most of what start loads), but for
-  // those loaded on first use (undici for callouts, yaml for the admin API's description), and
-  // iconv-lite, whose encoding tables body parsing reads only for a charset other than UTF-8.
-  external: ['undici', 'yaml', 'iconv-lite'],
+  // those loaded on first use (yaml for the admin API's description), and iconv-lite, whose encoding
+  // tables body parsing reads only for a charset other than UTF-8. Each bundle says which it keeps out.
+  external: ['yaml', 'iconv-lite'],
   // As a script, the bundle loads with require() what it would import() (V8 lets a script import
   // only through a callback Node 20 calls experimental): the separate commands are ES modules
   // without top-level await, which require() loads as well.
@@ -79,6 +79,8 @@ const SCRIPT_BUNDLE = {
 // A cache made for an earlier bundle must never meet this one (V8 checks only the source's length).
 rmSync(`${BUNDLE}.cache`, { force: true });
 rmSync(`${WORKER_BUNDLE}.cache`, { force: true });
+// undici inside it too: start loads it before it is ready (outbound.ts, for the sync engine's setup)
+// and `scenario run` as it starts (the runner's HTTP client); still run on first use, as before.
 await build({ ...SCRIPT_BUNDLE, entryPoints: [path.join(CLI_DIR, 'dispatch.js')], outfile: BUNDLE });
 process.stdout.write('cli: dist/cli/main.bundle.cjs\n');
 
