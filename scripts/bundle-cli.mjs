@@ -56,10 +56,11 @@ const SCRIPT_BUNDLE = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // Packages are bundled too (express and its dependencies are most of what start loads), but for
-  // those loaded on first use (yaml for the admin API's description), and iconv-lite, whose encoding
-  // tables body parsing reads only for a charset other than UTF-8. Each bundle says which it keeps out.
-  external: ['yaml', 'iconv-lite'],
+  // Packages are bundled too (express and its dependencies are most of what start loads; undici, which
+  // start loads before it is ready, for the sync engine's setup; yaml, which scenario run loads as it
+  // starts), but for iconv-lite, whose encoding tables body parsing reads only for a charset other than
+  // UTF-8. A package the sources load on first use is still run on first use from the bundle.
+  external: ['iconv-lite'],
   // As a script, the bundle loads with require() what it would import() (V8 lets a script import
   // only through a callback Node 20 calls experimental): the separate commands are ES modules
   // without top-level await, which require() loads as well.
@@ -79,17 +80,13 @@ const SCRIPT_BUNDLE = {
 // A cache made for an earlier bundle must never meet this one (V8 checks only the source's length).
 rmSync(`${BUNDLE}.cache`, { force: true });
 rmSync(`${WORKER_BUNDLE}.cache`, { force: true });
-// undici inside it too: start loads it before it is ready (outbound.ts, for the sync engine's setup)
-// and `scenario run` as it starts (the runner's HTTP client); still run on first use, as before.
 await build({ ...SCRIPT_BUNDLE, entryPoints: [path.join(CLI_DIR, 'dispatch.js')], outfile: BUNDLE });
 process.stdout.write('cli: dist/cli/main.bundle.cjs\n');
 
 // Each worker thread of `scenario run` runs its own bundle the same way: dist/cli/worker.js (cli/worker.ts,
 // which the runner, bundled above where import.meta.url is the bundle's, starts from './worker.js'
 // beside itself) loads it with its code cache.
-// Its packages are all inside: the runner's HTTP client (undici) and the scenario loader (yaml) are
-// loaded as the thread starts, not on first use.
-await build({ ...SCRIPT_BUNDLE, external: ['iconv-lite'], entryPoints: [path.join(DIST, 'scenarios', 'runner', 'worker.js')], outfile: WORKER_BUNDLE });
+await build({ ...SCRIPT_BUNDLE, entryPoints: [path.join(DIST, 'scenarios', 'runner', 'worker.js')], outfile: WORKER_BUNDLE });
 process.stdout.write('cli: dist/cli/worker.bundle.cjs\n');
 
 // The code cache: one start of the bin, until its ready lines, and a clean stop (the cache is written as it exits).
