@@ -297,13 +297,31 @@ function filterCondition(rule: FilterRule, values: Readonly<Record<string, strin
  * callout action on, each active linked template and its active inline callout, in creation order.
  */
 export function calloutsFor(view: ReadView, event: EventName): NotificationCallout[] {
-  return definitionsFor(view, event)
-    .filter((definition) => definition.active && definition.calloutActive)
-    .flatMap((definition) => {
-      const filterRule = definition.filterRule ? filterCondition(definition.filterRule, definition.filterRuleParams ?? {}) : undefined;
-      const templates = definition.calloutTemplateIds.flatMap((id) => view.get<CalloutTemplate>(CALLOUT_TEMPLATES, id) ?? []);
-      return [...templates, ...(definition.callout ? [definition.callout] : [])]
-        .filter((callout) => callout.active)
-        .map((callout) => ({ notificationId: definition.id, spec: calloutSpecOf(callout), ...(filterRule ? { filterRule } : {}) }));
-    });
+  const owed: NotificationCallout[] = [];
+  for (const definition of definitionsFor(view, event)) {
+    if (!definition.active || !definition.calloutActive) continue;
+    const filterRule = definition.filterRule ? filterCondition(definition.filterRule, definition.filterRuleParams ?? {}) : undefined;
+    const callouts: CalloutSettings[] = [];
+    for (const id of definition.calloutTemplateIds) {
+      const template = view.get<CalloutTemplate>(CALLOUT_TEMPLATES, id);
+      if (template) callouts.push(template);
+    }
+    if (definition.callout) callouts.push(definition.callout);
+    for (const callout of callouts) {
+      if (callout.active) owed.push({ notificationId: definition.id, spec: specOf(callout), ...(filterRule ? { filterRule } : {}) });
+    }
+  }
+  return owed;
+}
+
+/** Specs of stored callouts by record: a stored record never changes, and every event its notification hears reads its spec. */
+const specs = new WeakMap<CalloutSettings, CalloutSpec>();
+
+function specOf(callout: CalloutSettings): CalloutSpec {
+  let spec = specs.get(callout);
+  if (!spec) {
+    spec = Object.freeze(calloutSpecOf(callout));
+    specs.set(callout, spec);
+  }
+  return spec;
 }

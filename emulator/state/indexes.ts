@@ -3,11 +3,28 @@ import { own } from './paths.js';
 
 type Postings = Map<unknown, Set<string>>;
 
+/** What an index answers for a value no record has: shared, where a new empty set for each miss showed in the garbage of every commit. */
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/** Dotted field names split into their parts: every write to an indexed collection reads its fields again. */
+const fieldParts = new Map<string, readonly string[]>();
+const FIELD_PARTS_KEPT = 1000;
+
+function partsOf(field: string): readonly string[] {
+  let parts = fieldParts.get(field);
+  if (parts === undefined) {
+    parts = field.split('.');
+    if (fieldParts.size >= FIELD_PARTS_KEPT) fieldParts.clear();
+    fieldParts.set(field, parts);
+  }
+  return parts;
+}
+
 /** A field's value; a dotted name reads into nested objects (`payload.accountId`). */
 export function fieldValue(record: StoredRecord, field: string): unknown {
   if (!field.includes('.')) return record[field];
   let value: unknown = record;
-  for (const part of field.split('.')) {
+  for (const part of partsOf(field)) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return undefined;
     value = (value as Record<string, unknown>)[part];
   }
@@ -43,7 +60,11 @@ class Ordered {
     const key = after ? this.order.keyOf(after) : undefined;
     if (old === key) return;
     if (old !== undefined) {
-      this.entries.splice(this.position(old, id), 1);
+      const at = this.position(old, id);
+      // The first entry goes most often (the clock takes the next job, the lane the next callout):
+      // shift() drops it without moving the others, where splice() moves them all.
+      if (at === 0) this.entries.shift();
+      else this.entries.splice(at, 1);
       this.keys.delete(id);
     }
     if (key !== undefined) {
@@ -153,7 +174,7 @@ export class Indexes {
       for (const record of Object.values(collection ?? {})) add(postings, fieldValue(record, field), record.id);
       indexes.fields.set(field, postings);
     }
-    return postings.get(value) ?? new Set();
+    return postings.get(value) ?? NO_IDS;
   }
 
   /** Ids of the records `order` keeps, in its order. */

@@ -2,7 +2,7 @@ import type { ChangeType } from './changeFeed.js';
 import type { SetOp, StoredRecord, TenantData, TenantMeta } from './document.js';
 import { deterministicId, formatNumber, type NumberKind } from './ids.js';
 import { fieldValue, memberNamesOf, type Indexes, type RecordOrder } from './indexes.js';
-import { deepFreeze, extend, frozenCopy, own } from './paths.js';
+import { deepFreeze, extend, frozenCopy, frozenFresh, own } from './paths.js';
 
 /** Read access to one tenant's state, as of a transaction's start plus its own writes. */
 export interface ReadView {
@@ -47,6 +47,9 @@ interface Keyed {
  */
 const handedOut = <T>(record: T): T => deepFreeze(record);
 
+/** The virtual time last read, parsed: a job reads its instant many times over, and parsing it each time showed. */
+let lastNow = { iso: '', time: Number.NaN };
+
 const comesBefore = (entry: Keyed, key: string, id: string): boolean => entry.key < key || (entry.key === key && entry.id < id);
 
 /** Collections whose names start with `_` hold the emulator's own bookkeeping, not Zuora objects. */
@@ -76,7 +79,9 @@ export class Transaction implements ReadView {
   }
 
   now(): Date {
-    return new Date(this.metaValue.now);
+    const iso = this.metaValue.now;
+    if (iso !== lastNow.iso) lastNow = { iso, time: Date.parse(iso) };
+    return new Date(lastNow.time);
   }
 
   meta(): TenantMeta {
@@ -137,8 +142,10 @@ export class Transaction implements ReadView {
     const stored = own(this.base.objects, object);
     const result: StoredRecord[] = [];
     for (const id of this.indexes.ids(this.tenant, object, field, value, stored)) {
-      const record = own(stored, id);
-      if (record && !written?.has(id)) result.push(handedOut(record));
+      if (written?.has(id)) continue;
+      // An id from an index is a stored record's own key: no need to check it is not inherited.
+      const record = stored?.[id];
+      if (record) result.push(handedOut(record));
     }
     for (const record of written?.values() ?? []) if (record && fieldValue(record, field) === value) result.push(record);
     return result as T[];
@@ -162,8 +169,11 @@ export class Transaction implements ReadView {
     for (const id of this.indexes.ordered(this.tenant, object, order, stored)) {
       if (written?.has(id)) continue;
       const record = handedOut(own(stored, id) as StoredRecord);
-      const key = order.keyOf(record) as string;
-      for (let early = mine[next]; early && comesBefore(early, key, id); early = mine[++next]) yield early.record as T;
+      // A record's key is worked out only while some of the transaction's own are left to merge in.
+      if (next < mine.length) {
+        const key = order.keyOf(record) as string;
+        for (let early = mine[next]; early && comesBefore(early, key, id); early = mine[++next]) yield early.record as T;
+      }
       yield record as T;
     }
     for (const late of mine.slice(next)) yield late.record as T;
@@ -177,7 +187,8 @@ export class Transaction implements ReadView {
   update<T extends { id: string }>(object: string, id: string, patch: Partial<T>): T {
     const before = this.get<T>(object, id);
     if (!before) throw new Error(`${object} ${id} does not exist`);
-    return this.put(object, extend(before, patch, { id }), 'UPDATE', before as unknown as StoredRecord);
+    // `extend` builds a new record that nothing else holds: frozen as it is, not copied again.
+    return this.store(object, frozenFresh(extend(before, patch, { id })), 'UPDATE', before as unknown as StoredRecord);
   }
 
   remove(object: string, id: string): void {
@@ -274,10 +285,15 @@ export class Transaction implements ReadView {
   }
 
   private put<T extends { id: string }>(object: string, record: T, changeType: ChangeType, before: StoredRecord | null): T {
-    const after = frozenCopy(record) as unknown as StoredRecord;
-    this.collection(object).set(record.id, after);
+    return this.store(object, frozenCopy(record), changeType, before);
+  }
+
+  /** Writes a record that is frozen throughout already. */
+  private store<T extends { id: string }>(object: string, frozen: T, changeType: ChangeType, before: StoredRecord | null): T {
+    const after = frozen as unknown as StoredRecord;
+    this.collection(object).set(after.id, after);
     this.record({ object, changeType, before, after });
-    return after as unknown as T;
+    return frozen;
   }
 
   private record(change: PendingChange): void {

@@ -110,7 +110,7 @@ async function runUnmarked(scenario: Scenario, host: ScenarioHost): Promise<Scen
   } catch (error) {
     return result('failed', { error: `the scenario could not be set up: ${messageOf(error)}` });
   }
-  const recorder = new TimelineRecorder(env.http, env.mode === 'target' ? env.created : undefined, env.mode === 'in-process');
+  const recorder = new TimelineRecorder(env.http, env.journals, env.mode === 'target' ? env.created : undefined, env.mode === 'in-process');
   const captures: Captures = new Map();
   captures.set('scenario', { name: scenario.name, start: env.start, tenant: env.tenant, file: scenario.file });
   const ctx: StepContext = { scenario, env, http: env.http, captures, recorder };
