@@ -1,7 +1,7 @@
 // The commands and how `zuora-emulator <command>` picks one: main.ts runs it from the sources, the
-// bin runs the same through the compiled bundle (scripts/bundle-cli.mjs, codeCache.ts).
+// bin runs the same through the compiled bundle (scripts/bundle-cli.mjs).
 import { PACKAGE_VERSION } from '../emulator/packageInfo.js';
-import { describeFailure, UsageError } from './errors.js';
+import { describeFailure, isUsageError, UsageError } from './errors.js';
 
 const USAGE = `Usage: zuora-emulator <command> [options]
 
@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const { line, exitCode } = describeFailure(error, command ?? '');
     process.stderr.write(`${line}\n`);
-    if (verbose && error instanceof Error && !(error instanceof UsageError)) process.stderr.write(`${error.stack ?? ''}\n`);
+    if (verbose && error instanceof Error && !isUsageError(error)) process.stderr.write(`${error.stack ?? ''}\n`);
     return exitCode;
   }
 }

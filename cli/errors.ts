@@ -3,6 +3,8 @@
  * `command` names the command whose --help to point at ('' for the top level).
  */
 export class UsageError extends Error {
+  override readonly name = 'UsageError';
+
   constructor(
     message: string,
     readonly command: string,
@@ -10,6 +12,12 @@ export class UsageError extends Error {
     super(message);
   }
 }
+
+/**
+ * Known by its name rather than its class: the bin's bundle holds its own copy of this module, beside
+ * the one the scenario and contract commands (ES modules of their own) throw theirs from.
+ */
+export const isUsageError = (error: unknown): error is UsageError => error instanceof Error && error.name === 'UsageError';
 
 /** Exit code 2: the caller can fix the command line. */
 export const USAGE_EXIT = 2;
@@ -21,7 +29,7 @@ export const RUNTIME_EXIT = 1;
  * mistake still gets one line (its message); the stack trace is only for --verbose or DEBUG.
  */
 export function describeFailure(error: unknown, command: string): { line: string; exitCode: number } {
-  if (error instanceof UsageError) {
+  if (isUsageError(error)) {
     const name = commandName(error.command);
     return { line: `${name}: ${error.message} (see ${name} --help)`, exitCode: USAGE_EXIT };
   }

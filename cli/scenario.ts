@@ -119,19 +119,26 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
   } catch (error) {
     return usageError(error instanceof Error ? error.message : String(error));
   }
+  // Scenarios side by side beyond the first use the other cores: worker threads, each with an emulator
+  // of its own (one thread runs an emulator, its engines and the runner alike). Without --filter each
+  // file is a scenario, so they start before the files are read, and load while this thread reads
+  // them and starts its own emulator.
+  const ownEmulator = !values.target && !values['emulator-url'];
+  const threadsFor = (count: number) => (ownEmulator && threadsAvailable() ? Math.max(0, Math.min(concurrency, availableParallelism(), count) - 1) : 0);
+  let threads = tags.length === 0 ? threadsFor(files.length) : 0;
+  let helpers = threads > 0 ? startThreadLanes(threads) : undefined;
+
   const loaded = await loadFiles(files);
   const scenarios = filterByTags(loaded.scenarios, tags);
   if (scenarios.length === 0 && loaded.failures.length === 0) {
+    await helpers?.close();
     say(`no scenarios to run${tags.length ? ` with tag ${tags.join(' or ')}` : ''} in ${files.length} file(s)\n0 passed, 0 failed\n`);
     return 1;
   }
-
-  // Scenarios side by side beyond the first use the other cores: worker threads, each with an emulator
-  // of its own (one thread runs an emulator, its engines and the runner alike). Started first, so
-  // they load while this thread starts its own emulator.
-  const ownEmulator = !values.target && !values['emulator-url'];
-  const threads = ownEmulator && threadsAvailable() ? Math.max(0, Math.min(concurrency, availableParallelism(), scenarios.length) - 1) : 0;
-  const helpers = threads > 0 ? startThreadLanes(threads) : undefined;
+  if (!helpers) {
+    threads = threadsFor(scenarios.length);
+    helpers = threads > 0 ? startThreadLanes(threads) : undefined;
+  }
 
   const adminToken = values['admin-token'] ?? process.env.ZUORA_EMULATOR_ADMIN_TOKEN;
   const admin = adminToken ? { adminToken } : {};
@@ -171,8 +178,7 @@ export async function runScenarioCommand(argv: string[]): Promise<number> {
     });
   } finally {
     counter.end();
-    await helpers?.close();
-    await host.close();
+    await Promise.all([helpers?.close(), host.close()]);
   }
   summary = {
     ...summary,

@@ -1,5 +1,5 @@
 // Run by `npm run build` after tsc: the CLI as one CommonJS script, dist/cli/main.bundle.cjs, which
-// the bin runs with V8's code cache (cli/codeCache.ts), and that cache, made here by one
+// the bin runs with V8's code cache (bin/zuora-emulator.js), and that cache, made here by one
 // `zuora-emulator start`. Unbundled, `start` loads some 500 modules (express's packages among them)
 // one at a time, and resolving, reading and compiling them took more of its time to ready than
 // running them did; a script, unlike an ES module on Node 20, can be compiled from a code cache.
@@ -15,9 +15,10 @@ const CLI_DIR = path.join(DIST, 'cli');
 const BUNDLE = path.join(CLI_DIR, 'main.bundle.cjs');
 const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
 
-// Left as dist/cli/'s own ES modules, required from the bundle: the contract command, loaded on
-// demand (it loads spec parsers), and the error class it and the bundle share (so both see the one class).
-const SEPARATE = new Set(['contract.js', 'errors.js']);
+// Left as dist/cli/'s own ES module, required from the bundle on demand: the contract command (it
+// loads spec parsers). Its usage errors are known by name (cli/errors.ts), as the bundle has its own
+// copy of that module.
+const SEPARATE = new Set(['contract.js']);
 
 /** @type {import('esbuild').Plugin} */
 const separateCommands = {
@@ -68,8 +69,8 @@ await build({
   // The bundle's own location stands for each module's: package files are found from it (packageInfo.ts).
   define: { 'import.meta.url': 'bundleUrl' },
   // The file is the CommonJS wrapper around the bundle, as Node's own loader would put it (on the
-  // first line, so line numbers stay the bundle's): codeCache.ts compiles it as it is, where wrapping
-  // it there would copy its 2 MB once more. Strict, as the ES modules bundled were (esbuild's own
+  // first line, so line numbers stay the bundle's): the bin compiles it as it is, where wrapping it
+  // there would copy its 2 MB once more. Strict, as the ES modules bundled were (esbuild's own
   // "use strict" comes after the banner, too late to count).
   banner: { js: '(function (exports, require, module, __filename, __dirname) {"use strict";const bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   footer: { js: '})' },

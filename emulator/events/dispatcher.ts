@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cancelJobs, scheduleJob, type JobHandler, type JobRegistry } from '../clock/jobs.js';
 import type { Clock } from '../clock/clock.js';
-import { outbound } from '../http/outbound.js';
 import type { Change } from '../state/changeFeed.js';
 import type { StoredRecord } from '../state/document.js';
 import { numberKey, type RecordOrder } from '../state/indexes.js';
@@ -11,7 +10,7 @@ import type { PendingChange, ReadView, Transaction } from '../state/transaction.
 import { calloutFaultInForce, takeCalloutFault, type TakenFault } from './calloutFaults.js';
 import { compileCondition, conditionContext } from './conditions.js';
 import { eventDataSources } from './dataSources.js';
-import { CALLOUT_TEMPLATES, CALLOUTS, EVENT_TRIGGERS, NOTIFICATION_DEFINITIONS, type CalloutDelivery, type RaisedEvent } from './model.js';
+import { CALLOUTS, EVENT_TRIGGERS, NOTIFICATION_DEFINITIONS, type CalloutDelivery, type RaisedEvent } from './model.js';
 import { calloutsFor } from './notifications.js';
 import { renderCallout } from './render.js';
 import { DEFAULT_ATTEMPT_TIMEOUT_MS, sendCallout } from './send.js';
@@ -253,11 +252,6 @@ export class Dispatcher {
 
   /** Once a transaction that stored deliveries is durable, its tenant's lane attempts them. */
   private kick(changes: readonly Change[]): void {
-    // A tenant that sets callouts up will send some: the HTTP client loads now, not in the middle
-    // of the first delivery (often inside a clock advance). A failed load shows on that delivery.
-    if (changes.some((change) => change.object === CALLOUT_TEMPLATES || change.object === NOTIFICATION_DEFINITIONS)) {
-      outbound().catch(() => undefined);
-    }
     for (const tenant of new Set(changes.map((change) => change.tenant))) {
       if (this.owed.delete(tenant)) this.startDraining(tenant);
     }

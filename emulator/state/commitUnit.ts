@@ -8,11 +8,13 @@ import type { Change } from './changeFeed.js';
  * in seal order, so replaying them always ends where memory was.
  */
 export class CommitUnit {
-  /**
-   * Paths written, in write order, repeats included. Only the journal needs them deduplicated (see
-   * `touched`); in memory a unit is never written to disk, so every write skips building a key.
-   */
+  /** Paths written, each once, in first-write order. */
   private readonly written: Array<readonly string[]> = [];
+  /**
+   * The same paths as a tree of their keys, which tells a path written before without joining it
+   * into one string (a key of ~100 characters to build and hash for every record written).
+   */
+  private readonly tree: PathNode = {};
   private readonly tenantsWritten = new Set<string>();
   /** Changes to publish once the unit is durable. */
   readonly changes: Change[] = [];
@@ -25,13 +27,24 @@ export class CommitUnit {
   ) {}
 
   touch(path: readonly string[]): void {
+    let node = this.tree;
+    for (const key of path) {
+      const children = (node.children ??= new Map());
+      let next = children.get(key);
+      if (!next) children.set(key, (next = {}));
+      node = next;
+    }
+    if (node.written) return;
+    node.written = true;
     this.written.push(path);
     const [root, tenant] = path;
     if (root === 'tenants' && tenant) this.tenantsWritten.add(tenant);
   }
 
   holds(path: readonly string[]): boolean {
-    return this.written.some((written) => samePath(written, path));
+    let node: PathNode | undefined = this.tree;
+    for (const key of path) node = node?.children?.get(key);
+    return node?.written === true;
   }
 
   /** The tenants whose state the unit changed. */
@@ -45,10 +58,13 @@ export class CommitUnit {
 
   /** Written paths, each once, a parent before its children, so a replayed parent never hides a child's value. */
   touched(): Array<readonly string[]> {
-    const paths = new Map<string, readonly string[]>();
-    for (const path of this.written) paths.set(path.join('\u0000'), path);
-    return [...paths.values()].sort((a, b) => a.length - b.length);
+    return [...this.written].sort((a, b) => a.length - b.length);
   }
 }
 
-const samePath = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((key, index) => key === b[index]);
+interface PathNode {
+  /** Made at the first path that goes on under this one (a record's id has none). */
+  children?: Map<string, PathNode>;
+  /** A path ending here was written. */
+  written?: boolean;
+}

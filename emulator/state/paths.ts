@@ -61,16 +61,29 @@ export function valueAt(root: Mutable, path: readonly string[]): unknown {
 }
 
 /**
+ * The empty list and object stored records share: most records carry a few (`customFields: {}`,
+ * `tiers: []`), and frozen, one of each serves them all.
+ */
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+const NO_MEMBERS: Readonly<Record<string, never>> = Object.freeze({});
+
+function hasNoKeys(value: object): boolean {
+  for (const _key in value) return false;
+  return true;
+}
+
+/**
  * A frozen deep copy of a JSON tree, made in one pass: what a transaction stores, so neither the
  * caller's later changes nor a reader's can reach it. Parts already frozen are shared, not copied:
  * they come from stored records, which are frozen throughout (here or by `deepFreeze`).
  */
 export function frozenCopy<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
+  if (Array.isArray(value)) return (value.length === 0 ? NO_ITEMS : Object.freeze(value.map(frozenCopy))) as T;
   const prototype: unknown = Object.getPrototypeOf(value);
   // Not a plain object (a Date, say): copied the general way.
   if (prototype !== Object.prototype && prototype !== null) return deepFreeze(structuredClone(value));
+  if (prototype === Object.prototype && hasNoKeys(value)) return NO_MEMBERS as T;
   // Copied whole first, then children replaced in place: adding keys one by one would turn a large
   // record into a slow dictionary-mode object (V8), slower to read and to serialise ever after.
   const copy: Mutable = prototype === null ? Object.assign(dataMap(), value) : { ...(value as Mutable) };

@@ -3,15 +3,20 @@ import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { emulatorTime } from '../../sync/emulatorTime.js';
 import { startSyncEngine, type RunningSyncEngine } from '../../sync/index.js';
 import { ScenarioHttp, type StripeAccess, type ZuoraCredentials } from './http.js';
+import { journalsInProcess, journalsOverHttp, type Journals } from './journals.js';
 import type { Integration, Scenario } from './types.js';
 
 // Where a scenario runs. In process (the default): one emulator for the whole run, and per scenario
 // a fresh tenant with its own clock and a fresh sync engine started beside it, connected to that
 // tenant through the engine's own integration API. With a target: an emulator and a sync engine
-// that are already running, shared by every scenario.
+// that are already running, shared by every scenario. Steps always go through the public surfaces;
+// the runner's own bookkeeping (journals.ts), and the engine's reads of the clock, go straight to an
+// emulator this process started.
 
 export interface ScenarioEnv {
   http: ScenarioHttp;
+  /** Where the runner reads what each step did, and waits for quiet. */
+  journals: Journals;
   mode: 'in-process' | 'target';
   /** What the engine bills with: Zuora, or (`integration: stripe`) Stripe, reached with `http.stripe`. */
   integration: Integration;
@@ -108,6 +113,8 @@ export class InProcessHost implements ScenarioHost {
     const { credentials, stripe } = await this.billingFor(scenario);
     const adminToken = this.adminToken;
     let engine: RunningSyncEngine | undefined;
+    const services = this.emulator?.services;
+    const tenant = credentials.clientId;
     try {
       engine = await startSyncEngine({
         port: 0,
@@ -115,8 +122,8 @@ export class InProcessHost implements ScenarioHost {
         inMemory: true,
         // A Stripe scenario's engine never calls Zuora; the account stands in as its (unused) Zuora client.
         zuora: { baseUrl: this.emulatorUrl, ...credentials },
-        // The platform lives on the tenant's virtual clock.
-        time: emulatorTime(this.emulatorUrl, credentials.clientId, adminToken),
+        // The platform lives on the tenant's virtual clock: GET /__emulator/clock, or read in process.
+        time: services ? { now: async () => new Date(services.clock.now(tenant).getTime()) } : emulatorTime(this.emulatorUrl, tenant, adminToken),
         // The hour is followed through the emulator's clock (below) instead of a wall-clock poll, so runs repeat exactly.
         hourlyUsageSync: false,
       });
@@ -127,6 +134,7 @@ export class InProcessHost implements ScenarioHost {
     const running = engine;
     return {
       http,
+      journals: services ? journalsInProcess(services, running.context, http) : journalsOverHttp(http),
       mode: 'in-process',
       integration: scenario.integration,
       tenant: credentials.clientId,
@@ -230,6 +238,7 @@ export class TargetHost implements ScenarioHost {
     this.leftover = { http, customers: created };
     return {
       http,
+      journals: journalsOverHttp(http),
       mode: 'target',
       integration: scenario.integration,
       // The Stripe account's clock moves, then the engine's tenant's to the same instant, so the platform keeps Stripe's time.

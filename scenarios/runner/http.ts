@@ -194,6 +194,15 @@ export class ScenarioHttp {
     return token;
   }
 
+  /**
+   * The tenant was settled without a call through here (a zero clock advance made in process): that
+   * counts as the write its call would have been, and the tenant is quiet at `now`.
+   */
+  settledAt(now: string): void {
+    this.wrote();
+    this.quietAt = now;
+  }
+
   private wrote(): void {
     this.writes += 1;
     this.quietAt = undefined;

@@ -110,7 +110,7 @@ async function runUnmarked(scenario: Scenario, host: ScenarioHost): Promise<Scen
   } catch (error) {
     return result('failed', { error: `the scenario could not be set up: ${messageOf(error)}` });
   }
-  const recorder = new TimelineRecorder(env.http, env.mode === 'target' ? env.created : undefined, env.mode === 'in-process');
+  const recorder = new TimelineRecorder(env.http, env.journals, env.mode === 'target' ? env.created : undefined, env.mode === 'in-process');
   const captures: Captures = new Map();
   captures.set('scenario', { name: scenario.name, start: env.start, tenant: env.tenant, file: scenario.file });
   const ctx: StepContext = { scenario, env, http: env.http, captures, recorder };
@@ -247,12 +247,24 @@ export function filterByTags(scenarios: readonly Scenario[], tags: readonly stri
   return scenarios.filter((scenario) => scenario.tags.some((tag) => tags.includes(tag)));
 }
 
+/**
+ * The order lanes take the scenarios in (indexes). Several lanes: those with the most steps first, so
+ * the run does not end waiting for a long scenario that started last (results are still told in the
+ * files' order). One lane, or with --bail: the files' order, so a run stops where one in turn would.
+ */
+function startingOrder(scenarios: readonly Scenario[], lanes: number, bail: boolean): number[] {
+  const indexes = scenarios.map((_, index) => index);
+  if (lanes < 2 || bail) return indexes;
+  return indexes.sort((a, b) => (scenarios[b] as Scenario).steps.length - (scenarios[a] as Scenario).steps.length || a - b);
+}
+
 export async function runScenarios(scenarios: readonly Scenario[], options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
   const results: ScenarioResult[] = new Array(scenarios.length);
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   const onHost: Lane = (scenario) => runScenario(scenario, options.host);
   const lanes = [...Array.from({ length: concurrency }, () => onHost), ...(options.lanes ?? [])].slice(0, scenarios.length);
+  const order = startingOrder(scenarios, lanes.length, options.bail ?? false);
   let next = 0;
   let stop = false;
   // Results are told in order: each waits for those before it.
@@ -268,8 +280,8 @@ export async function runScenarios(scenarios: readonly Scenario[], options: RunO
     return telling;
   };
   const work = async (lane: Lane): Promise<void> => {
-    while (!stop && next < scenarios.length) {
-      const index = next;
+    while (!stop && next < order.length) {
+      const index = order[next] as number;
       next += 1;
       const outcome = await lane(scenarios[index] as Scenario);
       results[index] = outcome;

@@ -16,8 +16,11 @@ export interface ThreadLanes {
 // Beside this module: dist/scenarios/runner/worker.js, or in the CLI bundle (scripts/bundle-cli.mjs) dist/cli/worker.js.
 const WORKER = new URL('./worker.js', import.meta.url);
 
-/** Worker threads run the compiled runner only: from TypeScript sources (tsx, vitest) there are none. */
-export const threadsAvailable = (): boolean => import.meta.url.endsWith('.js');
+/**
+ * Worker threads run the compiled runner only (dist/, or the CLI bundle, main.bundle.cjs): from
+ * TypeScript sources (tsx, vitest) there are none.
+ */
+export const threadsAvailable = (): boolean => !import.meta.url.endsWith('.ts');
 
 /**
  * Starts `count` worker threads, each a lane running one scenario at a time. The lanes are there at

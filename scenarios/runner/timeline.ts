@@ -3,30 +3,17 @@ import path from 'node:path';
 import { inspectorCss } from '../../emulator/inspector/assets.js';
 import { badge, card, eventLabel, facts, html, pre, timeline, type TimelineItem } from '../../emulator/inspector/ui/components.js';
 import type { ScenarioHttp } from './http.js';
+import type { CalloutDeliveryView, EventQuery, Journals, RequestEntry } from './journals.js';
 import type { ScenarioResult, TimelineCall, TimelineCallout, TimelineEntry, TimelineEvent } from './types.js';
 
-// What happened at each step, read from the public surfaces after the step: the Zuora calls the
-// emulator saw (GET /__emulator/requests), the callout attempts it made (GET /__emulator/callouts)
-// and the events the platform logged (GET /api/events). Rendered as Markdown or HTML.
+// What happened at each step, read after the step (journals.ts): the Zuora calls the emulator saw
+// (GET /__emulator/requests), the callout attempts it made (GET /__emulator/callouts) and the events
+// the platform logged (GET /api/events). Rendered as Markdown or HTML.
 
 // Shared with the inspector, which names callout events the same way.
 export { eventLabel, STANDARD_EVENT_NAMES } from '../../emulator/inspector/ui/components.js';
 
-interface RequestEntry {
-  requestId: string;
-  method: string;
-  path: string;
-  status: number;
-}
-
-export interface CalloutDeliveryView {
-  id: string;
-  seq: number;
-  eventName: string;
-  status: string;
-  createdAt: string;
-  attempts: Array<{ attempt: number; at: string; status: number | null; error?: string }>;
-}
+export type { CalloutDeliveryView } from './journals.js';
 
 export interface Delta {
   zuoraCalls: TimelineCall[];
@@ -61,6 +48,7 @@ export class TimelineRecorder {
 
   constructor(
     private readonly http: ScenarioHttp,
+    private readonly journals: Journals,
     /** Only these customers' events count, when set (a shared engine). */
     private readonly customers?: ReadonlySet<string>,
     /**
@@ -70,11 +58,15 @@ export class TimelineRecorder {
     private readonly ownTenant = false,
   ) {}
 
-  /** Takes what is already there as seen: a shared target's history is not this scenario's. */
+  /**
+   * Takes what is already there as seen: a shared target's history is not this scenario's. A tenant
+   * and engine of the scenario's own, fresh, have none: nothing to read.
+   */
   async baseline(): Promise<void> {
-    const [requests, callouts, events] = await Promise.all([this.requests(), this.deliveries(), this.events()]);
     this.writesSeen = this.http.writes;
     this.apiCallsSeen = this.http.emulatorApiCalls;
+    if (this.ownTenant) return;
+    const [requests, callouts, events] = await Promise.all([this.journals.requests(), this.deliveries(), this.events()]);
     this.lastRequestId = requests.at(-1)?.requestId;
     this.requestsSeen = requests.length;
     this.calloutFloor = callouts.reduce((max, delivery) => Math.max(max, delivery.seq), 0);
@@ -126,7 +118,7 @@ export class TimelineRecorder {
   }
 
   /** This scenario's platform events, oldest first. */
-  async scenarioEvents(query = ''): Promise<TimelineEvent[]> {
+  async scenarioEvents(query: EventQuery = {}): Promise<TimelineEvent[]> {
     return (await this.events(query)).filter((event) => !this.eventFloor.has(event.id));
   }
 
@@ -147,8 +139,7 @@ export class TimelineRecorder {
   }
 
   private async deliveriesAfter(seq: number): Promise<CalloutDeliveryView[]> {
-    const answer = await this.http.admin('GET', seq > 0 ? `/callouts?after=${seq}` : '/callouts', undefined, true);
-    return ((answer.body as { data?: CalloutDeliveryView[] })?.data ?? []).filter((delivery) => delivery.seq > this.calloutFloor);
+    return (await this.journals.deliveries(seq)).filter((delivery) => delivery.seq > this.calloutFloor);
   }
 
   /**
@@ -156,28 +147,22 @@ export class TimelineRecorder {
    * away); before any was shown, those beyond the ones there were at the baseline.
    */
   private async freshRequests(): Promise<RequestEntry[]> {
-    const requests = await this.requests(this.lastRequestId);
+    const requests = await this.journals.requests(this.lastRequestId);
     const fresh = this.lastRequestId ? requests : requests.slice(this.requestsSeen);
     this.lastRequestId = requests.at(-1)?.requestId ?? this.lastRequestId;
     this.requestsSeen = requests.length;
     return fresh;
   }
 
-  private async requests(after?: string): Promise<RequestEntry[]> {
-    const answer = await this.http.admin('GET', after === undefined ? '/requests' : `/requests?after=${encodeURIComponent(after)}`, undefined, true);
-    return (answer.body as { data?: RequestEntry[] })?.data ?? [];
-  }
-
   /** The platform events logged since the last read. */
   private async freshEvents(): Promise<TimelineEvent[]> {
-    const events = await this.events(this.lastEventId === undefined ? '' : `?after=${encodeURIComponent(this.lastEventId)}`);
+    const events = await this.events(this.lastEventId === undefined ? {} : { after: this.lastEventId });
     this.lastEventId = events.at(-1)?.id ?? this.lastEventId;
     return events;
   }
 
-  private async events(query = ''): Promise<TimelineEvent[]> {
-    const answer = await this.http.sync('GET', `/api/events${query}`, undefined, true);
-    const all = (answer.body as { data?: TimelineEvent[] })?.data ?? [];
+  private async events(query: EventQuery = {}): Promise<TimelineEvent[]> {
+    const all = await this.journals.events(query);
     return this.customers ? all.filter((event) => event.customerId !== undefined && this.customers?.has(event.customerId)) : all;
   }
 }

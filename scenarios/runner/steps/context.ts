@@ -39,7 +39,7 @@ export class ExpectationError extends Error {
  */
 export async function quiesce(ctx: StepContext): Promise<string> {
   if (ctx.env.mode === 'in-process' && ctx.http.quietAt !== undefined) return ctx.http.quietAt;
-  return (await ctx.http.adminOk<{ now: string }>('POST', '/clock/advance', { by: 'PT0S' }, true)).now;
+  return ctx.env.journals.settle();
 }
 
 export async function virtualNow(ctx: StepContext): Promise<Date> {

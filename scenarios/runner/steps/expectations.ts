@@ -157,10 +157,11 @@ export const expectCallouts: StepRunner = async (ctx, args) => {
 
 export const expectEvents: StepRunner = async (ctx: StepContext, args) => {
   await quiesce(ctx);
-  const query = new URLSearchParams({ type: args.type });
-  if (args.customer !== undefined) query.set('customerId', customerIdOf(ctx, args.customer));
-  if (args.subscription !== undefined) query.set('subscriptionId', subscriptionIdOf(ctx, args.subscription));
-  const events = await ctx.recorder.scenarioEvents(`?${query.toString()}`);
+  const events = await ctx.recorder.scenarioEvents({
+    type: args.type,
+    ...(args.customer !== undefined ? { customerId: customerIdOf(ctx, args.customer) } : {}),
+    ...(args.subscription !== undefined ? { subscriptionId: subscriptionIdOf(ctx, args.subscription) } : {}),
+  });
   const matching = args.data === undefined ? events : events.filter((event) => mismatches(args.data, event.data).length === 0);
   const actual = { type: args.type, count: matching.length, events: events.map((event) => ({ at: event.at, customerId: event.customerId, subscriptionId: event.subscriptionId, data: event.data })) };
   const what = `platform events ${args.type}${args.data ? ' with the data given' : ''}`;
