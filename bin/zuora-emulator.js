@@ -15,7 +15,6 @@ const path = require('node:path');
 const vm = require('node:vm');
 
 const bundleFile = path.join(__dirname, '..', 'dist', 'cli', 'main.bundle.cjs');
-const cacheFile = `${bundleFile}.cache`;
 
 /** @returns {Buffer | undefined} */
 function readIfPresent(file) {
@@ -26,9 +25,12 @@ function readIfPresent(file) {
   }
 }
 
-/** Written whole under another name, then renamed: two processes exiting at once never leave half a cache. */
-function writeCache(script) {
-  const partial = `${cacheFile}.${process.pid}`;
+/**
+ * Written whole under a name of its own, then renamed: two processes, or two worker threads of one
+ * (the same pid), exiting at once never leave half a cache.
+ */
+function writeCache(script, cacheFile) {
+  const partial = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   try {
     writeFileSync(partial, script.createCachedData());
     renameSync(partial, cacheFile);
@@ -38,19 +40,28 @@ function writeCache(script) {
   }
 }
 
-/** The bundle's exports (cli/dispatch.ts). The file is its own CommonJS wrapper: a function of what Node passes a module. */
-function loadBundle() {
+/**
+ * A bundle's exports, run with its code cache (`<bundle>.cache`): the CLI's (cli/dispatch.ts), or a
+ * scenario worker thread's (dist/cli/worker.bundle.cjs, which cli/worker.ts loads through this). The
+ * file is its own CommonJS wrapper: a function of what Node passes a module.
+ */
+function loadBundle(file) {
+  const cacheFile = `${file}.cache`;
   const cachedData = readIfPresent(cacheFile);
-  const script = new vm.Script(readFileSync(bundleFile, 'utf8'), { filename: bundleFile, ...(cachedData ? { cachedData } : {}) });
-  if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCache(script));
+  const script = new vm.Script(readFileSync(file, 'utf8'), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCache(script, cacheFile));
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundleFile), module, bundleFile, path.dirname(bundleFile));
+  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
   return module.exports;
 }
 
-if (existsSync(bundleFile)) {
+module.exports = { loadBundle };
+
+if (require.main !== module) {
+  // Required for loadBundle (a worker thread of `scenario run`): no command to run.
+} else if (existsSync(bundleFile)) {
   // Leaves once the command returns, as cli/main.ts does.
-  loadBundle()
+  loadBundle(bundleFile)
     .main(process.argv.slice(2))
     .then((code) => process.exit(code));
 } else {

@@ -4,7 +4,7 @@
 // one at a time, and resolving, reading and compiling them took more of its time to ready than
 // running them did; a script, unlike an ES module on Node 20, can be compiled from a code cache.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,19 +49,19 @@ const bundleFirstUseRequires = {
   },
 };
 
-// A cache made for an earlier bundle must never meet this one (V8 checks only the source's length).
-rmSync(`${BUNDLE}.cache`, { force: true });
-await build({
-  entryPoints: [path.join(CLI_DIR, 'dispatch.js')],
-  outfile: BUNDLE,
+const WORKER_BUNDLE = path.join(CLI_DIR, 'worker.bundle.cjs');
+
+/** How both bundles are made: the CLI's (main.bundle.cjs) and its scenario worker thread's (worker.bundle.cjs). */
+const SCRIPT_BUNDLE = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // Packages are bundled too (express and its dependencies are most of what start loads), but for
-  // those loaded on first use (undici for callouts, yaml for the admin API's description), and
-  // iconv-lite, whose encoding tables body parsing reads only for a charset other than UTF-8.
-  external: ['undici', 'yaml', 'iconv-lite'],
+  // Packages are bundled too (express and its dependencies are most of what start loads; undici, which
+  // start loads before it is ready, for the sync engine's setup; yaml, which scenario run loads as it
+  // starts), but for iconv-lite, whose encoding tables body parsing reads only for a charset other than
+  // UTF-8. A package the sources load on first use is still run on first use from the bundle.
+  external: ['iconv-lite'],
   // As a script, the bundle loads with require() what it would import() (V8 lets a script import
   // only through a callback Node 20 calls experimental): the separate commands are ES modules
   // without top-level await, which require() loads as well.
@@ -76,23 +76,19 @@ await build({
   footer: { js: '})' },
   plugins: [separateCommands, bundleFirstUseRequires],
   logLevel: 'warning',
-});
+};
+
+// A cache made for an earlier bundle must never meet this one (V8 checks only the source's length).
+rmSync(`${BUNDLE}.cache`, { force: true });
+rmSync(`${WORKER_BUNDLE}.cache`, { force: true });
+await build({ ...SCRIPT_BUNDLE, entryPoints: [path.join(CLI_DIR, 'dispatch.js')], outfile: BUNDLE });
 process.stdout.write('cli: dist/cli/main.bundle.cjs\n');
 
-// The scenario runner's worker thread, bundled too: each thread of `scenario run` loads it. It is
-// dist/cli/worker.js because the runner (bundled above, where import.meta.url is the bundle's) starts
-// its worker from './worker.js' beside itself. An ES module, as a worker started from a file URL is.
-await build({
-  entryPoints: [path.join(DIST, 'scenarios', 'runner', 'worker.js')],
-  outfile: path.join(CLI_DIR, 'worker.js'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
-process.stdout.write('cli: dist/cli/worker.js\n');
+// Each worker thread of `scenario run` runs its own bundle the same way: dist/cli/worker.js (cli/worker.ts,
+// which the runner, bundled above where import.meta.url is the bundle's, starts from './worker.js'
+// beside itself) loads it with its code cache.
+await build({ ...SCRIPT_BUNDLE, entryPoints: [path.join(DIST, 'scenarios', 'runner', 'worker.js')], outfile: WORKER_BUNDLE });
+process.stdout.write('cli: dist/cli/worker.bundle.cjs\n');
 
 // The code cache: one start of the bin, until its ready lines, and a clean stop (the cache is written as it exits).
 const started = spawn(process.execPath, [BIN, 'start', '--port', '0', '--in-memory'], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -108,3 +104,10 @@ const ready = await new Promise((resolve) => {
 if (ready) started.kill('SIGTERM');
 const code = await exited;
 process.stdout.write(ready && code === 0 ? 'cli: dist/cli/main.bundle.cjs.cache\n' : `cli: no code cache (the start to make it ${ready ? `exited ${code}` : `never got ready: ${seen}`}); the first run makes it\n`);
+
+// The worker's code cache: a run of two small scenarios side by side, the second on a worker thread,
+// which writes the cache as it ends.
+const TWO_SMALL = ['zuora-metadata-mirrored.yaml', 'salesforce-entitlements-only.yaml'].map((name) => fileURLToPath(new URL(`../scenarios/${name}`, import.meta.url)));
+const scenarios = spawn(process.execPath, [BIN, 'scenario', 'run', ...TWO_SMALL, '--concurrency', '2'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const scenarioCode = await new Promise((resolve) => scenarios.once('exit', (exitCode) => resolve(exitCode)));
+process.stdout.write(scenarioCode === 0 && existsSync(`${WORKER_BUNDLE}.cache`) ? 'cli: dist/cli/worker.bundle.cjs.cache\n' : `cli: no worker code cache (the scenario run to make it exited ${scenarioCode}); the first run makes it\n`);

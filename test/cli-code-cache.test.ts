@@ -57,3 +57,23 @@ describe('the CLI bundle and its code cache', () => {
     expect(run()).toBe(0);
   });
 });
+
+describe("a scenario worker thread's bundle through the bin's loader", () => {
+  /** What a worker thread's bundle does here: runs and says so in a file beside it. */
+  const WORKER_SOURCE = `(function (exports, require, module, __filename, __dirname) {"use strict";
+require('node:fs').writeFileSync(require('node:path').join(__dirname, 'ran.txt'), 'ran');
+})`;
+
+  it('runs the bundle when the bin is required (no command runs), and writes its own cache as the thread ends', () => {
+    const workerBundle = path.join(root, 'dist', 'cli', 'worker.bundle.cjs');
+    writeFileSync(workerBundle, WORKER_SOURCE);
+    const thread = `const { Worker } = require('node:worker_threads');
+new Worker(${JSON.stringify(`require(${JSON.stringify(path.join(root, 'bin', 'zuora-emulator.js'))}).loadBundle(${JSON.stringify(workerBundle)}); process.exit(0);`)}, { eval: true });`;
+    const { status, stdout, stderr } = spawnSync(process.execPath, ['-e', thread], { encoding: 'utf8' });
+    expect({ status, stdout, stderr }).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(readFileSync(path.join(root, 'dist', 'cli', 'ran.txt'), 'utf8')).toBe('ran');
+    expect(statSync(`${workerBundle}.cache`).size).toBeGreaterThan(0);
+    // The CLI's own bundle was not run, nor its cache written.
+    expect(() => statSync(cache)).toThrow();
+  });
+});

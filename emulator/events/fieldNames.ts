@@ -8,7 +8,8 @@ import type { StoredRecord } from '../state/document.js';
 export function zuoraFields(record: StoredRecord | null | undefined): Record<string, unknown> {
   if (!record) return {};
   const fields: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(record)) {
+  for (const name of Object.keys(record)) {
+    const value = record[name];
     if (name === 'customFields' && value && typeof value === 'object') Object.assign(fields, value);
     else fields[zuoraName(name)] = value;
   }

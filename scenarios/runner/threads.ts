@@ -27,34 +27,52 @@ export const threadsAvailable = (): boolean => !import.meta.url.endsWith('.ts');
  * once; each waits for its thread to be ready (to have loaded the runner and started its emulator).
  */
 export function startThreadLanes(count: number): ThreadLanes {
-  const workers = Array.from({ length: count }, () => startWorker());
+  const threads = Array.from({ length: count }, () => startThread());
   // A thread that failed to start fails the scenarios it takes, not the run.
-  for (const worker of workers) worker.catch(() => undefined);
+  for (const thread of threads) thread.catch(() => undefined);
   return {
-    lanes: workers.map((starting) => async (scenario) => {
+    lanes: threads.map((starting) => async (scenario) => {
       try {
-        return ((await ask(await starting, { run: scenario })) as { result: ScenarioResult }).result;
+        return ((await ask((await starting).worker, { run: scenario })) as { result: ScenarioResult }).result;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         return { file: scenario.file, name: scenario.name, tags: scenario.tags, status: 'failed', durationMs: 0, timeline: [], error: `the worker thread running it failed: ${message}` };
       }
     }),
+    // Each thread closes its emulator and ends itself (its exit work done, the CLI bundle's code cache
+    // among it); one that already ended is not waited for again.
     close: async () => {
-      await Promise.all(workers.map(async (starting) => ask(await starting, { close: true }).catch(() => undefined)));
+      await Promise.all(
+        threads.map(async (starting) => {
+          const thread = await starting.catch(() => undefined);
+          if (!thread) return;
+          // Waited for: the thread keeps the process alive until it has ended.
+          thread.worker.ref();
+          thread.worker.postMessage({ close: true } satisfies WorkerRequest);
+          await thread.exited;
+        }),
+      );
     },
   };
 }
 
-async function startWorker(): Promise<Worker> {
+interface Thread {
+  worker: Worker;
+  /** Settles when the thread has ended. */
+  exited: Promise<void>;
+}
+
+async function startThread(): Promise<Thread> {
   const worker = new Worker(WORKER);
   // Finished workers must not keep the process alive past the run.
   worker.unref();
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve());
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`it exited with code ${code} before it was ready`)));
   });
-  return worker;
+  return { worker, exited };
 }
 
 /** One request and its answer: a lane sends the next request only once the last was answered. */
