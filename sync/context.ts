@@ -1,4 +1,4 @@
-import type { Catalog, CreditGrant, Customer, EventLogEntry, EventType, IntegrationSettings, Package, Subscription, UsageReport } from './model/types.js';
+import type { Catalog, CreditGrant, Customer, EventLogEntry, EventType, Feature, IntegrationSettings, Package, Subscription, UsageReport } from './model/types.js';
 import type { StripeIntegration } from './stripe/types.js';
 import type { TimeSource } from './time.js';
 import type { ZuoraClient } from './zuora/client.js';
@@ -9,6 +9,8 @@ import type { ZuoraClient } from './zuora/client.js';
  */
 export interface SyncStore {
   catalog(): Catalog;
+  /** The catalog's features alone: every usage report and usage sync reads them, and nothing else of the catalog. */
+  features(): Feature[];
   replaceCatalog(catalog: Catalog): Promise<void>;
   /** A plan or add-on by id. */
   package(id: string): Package | undefined;

@@ -15,7 +15,7 @@ export async function reportUsage({ engine: { ctx }, body }: ApiRequest): Promis
   const customerId = root.at('customerId').id();
   const featureField = root.at('featureId');
   const featureId = featureField.id();
-  const feature = ctx.store.catalog().features.find((candidate) => candidate.id === featureId);
+  const feature = ctx.store.features().find((candidate) => candidate.id === featureId);
   if (featureId && !feature) featureField.fail(`names no feature of the catalog ('${featureId}')`);
   if (feature && !feature.metered) featureField.fail(`is not a metered feature ('${featureId}'); set its quantity as subscription units`);
   // A negative value corrects usage reported before.

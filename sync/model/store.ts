@@ -4,7 +4,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { SyncStore } from '../context.js';
 import type { StripeIntegration } from '../stripe/types.js';
-import { DEFAULT_INTEGRATION, type Catalog, type CreditGrant, type Customer, type EventLogEntry, type EventType, type IntegrationSettings, type Package, type Subscription, type UsageReport } from './types.js';
+import { DEFAULT_INTEGRATION, type Catalog, type CreditGrant, type Customer, type EventLogEntry, type EventType, type Feature, type IntegrationSettings, type Package, type Subscription, type UsageReport } from './types.js';
 import { setMember } from './members.js';
 
 /** The whole of the platform's state: one JSON document, small enough to rewrite on every write. */
@@ -74,6 +74,10 @@ export class FileSyncStore implements SyncStore {
 
   catalog(): Catalog {
     return copy(this.doc.catalog);
+  }
+
+  features(): Feature[] {
+    return this.doc.catalog.features.map(copy);
   }
 
   replaceCatalog(catalog: Catalog): Promise<void> {

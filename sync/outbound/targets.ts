@@ -122,7 +122,7 @@ function creditRatePlan(ctx: SyncContext, entitlement: CreditEntitlement & { pri
 }
 
 export function desiredRatePlans(ctx: SyncContext, shape: SubscriptionShape, currency: string): DesiredRatePlan[] {
-  const { features } = ctx.store.catalog();
+  const features = ctx.store.features();
   const plan = packageOf(ctx, shape.planId);
   const priced = (shape.creditEntitlements ?? []).filter((entitlement): entitlement is CreditEntitlement & { price: number } => entitlement.price !== undefined);
   return [

@@ -35,7 +35,7 @@ function listOf<T>(value: unknown): T[] {
 
 /** Features the subscription's plan and add-ons bill by usage in its billing period. */
 function meteredFeatures(ctx: SyncContext, subscription: Subscription): Feature[] {
-  const { features } = ctx.store.catalog();
+  const features = ctx.store.features();
   const found = new Map<string, Feature>();
   for (const packageId of [subscription.planId, ...subscription.addons.map((addon) => addon.addonId)]) {
     for (const price of ctx.store.package(packageId)?.prices ?? []) {

@@ -33,7 +33,7 @@ async function addUsage(ctx: SyncContext, client: StripeClient, invoice: StripeI
   }
   const [start, end] = [invoice.period_start * 1000, invoice.period_end * 1000];
   const packages = [ctx.store.package(subscription.planId), ...subscription.addons.map((addon) => ctx.store.package(addon.addonId))];
-  const features = ctx.store.catalog().features;
+  const features = ctx.store.features();
   let added = 0;
   for (const pkg of packages) {
     if (!pkg) continue;
