@@ -1,3 +1,4 @@
+import { keptAnswers } from '../keptAnswers.js';
 import type { StoredRecord } from '../state/document.js';
 
 /**
@@ -17,17 +18,9 @@ export function zuoraFields(record: StoredRecord | null | undefined): Record<str
   return fields;
 }
 
-/** Zuora's names of the record fields seen so far: every event builds them for a record or two. */
-const zuoraNames = new Map<string, string>();
-/** Field names come from the code and from custom field definitions: a few hundred at most, unless something is amiss. */
-const ZUORA_NAMES_KEPT = 5000;
-
-function zuoraName(name: string): string {
-  let zuora = zuoraNames.get(name);
-  if (zuora === undefined) {
-    zuora = name.charAt(0).toUpperCase() + name.slice(1);
-    if (zuoraNames.size >= ZUORA_NAMES_KEPT) zuoraNames.clear();
-    zuoraNames.set(name, zuora);
-  }
-  return zuora;
-}
+/**
+ * Zuora's name of a record field (`accountNumber` -> `AccountNumber`), kept: every event builds them
+ * for a record or two. Field names come from the code and from custom field definitions: a few
+ * hundred at most, unless something is amiss.
+ */
+const zuoraName = keptAnswers((name) => name.charAt(0).toUpperCase() + name.slice(1), 5000);

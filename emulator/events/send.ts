@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import type { CalloutAuth, CalloutDelivery } from './model.js';
 import { outbound, poolFor } from '../http/outbound.js';
+import { keptAnswers } from '../keptAnswers.js';
 import { extend } from '../state/paths.js';
 
 /** Zuora keeps the first 60 KB of a receiver's answer in the callout history. */
@@ -26,25 +27,17 @@ interface Receiver {
   path: string;
 }
 
-/** Callout URLs already parsed (null: not plain http(s)); a tenant sends to a few URLs, many times each. */
-const receivers = new Map<string, Receiver | null>();
-const RECEIVERS_KEPT = 1000;
-
-function receiverOf(url: string): Receiver | null {
-  let receiver = receivers.get(url);
-  if (receiver !== undefined) return receiver;
-  receiver = null;
+/** A callout URL's receiver, parsed once (null: not plain http(s)); a tenant sends to a few URLs, many times each. */
+const receiverOf = keptAnswers((url): Receiver | null => {
   try {
     const parsed = new URL(url);
     const plain = (parsed.protocol === 'http:' || parsed.protocol === 'https:') && !parsed.username && !parsed.password;
-    if (plain) receiver = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+    return plain ? { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` } : null;
   } catch {
     // Not a URL: undici's own request refuses it below, with its own error.
+    return null;
   }
-  if (receivers.size >= RECEIVERS_KEPT) receivers.clear();
-  receivers.set(url, receiver);
-  return receiver;
-}
+}, 1000);
 
 /** Where a callout goes: its receiver's pool and the path; undefined for a URL that is not plain http(s). */
 async function targetOf(url: string): Promise<{ dispatcher: Dispatcher; path: string } | undefined> {

@@ -1,4 +1,5 @@
 import type { Collection, StoredRecord } from './document.js';
+import { keptAnswers } from '../keptAnswers.js';
 import { own } from './paths.js';
 
 type Postings = Map<unknown, Set<string>>;
@@ -7,18 +8,7 @@ type Postings = Map<unknown, Set<string>>;
 const NO_IDS: ReadonlySet<string> = new Set();
 
 /** Dotted field names split into their parts: every write to an indexed collection reads its fields again. */
-const fieldParts = new Map<string, readonly string[]>();
-const FIELD_PARTS_KEPT = 1000;
-
-function partsOf(field: string): readonly string[] {
-  let parts = fieldParts.get(field);
-  if (parts === undefined) {
-    parts = field.split('.');
-    if (fieldParts.size >= FIELD_PARTS_KEPT) fieldParts.clear();
-    fieldParts.set(field, parts);
-  }
-  return parts;
-}
+const partsOf = keptAnswers((field): readonly string[] => field.split('.'), 1000);
 
 /** A field's value; a dotted name reads into nested objects (`payload.accountId`). */
 export function fieldValue(record: StoredRecord, field: string): unknown {
