@@ -48,29 +48,34 @@ const verdict = (validate: ValidateFunction, body: unknown) => {
   return { valid, first: first ? { keyword: first.keyword, instancePath: first.instancePath, params: first.params } : undefined };
 };
 
-describe('body validators compiled ahead by the build', () => {
-  let dir: string;
-  const schemas = new Map<string, AnySchema>();
-  for (const table of SERVED_TABLES) for (const route of table.routes) if (route.body) schemas.set(schemaKey(route.body), route.body);
-
+/** A scratch folder of its own for the describe block that asks for it, removed after the block. */
+function scratchFolder(prefix: string): () => string {
+  let dir = '';
   beforeAll(async () => {
     await mkdir(SCRATCH, { recursive: true });
-    dir = await mkdtemp(path.join(SCRATCH, 'validators-'));
+    dir = await mkdtemp(path.join(SCRATCH, prefix));
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
+  return () => dir;
+}
+
+describe('body validators compiled ahead by the build', () => {
+  const dir = scratchFolder('validators-');
+  const schemas = new Map<string, AnySchema>();
+  for (const table of SERVED_TABLES) for (const route of table.routes) if (route.body) schemas.set(schemaKey(route.body), route.body);
 
   it('writes one module per distinct route schema, named by its content', async () => {
-    expect(writeValidatorModules(dir, SERVED_TABLES)).toBe(schemas.size);
-    expect((await readdir(dir)).sort()).toEqual([...schemas.keys()].map((key) => `${key}.cjs`).sort());
+    expect(writeValidatorModules(dir(), SERVED_TABLES)).toBe(schemas.size);
+    expect((await readdir(dir())).sort()).toEqual([...schemas.keys()].map((key) => `${key}.cjs`).sort());
   });
 
   it('judges every body as the schema compiled at run time does, first error included', () => {
     const ajv = newAjv();
     let refused = 0;
     for (const [key, schema] of schemas) {
-      const ahead = require(path.join(dir, `${key}.cjs`)) as ValidateFunction;
+      const ahead = require(path.join(dir(), `${key}.cjs`)) as ValidateFunction;
       const now = ajv.compile(schema);
       for (const body of bodiesFor(schema)) {
         const expected = verdict(now, body);
@@ -84,23 +89,15 @@ describe('body validators compiled ahead by the build', () => {
 });
 
 describe('scenario file validators compiled ahead by the build', () => {
-  let dir: string;
-
-  beforeAll(async () => {
-    await mkdir(SCRATCH, { recursive: true });
-    dir = await mkdtemp(path.join(SCRATCH, 'scenario-validators-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = scratchFolder('scenario-validators-');
 
   it('reports every problem of a document, catalog or step as the schema compiled at run time does', async () => {
     const distinct = new Set([...SCENARIO_SCHEMAS.values()].map((schema) => schemaKey(schema)));
-    expect(writeSchemaModules(dir, SCENARIO_SCHEMAS.values(), LOAD_AJV_OPTIONS)).toBe(distinct.size);
+    expect(writeSchemaModules(dir(), SCENARIO_SCHEMAS.values(), LOAD_AJV_OPTIONS)).toBe(distinct.size);
     const ajv = newAjv(LOAD_AJV_OPTIONS);
     let refused = 0;
     for (const [name, schema] of SCENARIO_SCHEMAS) {
-      const ahead = require(path.join(dir, `${schemaKey(schema)}.cjs`)) as ValidateFunction;
+      const ahead = require(path.join(dir(), `${schemaKey(schema)}.cjs`)) as ValidateFunction;
       const now = ajv.compile(schema);
       for (const args of bodiesFor(schema)) {
         const expected = now(args) ? [] : fieldProblems(now.errors ?? []);
