@@ -10,6 +10,7 @@ import { DISK_IO, Journal, type JournalIo } from '../emulator/state/journal.js';
 import { DataDirLockedError } from '../emulator/state/dataDir.js';
 import { Store } from '../emulator/state/store.js';
 import { createTenant } from '../emulator/state/tenants.js';
+import { supportAccount } from './helpers/billedAccount.js';
 import { createTestCatalog } from './helpers/catalog.js';
 import { accountBody, adminClient, request, tenantClient, type TenantClient } from './helpers/emulator.js';
 import { useReceiver } from './helpers/receiver.js';
@@ -42,8 +43,8 @@ interface Child {
 }
 
 /** `zuora-emulator start` on the test's data directory, in a process of its own that a test may kill -9. */
-function startChild(): Promise<Child> {
-  const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--no-sync', '--data-dir', dataDir, '--admin-token', ADMIN_TOKEN], {
+function startChild(args: readonly string[] = []): Promise<Child> {
+  const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--no-sync', '--data-dir', dataDir, '--admin-token', ADMIN_TOKEN, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -156,6 +157,111 @@ describe('callouts across a crash', () => {
   });
 });
 
+/** A callout to `url` for every posted invoice, naming it. */
+async function invoiceCallouts(zuora: TenantClient, url: string): Promise<void> {
+  const template = await zuora.post('/notifications/callout-templates', {
+    name: 'Invoice posted',
+    eventCategory: 1110,
+    calloutBaseurl: url,
+    httpMethod: 'POST',
+    calloutParams: { Id: '<Invoice.ID>' },
+    calloutRetry: true,
+    active: true,
+  });
+  await zuora.post('/notifications/notification-definitions', { name: 'Invoices', eventCategory: 1110, active: true, calloutActive: true, calloutTemplateIds: [template.body.id] });
+}
+
+/** Two support accounts ($50 a month from 2026-01-01, billed on the 1st) whose invoices are called out to the receiver. */
+async function billedTenant(zuora: TenantClient, receiverUrl: string): Promise<string[]> {
+  await invoiceCallouts(zuora, `${receiverUrl}/invoices`);
+  const catalog = await createTestCatalog(zuora);
+  const accounts: string[] = [];
+  for (const name of ['First', 'Second']) accounts.push((await supportAccount(zuora, catalog, '2026-01-01', { overrides: { name } })).account.account_number);
+  return accounts;
+}
+
+/** What an advance leaves that a user reads back: the clock, the jobs still due, every delivery with its attempts, each account's invoices. */
+async function advanceOutcome(url: string, zuora: TenantClient, accounts: readonly string[]) {
+  const admin = adminClient(url, undefined, ADMIN_TOKEN);
+  const invoices: Record<string, unknown> = {};
+  for (const account of accounts) {
+    invoices[account] = ((await zuora.get(`/v1/transactions/invoices/accounts/${account}`)).body.invoices as Array<{ invoiceDate: string; amount: number; status: string }>).map(({ invoiceDate, amount, status }) => ({ invoiceDate, amount, status }));
+  }
+  return { clock: (await admin.get('/clock')).body, jobs: (await admin.get('/jobs')).body, callouts: (await admin.get('/callouts')).body.data, invoices };
+}
+
+describe('an advance on a data directory', () => {
+  const receiver = useReceiver();
+
+  it('answers once all its work is on disk: killed right after, the restart has every job it ran and every callout as it went', async () => {
+    receiver.reset();
+    const first = await startChild(['--now', '2026-01-01T00:00:00Z']);
+    const zuora = await tenantClient(first.url, CLIENT.id, CLIENT.secret);
+    const accounts = await billedTenant(zuora, receiver.url);
+    // The receiver fails one attempt, so a retry is waiting on the clock too.
+    receiver.script = [500];
+    const advanced = await adminClient(first.url, undefined, ADMIN_TOKEN).post('/clock/advance', { by: 'P3M' });
+    expect(advanced.status).toBe(200);
+    const answered = await advanceOutcome(first.url, zuora, accounts);
+    await kill(first);
+
+    const second = await startChild();
+    const again = await tenantClient(second.url, CLIENT.id, CLIENT.secret);
+    expect(await advanceOutcome(second.url, again, accounts)).toEqual(answered);
+    expect(answered.clock.now).toBe('2026-04-01T00:00:00.000Z');
+    // Three monthly invoices for each account, each called out; the one refused attempt was retried on the way.
+    const deliveries = answered.callouts as Array<{ status: string; attempts: unknown[] }>;
+    expect(deliveries.map((delivery) => delivery.status)).toEqual(Array(6).fill('delivered'));
+    expect(deliveries.flatMap((delivery) => delivery.attempts)).toHaveLength(7);
+    expect(receiver.at('/invoices')).toHaveLength(7);
+    await kill(second);
+  });
+
+  it('answers 503 when a write fails on the way, loses nothing durable, and a second advance goes on from there to the same end', async () => {
+    receiver.reset();
+    const disk = fillableDisk();
+    const warnings = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    let accounts: string[] = [];
+    let outcome: Awaited<ReturnType<typeof advanceOutcome>> | undefined;
+    const emulator = await startEmulator({ dataDir, port: 0, journalIo: disk.io, now: '2026-01-01T00:00:00.000Z', adminToken: ADMIN_TOKEN });
+    try {
+      const zuora = await tenantClient(emulator.url, emulator.credentials.clientId, emulator.credentials.clientSecret);
+      const admin = adminClient(emulator.url, undefined, ADMIN_TOKEN);
+      accounts = await billedTenant(zuora, receiver.url);
+      // The disk fills once the advance is a few flushes in: a job's commit, and callout attempts' records
+      // that did not wait for the disk, are in the write that fails.
+      disk.fullAfterWrites = 3;
+      const refused = await admin.post('/clock/advance', { by: 'P3M' });
+      expect(refused.status).toBe(503);
+      expect(refused.body.error.message).toMatch(/^a write failed during the advance \(.*ENOSPC.*\); the clock stands at 2026-.* advance again to go on$/);
+      expect((await admin.get('/clock')).body.now < '2026-04-01T00:00:00.000Z').toBe(true);
+
+      disk.full = false;
+      const resumed = await admin.post('/clock/advance', { to: '2026-04-01T00:00:00.000Z' });
+      expect(resumed.status).toBe(200);
+      outcome = await advanceOutcome(emulator.url, zuora, accounts);
+      // Every bill run ran once: three months of invoices per account, none twice.
+      for (const account of accounts) {
+        expect((outcome.invoices[account] as Array<{ invoiceDate: string }>).map((invoice) => invoice.invoiceDate).sort()).toEqual(['2026-02-01', '2026-03-01', '2026-04-01']);
+      }
+      expect(outcome.callouts.filter((delivery: { status: string }) => delivery.status !== 'delivered')).toEqual([]);
+      // A delivery whose attempt's record was lost is sent again: at least once, as Zuora's retries are.
+      const sent = new Set(receiver.at('/invoices').map((hit) => (hit.body as { Id: string }).Id));
+      expect(sent.size).toBe(6);
+    } finally {
+      await emulator.close();
+      warnings.mockRestore();
+    }
+    const reopened = await startEmulator({ dataDir, port: 0, adminToken: ADMIN_TOKEN });
+    try {
+      const zuora = await tenantClient(reopened.url, reopened.credentials.clientId, reopened.credentials.clientSecret);
+      expect(await advanceOutcome(reopened.url, zuora, accounts)).toEqual(outcome);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
+
 describe('the token secret', () => {
   it('is on disk before the first token is issued, so a token outlives a crash right after it', async () => {
     const first = await startChild();
@@ -207,12 +313,22 @@ describe('a torn journal', () => {
   });
 });
 
-/** A disk that fills up on demand: the write puts half its bytes down, then fails with ENOSPC. */
-function fillableDisk(): { io: JournalIo; full: boolean } {
-  const disk = {
+/**
+ * A disk that fills up on demand: the write puts half its bytes down, then fails with ENOSPC. Full at
+ * once, or after `fullAfterWrites` more writes.
+ */
+function fillableDisk(): { io: JournalIo; full: boolean; fullAfterWrites?: number } {
+  const disk: { io: JournalIo; full: boolean; fullAfterWrites?: number } = {
     full: false,
     io: {
       write: async (handle: FileHandle, chunk: Buffer) => {
+        if (disk.fullAfterWrites !== undefined) {
+          disk.fullAfterWrites -= 1;
+          if (disk.fullAfterWrites < 0) {
+            disk.full = true;
+            disk.fullAfterWrites = undefined;
+          }
+        }
         if (!disk.full) return DISK_IO.write(handle, chunk);
         await handle.write(chunk.subarray(0, Math.floor(chunk.length / 2)));
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });

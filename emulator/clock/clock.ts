@@ -78,6 +78,16 @@ export class Clock {
   }
 
   private async runUntil(tenant: string, target: Date): Promise<AdvanceResult> {
+    try {
+      return await this.runJobsUntil(tenant, target);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Jobs before the failure may be kept: the answer says where the clock stands now.
+      throw new StoreUnavailableError(`a write failed during the advance (${error.message}); the clock stands at ${this.now(tenant).toISOString()}, as the data directory has it; advance again to go on`);
+    }
+  }
+
+  private async runJobsUntil(tenant: string, target: Date): Promise<AdvanceResult> {
     const start = this.now(tenant);
     if (target.getTime() < start.getTime()) {
       throw new ClockError(`cannot move the clock back from ${start.toISOString()} to ${target.toISOString()}`);
@@ -118,7 +128,7 @@ export class Clock {
    */
   private keptSince(rollbacks: number): () => void {
     return () => {
-      if (this.store.rollbacks !== rollbacks) throw new StoreUnavailableError('a write failed during the advance and memory was rolled back to the last durable state; advance again to go on from there');
+      if (this.store.rollbacks !== rollbacks) throw new StoreUnavailableError('memory was rolled back to what the data directory holds');
     };
   }
 
