@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { appendFile, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { pendingJobs } from '../emulator/clock/jobs.js';
+import { calloutJournal } from '../emulator/events/dispatcher.js';
 import { startEmulator } from '../emulator/index.js';
 import { DISK_IO, Journal, type JournalIo } from '../emulator/state/journal.js';
 import { DataDirLockedError } from '../emulator/state/dataDir.js';
@@ -215,6 +218,36 @@ describe('an advance on a data directory', () => {
     expect(deliveries.flatMap((delivery) => delivery.attempts)).toHaveLength(7);
     expect(receiver.at('/invoices')).toHaveLength(7);
     await kill(second);
+  });
+
+  it('on a slow disk, answers only once the files hold all it did: a copy of the directory taken at the answer has every job and attempt', async () => {
+    receiver.reset();
+    // Each write takes a few milliseconds, so a record still on its way at the answer would be missing from the copy.
+    const slowDisk: JournalIo = { write: async (handle, chunk) => new Promise((resolve, reject) => setTimeout(() => DISK_IO.write(handle, chunk).then(resolve, reject), 5)) };
+    const emulator = await startEmulator({ dataDir, port: 0, journalIo: slowDisk, now: '2026-01-01T00:00:00.000Z', adminToken: ADMIN_TOKEN });
+    const copy = await mkdtemp(path.join(tmpdir(), 'zuora-emulator-durability-copy-'));
+    const tenant = emulator.credentials.clientId;
+    /** What the state holds of the advance's work: the clock, the jobs still due, each delivery's status and attempts. */
+    const workOf = (store: Store) => {
+      const view = store.view(tenant);
+      return { now: view.now().toISOString(), due: [...pendingJobs(view)].map((job) => job.id), deliveries: calloutJournal(view).map((delivery) => [delivery.id, delivery.status, delivery.attempts.length]) };
+    };
+    try {
+      const zuora = await tenantClient(emulator.url, emulator.credentials.clientId, emulator.credentials.clientSecret);
+      await billedTenant(zuora, receiver.url);
+      const answer = await adminClient(emulator.url, undefined, ADMIN_TOKEN).post('/clock/advance', { by: 'P3M' });
+      // At once, before the event loop lets any write on its way finish.
+      const answered = workOf(emulator.services.store);
+      cpSync(dataDir, copy, { recursive: true });
+      expect(answer.status).toBe(200);
+      expect(answered.deliveries.filter(([, status]) => status === 'delivered')).toHaveLength(6);
+      const reopened = await Store.open({ dataDir: copy, warn: () => undefined });
+      expect(workOf(reopened)).toEqual(answered);
+      await reopened.close();
+    } finally {
+      await emulator.close();
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 
   it('answers 503 when a write fails on the way, loses nothing durable, and a second advance goes on from there to the same end', async () => {
