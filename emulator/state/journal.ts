@@ -51,7 +51,9 @@ export interface OpenedJournal {
  * acknowledged (a crash or a full disk tore it); it is cut off on open, never appended to.
  *
  * Group commit: while one durable write is in flight, new commits queue up and all of them share the
- * next one, so durability costs one disk flush per batch rather than one per request. A write that
+ * next one, so durability costs one disk flush per batch rather than one per request. A commit nobody
+ * waits for (`append`'s `soon`) does not start a write of its own at once: it rides with the next one,
+ * which `flushed` can ask for. A write that
  * fails (ENOSPC, EIO) cuts the file back to its last good record and rejects the commits
  * of that round; the store then rolls them back in memory.
  */
