@@ -119,6 +119,12 @@ describe('a crash in the middle of idempotent creates', () => {
   });
 });
 
+/** A callout, retried on failure, posting `params` to `url` on every standard event of `eventCategory`. */
+async function categoryCallout(zuora: TenantClient, eventCategory: number, url: string, params: Record<string, string>): Promise<void> {
+  const template = await zuora.post('/notifications/callout-templates', { name: `On ${eventCategory}`, eventCategory, calloutBaseurl: url, httpMethod: 'POST', calloutParams: params, calloutRetry: true, active: true });
+  await zuora.post('/notifications/notification-definitions', { name: `Event ${eventCategory}`, eventCategory, active: true, calloutActive: true, calloutTemplateIds: [template.body.id] });
+}
+
 describe('callouts across a crash', () => {
   const receiver = useReceiver();
 
@@ -126,16 +132,7 @@ describe('callouts across a crash', () => {
     receiver.reset();
     const first = await startChild();
     const zuora = await tenantClient(first.url, CLIENT.id, CLIENT.secret);
-    const template = await zuora.post('/notifications/callout-templates', {
-      name: 'Every account change',
-      eventCategory: 1500,
-      calloutBaseurl: `${receiver.url}/accounts`,
-      httpMethod: 'POST',
-      calloutParams: { Id: '<Account.ID>', Name: '<Account.Name>' },
-      calloutRetry: true,
-      active: true,
-    });
-    await zuora.post('/notifications/notification-definitions', { name: 'Accounts', eventCategory: 1500, active: true, calloutActive: true, calloutTemplateIds: [template.body.id] });
+    await categoryCallout(zuora, 1500, `${receiver.url}/accounts`, { Id: '<Account.ID>', Name: '<Account.Name>' });
     // The receiver is down while the updates are made, so every callout is still owed at the crash.
     receiver.script = Array.from({ length: 100 }, () => 503);
     const { body: account } = await zuora.post('/v2/accounts', accountBody({ name: 'Renamed 0' }));
@@ -160,23 +157,10 @@ describe('callouts across a crash', () => {
   });
 });
 
-/** A callout to `url` for every posted invoice, naming it. */
-async function invoiceCallouts(zuora: TenantClient, url: string): Promise<void> {
-  const template = await zuora.post('/notifications/callout-templates', {
-    name: 'Invoice posted',
-    eventCategory: 1110,
-    calloutBaseurl: url,
-    httpMethod: 'POST',
-    calloutParams: { Id: '<Invoice.ID>' },
-    calloutRetry: true,
-    active: true,
-  });
-  await zuora.post('/notifications/notification-definitions', { name: 'Invoices', eventCategory: 1110, active: true, calloutActive: true, calloutTemplateIds: [template.body.id] });
-}
-
 /** Two support accounts ($50 a month from 2026-01-01, billed on the 1st) whose invoices are called out to the receiver. */
 async function billedTenant(zuora: TenantClient, receiverUrl: string): Promise<string[]> {
-  await invoiceCallouts(zuora, `${receiverUrl}/invoices`);
+  // Standard event 1110: an invoice is posted.
+  await categoryCallout(zuora, 1110, `${receiverUrl}/invoices`, { Id: '<Invoice.ID>' });
   const catalog = await createTestCatalog(zuora);
   const accounts: string[] = [];
   for (const name of ['First', 'Second']) accounts.push((await supportAccount(zuora, catalog, '2026-01-01', { overrides: { name } })).account.account_number);
