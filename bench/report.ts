@@ -5,6 +5,7 @@ import os from 'node:os';
 import pc from 'picocolors';
 import type { AdvanceRun } from './advance.js';
 import type { Comparison, Measured } from './compare.js';
+import type { DefaultStartRun } from './defaultStart.js';
 import type { Growth } from './growth.js';
 import type { ScenarioBench } from './scenarios.js';
 import type { Startup } from './startup.js';
@@ -26,6 +27,8 @@ export interface Results {
   advance: AdvanceRun[];
   /** The same advance with state on a data directory (absent from results written before it was measured). */
   advanceOnDisk?: AdvanceRun[];
+  /** Sign-ups through the bin's default start, sync engine connected and not (absent from older results). */
+  defaultStart?: DefaultStartRun[];
   startup?: Startup;
   scenarios?: ScenarioBench;
   /** Peers measured beside the emulator (`--peer prism`), with their time to listen. */
@@ -142,6 +145,15 @@ function page(results: Results): string {
       barChart(
         'clock.advance of a year (monthly bill runs, a usage record and a callout per invoice)',
         advances.map((run) => ({ label: `${run.subscriptions} subscriptions${run.onDisk ? ' on a data directory' : ''}`, value: run.wallMs / 1000, text: `${fixed(run.wallMs / 1000, 2)} s (${fixed(run.cpuSeconds, 2)} CPU-s), ${run.jobsRun} jobs, ${run.callouts} callouts`, emphasis: !run.onDisk })),
+      ),
+    );
+  }
+  const defaultStart = results.defaultStart ?? [];
+  if (defaultStart.length > 0) {
+    charts.push(
+      barChart(
+        'Sign-up orders per CPU-second through the bin (zuora-emulator start, data directory)',
+        defaultStart.map((run) => ({ label: `${run.requests} ${run.target}${run.advance ? ' (then a year)' : ''}`, value: run.perCpuSecond, text: `${fixed(run.perCpuSecond)}/CPU-s (${fixed(run.rps)}/s), ${run.callouts} callouts`, emphasis: run.sync })),
       ),
     );
   }

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { benchAdvance, type AdvanceRun } from './advance.js';
 import type { Comparison } from './compare.js';
+import { benchDefaultStart, type DefaultStartRun } from './defaultStart.js';
 import { benchGrowth } from './growth.js';
 import { findPrism, startPrism, type Peer } from './prism.js';
 import { benchRequests, type PeersBySpec } from './requests.js';
@@ -31,6 +32,7 @@ const SIZES = quick
       growth: { batch: 100, connections: 10, measureAt: 2_000, targetObjects: 2_500 },
       advance: [5, 20],
       advanceOnDisk: [20],
+      defaultStart: { signUps: 100, advanceSignUps: 0 },
       startRuns: 1,
       oneYearRuns: 1,
       // The library from the command line alone takes longer than the quick run may.
@@ -41,6 +43,8 @@ const SIZES = quick
       growth: { batch: 1_000, connections: 10, measureAt: 50_000, targetObjects: 66_000 },
       advance: [100, 1_000],
       advanceOnDisk: [100, 1_000],
+      // Then a year over a smaller tenant (twice this many sign-ups: a warm-up batch and this one).
+      defaultStart: { signUps: 1_000, advanceSignUps: 100 },
       startRuns: 3,
       oneYearRuns: 3,
       library: true,
@@ -99,6 +103,20 @@ for (const [runs, sizes, onDisk] of [
   }
 }
 
+printSection('sign-up orders through the bin as a user starts it (zuora-emulator start on a data directory), sync engine connected and --no-sync');
+const defaultStart: DefaultStartRun[] = [];
+const { signUps, advanceSignUps } = SIZES.defaultStart;
+for (const [sync, amount, advanceYear] of [
+  [true, signUps, false],
+  [false, signUps, false],
+  ...(advanceSignUps > 0 ? ([[true, advanceSignUps, true], [false, advanceSignUps, true]] as const) : []),
+] as const) {
+  const run = await benchDefaultStart(sync, amount, SIZES.growth.connections, advanceYear);
+  defaultStart.push(run);
+  const year = run.advance ? `; then a year: ${(run.advance.wallMs / 1000).toFixed(2)} s (${run.advance.cpuSeconds.toFixed(2)} CPU-s), ${run.advance.jobsRun} jobs, ${run.advance.callouts} callouts` : '';
+  console.log(`  ${run.target}: ${run.perCpuSecond.toFixed(0)}/CPU-s (${run.rps.toFixed(0)}/s, p99 ${run.p99.toFixed(1)} ms), ${run.callouts} callouts${year}`);
+}
+
 printSection('ready time and memory of the bin (zuora-emulator start --port 0 --in-memory)');
 const startup = await benchStartup(SIZES.startRuns);
 console.log(`  ${startup.compiled ? 'compiled' : 'through tsx'}: ready in ${startup.readyMs.toFixed(0)} ms, RSS ${(startup.rssBytes / 1024 / 1024).toFixed(0)} MiB`);
@@ -115,6 +133,7 @@ const partial: Omit<Results, 'targets'> = {
   growth,
   advance,
   advanceOnDisk,
+  defaultStart,
   startup,
   scenarios,
   peers: [...peers.v1, ...peers.quickstart].map((peer: Peer) => ({ kind: peer.kind, readyMs: peer.readyMs })),
@@ -125,7 +144,7 @@ printTargets(results.targets);
 const files = await writeResults(results);
 console.log(pc.dim(`\n${results.totalSeconds.toFixed(1)} s; results in ${files.json} and ${files.html}`));
 
-const errors = [...requests.flatMap((row) => [row.emulator, ...row.ceilings]), ...growth.batches].reduce((sum, measured) => sum + measured.errors, 0);
+const errors = [...requests.flatMap((row) => [row.emulator, ...row.ceilings]), ...growth.batches, ...defaultStart].reduce((sum, measured) => sum + measured.errors, 0);
 if (errors > 0) {
   console.error(pc.red(pc.bold(`!!! BENCH FAILED: ${errors} errors or unexpected answers under load`)));
   process.exitCode = 1;
