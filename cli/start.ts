@@ -154,6 +154,7 @@ export async function runStart(argv: string[]): Promise<number> {
     ...(emulator.stripe ? [`stripe api listening on ${emulator.stripe.url} (account ${emulator.stripe.account}, key ${emulator.stripe.secretKey})`] : []),
   ];
   let sync: RunningSyncEngine | undefined;
+  let stopInProcess: (() => void) | undefined;
   if (settings.sync) {
     const tenant = { url: emulator.url, ...emulator.credentials, adminToken: emulator.adminToken };
     try {
@@ -164,6 +165,9 @@ export async function runStart(argv: string[]): Promise<number> {
       await emulator.close();
       throw error;
     }
+    // The engine runs in this process: the emulator calls its clock tick directly rather than posting
+    // it over HTTP, as the scenario runner does (the engine still listens for everyone else).
+    stopInProcess = emulator.services.clock.receiveTicksInProcess(sync.tickUrl, sync.tick);
     lines.push(
       `sync engine listening on ${sync.url}`,
       `  connected to the default tenant; callouts go to ${sync.webhookUrl}`,
@@ -175,6 +179,7 @@ export async function runStart(argv: string[]): Promise<number> {
   process.stdout.write(`${lines.join('\n')}\n`);
   await stopped;
   // The engine first, since it may still be talking to the emulator.
+  stopInProcess?.();
   await sync?.close();
   await emulator.close();
   return 0;
