@@ -5,7 +5,7 @@ import { createConnection } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { accountBody, tenantClient } from './helpers/emulator.js';
+import { accountBody, adminClient, tenantClient } from './helpers/emulator.js';
 import { CLI } from './helpers/cli.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -116,6 +116,25 @@ describe('zuora-emulator start', () => {
     const client = await tenantClient(started.url, 'zuora-emulator-default-client-000001', 'zuora-emulator-default-secret');
     const templates = await client.get('/notifications/callout-templates');
     expect(JSON.stringify(templates.body)).toContain(`${syncUrl}/webhooks/zuora`);
+    const exited = exitOf(started.child);
+    started.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it("delivers the default tenant's callouts to the sync engine beside it, which answers them, and moves the engine with the tenant's clock", async () => {
+    const started = await startCli(['--port', '0', '--sync-port', '0', '--in-memory']);
+    const admin = adminClient(started.url, undefined, /admin token: (\S+)/.exec(started.output())?.[1]);
+    const client = await tenantClient(started.url, 'zuora-emulator-default-client-000001', 'zuora-emulator-default-secret');
+    const created = await client.post('/v2/accounts', accountBody({ name: 'Unknown to the platform' }));
+    expect((await admin.post('/callouts/flush')).body).toMatchObject({ failed: 0, dropped: 0 });
+    const { data } = (await admin.get('/callouts?event=1500')).body as { data: Array<{ objectId: string; status: string; attempts: Array<{ status: number; responseBody: string }> }> };
+    const delivery = data.find((each) => each.objectId === created.body.id);
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: [{ status: 200 }] });
+    // The engine's own answer: the account is no platform customer of its.
+    expect(JSON.parse(delivery?.attempts[0]?.responseBody ?? '{}')).toEqual({ applied: false, event: 'Customer', reason: `no platform customer for Zuora account ${created.body.id}` });
+    // The advance waits for the engine's hourly work at each step of the clock.
+    const advanced = await admin.post('/clock/advance', { by: 'P2D' });
+    expect(advanced.status).toBe(200);
     const exited = exitOf(started.child);
     started.child.kill('SIGTERM');
     expect(await exited).toBe(0);
