@@ -165,9 +165,15 @@ export async function runStart(argv: string[]): Promise<number> {
       await emulator.close();
       throw error;
     }
-    // The engine runs in this process: the emulator calls its clock tick directly rather than posting
-    // it over HTTP, as the scenario runner does (the engine still listens for everyone else).
-    stopInProcess = emulator.services.clock.receiveTicksInProcess(sync.tickUrl, sync.tick);
+    // The engine runs in this process: the emulator calls its clock tick and hands it the tenant's
+    // callouts directly rather than over HTTP, as the scenario runner does (same attempts, answers
+    // and records; the engine still listens for everyone else).
+    const stopTicks = emulator.services.clock.receiveTicksInProcess(sync.tickUrl, sync.tick);
+    const stopCallouts = emulator.services.dispatcher.receiveCalloutsInProcess(sync.webhookUrl, sync.answerCallout);
+    stopInProcess = () => {
+      stopTicks();
+      stopCallouts();
+    };
     lines.push(
       `sync engine listening on ${sync.url}`,
       `  connected to the default tenant; callouts go to ${sync.webhookUrl}`,
