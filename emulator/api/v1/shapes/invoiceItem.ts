@@ -34,6 +34,9 @@ export const UNMODELLED_ITEM_FIELDS = [
   'unbilledReceivablesAccountingCode',
 ] as const;
 
+/** The null fields, worked out once rather than on every answer. */
+const ITEM_NULLS = unmodelled(UNMODELLED_ITEM_FIELDS);
+
 export function toV1InvoiceItem(view: ReadView, item: InvoiceItem): Record<string, unknown> {
   const catalog = getCharge(view, item.productRatePlanChargeId);
   // Nothing is credited against items yet, so all of a positive item is still creditable.
@@ -71,6 +74,6 @@ export function toV1InvoiceItem(view: ReadView, item: InvoiceItem): Record<strin
     reflectDiscountInNetAmount: false,
     soldToContactId: null,
     sourceItemType: 'SubscriptionComponent',
-    ...unmodelled(UNMODELLED_ITEM_FIELDS),
+    ...ITEM_NULLS,
   };
 }

@@ -35,6 +35,9 @@ export const UNMODELLED_PAYMENT_METHOD_FIELDS = [
   'appleGatewayToken',
 ] as const;
 
+/** The null fields, worked out once rather than on every answer. */
+const PAYMENT_METHOD_NULLS = unmodelled(UNMODELLED_PAYMENT_METHOD_FIELDS);
+
 function holderInfo(method: PaymentMethod): Record<string, unknown> {
   const details = method.holderDetails ?? {};
   return {
@@ -90,7 +93,7 @@ export function toV1PaymentMethod(view: ReadView, method: PaymentMethod): Record
   const rule = method.retryRule;
   const cardMask = masked(method.creditCardLast4);
   return {
-    ...unmodelled(UNMODELLED_PAYMENT_METHOD_FIELDS),
+    ...PAYMENT_METHOD_NULLS,
     id: method.id,
     type: method.type,
     status: method.status,

@@ -88,6 +88,9 @@ export const UNMODELLED_CHARGE_FIELDS = [
   'estimatedEndDate',
 ] as const;
 
+/** The null fields, worked out once rather than on every answer. */
+const CHARGE_NULLS = unmodelled(UNMODELLED_CHARGE_FIELDS);
+
 /** The fields one segment carries, both as the charge itself and in `chargeSegments`. */
 function toV1Segment(subscription: Subscription, charge: SubscriptionCharge, catalog: Charge, figures: ChargeFigures | undefined): Record<string, unknown> {
   const tiered = takesTierTable(charge.chargeModel);
@@ -179,7 +182,7 @@ function toV1Charge(ctx: ReadContext, segments: readonly SubscriptionCharge[], s
     specificBillingPeriod: shown.specificBillingPeriod,
     billingTiming: shown.chargeType === 'Recurring' && !isDiscount(shown) ? billingTiming(shown.billingTiming) : null,
     originalOrderDate: ctx.firstOrdered.get(shown.chargeNumber) ?? ctx.subscription.contractEffectiveDate,
-    ...unmodelled(UNMODELLED_CHARGE_FIELDS),
+    ...CHARGE_NULLS,
     isAllocationEligible: false,
     isDimensionalPrice: false,
     isPrepaid: false,
@@ -290,6 +293,9 @@ export const UNMODELLED_SUBSCRIPTION_FIELDS = [
   'scheduledResumeDate',
 ] as const;
 
+/** The null fields, worked out once rather than on every answer. */
+const SUBSCRIPTION_NULLS = unmodelled(UNMODELLED_SUBSCRIPTION_FIELDS);
+
 export function toV1Subscription(view: ReadView, subscription: Subscription, choice: ChargeChoice): Record<string, unknown> {
   const owner = withContacts(view, subscription.accountId);
   const invoiceOwner = getAccount(view, subscription.invoiceOwnerId);
@@ -348,7 +354,7 @@ export function toV1Subscription(view: ReadView, subscription: Subscription, cho
     soldToContact: owner.soldTo && toV1SubscriptionContact(view, owner.soldTo, owner.account),
     accountOwnerDetails: v1AccountBasicInfo(view, owner.account),
     invoiceOwnerAccountDetails: v1AccountBasicInfo(view, invoiceOwner),
-    ...unmodelled(UNMODELLED_SUBSCRIPTION_FIELDS),
+    ...SUBSCRIPTION_NULLS,
     ...customFieldsOf(view, 'Subscription', subscription.customFields),
     ratePlans: toV1RatePlans(ctx, choice),
   };
