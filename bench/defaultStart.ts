@@ -3,6 +3,7 @@
 // raise events and send callouts on every sign-up), and the same with `--no-sync` for comparison.
 // Orders per CPU-second of the bin's whole process tree (the emulator and the sync engine).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,10 +13,13 @@ import { treeCpuSeconds, type BenchServer } from './servers.js';
 import { createCatalog, session, signUpOrder } from './tenant.js';
 
 const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
+const COMPILED = fileURLToPath(new URL('../dist/cli/main.bundle.cjs', import.meta.url));
 
 export interface DefaultStartRun extends Measured {
   /** Whether the bundled sync engine ran beside the emulator (the default) or not (`--no-sync`). */
   sync: boolean;
+  /** Whether the bin ran its compiled bundle (else the sources through tsx). */
+  compiled: boolean;
   /** Callouts the default tenant recorded during the load. */
   callouts: number;
   /** Then a year of the default tenant's clock over those sign-ups, in one advance (when asked for). */
@@ -50,7 +54,8 @@ async function startBin(dataDir: string, sync: boolean): Promise<Bin> {
     pid,
     readyMs: 0,
     startMs: 0,
-    compiled: true,
+    // The bin runs its bundle when there is one, else the sources through tsx.
+    compiled: existsSync(COMPILED),
     clientId: credentials?.[1] ?? '',
     clientSecret: credentials?.[2] ?? '',
     adminToken: /admin token: (\S+)/.exec(seen)?.[1] ?? '',
@@ -83,7 +88,7 @@ export async function benchDefaultStart(sync: boolean, amount: number, connectio
     const before = await lastCallout(api.admin);
     const measured = await measure(server, { request, verifyBody, connections, bound: { amount } }, sync ? 'sign-ups, sync engine connected' : 'sign-ups, --no-sync');
     const during = (await api.admin('GET', `/__emulator/callouts?after=${before}`)) as { data: { seq: number }[] };
-    const run: DefaultStartRun = { ...measured, sync, callouts: during.data.length };
+    const run: DefaultStartRun = { ...measured, sync, compiled: server.compiled === true, callouts: during.data.length };
     if (!advanceYear) return run;
     const cpuBefore = server.cpuSeconds();
     const started = performance.now();
