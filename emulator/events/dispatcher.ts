@@ -279,6 +279,14 @@ export class Dispatcher {
 
   private async drain(tenant: string): Promise<void> {
     for (let next = firstPending(this.store.view(tenant)); next; next = firstPending(this.store.view(tenant))) {
+      // The outbox rule: a callout leaves only once the commit that stored it is on disk. Draining
+      // the deliveries of one commit, the lane may reach those of another request's commit that is
+      // still on its way there (in memory, not yet durable): it waits for it, then looks again.
+      const stored = this.store.whenDurable(tenant, CALLOUTS, next.id);
+      if (stored) {
+        await stored;
+        continue;
+      }
       // Faults are rare: only a tenant with one in force pays for the transaction that takes it.
       const fault = calloutFaultInForce(this.store.view(tenant)) ? await this.store.transact(tenant, (tx) => takeCalloutFault(tx)) : undefined;
       await this.deliver(tenant, next, fault);
