@@ -84,7 +84,7 @@ export async function benchDefaultStart(sync: boolean, amount: number, connectio
     const request = { method: 'POST' as const, path: '/v1/orders', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}` }, body };
     const verifyBody = (text: string): boolean => text.includes('"success":true') && text.includes('"subscriptionNumbers"');
     // A few orders first, so the run measures a warm process (code cache, first-use loading).
-    await measure(server, { request, verifyBody, connections, bound: { amount: Math.min(100, amount) } });
+    await measure(server, { request, verifyBody, connections, bound: { amount: Math.min(100, Math.ceil(amount / 2)) } });
     const before = await lastCallout(api.admin);
     const measured = await measure(server, { request, verifyBody, connections, bound: { amount } }, sync ? 'sign-ups, sync engine connected' : 'sign-ups, --no-sync');
     const during = (await api.admin('GET', `/__emulator/callouts?after=${before}`)) as { data: { seq: number }[] };

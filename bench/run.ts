@@ -44,7 +44,7 @@ const SIZES = quick
       advance: [100, 1_000],
       // A thousand on disk would add about a minute (the sign-ups, then one flush per job): 100 shows the ratio.
       advanceOnDisk: [100],
-      // Then a year over a smaller tenant (twice this many sign-ups: a warm-up batch and this one).
+      // Then a year over a smaller tenant (this many sign-ups and a warm-up batch of half as many).
       defaultStart: { signUps: 1_000, advanceSignUps: 100 },
       startRuns: 3,
       oneYearRuns: 3,
