@@ -77,6 +77,12 @@ async function startThread(): Promise<Thread> {
 function runOn({ worker }: Thread, queue: Queue, tell: (index: number, result: ScenarioResult) => Promise<void>): Promise<void> {
   const running = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)).fill(-1);
   const told: Array<Promise<void>> = [];
+  // Awaited together once the thread is done; a telling that fails (a timeline not written) fails the run then.
+  const telling = (index: number, result: ScenarioResult) => {
+    const each = tell(index, result);
+    each.catch(() => undefined);
+    told.push(each);
+  };
   return new Promise<void>((resolve) => {
     const settle = () => {
       worker.off('message', onMessage);
@@ -85,14 +91,14 @@ function runOn({ worker }: Thread, queue: Queue, tell: (index: number, result: S
       resolve(Promise.all(told).then(() => undefined));
     };
     const onMessage = (answer: WorkerAnswer) => {
-      if ('result' in answer) told.push(tell(answer.index, answer.result));
+      if ('result' in answer) telling(answer.index, answer.result);
       else if ('done' in answer) settle();
     };
     const fail = (message: string) => {
       const index = Atomics.load(running, 0);
       const scenario = queue.scenarios[index];
       if (scenario) {
-        told.push(tell(index, { file: scenario.file, name: scenario.name, tags: scenario.tags, status: 'failed', durationMs: 0, timeline: [], error: `the worker thread running it failed: ${message}` }));
+        telling(index, { file: scenario.file, name: scenario.name, tags: scenario.tags, status: 'failed', durationMs: 0, timeline: [], error: `the worker thread running it failed: ${message}` });
       }
       settle();
     };
