@@ -1,13 +1,19 @@
 // Time travel: a year of monthly billing for N subscriptions, each invoice with one usage record and
-// one callout to a local receiver, in one `POST /__emulator/clock/advance`.
+// one callout to a local receiver, in one `POST /__emulator/clock/advance`; in memory, or on a data
+// directory as `zuora-emulator start` keeps state by default.
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { request } from 'undici';
 import { startServer } from './servers.js';
 import { calloutPerInvoice, createCatalog, session, signUpOrder, type Session } from './tenant.js';
 
 export interface AdvanceRun {
   subscriptions: number;
+  /** State kept on a data directory (a fresh temporary one), not in memory. */
+  onDisk: boolean;
   wallMs: number;
   cpuSeconds: number;
   jobsRun: number;
@@ -49,7 +55,7 @@ async function subscribe(api: Session, count: number): Promise<void> {
   });
 }
 
-export async function benchAdvance(subscriptions: number): Promise<AdvanceRun> {
+export async function benchAdvance(subscriptions: number, onDisk = false): Promise<AdvanceRun> {
   let callouts = 0;
   const receiver = createServer((incoming, response) => {
     incoming.resume();
@@ -59,7 +65,8 @@ export async function benchAdvance(subscriptions: number): Promise<AdvanceRun> {
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const server = await startServer('emulator');
+  const dataDir = onDisk ? await mkdtemp(path.join(os.tmpdir(), 'zuora-emulator-bench-advance-')) : undefined;
+  const server = await startServer('emulator', dataDir ? { BENCH_DATA_DIR: dataDir } : {});
   try {
     const api = await session(server);
     await calloutPerInvoice(api, `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/invoices`);
@@ -77,9 +84,10 @@ export async function benchAdvance(subscriptions: number): Promise<AdvanceRun> {
     });
     const result = (await answer.body.json()) as { jobsRun?: number };
     if (answer.statusCode !== 200) throw new Error(`clock advance answered ${answer.statusCode}: ${JSON.stringify(result)}`);
-    return { subscriptions, wallMs: performance.now() - started, cpuSeconds: server.cpuSeconds() - cpuBefore, jobsRun: result.jobsRun ?? 0, callouts };
+    return { subscriptions, onDisk, wallMs: performance.now() - started, cpuSeconds: server.cpuSeconds() - cpuBefore, jobsRun: result.jobsRun ?? 0, callouts };
   } finally {
     await server.stop();
     receiver.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -30,6 +30,7 @@ const SIZES = quick
       requests: { seconds: 1, connections: 10, smallTenant: 100, largeTenant: 2_000 },
       growth: { batch: 100, connections: 10, measureAt: 2_000, targetObjects: 2_500 },
       advance: [5, 20],
+      advanceOnDisk: [20],
       startRuns: 1,
       oneYearRuns: 1,
       // The library from the command line alone takes longer than the quick run may.
@@ -39,6 +40,7 @@ const SIZES = quick
       requests: { seconds: 5, connections: 10, smallTenant: 100, largeTenant: 100_000 },
       growth: { batch: 1_000, connections: 10, measureAt: 50_000, targetObjects: 66_000 },
       advance: [100, 1_000],
+      advanceOnDisk: [100, 1_000],
       startRuns: 3,
       oneYearRuns: 3,
       library: true,
@@ -83,12 +85,18 @@ printSection(`sign-up orders as the state grows to ${SIZES.growth.targetObjects.
 const growth = await benchGrowth(SIZES.growth, console.log);
 console.log(`  restart at ${growth.restart.objects.toLocaleString('en')} objects: ${growth.restart.startMs.toFixed(0)} ms to load and listen, ${growth.restart.readyMs.toFixed(0)} ms from spawn`);
 
-printSection('clock.advance of one year');
+printSection('clock.advance of one year, in memory, then on a data directory');
 const advance: AdvanceRun[] = [];
-for (const subscriptions of SIZES.advance) {
-  const run = await benchAdvance(subscriptions);
-  advance.push(run);
-  console.log(`  ${subscriptions} subscriptions: ${(run.wallMs / 1000).toFixed(2)} s (${run.cpuSeconds.toFixed(2)} CPU-s), ${run.jobsRun} jobs, ${run.callouts} callouts`);
+const advanceOnDisk: AdvanceRun[] = [];
+for (const [runs, sizes, onDisk] of [
+  [advance, SIZES.advance, false],
+  [advanceOnDisk, SIZES.advanceOnDisk, true],
+] as const) {
+  for (const subscriptions of sizes) {
+    const run = await benchAdvance(subscriptions, onDisk);
+    runs.push(run);
+    console.log(`  ${subscriptions} subscriptions${onDisk ? ' on a data directory' : ''}: ${(run.wallMs / 1000).toFixed(2)} s (${run.cpuSeconds.toFixed(2)} CPU-s), ${run.jobsRun} jobs, ${run.callouts} callouts`);
+  }
 }
 
 printSection('ready time and memory of the bin (zuora-emulator start --port 0 --in-memory)');
@@ -106,6 +114,7 @@ const partial: Omit<Results, 'targets'> = {
   requests,
   growth,
   advance,
+  advanceOnDisk,
   startup,
   scenarios,
   peers: [...peers.v1, ...peers.quickstart].map((peer: Peer) => ({ kind: peer.kind, readyMs: peer.readyMs })),

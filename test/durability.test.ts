@@ -1,15 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { appendFile, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { pendingJobs } from '../emulator/clock/jobs.js';
+import { calloutJournal } from '../emulator/events/dispatcher.js';
 import { startEmulator } from '../emulator/index.js';
 import { DISK_IO, Journal, type JournalIo } from '../emulator/state/journal.js';
 import { DataDirLockedError } from '../emulator/state/dataDir.js';
 import { Store } from '../emulator/state/store.js';
 import { createTenant } from '../emulator/state/tenants.js';
+import { supportAccount } from './helpers/billedAccount.js';
 import { createTestCatalog } from './helpers/catalog.js';
 import { accountBody, adminClient, request, tenantClient, type TenantClient } from './helpers/emulator.js';
 import { useReceiver } from './helpers/receiver.js';
@@ -42,8 +46,8 @@ interface Child {
 }
 
 /** `zuora-emulator start` on the test's data directory, in a process of its own that a test may kill -9. */
-function startChild(): Promise<Child> {
-  const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--no-sync', '--data-dir', dataDir, '--admin-token', ADMIN_TOKEN], {
+function startChild(args: readonly string[] = []): Promise<Child> {
+  const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--no-sync', '--data-dir', dataDir, '--admin-token', ADMIN_TOKEN, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -115,6 +119,12 @@ describe('a crash in the middle of idempotent creates', () => {
   });
 });
 
+/** A callout, retried on failure, posting `params` to `url` on every standard event of `eventCategory`. */
+async function categoryCallout(zuora: TenantClient, eventCategory: number, url: string, params: Record<string, string>): Promise<void> {
+  const template = await zuora.post('/notifications/callout-templates', { name: `On ${eventCategory}`, eventCategory, calloutBaseurl: url, httpMethod: 'POST', calloutParams: params, calloutRetry: true, active: true });
+  await zuora.post('/notifications/notification-definitions', { name: `Event ${eventCategory}`, eventCategory, active: true, calloutActive: true, calloutTemplateIds: [template.body.id] });
+}
+
 describe('callouts across a crash', () => {
   const receiver = useReceiver();
 
@@ -122,16 +132,7 @@ describe('callouts across a crash', () => {
     receiver.reset();
     const first = await startChild();
     const zuora = await tenantClient(first.url, CLIENT.id, CLIENT.secret);
-    const template = await zuora.post('/notifications/callout-templates', {
-      name: 'Every account change',
-      eventCategory: 1500,
-      calloutBaseurl: `${receiver.url}/accounts`,
-      httpMethod: 'POST',
-      calloutParams: { Id: '<Account.ID>', Name: '<Account.Name>' },
-      calloutRetry: true,
-      active: true,
-    });
-    await zuora.post('/notifications/notification-definitions', { name: 'Accounts', eventCategory: 1500, active: true, calloutActive: true, calloutTemplateIds: [template.body.id] });
+    await categoryCallout(zuora, 1500, `${receiver.url}/accounts`, { Id: '<Account.ID>', Name: '<Account.Name>' });
     // The receiver is down while the updates are made, so every callout is still owed at the crash.
     receiver.script = Array.from({ length: 100 }, () => 503);
     const { body: account } = await zuora.post('/v2/accounts', accountBody({ name: 'Renamed 0' }));
@@ -153,6 +154,128 @@ describe('callouts across a crash', () => {
     const journal = (await admin.get('/callouts')).body.data as Array<{ status: string; attempts: Array<{ status: number | null }> }>;
     expect(journal.filter((delivery) => delivery.status !== 'delivered')).toEqual([]);
     await kill(second);
+  });
+});
+
+/** Two support accounts ($50 a month from 2026-01-01, billed on the 1st) whose invoices are called out to the receiver. */
+async function billedTenant(zuora: TenantClient, receiverUrl: string): Promise<string[]> {
+  // Standard event 1110: an invoice is posted.
+  await categoryCallout(zuora, 1110, `${receiverUrl}/invoices`, { Id: '<Invoice.ID>' });
+  const catalog = await createTestCatalog(zuora);
+  const accounts: string[] = [];
+  for (const name of ['First', 'Second']) accounts.push((await supportAccount(zuora, catalog, '2026-01-01', { overrides: { name } })).account.account_number);
+  return accounts;
+}
+
+/** What an advance leaves that a user reads back: the clock, the jobs still due, every delivery with its attempts, each account's invoices. */
+async function advanceOutcome(url: string, zuora: TenantClient, accounts: readonly string[]) {
+  const admin = adminClient(url, undefined, ADMIN_TOKEN);
+  const invoices: Record<string, unknown> = {};
+  for (const account of accounts) {
+    invoices[account] = ((await zuora.get(`/v1/transactions/invoices/accounts/${account}`)).body.invoices as Array<{ invoiceDate: string; amount: number; status: string }>).map(({ invoiceDate, amount, status }) => ({ invoiceDate, amount, status }));
+  }
+  return { clock: (await admin.get('/clock')).body, jobs: (await admin.get('/jobs')).body, callouts: (await admin.get('/callouts')).body.data, invoices };
+}
+
+describe('an advance on a data directory', () => {
+  const receiver = useReceiver();
+
+  it('answers once all its work is on disk: killed right after, the restart has every job it ran and every callout as it went', async () => {
+    receiver.reset();
+    const first = await startChild(['--now', '2026-01-01T00:00:00Z']);
+    const zuora = await tenantClient(first.url, CLIENT.id, CLIENT.secret);
+    const accounts = await billedTenant(zuora, receiver.url);
+    // The receiver fails one attempt, so a retry is waiting on the clock too.
+    receiver.script = [500];
+    const advanced = await adminClient(first.url, undefined, ADMIN_TOKEN).post('/clock/advance', { by: 'P3M' });
+    expect(advanced.status).toBe(200);
+    const answered = await advanceOutcome(first.url, zuora, accounts);
+    await kill(first);
+
+    const second = await startChild();
+    const again = await tenantClient(second.url, CLIENT.id, CLIENT.secret);
+    expect(await advanceOutcome(second.url, again, accounts)).toEqual(answered);
+    expect(answered.clock.now).toBe('2026-04-01T00:00:00.000Z');
+    // Three monthly invoices for each account, each called out; the one refused attempt was retried on the way.
+    const deliveries = answered.callouts as Array<{ status: string; attempts: unknown[] }>;
+    expect(deliveries.map((delivery) => delivery.status)).toEqual(Array(6).fill('delivered'));
+    expect(deliveries.flatMap((delivery) => delivery.attempts)).toHaveLength(7);
+    expect(receiver.at('/invoices')).toHaveLength(7);
+    await kill(second);
+  });
+
+  it('on a slow disk, answers only once the files hold all it did: a copy of the directory taken at the answer has every job and attempt', async () => {
+    receiver.reset();
+    // Each write takes a few milliseconds, so a record still on its way at the answer would be missing from the copy.
+    const slowDisk: JournalIo = { write: async (handle, chunk) => new Promise((resolve, reject) => setTimeout(() => DISK_IO.write(handle, chunk).then(resolve, reject), 5)) };
+    const emulator = await startEmulator({ dataDir, port: 0, journalIo: slowDisk, now: '2026-01-01T00:00:00.000Z', adminToken: ADMIN_TOKEN });
+    const copy = await mkdtemp(path.join(tmpdir(), 'zuora-emulator-durability-copy-'));
+    const tenant = emulator.credentials.clientId;
+    /** What the state holds of the advance's work: the clock, the jobs still due, each delivery's status and attempts. */
+    const workOf = (store: Store) => {
+      const view = store.view(tenant);
+      return { now: view.now().toISOString(), due: [...pendingJobs(view)].map((job) => job.id), deliveries: calloutJournal(view).map((delivery) => [delivery.id, delivery.status, delivery.attempts.length]) };
+    };
+    try {
+      const zuora = await tenantClient(emulator.url, emulator.credentials.clientId, emulator.credentials.clientSecret);
+      await billedTenant(zuora, receiver.url);
+      const answer = await adminClient(emulator.url, undefined, ADMIN_TOKEN).post('/clock/advance', { by: 'P3M' });
+      // At once, before the event loop lets any write on its way finish.
+      const answered = workOf(emulator.services.store);
+      cpSync(dataDir, copy, { recursive: true });
+      expect(answer.status).toBe(200);
+      expect(answered.deliveries.filter(([, status]) => status === 'delivered')).toHaveLength(6);
+      const reopened = await Store.open({ dataDir: copy, warn: () => undefined });
+      expect(workOf(reopened)).toEqual(answered);
+      await reopened.close();
+    } finally {
+      await emulator.close();
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('answers 503 when a write fails on the way, loses nothing durable, and a second advance goes on from there to the same end', async () => {
+    receiver.reset();
+    const disk = fillableDisk();
+    const warnings = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    let accounts: string[] = [];
+    let outcome: Awaited<ReturnType<typeof advanceOutcome>> | undefined;
+    const emulator = await startEmulator({ dataDir, port: 0, journalIo: disk.io, now: '2026-01-01T00:00:00.000Z', adminToken: ADMIN_TOKEN });
+    try {
+      const zuora = await tenantClient(emulator.url, emulator.credentials.clientId, emulator.credentials.clientSecret);
+      const admin = adminClient(emulator.url, undefined, ADMIN_TOKEN);
+      accounts = await billedTenant(zuora, receiver.url);
+      // The disk fills once the advance is a few flushes in: a job's commit, and callout attempts' records
+      // that did not wait for the disk, are in the write that fails.
+      disk.fullAfterWrites = 3;
+      const refused = await admin.post('/clock/advance', { by: 'P3M' });
+      expect(refused.status).toBe(503);
+      expect(refused.body.error.message).toMatch(/^a write failed during the advance \(.*ENOSPC.*\); the clock stands at 2026-.* advance again to go on$/);
+      expect((await admin.get('/clock')).body.now < '2026-04-01T00:00:00.000Z').toBe(true);
+
+      disk.full = false;
+      const resumed = await admin.post('/clock/advance', { to: '2026-04-01T00:00:00.000Z' });
+      expect(resumed.status).toBe(200);
+      outcome = await advanceOutcome(emulator.url, zuora, accounts);
+      // Every bill run ran once: three months of invoices per account, none twice.
+      for (const account of accounts) {
+        expect((outcome.invoices[account] as Array<{ invoiceDate: string }>).map((invoice) => invoice.invoiceDate).sort()).toEqual(['2026-02-01', '2026-03-01', '2026-04-01']);
+      }
+      expect(outcome.callouts.filter((delivery: { status: string }) => delivery.status !== 'delivered')).toEqual([]);
+      // A delivery whose attempt's record was lost is sent again: at least once, as Zuora's retries are.
+      const sent = new Set(receiver.at('/invoices').map((hit) => (hit.body as { Id: string }).Id));
+      expect(sent.size).toBe(6);
+    } finally {
+      await emulator.close();
+      warnings.mockRestore();
+    }
+    const reopened = await startEmulator({ dataDir, port: 0, adminToken: ADMIN_TOKEN });
+    try {
+      const zuora = await tenantClient(reopened.url, reopened.credentials.clientId, reopened.credentials.clientSecret);
+      expect(await advanceOutcome(reopened.url, zuora, accounts)).toEqual(outcome);
+    } finally {
+      await reopened.close();
+    }
   });
 });
 
@@ -207,12 +330,22 @@ describe('a torn journal', () => {
   });
 });
 
-/** A disk that fills up on demand: the write puts half its bytes down, then fails with ENOSPC. */
-function fillableDisk(): { io: JournalIo; full: boolean } {
-  const disk = {
+/**
+ * A disk that fills up on demand: the write puts half its bytes down, then fails with ENOSPC. Full at
+ * once, or after `fullAfterWrites` more writes.
+ */
+function fillableDisk(): { io: JournalIo; full: boolean; fullAfterWrites?: number } {
+  const disk: { io: JournalIo; full: boolean; fullAfterWrites?: number } = {
     full: false,
     io: {
       write: async (handle: FileHandle, chunk: Buffer) => {
+        if (disk.fullAfterWrites !== undefined) {
+          disk.fullAfterWrites -= 1;
+          if (disk.fullAfterWrites < 0) {
+            disk.full = true;
+            disk.fullAfterWrites = undefined;
+          }
+        }
         if (!disk.full) return DISK_IO.write(handle, chunk);
         await handle.write(chunk.subarray(0, Math.floor(chunk.length / 2)));
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });

@@ -2,17 +2,25 @@
 // is 196.0; LATEST_VERSION is the newest this emulator models. Both the request header and the
 // tenant default setting are held to this range, so it lives above the dialects and the admin API.
 
+import { keptAnswers } from '../keptAnswers.js';
+
 export const OLDEST_VERSION = '196.0';
 export const LATEST_VERSION = '341.0';
 
 const FORMAT = /^(\d{3})\.(\d{1,2})$/;
 
 /** A version as one comparable number: 223.0 -> 22300, 222.4 -> 22204; NaN when malformed. */
-function rank(version: string): number {
+function rankOf(version: string): number {
   const match = FORMAT.exec(version);
   if (!match) return Number.NaN;
   return Number(match[1]) * 100 + Number(match[2]);
 }
+
+/**
+ * Kept per version text: every V1 request ranks its version, and a version-gated answer ranks its
+ * gates' versions too, always the same few strings.
+ */
+const rank = keptAnswers(rankOf, 100);
 
 /** Whether `version` is a well-formed version Zuora serves. */
 export function isKnownVersion(version: string): boolean {

@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Store } from '../state/store.js';
+import { StoreUnavailableError, type Store } from '../state/store.js';
 import { extend } from '../state/paths.js';
 import { JOBS, nextDueJob, type JobRecord, type JobRegistry } from './jobs.js';
-import { announceTick, type TickReceiver } from './ticks.js';
+import { announceTick, hasClockSubscribers, type TickReceiver } from './ticks.js';
 
 /** Something that may still be working for a tenant after a commit (the callout dispatcher, say). */
 export type QuiescenceHook = (tenant: string) => Promise<void>;
@@ -78,35 +78,74 @@ export class Clock {
   }
 
   private async runUntil(tenant: string, target: Date): Promise<AdvanceResult> {
+    try {
+      return await this.runJobsUntil(tenant, target);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Jobs before the failure may be kept: the answer says where the clock stands now.
+      throw new StoreUnavailableError(`a write failed during the advance (${error.message}); the clock stands at ${this.now(tenant).toISOString()}, as the data directory has it; advance again to go on`);
+    }
+  }
+
+  private async runJobsUntil(tenant: string, target: Date): Promise<AdvanceResult> {
     const start = this.now(tenant);
     if (target.getTime() < start.getTime()) {
       throw new ClockError(`cannot move the clock back from ${start.toISOString()} to ${target.toISOString()}`);
     }
     const targetIso = target.toISOString();
     const ran: JobRun[] = [];
+    const kept = this.keptSince(this.store.rollbacks);
     await this.quiesce(tenant);
     let sliceStarted = performance.now();
     for (;;) {
-      // Years of jobs are many transactions; in memory none of them waits on I/O, so yield now and then.
-      if (performance.now() - sliceStarted > SLICE_MS) {
+      // Years of jobs are many transactions; in memory none of them waits on I/O, so yield now and
+      // then. On disk each job's commit waits for its flush, which lets other requests through (a
+      // yield here would also start the flush of the step's record alone, not shared with the job's).
+      if (!this.store.onDisk && performance.now() - sliceStarted > SLICE_MS) {
         await nextTurn();
         sliceStarted = performance.now();
       }
       const next = nextDueJob(this.store.view(tenant), targetIso);
       if (!next) break;
-      await this.moveTo(tenant, next.dueAt);
+      await this.moveTo(tenant, next.dueAt, kept);
+      kept();
       ran.push(await this.runJob(tenant, next));
       // Callouts from this job may make the platform call back and schedule work before `target`.
       await this.quiesce(tenant);
     }
-    await this.moveTo(tenant, targetIso);
+    await this.moveTo(tenant, targetIso, kept);
+    // The answer promises the advance's work: every commit of it, the ones that did not wait included, is on disk.
+    await this.store.durable();
+    kept();
     return { now: targetIso, jobsRun: ran.length, ran };
   }
 
-  /** Sets the clock forward and lets subscribers do what that time calls for before anything else runs. */
-  private async moveTo(tenant: string, iso: string): Promise<void> {
+  /**
+   * Not every commit of an advance waits for the disk (the clock's steps, callout attempts: see
+   * Store.transactSoon); one that failed rolled memory back, maybe to before earlier steps of this
+   * advance. The returned check stops the advance with an error once that has happened, rather
+   * than run the next job at a time the clock no longer shows; a retry goes on from what is durable.
+   */
+  private keptSince(rollbacks: number): () => void {
+    return () => {
+      if (this.store.rollbacks !== rollbacks) throw new StoreUnavailableError('memory was rolled back to what the data directory holds');
+    };
+  }
+
+  /**
+   * Sets the clock forward and lets subscribers do what that time calls for before anything else
+   * runs. The step does not wait for the disk: until the advance answers, nobody has been promised
+   * it (a crash before then leaves the clock where the journal has it, and the jobs still due), and
+   * the next commit that waits, the job's, shares its flush. A subscriber is told only a time that
+   * is on disk.
+   */
+  private async moveTo(tenant: string, iso: string, kept: () => void): Promise<void> {
     if (iso <= this.now(tenant).toISOString()) return;
-    await this.store.transact(tenant, (tx) => tx.setNow(iso));
+    this.store.transactSoon(tenant, (tx) => tx.setNow(iso));
+    if (hasClockSubscribers(this.store, tenant)) {
+      await this.store.durable();
+      kept();
+    }
     await announceTick(this.store, tenant, iso, this.tickReceivers);
     await this.quiesce(tenant);
   }
@@ -122,6 +161,8 @@ export class Clock {
       });
       return extend(run, { outcome: 'done' as const });
     } catch (error) {
+      // Not the job's failure but the disk's: the job stays due, and the advance stops with the error.
+      if (error instanceof StoreUnavailableError) throw error;
       // The failed job stays visible (status failed) instead of blocking every later job.
       const message = error instanceof Error ? error.message : String(error);
       await this.store.transact(tenant, (tx) => {

@@ -22,6 +22,10 @@ export function removeClockSubscriber(tx: Transaction, url: string): boolean {
   return !!subscriber;
 }
 
+export function hasClockSubscribers(store: Store, tenant: string): boolean {
+  return store.view(tenant).count(SUBSCRIBERS) > 0;
+}
+
 export function clockSubscribers(store: Store, tenant: string): string[] {
   return store.view(tenant).all<ClockSubscriber>(SUBSCRIBERS).map((subscriber) => subscriber.url);
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { invalidValue } from '../domain/errors.js';
 import type { Change } from '../state/changeFeed.js';
+import { keptAnswers } from '../keptAnswers.js';
 import { zuoraFields } from './fieldNames.js';
 import { EVENT_TRIGGERS } from './model.js';
 
@@ -164,9 +165,22 @@ export function conditionContext(change: Pick<Change, 'object' | 'changeType' | 
   const current = zuoraFields(change.changeType === 'DELETE' ? change.before : change.after);
   const old = zuoraFields(change.changeType === 'INSERT' ? null : change.before);
   const fields: Record<string, unknown> = {};
-  for (const name of new Set([...Object.keys(current), ...Object.keys(old)])) {
+  for (const name of Object.keys(current)) {
     fields[name] = current[name] ?? null;
-    fields[`${name}_old`] = old[name] ?? null;
+    fields[oldName(name)] = old[name] ?? null;
+  }
+  // Then the fields only the record before the change has.
+  for (const name of Object.keys(old)) {
+    if (Object.hasOwn(current, name)) continue;
+    fields[name] = null;
+    fields[oldName(name)] = old[name] ?? null;
   }
   return { changeType: change.changeType, [change.object]: fields };
 }
+
+/**
+ * `<Field>_old`, kept: each change a trigger sees names every field of its record with it (a sign-up
+ * order's account, subscription and order, with the bundled sync engine's triggers). Field names
+ * come from the code and from custom field definitions, as for fieldNames.ts's.
+ */
+const oldName = keptAnswers((name) => `${name}_old`, 5000);

@@ -193,7 +193,7 @@ export class Dispatcher {
     return this.lane(tenant, async () => {
       await this.drain(tenant);
       const waiting = inStatus(this.store.view(tenant), 'waiting');
-      if (waiting.length === 0) return;
+      if (waiting.length === 0) return this.store.durable();
       await this.store.transact(tenant, (tx) => {
         for (const delivery of waiting) {
           cancelJobs(tx, 'calloutId', delivery.id, (job) => job.kind === RETRY_JOB);
@@ -201,6 +201,7 @@ export class Dispatcher {
         }
       });
       await this.drain(tenant);
+      await this.store.durable();
     });
   }
 
@@ -216,6 +217,7 @@ export class Dispatcher {
         }
       });
       await this.drain(tenant);
+      await this.store.durable();
       return failed.length;
     });
   }
@@ -228,6 +230,7 @@ export class Dispatcher {
     await this.lane(tenant, async () => {
       await this.store.transact(tenant, (tx) => insertDeliveries(tx, [{ ...rest, status: 'pending', attempts: [], nextAttemptAt: null }]));
       await this.drain(tenant);
+      await this.store.durable();
     });
     return calloutJournal(this.store.view(tenant)).at(-1);
   }
@@ -322,7 +325,10 @@ export class Dispatcher {
     const requestId = randomUUID().replace(/-/g, '');
     const result = await sendCallout(delivery, requestId, this.attemptTimeoutMs);
     let gaveUp: CalloutDelivery | undefined;
-    await this.store.transact(tenant, (tx) => {
+    // The attempt's record does not wait for the disk: lost in a crash, the delivery is still owed and
+    // is sent again after the restart (at least once, as Zuora's retries are). It shares the next
+    // flush (in an advance, the next job's commit); an advance answers only once it is on disk.
+    this.store.transactSoon(tenant, (tx) => {
       releaseHeld(tx, delivery.seq);
       const current = tx.get<CalloutDelivery>(CALLOUTS, delivery.id);
       if (!current || (current.status !== 'pending' && !again)) return;

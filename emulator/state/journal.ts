@@ -51,7 +51,9 @@ export interface OpenedJournal {
  * acknowledged (a crash or a full disk tore it); it is cut off on open, never appended to.
  *
  * Group commit: while one durable write is in flight, new commits queue up and all of them share the
- * next one, so durability costs one disk flush per batch rather than one per request. A write that
+ * next one, so durability costs one disk flush per batch rather than one per request. A commit nobody
+ * waits for (`append`'s `soon`) does not start a write of its own at once: it rides with the next one,
+ * which `flushed` can ask for. A write that
  * fails (ENOSPC, EIO) cuts the file back to its last good record and rejects the commits
  * of that round; the store then rolls them back in memory.
  */
@@ -59,6 +61,8 @@ export class Journal {
   private queuedRecords: Buffer[] = [];
   private queuedWaiters: Waiter[] = [];
   private loop: Promise<void> | null = null;
+  /** The start of a write put off to the end of this turn (see `append`'s `soon`). */
+  private deferred: NodeJS.Immediate | null = null;
   /** Set by a failed write: commits are refused until the store has rolled memory back and called `resume`. */
   private failure: JournalWriteError | null = null;
   /** Durable write rounds so far; fewer than commits whenever group commit kicked in. */
@@ -108,20 +112,35 @@ export class Journal {
     return record;
   }
 
-  /** Resolves once the framed record is on disk; rejects with JournalWriteError when it cannot be. */
-  append(record: Buffer): Promise<void> {
+  /**
+   * Resolves once the framed record is on disk; rejects with JournalWriteError when it cannot be.
+   * `soon`: nobody waits for this record, so the write does not start at once but at the end of
+   * this turn of the event loop, and the next commit that is waited for (or anything else made in
+   * the meantime) shares it: a commit that need not wait costs no flush of its own.
+   */
+  append(record: Buffer, soon = false): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<void>((resolve, reject) => {
       this.queuedRecords.push(record);
       this.queuedWaiters.push({ resolve, reject });
-      this.loop ??= this.drain().finally(() => {
-        this.loop = null;
-      });
+      if (this.loop) return;
+      if (!soon) this.startDrain();
+      else this.deferred ??= setImmediate(() => this.startDrain());
     });
+  }
+
+  /**
+   * Resolves once every record appended so far is on disk; rejects with JournalWriteError when one
+   * of them could not be written. Records are written in order, so this is one empty record more.
+   */
+  flushed(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    return this.loop || this.queuedRecords.length > 0 ? this.append(EMPTY) : Promise.resolve();
   }
 
   /** Waits until every queued batch is durable (or failed). */
   async settle(): Promise<void> {
+    if (this.deferred) this.startDrain();
     while (this.loop) await this.loop;
   }
 
@@ -152,6 +171,14 @@ export class Journal {
     await this.handle.close();
   }
 
+  private startDrain(): void {
+    if (this.deferred) clearImmediate(this.deferred);
+    this.deferred = null;
+    this.loop ??= this.drain().finally(() => {
+      this.loop = null;
+    });
+  }
+
   private async drain(): Promise<void> {
     while (this.queuedRecords.length > 0) {
       const chunk = this.queuedRecords.length === 1 ? (this.queuedRecords[0] as Buffer) : Buffer.concat(this.queuedRecords);
@@ -159,7 +186,7 @@ export class Journal {
       this.queuedRecords = [];
       this.queuedWaiters = [];
       try {
-        await this.io.write(this.handle, chunk);
+        if (chunk.length > 0) await this.io.write(this.handle, chunk);
       } catch (error) {
         // What reached the file may be half a record: cut back to the last good one, so the next
         // write starts clean (if even that fails, the next start cuts the torn tail).
@@ -172,7 +199,7 @@ export class Journal {
         return;
       }
       this.bytes += chunk.length;
-      this.flushes += 1;
+      if (chunk.length > 0) this.flushes += 1;
       for (const waiter of waiters) waiter.resolve();
       await this.afterFlush();
     }
@@ -203,6 +230,8 @@ function parseJournal(data: Buffer, file: string): { batches: SetOp[][]; goodByt
 }
 
 const NEWLINE = 0x0a;
+/** What `flushed` appends: nothing, written after everything before it. */
+const EMPTY = Buffer.alloc(0);
 const HASH = 0x23;
 const SPACE = 0x20;
 const OPEN_BRACKET = 0x5b;

@@ -61,6 +61,8 @@ const emptyDocument = (): StateDocument => ({
   snapshots: {},
 });
 
+const DONE = Promise.resolve();
+
 const SNAPSHOT_FILE = 'state.json';
 const JOURNAL_FILE = 'journal.ndjson';
 /** The journal's records up to a snapshot being written; replayed before the journal if the write did not finish. */
@@ -133,6 +135,11 @@ export class Store {
       await release();
       throw error;
     }
+  }
+
+  /** Whether commits wait for a journal on disk (not in memory). */
+  get onDisk(): boolean {
+    return this.journal !== null;
   }
 
   get tokenSecret(): string {
@@ -208,11 +215,59 @@ export class Store {
    * transaction interleaves with it; if it throws, nothing is written.
    */
   async transact<T>(tenant: string, work: (tx: Transaction) => T): Promise<T> {
+    const { result, sealed } = this.run(tenant, work, false);
+    await sealed;
+    return result;
+  }
+
+  /**
+   * Commits like `transact` but answers as soon as the change is in memory, without waiting for the
+   * disk. Only for bookkeeping whose loss in a crash breaks no promise made to anyone: the clock's
+   * time during an advance not yet answered, the record of a callout attempt (a lost one is sent
+   * again, as Zuora's own retries would). The record is queued in commit order and shares the next
+   * flush, at the latest at the end of this turn of the event loop; its changes are published only
+   * once it is durable, as any commit's. A failed write is handled as for any commit (memory rolled
+   * back, `rollbacks` counts it); whoever needs the work kept calls `durable` before answering.
+   */
+  transactSoon<T>(tenant: string, work: (tx: Transaction) => T): T {
+    const { result, sealed } = this.run(tenant, work, true);
+    // Nobody awaits the seal: its failure is the rollback, which `durable` and `rollbacks` report.
+    sealed.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * Resolves once every commit made so far is on disk; fails with StoreUnavailableError when one of
+   * them could not be written (memory was rolled back). Work made of commits that did not each wait
+   * (`transactSoon`) calls it before it answers.
+   */
+  async durable(): Promise<void> {
+    const journal = this.journal;
+    if (!journal) return;
+    try {
+      await journal.flushed();
+    } catch (error) {
+      if (!(error instanceof JournalWriteError)) throw error;
+      await this.rollback(error);
+      throw new StoreUnavailableError(`the change could not be saved (${error.message}); memory was rolled back to the last durable state`);
+    }
+  }
+
+  /**
+   * How many times memory has been rolled back to the files after a failed write. Work spanning
+   * several commits notes it first: a change since means some of its commits may be gone.
+   */
+  get rollbacks(): number {
+    return this.generation;
+  }
+
+  /** Applies `work` as a transaction; `sealed` settles once it is durable (or fails), at once when it joined an open unit. */
+  private run<T>(tenant: string, work: (tx: Transaction) => T, soon: boolean): { result: T; sealed: Promise<void> } {
     const tx = new Transaction(tenant, this.requireTenant(tenant), this.indexes);
     const result = work(tx);
     for (const hook of this.hooks) hook(tx);
     const ops = tx.ops();
-    if (ops.length === 0) return result;
+    if (ops.length === 0) return { result, sealed: DONE };
     const joined = this.joinable();
     this.checkLocks(tx, ops, joined);
     const at = tx.now().toISOString();
@@ -220,8 +275,7 @@ export class Store {
     const unit = joined ?? this.begin();
     this.apply(unit, ops);
     unit.changes.push(...changes);
-    if (!joined) await this.seal(unit);
-    return result;
+    return { result, sealed: joined ? DONE : this.seal(unit, soon) };
   }
 
   /** Commits raw ops (tenant lifecycle, snapshots); they bypass the change feed by design. */
@@ -333,8 +387,8 @@ export class Store {
     }
   }
 
-  /** Makes the unit durable as one journal record, then publishes its changes. */
-  private async seal(unit: CommitUnit): Promise<void> {
+  /** Makes the unit durable as one journal record, then publishes its changes. `soon`: see `transactSoon`. */
+  private async seal(unit: CommitUnit, soon = false): Promise<void> {
     unit.open = false;
     try {
       if (unit.empty) return;
@@ -344,7 +398,7 @@ export class Store {
         const root = this.doc as unknown as Record<string, unknown>;
         const record = Journal.frame(unit.touched().map((at) => ({ path: at, value: valueAt(root, at) })));
         try {
-          await this.journal.append(record);
+          await this.journal.append(record, soon);
         } catch (error) {
           if (!(error instanceof JournalWriteError)) throw error;
           await this.rollback(error);

@@ -28,5 +28,7 @@ export async function advanceTestClock(store: Store, clock: Clock, jobs: JobRegi
     return clockReady(tx, id);
   });
   await clock.quiesce(tenant);
+  // The webhook attempts' records did not each wait for the disk (see Dispatcher.attempt).
+  await store.durable();
   return ready;
 }
