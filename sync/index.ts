@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSyncApp } from './api/app.js';
 import type { Engine } from './api/routeTable.js';
+import { webhookInProcess, type InProcessAnswer, type InProcessRequest } from './api/inProcessWebhook.js';
 import { syncRoutes } from './api/routes.js';
 import { calloutCredentials } from './calloutCredentials.js';
 import { DEFAULT_SYNC_DATA_DIR, DEFAULT_SYNC_HOST, HOURLY_POLL_MS, STRIPE_WEBHOOK_PATH, WEBHOOK_PATH, type SyncEngineOptions } from './config.js';
@@ -41,6 +42,12 @@ export interface RunningSyncEngine {
   tickUrl: string;
   /** What `POST /api/clock/tick` `{now}` does, for an emulator in this very process to call directly. */
   tick(now: string): Promise<void>;
+  /**
+   * What a callout posted to `webhookUrl` gets, for an emulator in this very process to hand it
+   * directly: the webhook's answer as its HTTP server sends it, or undefined for a request the server
+   * must read itself (anything but plain JSON), which then goes over HTTP.
+   */
+  answerCallout(request: InProcessRequest): Promise<InProcessAnswer | undefined>;
   /** Stops the hourly work and the server, and waits for pending writes. */
   close(): Promise<void>;
 }
@@ -76,6 +83,7 @@ export async function startSyncEngine(options: SyncEngineOptions): Promise<Runni
     tickUrl,
     // The emulator holds its clock at `now` until this returns.
     tick: (now) => usage.tick(new Date(now), true),
+    answerCallout: webhookInProcess(engine, syncRoutes),
     configureStandardNotifications: () => configureStandardNotifications(ctx, engine.webhookUrl, engine.callouts),
     followEmulatorClock: async (emulatorUrl, tenant, adminToken) => {
       await usage.stopPolling();

@@ -246,6 +246,44 @@ describe('delivery', () => {
     expect((await env.admin.get('/callouts')).body.data[0]).toMatchObject({ status: 'delivered', attempts: [{ attempt: 1, status: 200 }] });
   });
 
+  it('hands a callout to a receiver in this process registered for its URL, and sends what it leaves over HTTP', async () => {
+    await oneCallout({ calloutRetry: false, calloutHeaders: { 'X-Tag': ' blue ' } });
+    const handed: Array<{ method: string; headers: Record<string, string>; body: string | null }> = [];
+    let answer: { status: number; headers: Record<string, string>; text: string } | undefined = { status: 200, headers: {}, text: '{"taken":true}' };
+    const stop = env.emulator.services.dispatcher.receiveCalloutsInProcess(`${receiver.url}/renamed`, async (request) => {
+      handed.push(request);
+      return answer;
+    });
+    try {
+      const account = await rename('In process');
+      await settle();
+      // As a server reads the request: names in lower case, values without the spaces around them.
+      expect(handed).toEqual([
+        {
+          method: 'POST',
+          headers: { 'x-tag': 'blue', 'content-type': 'application/json', 'zuora-request-id': expect.stringMatching(/^[0-9a-f]{32}$/), 'user-agent': 'zuora-emulator-callout' },
+          body: JSON.stringify({ AccountId: account.id, Name: 'In process' }),
+        },
+      ]);
+      expect(receiver.at('/renamed')).toHaveLength(0);
+      // Its answer is the attempt's, as an HTTP answer would be.
+      expect((await env.admin.get('/callouts')).body.data[0]).toMatchObject({ status: 'delivered', attempts: [{ status: 200, responseBody: '{"taken":true}' }] });
+
+      answer = undefined;
+      await env.zuora.patch(`/v2/accounts/${account.id}`, { name: 'Over HTTP' });
+      await settle();
+      expect(handed).toHaveLength(2);
+      expect(receiver.at('/renamed').map((request) => request.body)).toEqual([{ AccountId: account.id, Name: 'Over HTTP' }]);
+    } finally {
+      stop();
+    }
+    // Unregistered, the receiver is not asked again.
+    await env.zuora.post('/v2/accounts', accountBody()).then(({ body }) => env.zuora.patch(`/v2/accounts/${body.id}`, { name: 'After' }));
+    await settle();
+    expect(handed).toHaveLength(2);
+    expect(receiver.at('/renamed')).toHaveLength(2);
+  });
+
   it('signs with HMAC when the template says so', async () => {
     await oneCallout({ hmacAlgorithm: 'SHA-256', hmacSecret: 'shh', hmacKey: 'X-Signature', hmacData: '<Account.Id>', hmacOutputFormat: 'HEX' });
     const account = await rename();

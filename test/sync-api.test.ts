@@ -1,7 +1,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { request as undiciRequest } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { calloutCredentials } from '../sync/calloutCredentials.js';
 import { startSyncEngine } from '../sync/index.js';
 import { request } from './helpers/emulator.js';
 import { ACME, ANNUAL_SEAT_TIERS, API_CALL_PRICE, API_CREDITS, FEATURES, PRO_FEE, proPlan, SEAT_PRICE } from './helpers/syncCatalog.js';
@@ -406,6 +408,44 @@ describe('the webhook and the integration', () => {
     expect(answer.status).toBe(401);
     expect(answer.headers.get('www-authenticate')).toBe('Basic realm="zuora-callouts"');
     expect(answer.body.error.code).toBe('UNAUTHORIZED');
+  });
+
+  it('answers a callout handed to it in process as its webhook answers it over HTTP, and leaves to HTTP a body only its server reads', async () => {
+    const { username, password } = calloutCredentials(sync.emulator.credentials.clientSecret);
+    const credentials = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    const overHttp = async (headers: Record<string, string>, body: string) => {
+      const answer = await undiciRequest(sync.engine.webhookUrl, { method: 'POST', headers, body });
+      const text = await answer.body.text();
+      return { status: answer.statusCode, type: answer.headers['content-type'], challenge: answer.headers['www-authenticate'], text };
+    };
+    const inProcess = async (headers: Record<string, string>, body: string | null, method = 'POST') => {
+      const answer = await sync.engine.answerCallout({ method, headers, body });
+      return answer && { status: answer.status, type: answer.headers['content-type'], challenge: answer.headers['www-authenticate'], text: answer.text };
+    };
+    const json = { 'content-type': 'application/json' };
+    for (const [headers, body] of [
+      [json, '{"EventType":"StiggInvoicePaidEvent"}'],
+      [{ ...json, authorization: credentials }, '{"EventType":"SomethingElse","AccountId":"x"}'],
+      [{ authorization: credentials }, ' [1, 2]'],
+      [{ 'content-type': 'text/plain; charset=utf-8', authorization: credentials }, '{"EventType":"StiggInvoicePaidEvent","InvoiceId":7}'],
+    ] as const) {
+      const answer = await inProcess(headers, body);
+      expect(answer, body).toBeDefined();
+      expect(answer, body).toEqual(await overHttp(headers, body));
+    }
+    // What express.json would not read as the text's own JSON goes over HTTP, whose server answers it.
+    for (const [headers, body, method] of [
+      [json, 'not json', 'POST'],
+      [json, '"text"', 'POST'],
+      [json, '\uFEFF{"EventType":"x"}', 'POST'],
+      [{ 'content-type': 'application/json; charset=latin1' }, '{"EventType":"x"}', 'POST'],
+      [{ ...json, 'content-encoding': 'gzip' }, '{"EventType":"x"}', 'POST'],
+      [json, '{"EventType":"\uD800"}', 'POST'],
+      [json, null, 'POST'],
+      [json, '{"EventType":"x"}', 'PUT'],
+    ] as const) {
+      expect(await inProcess(headers, body, method), String(body)).toBeUndefined();
+    }
   });
 
   it('connects the emulator tenant to the webhook, idempotently, and removes it again', async () => {

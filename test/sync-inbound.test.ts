@@ -235,6 +235,29 @@ describe('StiggInvoicePaidEvent', () => {
     expect(sub()?.latestInvoice).toMatchObject({ id: february, status: 'OPEN' });
   });
 
+  it("reads what a posted invoice can no longer change once: its items, and its dates for next month's invoice", async () => {
+    const reads: string[] = [];
+    ctx.zuora = new ZuoraClient({ baseUrl: env.url, ...env.credentials, onCall: ({ method, path }) => reads.push(`${method} ${path}`) });
+    const billed = await billedSubscription();
+    await linked(billed);
+    await handleCallout(ctx, invoicePosted(billed));
+    await pay(billed);
+    await handleCallout(ctx, invoicePaid(billed));
+    await env.admin.post('/clock/advance', { to: '2026-02-01T06:00:00Z' });
+    const invoices = (await env.zuora.get(`/v1/transactions/invoices/accounts/${billed.accountNumber}`)).body.invoices as Array<{ id: string }>;
+    const february = invoices.find((invoice) => invoice.id !== billed.invoiceId)?.id ?? '';
+    expect(await handleCallout(ctx, invoicePosted(billed, february))).toMatchObject({ applied: true });
+    expect(sub()?.latestInvoice).toMatchObject({ id: february, status: 'OPEN' });
+    // January's balance is read again for the paid callout; its items and dates are not, February's once.
+    expect(reads).toEqual([
+      `GET /v1/object/invoice/${billed.invoiceId}`,
+      `GET /v1/invoices/${billed.invoiceId}/items`,
+      `GET /v1/object/invoice/${billed.invoiceId}`,
+      `GET /v1/object/invoice/${february}`,
+      `GET /v1/invoices/${february}/items`,
+    ]);
+  });
+
   it('does not revive a cancelled subscription whose final invoice is paid', async () => {
     const billed = await billedSubscription();
     await linked(billed, { status: 'CANCELED' });

@@ -13,7 +13,7 @@ import { eventDataSources } from './dataSources.js';
 import { CALLOUTS, EVENT_TRIGGERS, NOTIFICATION_DEFINITIONS, type CalloutDelivery, type RaisedEvent } from './model.js';
 import { calloutsFor } from './notifications.js';
 import { renderCallout } from './render.js';
-import { DEFAULT_ATTEMPT_TIMEOUT_MS, sendCallout } from './send.js';
+import { DEFAULT_ATTEMPT_TIMEOUT_MS, sendCallout, type CalloutReceiver } from './send.js';
 import { standardEventOf } from './standardEvents.js';
 import { activeTriggersFor } from './triggers.js';
 
@@ -149,6 +149,8 @@ export class Dispatcher {
   private readonly attemptTimeoutMs: number;
   private readonly warn: (message: string) => void;
   private readonly sources: DeliverySource[] = [];
+  /** Callout receivers in this process, by the URL their callouts go to. */
+  private readonly receivers = new Map<string, CalloutReceiver>();
 
   constructor(
     private readonly store: Store,
@@ -169,6 +171,17 @@ export class Dispatcher {
     for (const tenant of this.store.tenantKeys()) {
       if (firstPending(this.store.view(tenant))) this.startDraining(tenant);
     }
+  }
+
+  /**
+   * Callouts to `url` go straight to `receiver` while it is registered (see CalloutReceiver); the
+   * returned function ends that, and they go over HTTP again.
+   */
+  receiveCalloutsInProcess(url: string, receiver: CalloutReceiver): () => void {
+    this.receivers.set(url, receiver);
+    return () => {
+      if (this.receivers.get(url) === receiver) this.receivers.delete(url);
+    };
   }
 
   /** Another dialect's deliveries for committed changes (Stripe's webhooks). */
@@ -277,6 +290,14 @@ export class Dispatcher {
 
   private async drain(tenant: string): Promise<void> {
     for (let next = firstPending(this.store.view(tenant)); next; next = firstPending(this.store.view(tenant))) {
+      // The outbox rule: a callout leaves only once the commit that stored it is on disk. Draining
+      // the deliveries of one commit, the lane may reach those of another request's commit that is
+      // still on its way there (in memory, not yet durable): it waits for it, then looks again.
+      const stored = this.store.whenDurable(tenant, CALLOUTS, next.id);
+      if (stored) {
+        await stored;
+        continue;
+      }
       // Faults are rare: only a tenant with one in force pays for the transaction that takes it.
       const fault = calloutFaultInForce(this.store.view(tenant)) ? await this.store.transact(tenant, (tx) => takeCalloutFault(tx)) : undefined;
       await this.deliver(tenant, next, fault);
@@ -323,7 +344,7 @@ export class Dispatcher {
   /** One attempt; `again` sends a delivery that already succeeded once more (the duplicate fault). */
   private async attempt(tenant: string, delivery: CalloutDelivery, again = false): Promise<void> {
     const requestId = randomUUID().replace(/-/g, '');
-    const result = await sendCallout(delivery, requestId, this.attemptTimeoutMs);
+    const result = await sendCallout(delivery, requestId, this.attemptTimeoutMs, this.receivers.get(delivery.url));
     let gaveUp: CalloutDelivery | undefined;
     // The attempt's record does not wait for the disk: lost in a crash, the delivery is still owed and
     // is sent again after the restart (at least once, as Zuora's retries are). It shares the next

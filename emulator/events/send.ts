@@ -98,7 +98,50 @@ function exchange(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, d
   });
 }
 
-async function once(delivery: CalloutDelivery, headers: Record<string, string>, deadline: EventEmitter): Promise<Answer> {
+/**
+ * A callout receiver running in this very process (a sync engine started beside the emulator),
+ * handed each callout to its URL with what the HTTP request would carry (header names in lower case,
+ * as a server reads them) and answering as its HTTP endpoint would: the same attempt, without an
+ * HTTP round trip. It answers undefined for a request it leaves to HTTP, which then carries it.
+ */
+export type CalloutReceiver = (request: { method: string; headers: Record<string, string>; body: string | null }) => Promise<{ status: number; headers: Record<string, string>; text: string } | undefined>;
+
+/** Headers HTTP itself gives meaning to (framing, the connection): a callout that sets one goes over HTTP. */
+const WIRE_HEADERS = new Set(['host', 'connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect', 'content-length']);
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** What undici refuses in a header value. */
+const INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+
+/**
+ * The headers as a server reads them off the wire: names in lower case, values without the spaces
+ * around them. Undefined when HTTP would not carry them as they are: a name or value undici refuses,
+ * one of WIRE_HEADERS, or two names that differ only in case.
+ */
+function asReceived(headers: Record<string, string>): Record<string, string> | undefined {
+  const received: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const key = name.toLowerCase();
+    if (!TOKEN.test(name) || INVALID_VALUE.test(value) || WIRE_HEADERS.has(key) || Object.hasOwn(received, key)) return undefined;
+    received[key] = value.replace(/^[ \t]+|[ \t]+$/g, '');
+  }
+  return received;
+}
+
+/** The receiver's answer, or the deadline's failure if that comes first (as a request running out of time). */
+function beforeDeadline<T>(work: Promise<T>, deadline: EventEmitter): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const abort = (): void => reject(new Error('the attempt ran out of time'));
+    deadline.once('abort', abort);
+    work.then(resolve, reject).finally(() => deadline.off('abort', abort));
+  });
+}
+
+async function once(delivery: CalloutDelivery, headers: Record<string, string>, deadline: EventEmitter, receiver?: CalloutReceiver): Promise<Answer> {
+  const received = receiver && asReceived(headers);
+  if (receiver && received) {
+    const answer = await beforeDeadline(receiver({ method: delivery.method, headers: received, body: delivery.body }), deadline);
+    if (answer) return answer;
+  }
   const target = await targetOf(delivery.url);
   const options = { method: delivery.method, headers, ...(delivery.body !== null ? { body: delivery.body } : {}) };
   if (target) return exchange(target.dispatcher, extend(options, { path: target.path }), deadline);
@@ -110,9 +153,10 @@ async function once(delivery: CalloutDelivery, headers: Record<string, string>, 
 /**
  * One attempt at a callout. With basic auth that is not preemptive, the first request goes without
  * credentials and a 401 Basic challenge is answered once with them; that round trip is part of the
- * same attempt.
+ * same attempt. A receiver in this process (`receiver`, registered for the callout's URL) is handed it
+ * directly.
  */
-export async function sendCallout(delivery: CalloutDelivery, requestId: string, timeoutMs = DEFAULT_ATTEMPT_TIMEOUT_MS): Promise<SendResult> {
+export async function sendCallout(delivery: CalloutDelivery, requestId: string, timeoutMs = DEFAULT_ATTEMPT_TIMEOUT_MS, receiver?: CalloutReceiver): Promise<SendResult> {
   const started = performance.now();
   // One deadline for the whole attempt: a receiver that never answers, or answers a byte at a time,
   // fails it. An emitter serves as the abort signal (undici takes one too); a timer on it costs a
@@ -129,10 +173,10 @@ export async function sendCallout(delivery: CalloutDelivery, requestId: string, 
     : extend(delivery.headers, { 'Zuora-Request-Id': requestId, 'User-Agent': 'zuora-emulator-callout' });
   const { auth } = delivery;
   try {
-    let answer = await once(delivery, auth?.preemptive ? extend(headers, { Authorization: basic(auth) }) : headers, deadline);
+    let answer = await once(delivery, auth?.preemptive ? extend(headers, { Authorization: basic(auth) }) : headers, deadline, receiver);
     const challenge = String(answer.headers['www-authenticate'] ?? '');
     if (answer.status === 401 && auth && !auth.preemptive && /^basic/i.test(challenge)) {
-      answer = await once(delivery, extend(headers, { Authorization: basic(auth) }), deadline);
+      answer = await once(delivery, extend(headers, { Authorization: basic(auth) }), deadline, receiver);
     }
     return {
       status: answer.status,

@@ -20,11 +20,19 @@ export class CommitUnit {
   readonly changes: Change[] = [];
   /** Still taking writes; a sealed unit's context no longer gathers transactions. */
   open = true;
+  /** Settles once the store is done with the unit: its record durable, or failed, or nothing to write. */
+  readonly done: Promise<void>;
+  /** Called by the store when it is done with the unit. */
+  readonly finish: () => void;
 
   constructor(
     /** The store's generation when the unit began; a rollback in between fails the unit. */
     readonly generation: number,
-  ) {}
+  ) {
+    let finish = (): void => undefined;
+    this.done = new Promise<void>((resolve) => (finish = resolve));
+    this.finish = finish;
+  }
 
   touch(path: readonly string[]): void {
     let node = this.tree;

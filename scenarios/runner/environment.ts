@@ -132,7 +132,7 @@ export class InProcessHost implements ScenarioHost {
     }
     const http = new ScenarioHttp({ emulatorUrl: this.emulatorUrl, syncUrl: engine.url, credentials, ...(adminToken ? { adminToken } : {}), ...(stripe ? { stripe } : {}) });
     const running = engine;
-    let stopTicks: (() => void) | undefined;
+    let stopInProcess: (() => void) | undefined;
     return {
       http,
       journals: services ? journalsInProcess(services, running.context, http) : journalsOverHttp(http),
@@ -159,11 +159,17 @@ export class InProcessHost implements ScenarioHost {
         // The engine's hourly work follows the tenant's virtual clock: the emulator announces each
         // step of the clock to the engine (its clock subscriber) and waits for it.
         await running.followEmulatorClock(this.emulatorUrl, credentials.clientId, adminToken);
-        // The emulator in this process calls the engine's tick directly instead of posting it.
-        stopTicks = services?.clock.receiveTicksInProcess(running.tickUrl, running.tick);
+        // The emulator in this process calls the engine's tick directly instead of posting it, and
+        // hands the engine its callouts as its webhook would read them.
+        const stopTickCalls = services?.clock.receiveTicksInProcess(running.tickUrl, running.tick);
+        const stopCalloutCalls = services?.dispatcher.receiveCalloutsInProcess(running.webhookUrl, running.answerCallout);
+        stopInProcess = () => {
+          stopTickCalls?.();
+          stopCalloutCalls?.();
+        };
       },
       close: () => {
-        stopTicks?.();
+        stopInProcess?.();
         return running.close();
       },
     };

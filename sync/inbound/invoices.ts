@@ -3,6 +3,7 @@ import type { Subscription } from '../model/types.js';
 import type { CrudInvoice } from '../zuora/types.js';
 import { subscriptionsOfInvoice } from './lookup.js';
 import { isNotFound } from './notFound.js';
+import { issueOrderOf, rememberedIssueOrder, rememberIssue } from './postedInvoices.js';
 
 /** An invoice as Zuora holds it now, and the platform subscriptions it bills. */
 export interface InvoiceTargets {
@@ -13,7 +14,8 @@ export interface InvoiceTargets {
 /** The invoice and its subscriptions, or why there is nothing to apply it to. */
 export async function invoiceTargets(ctx: SyncContext, invoiceId: string): Promise<InvoiceTargets | string> {
   const invoice = await ctx.zuora.getInvoice(invoiceId);
-  const { zuoraIds, platform } = await subscriptionsOfInvoice(ctx, invoice.Id);
+  rememberIssue(ctx.zuora, invoice);
+  const { zuoraIds, platform } = await subscriptionsOfInvoice(ctx, invoice);
   if (zuoraIds.length === 0) return `invoice ${invoice.Id} bills no subscription (one-time charges only)`;
   if (platform.length === 0) return `no platform subscription for Zuora subscription ${zuoraIds.join(', ')}`;
   return { invoice, subscriptions: platform };
@@ -22,16 +24,20 @@ export async function invoiceTargets(ctx: SyncContext, invoiceId: string): Promi
 export const balanceOf = (invoice: CrudInvoice): number => Number(invoice.Balance ?? 0);
 export const amountOf = (invoice: CrudInvoice): number => Number(invoice.Amount ?? 0);
 
-/** Invoices in the order Zuora issued them: by invoice date, then creation, then number. */
-const issueOrder = (invoice: CrudInvoice): string[] => [invoice.InvoiceDate, invoice.CreatedDate, invoice.InvoiceNumber].map((value) => String(value ?? ''));
-
-function compareIssue(a: CrudInvoice, b: CrudInvoice): number {
-  const [left, right] = [issueOrder(a), issueOrder(b)];
+/** Which of two invoices Zuora issued first, by their issue orders (postedInvoices.ts). */
+function compareIssue(left: readonly string[], right: readonly string[]): number {
   for (let index = 0; index < left.length; index += 1) {
     const order = (left[index] ?? '').localeCompare(right[index] ?? '');
     if (order !== 0) return order;
   }
   return 0;
+}
+
+/** An invoice's issue order as Zuora holds it now (remembered once it is posted). */
+async function readIssueOrder(ctx: SyncContext, invoiceId: string): Promise<string[]> {
+  const invoice = await ctx.zuora.getInvoice(invoiceId);
+  rememberIssue(ctx.zuora, invoice);
+  return issueOrderOf(invoice);
 }
 
 /**
@@ -43,7 +49,7 @@ export async function isLatestInvoice(ctx: SyncContext, sub: Subscription, invoi
   const recorded = sub.latestInvoice;
   if (!recorded || recorded.id === invoice.Id) return true;
   try {
-    return compareIssue(invoice, await ctx.zuora.getInvoice(recorded.id)) >= 0;
+    return compareIssue(issueOrderOf(invoice), rememberedIssueOrder(ctx.zuora, recorded.id) ?? (await readIssueOrder(ctx, recorded.id))) >= 0;
   } catch (error) {
     // The recorded invoice is gone from Zuora (deleted): nothing to be older than.
     if (isNotFound(error)) return true;
