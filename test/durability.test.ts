@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { appendFile, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -275,6 +277,54 @@ describe('an advance on a data directory', () => {
       expect(await advanceOutcome(reopened.url, zuora, accounts)).toEqual(outcome);
     } finally {
       await reopened.close();
+    }
+  });
+});
+
+describe('the outbox rule', () => {
+  it("sends a callout only once the commit that stored it is on disk, though the lane reaches it while another request's write is still under way", async () => {
+    // A disk that is slow for the rename's write alone; the test hears when that write starts and when it is done.
+    const events: string[] = [];
+    let renameWriteStarted: () => void = () => undefined;
+    const renameWriting = new Promise<void>((resolve) => (renameWriteStarted = resolve));
+    const slowForRename: JournalIo = {
+      write: async (handle, chunk) => {
+        if (!chunk.includes('Second name')) return DISK_IO.write(handle, chunk);
+        renameWriteStarted();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await DISK_IO.write(handle, chunk);
+        events.push('rename on disk');
+      },
+    };
+    const emulator = await startEmulator({ dataDir, port: 0, journalIo: slowForRename, adminToken: ADMIN_TOKEN });
+    const zuora = await tenantClient(emulator.url, emulator.credentials.clientId, emulator.credentials.clientSecret);
+    let renamed: Promise<unknown> | undefined;
+    let accountId = '';
+    // While the first callout is being answered, the account is renamed: the lane, done with the
+    // first, finds the rename's delivery in memory with its write still under way.
+    const receiver = createServer((incoming, answer) => {
+      let body = '';
+      incoming.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      incoming.on('end', async () => {
+        const { Name } = JSON.parse(body) as { Name: string };
+        events.push(`callout ${Name}`);
+        if (Name === 'First name') {
+          renamed = zuora.patch(`/v2/accounts/${accountId}`, { name: 'Second name' });
+          await renameWriting;
+        }
+        answer.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      await categoryCallout(zuora, 1500, `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/accounts`, { Name: '<Account.Name>' });
+      accountId = (await zuora.post('/v2/accounts', accountBody({ name: 'First name' }))).body.id;
+      await vi.waitFor(() => expect(events).toContain('callout Second name'));
+      expect((await renamed) as { status: number }).toMatchObject({ status: 200 });
+      expect(events).toEqual(['callout First name', 'rename on disk', 'callout Second name']);
+    } finally {
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+      await emulator.close();
     }
   });
 });

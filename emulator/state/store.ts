@@ -254,6 +254,18 @@ export class Store {
   }
 
   /**
+   * Resolves once no commit still on its way to the disk holds the record (undefined when none
+   * does, the usual case): work that sends a record's content out of the process (a callout)
+   * waits here for the commit that stored it.
+   */
+  whenDurable(tenant: string, object: string, id: string): Promise<void> | undefined {
+    if (this.inFlight.size === 0) return undefined;
+    const path = ['tenants', tenant, 'objects', object, id];
+    const holders = [...this.inFlight].filter((unit) => unit.holds(path));
+    return holders.length === 0 ? undefined : Promise.all(holders.map((unit) => unit.done)).then(() => undefined);
+  }
+
+  /**
    * How many times memory has been rolled back to the files after a failed write. Work spanning
    * several commits notes it first: a change since means some of its commits may be gone.
    */
@@ -337,6 +349,7 @@ export class Store {
   private discard(unit: CommitUnit): void {
     unit.open = false;
     this.inFlight.delete(unit);
+    unit.finish();
   }
 
   private apply(unit: CommitUnit, ops: readonly SetOp[]): void {
@@ -412,6 +425,7 @@ export class Store {
       });
     } finally {
       this.inFlight.delete(unit);
+      unit.finish();
     }
   }
 
