@@ -49,7 +49,13 @@ function loadBundle(file) {
   const cacheFile = `${file}.cache`;
   const cachedData = readIfPresent(cacheFile);
   const script = new vm.Script(readFileSync(file, 'utf8'), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCache(script, cacheFile));
+  if (!cachedData || script.cachedDataRejected) {
+    // A cache carries the V8 flags it was made under: one made after the run changed them (scenario run
+    // does, cli/scenario.ts) would be turned down by the next run, and made again by every run.
+    const { cachedDataVersionTag } = require('node:v8');
+    const flags = cachedDataVersionTag();
+    process.once('exit', () => flags === cachedDataVersionTag() && writeCache(script, cacheFile));
+  }
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
   return module.exports;

@@ -56,6 +56,21 @@ describe('the CLI bundle and its code cache', () => {
     expect(readFileSync(cache, 'utf8')).not.toBe('not a code cache');
     expect(run()).toBe(0);
   });
+
+  it('writes no cache from a run that changed V8 flags, which the next run would turn down, and such a run takes a cache made without them', () => {
+    // As scenario run does (cli/scenario.ts): flags changed once the bundle is running.
+    writeFileSync(bundle, `(function (exports, require, module, __filename, __dirname) {"use strict";
+exports.main = async (argv) => { if (argv[0] === 'tune') require('node:v8').setFlagsFromString('--interrupt-budget=540672'); return argv.length; };
+})`);
+    expect(run('tune')).toBe(1);
+    expect(() => statSync(cache)).toThrow();
+
+    expect(run('a', 'b')).toBe(2);
+    const written = statSync(cache);
+    expect(run('tune', 'b', 'c')).toBe(3);
+    // Checked as the bundle loaded, before the flags changed: taken, nothing to write again.
+    expect(statSync(cache).mtimeMs).toBe(written.mtimeMs);
+  });
 });
 
 describe("a scenario worker thread's bundle through the bin's loader", () => {

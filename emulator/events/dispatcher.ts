@@ -28,8 +28,12 @@ export type NewDelivery = Omit<CalloutDelivery, 'id' | 'seq' | 'createdAt'>;
 /** Another dialect's way of turning a committed change into deliveries (Stripe events into webhooks). */
 export type DeliverySource = (view: ReadView, change: PendingChange) => NewDelivery[];
 
-/** The events one committed change raises: custom events whose trigger matches, and the standard event, if any. */
-export function eventsOf(view: ReadView, change: PendingChange): RaisedEvent[] {
+/**
+ * The events one committed change raises: custom events whose trigger matches, and the standard
+ * event, if any. `triggered` says whether the tenant has any event trigger at all (worked out once
+ * per transaction; without one, no change needs its triggers looked up).
+ */
+export function eventsOf(view: ReadView, change: PendingChange, triggered = true): RaisedEvent[] {
   const record = change.after ?? change.before;
   if (!record) return [];
   let data: RaisedEvent['data'] | undefined;
@@ -43,7 +47,7 @@ export function eventsOf(view: ReadView, change: PendingChange): RaisedEvent[] {
     },
   });
   const events: RaisedEvent[] = [];
-  const triggers = activeTriggersFor(view, change.object);
+  const triggers = triggered ? activeTriggersFor(view, change.object) : [];
   if (triggers.length > 0) {
     const context = conditionContext(change);
     for (const trigger of triggers) {
@@ -59,20 +63,26 @@ export function eventsOf(view: ReadView, change: PendingChange): RaisedEvent[] {
 function deliveriesFor(view: ReadView, event: RaisedEvent): NewDelivery[] {
   return calloutsFor(view, event)
     .filter(({ filterRule }) => !filterRule || compileCondition(filterRule).matches({ ...event.data }))
-    .map(({ notificationId, spec }) => ({
-      notificationId,
-      eventName: event.eventTypeName ?? String(event.eventCategory),
-      eventCategory: event.eventCategory ?? null,
-      object: event.object,
-      objectId: event.objectId,
-      ...renderCallout(spec, event),
-      auth: spec.requiredAuth && spec.calloutAuth ? spec.calloutAuth : null,
-      retry: spec.calloutRetry,
-      maxAttempts: spec.calloutRetry ? MAX_ATTEMPTS : 1,
-      status: 'pending' as const,
-      attempts: [],
-      nextAttemptAt: null,
-    }));
+    .map(({ notificationId, spec }) =>
+      extend(
+        {
+          notificationId,
+          eventName: event.eventTypeName ?? String(event.eventCategory),
+          eventCategory: event.eventCategory ?? null,
+          object: event.object,
+          objectId: event.objectId,
+        },
+        renderCallout(spec, event),
+        {
+          auth: spec.requiredAuth && spec.calloutAuth ? spec.calloutAuth : null,
+          retry: spec.calloutRetry,
+          maxAttempts: spec.calloutRetry ? MAX_ATTEMPTS : 1,
+          status: 'pending' as const,
+          attempts: [],
+          nextAttemptAt: null,
+        },
+      ),
+    );
 }
 
 function insertDeliveries(tx: Transaction, deliveries: readonly NewDelivery[]): void {
@@ -251,10 +261,11 @@ export class Dispatcher {
     try {
       // A tenant with no event trigger and no notification (most of them) owes no Zuora callout for
       // any change: its events are not worked out, change by change, only to find nobody listens.
-      const heard = tx.count(EVENT_TRIGGERS) > 0 || tx.count(NOTIFICATION_DEFINITIONS) > 0;
+      const triggered = tx.count(EVENT_TRIGGERS) > 0;
+      const heard = triggered || tx.count(NOTIFICATION_DEFINITIONS) > 0;
       const deliveries: NewDelivery[] = [];
       for (const change of changes) {
-        if (heard) for (const event of eventsOf(tx, change)) deliveries.push(...deliveriesFor(tx, event));
+        if (heard) for (const event of eventsOf(tx, change, triggered)) deliveries.push(...deliveriesFor(tx, event));
         for (const source of this.sources) deliveries.push(...source(tx, change));
       }
       if (deliveries.length === 0) return;

@@ -1,4 +1,5 @@
 import mustache from 'mustache';
+import { keptAnswers } from '../keptAnswers.js';
 import type { RaisedEvent } from './model.js';
 
 const LEGACY = /<([A-Za-z][\w]*)\.([A-Za-z][\w]*)>/g;
@@ -23,10 +24,14 @@ function renderLegacy(template: string, data: RaisedEvent['data']): string {
   });
 }
 
+/** Names in lower case, kept: every callout compares the same few dozen field names again. */
+const lowerCase = keptAnswers((name) => name.toLowerCase(), 5000);
+
 /** The key of `container` that is `name` regardless of case, if any. */
 function nameLike(container: object, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  return Object.keys(container).find((key) => key.toLowerCase() === wanted);
+  const wanted = lowerCase(name);
+  for (const key of Object.keys(container)) if (lowerCase(key) === wanted) return key;
+  return undefined;
 }
 
 /**

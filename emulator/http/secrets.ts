@@ -10,13 +10,34 @@ const SECRET_FIELDS: ReadonlySet<string> = new Set(['clientSecret', 'client_secr
 
 const REDACTED = '[redacted]';
 
-/** A copy of an answer with every secret field's value replaced, however deep it sits. */
+/**
+ * An answer with every secret field's value replaced, however deep it sits: a copy, or the answer
+ * itself when it holds nothing a copy would change (an advance's answer lists thousands of job
+ * runs, and copying them all cost more than serialising them).
+ */
 export function redactSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactSecrets);
+  return needsCopy(value) ? redactedCopy(value) : value;
+}
+
+/** Whether `redactedCopy` would answer anything but an equal tree: a secret set, or an object that is not plain JSON (a Date, say, copied as its fields). */
+function needsCopy(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(needsCopy);
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return true;
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if ((SECRET_FIELDS.has(key) && field !== null && field !== undefined) || needsCopy(field)) return true;
+  }
+  return false;
+}
+
+function redactedCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactedCopy);
   if (value === null || typeof value !== 'object') return value;
   const copy: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [key, field] of Object.entries(value)) {
-    copy[key] = SECRET_FIELDS.has(key) && field !== null && field !== undefined ? REDACTED : redactSecrets(field);
+    copy[key] = SECRET_FIELDS.has(key) && field !== null && field !== undefined ? REDACTED : redactedCopy(field);
   }
   return copy;
 }

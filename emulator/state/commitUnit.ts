@@ -20,18 +20,31 @@ export class CommitUnit {
   readonly changes: Change[] = [];
   /** Still taking writes; a sealed unit's context no longer gathers transactions. */
   open = true;
-  /** Settles once the store is done with the unit: its record durable, or failed, or nothing to write. */
-  readonly done: Promise<void>;
-  /** Called by the store when it is done with the unit. */
-  readonly finish: () => void;
+  /** Whether the store is done with the unit: its record durable, or failed, or nothing to write. */
+  private finished = false;
+  /** Made only when someone waits for the unit (rarely): a promise per commit costs every commit. */
+  private waiting: { promise: Promise<void>; resolve: () => void } | undefined;
 
   constructor(
     /** The store's generation when the unit began; a rollback in between fails the unit. */
     readonly generation: number,
-  ) {
-    let finish = (): void => undefined;
-    this.done = new Promise<void>((resolve) => (finish = resolve));
-    this.finish = finish;
+  ) {}
+
+  /** Settles once the store is done with the unit. */
+  get done(): Promise<void> {
+    if (this.finished) return Promise.resolve();
+    if (!this.waiting) {
+      let resolve = (): void => undefined;
+      const promise = new Promise<void>((settle) => (resolve = settle));
+      this.waiting = { promise, resolve };
+    }
+    return this.waiting.promise;
+  }
+
+  /** Called by the store when it is done with the unit. */
+  finish(): void {
+    this.finished = true;
+    this.waiting?.resolve();
   }
 
   touch(path: readonly string[]): void {

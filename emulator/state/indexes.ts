@@ -2,10 +2,15 @@ import type { Collection, StoredRecord } from './document.js';
 import { keptAnswers } from '../keptAnswers.js';
 import { own } from './paths.js';
 
-type Postings = Map<unknown, Set<string>>;
+/**
+ * A field's values, each with the records that have it by id, in the order they were stored. The
+ * records themselves are held, not only their ids: a lookup then reads no collection (a large one is
+ * a dictionary, a probe for each id), and every commit puts the new version of a record in place.
+ */
+type Postings = Map<unknown, Map<string, StoredRecord>>;
 
-/** What an index answers for a value no record has: shared, where a new empty set for each miss showed in the garbage of every commit. */
-const NO_IDS: ReadonlySet<string> = new Set();
+/** What an index answers for a value no record has: shared, where a new empty map for each miss showed in the garbage of every commit. */
+const NO_RECORDS: ReadonlyMap<string, StoredRecord> = new Map();
 
 /** Dotted field names split into their parts: every write to an indexed collection reads its fields again. */
 const partsOf = keptAnswers((field): readonly string[] => field.split('.'), 1000);
@@ -50,9 +55,10 @@ class Ordered {
     const key = after ? this.order.keyOf(after) : undefined;
     if (old === key) return;
     if (old !== undefined) {
-      const at = this.position(old, id);
       // The first entry goes most often (the clock takes the next job, the lane the next callout):
-      // shift() drops it without moving the others, where splice() moves them all.
+      // it is found without a search, and shift() drops it without moving the others, where
+      // splice() moves them all.
+      const at = this.entries[0]?.id === id ? 0 : this.position(old, id);
       if (at === 0) this.entries.shift();
       else this.entries.splice(at, 1);
       this.keys.delete(id);
@@ -156,15 +162,16 @@ export class Indexes {
   /** tenant -> object -> its indexes */
   private readonly built = new Map<string, Map<string, ObjectIndexes>>();
 
-  ids(tenant: string, object: string, field: string, value: unknown, collection: Collection | undefined): ReadonlySet<string> {
+  /** The stored records whose `field` is `value`, by id, in the order they were stored. */
+  matching(tenant: string, object: string, field: string, value: unknown, collection: Collection | undefined): ReadonlyMap<string, StoredRecord> {
     const indexes = this.of(tenant, object);
     let postings = indexes.fields.get(field);
     if (!postings) {
       postings = new Map();
-      for (const record of Object.values(collection ?? {})) add(postings, fieldValue(record, field), record.id);
+      for (const record of Object.values(collection ?? {})) add(postings, fieldValue(record, field), record.id, record);
       indexes.fields.set(field, postings);
     }
-    return postings.get(value) ?? NO_IDS;
+    return postings.get(value) ?? NO_RECORDS;
   }
 
   /** Ids of the records `order` keeps, in its order. */
@@ -215,10 +222,13 @@ export class Indexes {
     for (const [field, postings] of indexes.fields) {
       const old = before ? fieldValue(before, field) : undefined;
       const now = after ? fieldValue(after, field) : undefined;
-      // Leaving an unchanged value alone keeps postings in creation order.
-      if (before && after && old === now) continue;
+      // An unchanged value keeps the record where it stands (creation order), in its new version.
+      if (before && after && old === now) {
+        postings.get(now)?.set(id, after);
+        continue;
+      }
       if (before) postings.get(old)?.delete(id);
-      if (after) add(postings, now, id);
+      if (after) add(postings, now, id, after);
     }
     for (const ordered of indexes.orders.values()) ordered.update(id, after);
     if (!before && after) indexes.stored?.add(id);
@@ -250,9 +260,9 @@ export class Indexes {
 
 const sameNames = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((name, index) => name === b[index]);
 
-function add(postings: Postings, value: unknown, id: string): void {
+function add(postings: Postings, value: unknown, id: string, record: StoredRecord): void {
   if (value === undefined || value === null) return;
-  let ids = postings.get(value);
-  if (!ids) postings.set(value, (ids = new Set()));
-  ids.add(id);
+  let records = postings.get(value);
+  if (!records) postings.set(value, (records = new Map()));
+  records.set(id, record);
 }

@@ -67,6 +67,14 @@ export function valueAt(root: Mutable, path: readonly string[]): unknown {
 const NO_ITEMS: readonly never[] = Object.freeze([]);
 const NO_MEMBERS: Readonly<Record<string, never>> = Object.freeze({});
 
+/**
+ * Whether a JSON tree is frozen already. Nothing here makes an object non-extensible without
+ * freezing it (whole trees, children first, or `deepFreeze`), so not extensible means frozen: a
+ * flag V8 reads off the object's map, where `Object.isFrozen` walks every property of it, and
+ * every record handed out or stored asks.
+ */
+const isFrozen = (value: object): boolean => !Object.isExtensible(value);
+
 function hasNoKeys(value: object): boolean {
   for (const _key in value) return false;
   return true;
@@ -78,7 +86,7 @@ function hasNoKeys(value: object): boolean {
  * they come from stored records, which are frozen throughout (here or by `deepFreeze`).
  */
 export function frozenCopy<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (value === null || typeof value !== 'object' || isFrozen(value)) return value;
   if (Array.isArray(value)) return (value.length === 0 ? NO_ITEMS : Object.freeze(value.map(frozenCopy))) as T;
   const prototype: unknown = Object.getPrototypeOf(value);
   // Not a plain object (a Date, say): copied the general way.
@@ -99,7 +107,7 @@ export function frozenFresh<T extends object>(fresh: T): T {
   const record = fresh as Mutable;
   for (const key of Object.keys(record)) {
     const child = record[key];
-    if (child === null || typeof child !== 'object' || Object.isFrozen(child)) continue;
+    if (child === null || typeof child !== 'object' || isFrozen(child)) continue;
     // Assigning `__proto__` would set the copy's prototype; a parsed body may carry it as a plain key.
     if (key === '__proto__') Object.defineProperty(record, key, { value: frozenCopy(child) });
     else record[key] = frozenCopy(child);
@@ -124,7 +132,7 @@ export function extend(...parts: object[]): object {
 
 /** Freezes a JSON tree so a caller holding a stored record cannot change state behind the store's back. */
 export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+  if (value !== null && typeof value === 'object' && !isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);
   }

@@ -141,11 +141,8 @@ export class Transaction implements ReadView {
     const written = this.writes.get(object);
     const stored = own(this.base.objects, object);
     const result: StoredRecord[] = [];
-    for (const id of this.indexes.ids(this.tenant, object, field, value, stored)) {
-      if (written?.has(id)) continue;
-      // An id from an index is a stored record's own key: no need to check it is not inherited.
-      const record = stored?.[id];
-      if (record) result.push(handedOut(record));
+    for (const [id, record] of this.indexes.matching(this.tenant, object, field, value, stored)) {
+      if (!written?.has(id)) result.push(handedOut(record));
     }
     for (const record of written?.values() ?? []) if (record && fieldValue(record, field) === value) result.push(record);
     return result as T[];

@@ -6,6 +6,7 @@ export { diff, matches, mismatches } from './match.js';
 export { ConsoleReporter, failureDetails, jsonReport, junitXml, progressLine, REPORTERS, summaryLine, type ReporterName } from './reporters.js';
 export { filterByTags, loadFiles, runScenario, runScenarios, type RunOptions, type RunSummary } from './run.js';
 export { STEP_NAMES } from './schema.js';
-export { startThreadLanes, threadsAvailable, type Lane, type ThreadLanes } from './threads.js';
+export { type Lane } from './queue.js';
+export { startThreadLanes, threadsAvailable, type ThreadLanes } from './threads.js';
 export { timelineHtml, timelineMarkdown, writeTimeline, type TimelineFormat } from './timeline.js';
 export type { Scenario, ScenarioResult, ScenarioStep, StepFailure, TimelineEntry } from './types.js';

@@ -6,7 +6,7 @@ import { catalogReader, formatProblem, loadScenarioFile, ScenarioLoadError } fro
 import type { ScenarioEnv, ScenarioHost } from './environment.js';
 import { ExpectationError, STEP_RUNNERS } from './steps/index.js';
 import { quiesce, type StepContext } from './steps/context.js';
-import type { Lane } from './threads.js';
+import { finished, newQueue, takeNext, type Lane } from './queue.js';
 import { TimelineRecorder } from './timeline.js';
 import type { Scenario, ScenarioResult, ScenarioStep, StepFailure, TimelineEntry } from './types.js';
 
@@ -18,7 +18,7 @@ export interface RunOptions {
   host: ScenarioHost;
   /** Scenarios run side by side on the host, each on its own tenant and engine; 1 runs them one after the other. */
   concurrency?: number;
-  /** Further lanes beside the host's (worker threads with emulators of their own, threads.ts), one scenario at a time each. */
+  /** Further lanes beside the host's (worker threads with emulators of their own, threads.ts), one scenario at a time each, taking them as the host's do. */
   lanes?: readonly Lane[];
   /** Stop starting scenarios after the first failure. */
   bail?: boolean;
@@ -262,11 +262,15 @@ export async function runScenarios(scenarios: readonly Scenario[], options: RunO
   const started = performance.now();
   const results: ScenarioResult[] = new Array(scenarios.length);
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
-  const onHost: Lane = (scenario) => runScenario(scenario, options.host);
+  const onHost: Lane = async (queue, tell) => {
+    for (let index = takeNext(queue); index !== undefined; index = takeNext(queue)) {
+      const result = await runScenario(scenarios[index] as Scenario, options.host);
+      finished(queue, result);
+      await tell(index, result);
+    }
+  };
   const lanes = [...Array.from({ length: concurrency }, () => onHost), ...(options.lanes ?? [])].slice(0, scenarios.length);
-  const order = startingOrder(scenarios, lanes.length, options.bail ?? false);
-  let next = 0;
-  let stop = false;
+  const queue = newQueue(scenarios, startingOrder(scenarios, lanes.length, options.bail ?? false), options.bail ?? false);
   // Results are told in order: each waits for those before it.
   let told = 0;
   let telling = Promise.resolve();
@@ -279,17 +283,14 @@ export async function runScenarios(scenarios: readonly Scenario[], options: RunO
     });
     return telling;
   };
-  const work = async (lane: Lane): Promise<void> => {
-    while (!stop && next < order.length) {
-      const index = order[next] as number;
-      next += 1;
-      const outcome = await lane(scenarios[index] as Scenario);
-      results[index] = outcome;
-      if (outcome.status === 'failed' && options.bail) stop = true;
-      await tell(false);
-    }
-  };
-  await Promise.all(lanes.map((lane) => work(lane)));
+  await Promise.all(
+    lanes.map((lane) =>
+      lane(queue, (index, result) => {
+        results[index] = result;
+        return tell(false);
+      }),
+    ),
+  );
   // After --bail, those never started leave gaps: the rest is told past them.
   await tell(true);
   const ran = results.filter((each): each is ScenarioResult => each !== undefined);

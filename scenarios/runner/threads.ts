@@ -1,12 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import type { Scenario, ScenarioResult } from './types.js';
+import type { Lane, Queue } from './queue.js';
+import type { ScenarioResult } from './types.js';
 import type { WorkerAnswer, WorkerRequest } from './worker.js';
 
 // More hands for a run: worker threads, each with an in-process emulator of its own, so a library
 // of scenarios uses every core (one Node thread runs the emulator, the engine and the runner alike).
-
-/** Runs a scenario elsewhere and answers its result. */
-export type Lane = (scenario: Scenario) => Promise<ScenarioResult>;
 
 export interface ThreadLanes {
   lanes: Lane[];
@@ -28,16 +26,12 @@ export const threadsAvailable = (): boolean => !import.meta.url.endsWith('.ts');
  */
 export function startThreadLanes(count: number): ThreadLanes {
   const threads = Array.from({ length: count }, () => startThread());
-  // A thread that failed to start fails the scenarios it takes, not the run.
+  // A thread that failed to start takes no scenario: the other lanes run them all.
   for (const thread of threads) thread.catch(() => undefined);
   return {
-    lanes: threads.map((starting) => async (scenario) => {
-      try {
-        return ((await ask((await starting).worker, { run: scenario })) as { result: ScenarioResult }).result;
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        return { file: scenario.file, name: scenario.name, tags: scenario.tags, status: 'failed', durationMs: 0, timeline: [], error: `the worker thread running it failed: ${message}` };
-      }
+    lanes: threads.map((starting) => async (queue, tell) => {
+      const thread = await starting.catch(() => undefined);
+      if (thread) await runOn(thread, queue, tell);
     }),
     // Each thread closes its emulator and ends itself (its exit work done, the CLI bundle's code cache
     // among it); one that already ended is not waited for again.
@@ -75,29 +69,44 @@ async function startThread(): Promise<Thread> {
   return { worker, exited };
 }
 
-/** One request and its answer: a lane sends the next request only once the last was answered. */
-function ask(worker: Worker, request: WorkerRequest): Promise<WorkerAnswer> {
-  return new Promise((resolve, reject) => {
+/**
+ * The thread takes scenarios from the queue until none is left, posting each result as it goes.
+ * Should it fail, the scenario it was running fails with it (it says which in shared memory before
+ * starting one); the other lanes take the rest.
+ */
+function runOn({ worker }: Thread, queue: Queue, tell: (index: number, result: ScenarioResult) => Promise<void>): Promise<void> {
+  const running = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)).fill(-1);
+  const told: Array<Promise<void>> = [];
+  // Awaited together once the thread is done; a telling that fails (a timeline not written) fails the run then.
+  const telling = (index: number, result: ScenarioResult) => {
+    const each = tell(index, result);
+    each.catch(() => undefined);
+    told.push(each);
+  };
+  return new Promise<void>((resolve) => {
     const settle = () => {
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
+      resolve(Promise.all(told).then(() => undefined));
     };
     const onMessage = (answer: WorkerAnswer) => {
-      settle();
-      resolve(answer);
+      if ('result' in answer) telling(answer.index, answer.result);
+      else if ('done' in answer) settle();
     };
-    const onError = (error: unknown) => {
+    const fail = (message: string) => {
+      const index = Atomics.load(running, 0);
+      const scenario = queue.scenarios[index];
+      if (scenario) {
+        telling(index, { file: scenario.file, name: scenario.name, tags: scenario.tags, status: 'failed', durationMs: 0, timeline: [], error: `the worker thread running it failed: ${message}` });
+      }
       settle();
-      reject(error instanceof Error ? error : new Error(String(error)));
     };
-    const onExit = (code: number) => {
-      settle();
-      reject(new Error(`it exited with code ${code}`));
-    };
+    const onError = (error: unknown) => fail(error instanceof Error ? error.message : String(error));
+    const onExit = (code: number) => fail(`it exited with code ${code}`);
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage(request);
+    worker.postMessage({ run: { ...queue, running } } satisfies WorkerRequest);
   });
 }

@@ -1,14 +1,15 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { InProcessHost } from './environment.js';
+import { finished, takeNext, type Queue } from './queue.js';
 import { runScenario } from './run.js';
-import type { Scenario } from './types.js';
 
 // A worker thread of a scenario run (threads.ts): an in-process emulator of its own, and each
-// scenario it is handed run on a fresh tenant there, its result posted back. Told to close, it closes
-// its emulator and ends (the thread's exit work, such as the CLI bundle's code cache, runs then).
+// scenario it takes from the run's queue run on a fresh tenant there, its result posted back. Told to
+// close, it closes its emulator and ends (the thread's exit work, such as the CLI bundle's code cache,
+// runs then).
 
-export type WorkerRequest = { run: Scenario } | { close: true };
-export type WorkerAnswer = { ready: true } | { result: Awaited<ReturnType<typeof runScenario>> };
+export type WorkerRequest = { run: Queue & { running: Int32Array } } | { close: true };
+export type WorkerAnswer = { ready: true } | { index: number; result: Awaited<ReturnType<typeof runScenario>> } | { done: true };
 
 async function serve(port: MessagePort): Promise<void> {
   const host = await InProcessHost.start();
@@ -18,7 +19,16 @@ async function serve(port: MessagePort): Promise<void> {
         await host.close();
         process.exit(0);
       }
-      port.postMessage({ result: await runScenario(request.run, host) } satisfies WorkerAnswer);
+      const { running, ...queue } = request.run;
+      for (let index = takeNext(queue); index !== undefined; index = takeNext(queue)) {
+        // Where the main thread finds which scenario failed with this thread, should it fail.
+        Atomics.store(running, 0, index);
+        const result = await runScenario(queue.scenarios[index] as Queue['scenarios'][number], host);
+        finished(queue, result);
+        port.postMessage({ index, result } satisfies WorkerAnswer);
+        Atomics.store(running, 0, -1);
+      }
+      port.postMessage({ done: true } satisfies WorkerAnswer);
     })();
   });
   port.postMessage({ ready: true } satisfies WorkerAnswer);
