@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { IncomingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import type { CalloutAuth, CalloutDelivery } from './model.js';
 import { outbound, poolFor } from '../http/outbound.js';
@@ -139,7 +140,12 @@ function beforeDeadline<T>(work: Promise<T>, deadline: EventEmitter): Promise<T>
 async function once(delivery: CalloutDelivery, headers: Record<string, string>, deadline: EventEmitter, receiver?: CalloutReceiver): Promise<Answer> {
   const received = receiver && asReceived(headers);
   if (receiver && received) {
+    // A turn of the event loop before the receiver reads the callout and another before its answer
+    // is read, as an HTTP exchange takes: a lane draining many deliveries would otherwise hold up
+    // the requests and journal flushes waiting behind it.
+    await nextTurn();
     const answer = await beforeDeadline(receiver({ method: delivery.method, headers: received, body: delivery.body }), deadline);
+    await nextTurn();
     if (answer) return answer;
   }
   const target = await targetOf(delivery.url);
