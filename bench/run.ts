@@ -90,6 +90,8 @@ printSection(`sign-up orders as the state grows to ${SIZES.growth.targetObjects.
 const growth = await benchGrowth(SIZES.growth, console.log);
 console.log(`  restart at ${growth.restart.objects.toLocaleString('en')} objects: ${growth.restart.startMs.toFixed(0)} ms to load and listen, ${growth.restart.readyMs.toFixed(0)} ms from spawn`);
 
+const percentMore = (value: number, base: number): string => `${value >= base ? '+' : ''}${((100 * value) / base - 100).toFixed(0)}%`;
+
 printSection('clock.advance of one year, in memory, then on a data directory');
 const advance: AdvanceRun[] = [];
 const advanceOnDisk: AdvanceRun[] = [];
@@ -100,7 +102,10 @@ for (const [runs, sizes, onDisk] of [
   for (const subscriptions of sizes) {
     const run = await benchAdvance(subscriptions, onDisk);
     runs.push(run);
-    console.log(`  ${subscriptions} subscriptions${onDisk ? ' on a data directory' : ''}: ${(run.wallMs / 1000).toFixed(2)} s (${run.cpuSeconds.toFixed(2)} CPU-s), ${run.jobsRun} jobs, ${run.callouts} callouts`);
+    // The default `zuora-emulator start` keeps state on disk: that run beside the same one in memory (no target in the issue).
+    const inMemory = onDisk ? advance.find((earlier) => earlier.subscriptions === subscriptions) : undefined;
+    const beside = inMemory ? `; ${percentMore(run.wallMs, inMemory.wallMs)} wall, ${percentMore(run.cpuSeconds, inMemory.cpuSeconds)} CPU vs in memory` : '';
+    console.log(`  ${subscriptions} subscriptions${onDisk ? ' on a data directory' : ''}: ${(run.wallMs / 1000).toFixed(2)} s (${run.cpuSeconds.toFixed(2)} CPU-s), ${run.jobsRun} jobs, ${run.callouts} callouts${beside}`);
   }
 }
 

@@ -26,22 +26,6 @@ export function targetsOf(results: Omit<Results, 'targets'>): Target[] {
     const growthFactor = large.wallMs / small.wallMs;
     targets.push(target(`clock.advance ${large.subscriptions} vs ${small.subscriptions} subscriptions`, `${growthFactor.toFixed(1)}x`, '<= 12x', growthFactor <= 12));
   }
-  // The default `zuora-emulator start` keeps state on disk: the same advance there, beside its run in memory.
-  for (const onDisk of results.advanceOnDisk ?? []) {
-    const inMemory = advance.find((run) => run.subscriptions === onDisk.subscriptions);
-    if (!inMemory) continue;
-    const wall = onDisk.wallMs / inMemory.wallMs - 1;
-    const cpu = onDisk.cpuSeconds / inMemory.cpuSeconds - 1;
-    const percent = (share: number): string => `${share >= 0 ? '+' : ''}${(100 * share).toFixed(0)}%`;
-    targets.push(
-      target(
-        `clock.advance, ${onDisk.subscriptions} subscriptions, on a data directory vs in memory`,
-        `${percent(wall)} wall, ${percent(cpu)} CPU (${(onDisk.wallMs / 1000).toFixed(2)} s, ${onDisk.cpuSeconds.toFixed(2)} CPU-s)`,
-        '<= +20%',
-        wall <= 0.2 && cpu <= 0.2,
-      ),
-    );
-  }
   const lists = results.requests.filter((row) => row.name.startsWith('list page'));
   const [smallList, largeList] = [lists[0], lists.at(-1)];
   if (smallList && largeList && smallList !== largeList) {
