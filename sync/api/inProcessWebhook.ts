@@ -3,10 +3,10 @@ import { answerRoute, BODY_LIMIT_BYTES, wireReply } from './app.js';
 import type { ApiRoute, Engine } from './routeTable.js';
 
 // Zuora's callouts answered without HTTP, for an emulator running in this very process (the
-// scenario runner's): the webhook's route runs on the request as its HTTP server would have read
-// it, and its reply comes back as that server would have sent it, without two HTTP stacks and a
-// socket in between on every callout. Only requests the HTTP server reads as plain JSON are taken;
-// anything else goes over HTTP, where the server's own parsing answers it.
+// scenario runner's, or `zuora-emulator start`'s): the webhook's route runs on the request as its
+// HTTP server would have read it, and its reply comes back as that server would have sent it,
+// without two HTTP stacks and a socket in between on every callout. Only requests the HTTP server
+// reads as plain JSON are taken; anything else goes over HTTP, where the server's own parsing answers it.
 
 /** A callout as its HTTP request carries it: header names in lower case, as a server reads them. */
 export interface InProcessRequest {
