@@ -2,18 +2,13 @@
 // bundled sync engine beside it connected to the default tenant (so its triggers and notifications
 // raise events and send callouts on every sign-up), and the same with `--no-sync` for comparison.
 // Orders per CPU-second of the bin's whole process tree (the emulator and the sync engine).
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { binCompiled, spawnBin } from './bin.js';
 import { measure, type Measured } from './compare.js';
 import { treeCpuSeconds, type BenchServer } from './servers.js';
-import { createCatalog, session, signUpOrder } from './tenant.js';
-
-const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
-const COMPILED = fileURLToPath(new URL('../dist/cli/main.bundle.cjs', import.meta.url));
+import { createCatalog, session, signUpOrder, type Session } from './tenant.js';
 
 export interface DefaultStartRun extends Measured {
   /** Whether the bundled sync engine ran beside the emulator (the default) or not (`--no-sync`). */
@@ -27,19 +22,11 @@ export interface DefaultStartRun extends Measured {
 }
 
 async function startBin(dataDir: string, sync: boolean): Promise<BenchServer> {
-  const args = [BIN, 'start', '--port', '0', '--sync-port', '0', '--stripe-port', '0', '--data-dir', dataDir, ...(sync ? [] : ['--no-sync'])];
+  const args = ['start', '--port', '0', '--sync-port', '0', '--stripe-port', '0', '--data-dir', dataDir, ...(sync ? [] : ['--no-sync'])];
   // BENCH_SERVER_ARGS adds Node flags, as for the bench's other servers (`--cpu-prof --cpu-prof-dir=DIR`).
   const extra = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...extra, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let seen = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      // The bin writes its ready lines in one write, the sync engine's included.
-      if (seen.includes('zuora-emulator listening') && seen.endsWith('\n')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`zuora-emulator start exited (${code}) before it was ready: ${seen}`)));
-  });
+  // The bin writes its ready lines in one write, the sync engine's included.
+  const { child, printed: seen } = await spawnBin(args, (printed) => printed.includes('zuora-emulator listening') && printed.endsWith('\n'), extra);
   const url = /zuora-emulator listening on (\S+)/.exec(seen)?.[1] ?? '';
   const credentials = /client_id=(\S+) client_secret=(\S+)/.exec(seen);
   const pid = child.pid ?? 0;
@@ -50,8 +37,7 @@ async function startBin(dataDir: string, sync: boolean): Promise<BenchServer> {
     pid,
     readyMs: 0,
     startMs: 0,
-    // The bin runs its bundle when there is one, else the sources through tsx.
-    compiled: existsSync(COMPILED),
+    compiled: binCompiled(),
     clientId: credentials?.[1] ?? '',
     clientSecret: credentials?.[2] ?? '',
     adminToken: /admin token: (\S+)/.exec(seen)?.[1] ?? '',
@@ -80,7 +66,7 @@ export async function benchDefaultStart(sync: boolean, amount: number, connectio
     const verifyBody = (text: string): boolean => text.includes('"success":true') && text.includes('"subscriptionNumbers"');
     // A few orders first, so the run measures a warm process (code cache, first-use loading).
     await measure(server, { request, verifyBody, connections, bound: { amount: Math.min(100, Math.ceil(amount / 2)) } });
-    const before = await lastCallout(api.admin);
+    const before = await lastCallout(api);
     const measured = await measure(server, { request, verifyBody, connections, bound: { amount } }, sync ? 'sign-ups, sync engine connected' : 'sign-ups, --no-sync');
     const during = (await api.admin('GET', `/__emulator/callouts?after=${before}`)) as { data: { seq: number }[] };
     const run: DefaultStartRun = { ...measured, sync, compiled: server.compiled === true, callouts: during.data.length };
@@ -99,7 +85,7 @@ export async function benchDefaultStart(sync: boolean, amount: number, connectio
 }
 
 /** The sequence number of the tenant's latest delivery (0 when it has none). */
-async function lastCallout(admin: (method: string, path: string) => Promise<any>): Promise<number> {
-  const { data } = (await admin('GET', '/__emulator/callouts')) as { data: { seq: number }[] };
+async function lastCallout(api: Session): Promise<number> {
+  const { data } = (await api.admin('GET', '/__emulator/callouts')) as { data: { seq: number }[] };
   return data.at(-1)?.seq ?? 0;
 }

@@ -1,12 +1,7 @@
 // Ready time and memory of the bin as a user starts it: `zuora-emulator start --port 0 --in-memory`,
 // timed from spawn to its ready lines (the sync engine beside it included).
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { binCompiled, spawnBin } from './bin.js';
 import { rssBytes } from './servers.js';
-
-const BIN = fileURLToPath(new URL('../bin/zuora-emulator.js', import.meta.url));
-const COMPILED = fileURLToPath(new URL('../dist/cli/main.bundle.cjs', import.meta.url));
 
 export interface Startup {
   /** Whether the bin ran compiled JavaScript (dist/) or the sources through tsx. */
@@ -17,17 +12,9 @@ export interface Startup {
 
 async function startOnce(): Promise<Startup> {
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--in-memory'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { child } = await spawnBin(['start', '--port', '0', '--in-memory'], (printed) => printed.includes('sync engine listening') || printed.includes('state:'));
   try {
-    let seen = '';
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        seen += chunk.toString();
-        if (seen.includes('sync engine listening') || seen.includes('state:')) resolve();
-      });
-      child.once('exit', (code) => reject(new Error(`zuora-emulator start exited (${code}) before it was ready: ${seen}`)));
-    });
-    return { compiled: existsSync(COMPILED), readyMs: performance.now() - started, rssBytes: rssBytes(child.pid ?? 0) };
+    return { compiled: binCompiled(), readyMs: performance.now() - started, rssBytes: rssBytes(child.pid ?? 0) };
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
