@@ -14,7 +14,6 @@ export interface InvoiceTargets {
 /** The invoice and its subscriptions, or why there is nothing to apply it to. */
 export async function invoiceTargets(ctx: SyncContext, invoiceId: string): Promise<InvoiceTargets | string> {
   const invoice = await ctx.zuora.getInvoice(invoiceId);
-  rememberIssue(ctx.zuora, invoice);
   const { zuoraIds, platform } = await subscriptionsOfInvoice(ctx, invoice);
   if (zuoraIds.length === 0) return `invoice ${invoice.Id} bills no subscription (one-time charges only)`;
   if (platform.length === 0) return `no platform subscription for Zuora subscription ${zuoraIds.join(', ')}`;
