@@ -20,14 +20,26 @@ export function newQueue(scenarios: readonly Scenario[], order: readonly number[
 }
 
 /** The index of the next scenario to run, or undefined when all are taken (or --bail stopped the run). */
-export function takeNext(queue: Queue): number | undefined {
+function takeNext(queue: Queue): number | undefined {
   const position = Atomics.add(queue.taken, 0, 1);
   return position < queue.order.length ? queue.order[position] : undefined;
 }
 
 /** What a lane does with a scenario's result: with --bail, a failure leaves the rest untaken. */
-export function finished(queue: Queue, result: ScenarioResult): void {
+function finished(queue: Queue, result: ScenarioResult): void {
   if (queue.bail && result.status === 'failed') Atomics.store(queue.taken, 0, queue.order.length);
+}
+
+/**
+ * A lane's work on whichever thread it runs: takes scenarios from the queue one at a time, runs each
+ * (`run` is told its index too) and tells its result before taking the next, until none is left.
+ */
+export async function runFromQueue(queue: Queue, run: (scenario: Scenario, index: number) => Promise<ScenarioResult>, tell: (index: number, result: ScenarioResult) => Promise<void> | void): Promise<void> {
+  for (let index = takeNext(queue); index !== undefined; index = takeNext(queue)) {
+    const result = await run(queue.scenarios[index] as Scenario, index);
+    finished(queue, result);
+    await tell(index, result);
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { catalogReader, formatProblem, loadScenarioFile, ScenarioLoadError } fro
 import type { ScenarioEnv, ScenarioHost } from './environment.js';
 import { ExpectationError, STEP_RUNNERS } from './steps/index.js';
 import { quiesce, type StepContext } from './steps/context.js';
-import { finished, newQueue, takeNext, type Lane } from './queue.js';
+import { newQueue, runFromQueue, type Lane } from './queue.js';
 import { TimelineRecorder } from './timeline.js';
 import type { Scenario, ScenarioResult, ScenarioStep, StepFailure, TimelineEntry } from './types.js';
 
@@ -262,13 +262,7 @@ export async function runScenarios(scenarios: readonly Scenario[], options: RunO
   const started = performance.now();
   const results: ScenarioResult[] = new Array(scenarios.length);
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
-  const onHost: Lane = async (queue, tell) => {
-    for (let index = takeNext(queue); index !== undefined; index = takeNext(queue)) {
-      const result = await runScenario(scenarios[index] as Scenario, options.host);
-      finished(queue, result);
-      await tell(index, result);
-    }
-  };
+  const onHost: Lane = (queue, tell) => runFromQueue(queue, (scenario) => runScenario(scenario, options.host), tell);
   const lanes = [...Array.from({ length: concurrency }, () => onHost), ...(options.lanes ?? [])].slice(0, scenarios.length);
   const queue = newQueue(scenarios, startingOrder(scenarios, lanes.length, options.bail ?? false), options.bail ?? false);
   // Results are told in order: each waits for those before it.

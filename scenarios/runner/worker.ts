@@ -1,6 +1,6 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { InProcessHost } from './environment.js';
-import { finished, takeNext, type Queue } from './queue.js';
+import { runFromQueue, type Queue } from './queue.js';
 import { runScenario } from './run.js';
 
 // A worker thread of a scenario run (threads.ts): an in-process emulator of its own, and each
@@ -20,14 +20,18 @@ async function serve(port: MessagePort): Promise<void> {
         process.exit(0);
       }
       const { running, ...queue } = request.run;
-      for (let index = takeNext(queue); index !== undefined; index = takeNext(queue)) {
-        // Where the main thread finds which scenario failed with this thread, should it fail.
-        Atomics.store(running, 0, index);
-        const result = await runScenario(queue.scenarios[index] as Queue['scenarios'][number], host);
-        finished(queue, result);
-        port.postMessage({ index, result } satisfies WorkerAnswer);
-        Atomics.store(running, 0, -1);
-      }
+      await runFromQueue(
+        queue,
+        (scenario, index) => {
+          // Where the main thread finds which scenario failed with this thread, should it fail.
+          Atomics.store(running, 0, index);
+          return runScenario(scenario, host);
+        },
+        (index, result) => {
+          port.postMessage({ index, result } satisfies WorkerAnswer);
+          Atomics.store(running, 0, -1);
+        },
+      );
       port.postMessage({ done: true } satisfies WorkerAnswer);
     })();
   });
