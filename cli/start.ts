@@ -4,6 +4,7 @@ import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT } from '../emulator/config
 import { startEmulator, UnsafeOptionsError } from '../emulator/index.js';
 import { DEFAULT_STRIPE_PORT } from '../emulator/api/stripe/server.js';
 import { checkJsonFile, prepareDataDir } from '../emulator/state/dataDir.js';
+import { receiveInProcess } from '../emulator/services.js';
 import { DEFAULT_SYNC_PORT, SYNC_SUBDIR } from '../sync/config.js';
 import { startSyncEngineBeside } from '../sync/besideEmulator.js';
 import type { RunningSyncEngine } from '../sync/index.js';
@@ -168,12 +169,7 @@ export async function runStart(argv: string[]): Promise<number> {
     // The engine runs in this process: the emulator calls its clock tick and hands it the tenant's
     // callouts directly rather than over HTTP, as the scenario runner does (same attempts, answers
     // and records; the engine still listens for everyone else).
-    const stopTicks = emulator.services.clock.receiveTicksInProcess(sync.tickUrl, sync.tick);
-    const stopCallouts = emulator.services.dispatcher.receiveCalloutsInProcess(sync.webhookUrl, sync.answerCallout);
-    stopInProcess = () => {
-      stopTicks();
-      stopCallouts();
-    };
+    stopInProcess = receiveInProcess(emulator.services, sync);
     lines.push(
       `sync engine listening on ${sync.url}`,
       `  connected to the default tenant; callouts go to ${sync.webhookUrl}`,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { receiveInProcess } from '../../emulator/services.js';
 import { emulatorTime } from '../../sync/emulatorTime.js';
 import { startSyncEngine, type RunningSyncEngine } from '../../sync/index.js';
 import { ScenarioHttp, type StripeAccess, type ZuoraCredentials } from './http.js';
@@ -161,12 +162,7 @@ export class InProcessHost implements ScenarioHost {
         await running.followEmulatorClock(this.emulatorUrl, credentials.clientId, adminToken);
         // The emulator in this process calls the engine's tick directly instead of posting it, and
         // hands the engine its callouts as its webhook would read them.
-        const stopTickCalls = services?.clock.receiveTicksInProcess(running.tickUrl, running.tick);
-        const stopCalloutCalls = services?.dispatcher.receiveCalloutsInProcess(running.webhookUrl, running.answerCallout);
-        stopInProcess = () => {
-          stopTickCalls?.();
-          stopCalloutCalls?.();
-        };
+        if (services) stopInProcess = receiveInProcess(services, running);
       },
       close: () => {
         stopInProcess?.();
