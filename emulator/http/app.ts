@@ -169,11 +169,11 @@ function send(req: Request, res: Response, reply: Reply, limits?: Record<string,
   if (reply.headers) Object.assign(headers, reply.headers);
   const status = reply.status ?? 200;
   if (reply.body !== undefined && !reply.stream && reply.raw === undefined) {
-    const text = jsonText(reply.body);
+    const body = jsonBody(reply.body);
     headers['Content-Type'] = 'application/json; charset=utf-8';
     // The head goes out before the body, so its length is given here (Node would send it chunked).
-    headers['Content-Length'] = Buffer.byteLength(text);
-    res.writeHead(status, headers).end(text);
+    headers['Content-Length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+    res.writeHead(status, headers).end(body);
     return requestId;
   }
   // Streams, raw files and empty answers: Node works out their framing as it always has.
@@ -185,18 +185,22 @@ function send(req: Request, res: Response, reply: Reply, limits?: Record<string,
   return requestId;
 }
 
-/** The text of frozen answers (memoised reads, stored records), kept beside them: they never change. */
-const frozenTexts = new WeakMap<object, string>();
+/** The encoded JSON of frozen answers (memoised reads, stored records), kept beside them: they never change. */
+const frozenBodies = new WeakMap<object, Buffer>();
 
-/** A body's JSON; a frozen one is serialised once, since it is sent again as the very same object. */
-function jsonText(body: unknown): string {
+/**
+ * A body's JSON. A frozen one is sent again as the very same object, so it is serialised and
+ * encoded once and its bytes kept: the socket takes them as they are, where a string would be
+ * joined to the head and encoded again on every write.
+ */
+function jsonBody(body: unknown): string | Buffer {
   if (typeof body !== 'object' || body === null || !Object.isFrozen(body)) return JSON.stringify(body);
-  let text = frozenTexts.get(body);
-  if (text === undefined) {
-    text = JSON.stringify(body);
-    frozenTexts.set(body, text);
+  let bytes = frozenBodies.get(body);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(body));
+    frozenBodies.set(body, bytes);
   }
-  return text;
+  return bytes;
 }
 
 /** Open streams of an app, so stopping the server need not wait for clients that never hang up. */
