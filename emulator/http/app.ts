@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { match, type MatchFunction } from 'path-to-regexp';
 import { DomainError } from '../domain/errors.js';
-import { collectWarnings } from '../domain/warnings.js';
+import { noteWarnings } from '../domain/warnings.js';
 import type { Services } from '../services.js';
 import { checkAdminRequest } from './adminAuth.js';
 import { authenticate } from './auth.js';
@@ -69,21 +69,34 @@ function pipeline(services: Services, idempotency: Idempotency, limiter: RateLim
     compiled(body);
   };
 
-  /** The route's answer to the request, a failure shaped in the dialect included. */
-  const answer = async (req: Request, tenant: string): Promise<Reply> => {
-    let reply: Reply;
+  /**
+   * The route's answer to the request, a failure shaped in the dialect included: at once when the
+   * handler answers synchronously (most reads), else a promise of it.
+   */
+  const answer = (req: Request, tenant: string): Reply | Promise<Reply> => {
+    const warnings: string[] = [];
+    let handled: Reply | Promise<Reply>;
     try {
       if (checksVersion) checkVersionHeader(req.headers);
       const body = parseBody(req, bodyFormat);
       checkBodyLimits(body, limits);
       validateBody(body);
       const context = { tenant, params: req.params as Record<string, string>, query: req.query as Record<string, unknown>, body, headers: req.headers, services };
-      const handled = await collectWarnings(() => route.handler(context));
-      reply = withWarnings(handled.value, handled.warnings);
+      handled = noteWarnings(warnings, () => route.handler(context));
     } catch (error) {
-      reply = failureReply(dialect, error, req);
+      return shown(failureReply(dialect, error, req), req);
     }
-    // The admin API can read everything a tenant holds; its answers keep credentials out unless asked.
+    if (handled instanceof Promise) {
+      return handled.then(
+        (reply) => shown(withWarnings(reply, warnings), req),
+        (error: unknown) => shown(failureReply(dialect, error, req), req),
+      );
+    }
+    return shown(withWarnings(handled, warnings), req);
+  };
+
+  /** The admin API can read everything a tenant holds; its answers keep credentials out unless asked. */
+  const shown = (reply: Reply, req: Request): Reply => {
     if (dialect !== 'admin' || secretsRequested(req.query as Record<string, unknown>, req.headers, services)) return reply;
     return { ...reply, body: redactSecrets(reply.body) };
   };
@@ -96,15 +109,18 @@ function pipeline(services: Services, idempotency: Idempotency, limiter: RateLim
     let reply: Reply;
     try {
       tenant = resolveTenant(services, auth, req);
-      if (auth !== 'bearer' || !tenant) reply = await answer(req, tenant ?? '');
+      let answered: Reply | Promise<Reply>;
+      if (auth !== 'bearer' || !tenant) answered = answer(req, tenant ?? '');
       else {
         permit = limiter.enter(tenant, resolveSettings(services.store.tenant(tenant)?.meta.settings).rateLimits);
         limitHeaders = permit.headers;
-        const work = (): Promise<Reply> => answer(req, tenant ?? '');
+        const work = (): Reply | Promise<Reply> => answer(req, tenant ?? '');
         const key = req.method === 'POST' || req.method === 'PATCH' ? req.headers['idempotency-key'] : undefined;
         // A Zuora API request is one commit: its work, its callouts and its idempotency record.
-        reply = await (typeof key === 'string' ? idempotency.run(tenant, req.method, req.path, key, work) : services.store.unit(work));
+        answered = typeof key === 'string' ? idempotency.run(tenant, req.method, req.path, key, work) : services.store.unitNow(work);
       }
+      // A read answered synchronously is not awaited: that would cost a promise and a turn for nothing.
+      reply = answered instanceof Promise ? await answered : answered;
     } catch (error) {
       reply = failureReply(dialect, error, req);
       if (error instanceof RateLimitedError) limitHeaders = error.headers;

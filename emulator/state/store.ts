@@ -191,14 +191,36 @@ export class Store {
    * Runs `work` as one unit: every transaction and commit inside it becomes durable in one journal
    * record when `work` is done, or none does. Nested units join the outer one.
    */
-  async unit<T>(work: () => Promise<T>): Promise<T> {
+  async unit<T>(work: () => T | Promise<T>): Promise<T> {
+    return this.unitNow(work);
+  }
+
+  /**
+   * `unit`, answering at once when `work` finishes synchronously and writes nothing (most reads):
+   * no promise is made, where every promise costs the work context's AsyncLocalStorage hooks, and
+   * the promises of an asynchronous unit were a tenth of a read request's CPU.
+   */
+  unitNow<T>(work: () => T | Promise<T>): T | Promise<T> {
     const outer = currentWork();
     if (outer?.unit && this.joins(outer.unit)) return work();
     const unit = this.begin();
-    let result: T;
+    let result: T | Promise<T>;
     try {
       // The outer context's warnings go on being gathered where its caller reads them.
-      result = await runInWork({ unit, warnings: outer?.warnings ?? [] }, work);
+      result = runInWork({ unit, warnings: outer?.warnings ?? [] }, work);
+    } catch (error) {
+      return this.finishUnit(unit, Promise.reject(error));
+    }
+    if (result instanceof Promise || !unit.empty) return this.finishUnit(unit, result);
+    this.discard(unit);
+    return result;
+  }
+
+  /** The end of a unit whose work went asynchronous, wrote or failed. */
+  private async finishUnit<T>(unit: CommitUnit, result: T | Promise<T>): Promise<T> {
+    let value: T;
+    try {
+      value = await result;
     } catch (error) {
       // What the work wrote before it threw is kept, as a transaction committed alone would be.
       await this.seal(unit);
@@ -207,7 +229,7 @@ export class Store {
     // A unit that wrote nothing (a read) has nothing to make durable or to publish.
     if (unit.empty) this.discard(unit);
     else await this.seal(unit);
-    return result;
+    return value;
   }
 
   /**
