@@ -197,8 +197,8 @@ export class Store {
 
   /**
    * `unit`, answering at once when `work` finishes synchronously and writes nothing (most reads):
-   * no promise is made, where every promise costs the work context's AsyncLocalStorage hooks, and
-   * the promises of an asynchronous unit were a tenth of a read request's CPU.
+   * no promise is made, where every promise costs the work context's AsyncLocalStorage hooks (an
+   * asynchronous unit's promises were some 5% of a read request's CPU).
    */
   unitNow<T>(work: () => T | Promise<T>): T | Promise<T> {
     const outer = currentWork();
