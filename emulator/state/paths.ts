@@ -105,7 +105,9 @@ export function frozenCopy<T>(value: T): T {
  */
 export function frozenFresh<T extends object>(fresh: T): T {
   const record = fresh as Mutable;
-  for (const key of Object.keys(record)) {
+  // for-in walks the object's own keys without building their list (a record-sized array for every
+  // record written); a plain object (what `extend` builds) inherits no enumerable key.
+  for (const key in record) {
     const child = record[key];
     if (child === null || typeof child !== 'object' || isFrozen(child)) continue;
     // Assigning `__proto__` would set the copy's prototype; a parsed body may carry it as a plain key.
