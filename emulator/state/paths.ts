@@ -105,7 +105,9 @@ export function frozenCopy<T>(value: T): T {
  */
 export function frozenFresh<T extends object>(fresh: T): T {
   const record = fresh as Mutable;
-  for (const key of Object.keys(record)) {
+  // `for...in` reads the keys V8 keeps with the object's shape; Object.keys would build an array of
+  // them for every record stored. Own keys only: the record is a plain object or has no prototype.
+  for (const key in record) {
     const child = record[key];
     if (child === null || typeof child !== 'object' || isFrozen(child)) continue;
     // Assigning `__proto__` would set the copy's prototype; a parsed body may carry it as a plain key.
