@@ -227,7 +227,13 @@ export function endStreams(app: express.Application): void {
  * of walking the whole table, one pattern after another. No route has a parameter in those
  * segments, so every route that could match a path is in that path's group, in table order.
  */
-const groupKey = (path: string): string => path.split('/', 3).join('/').toLowerCase();
+function groupKey(path: string): string {
+  // What `path.split('/', 3).join('/')` gives (up to the third slash), found by searching rather than with an array and a join per request.
+  const first = path.indexOf('/');
+  const second = first === -1 ? -1 : path.indexOf('/', first + 1);
+  const third = second === -1 ? -1 : path.indexOf('/', second + 1);
+  return (third === -1 ? path : path.slice(0, third)).toLowerCase();
+}
 
 function routeGroup(groups: ReadonlyMap<string, express.Router>) {
   return (req: Request, res: Response, next: NextFunction): void => {
