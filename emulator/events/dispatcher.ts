@@ -11,7 +11,7 @@ import { calloutFaultInForce, takeCalloutFault, type TakenFault } from './callou
 import { compileCondition, conditionContext } from './conditions.js';
 import { eventDataSources } from './dataSources.js';
 import { CALLOUTS, EVENT_TRIGGERS, NOTIFICATION_DEFINITIONS, type CalloutDelivery, type RaisedEvent } from './model.js';
-import { calloutsFor } from './notifications.js';
+import { calloutsFor, type NotificationDefinition } from './notifications.js';
 import { renderCallout } from './render.js';
 import { DEFAULT_ATTEMPT_TIMEOUT_MS, sendCallout, type CalloutReceiver } from './send.js';
 import { standardEventOf } from './standardEvents.js';
@@ -28,6 +28,38 @@ export type NewDelivery = Omit<CalloutDelivery, 'id' | 'seq' | 'createdAt'>;
 /** Another dialect's way of turning a committed change into deliveries (Stripe events into webhooks). */
 export type DeliverySource = (view: ReadView, change: PendingChange) => NewDelivery[];
 
+/** A change's data sources, built on first read and shared by every event it raises. */
+class ChangeData {
+  private built: RaisedEvent['data'] | undefined;
+
+  constructor(
+    private readonly view: ReadView,
+    private readonly change: PendingChange,
+  ) {}
+
+  get sources(): RaisedEvent['data'] {
+    return (this.built ??= eventDataSources(this.view, this.change));
+  }
+}
+
+/**
+ * An event about a change. Its data is built on first read: most changes raise a standard event no
+ * notification listens to. A class, where an object literal with a getter per event showed.
+ */
+class ChangeEvent implements RaisedEvent {
+  constructor(
+    readonly object: string,
+    readonly objectId: string,
+    private readonly changeData: ChangeData,
+    readonly eventTypeName: string | undefined,
+    readonly eventCategory: number | undefined,
+  ) {}
+
+  get data(): RaisedEvent['data'] {
+    return this.changeData.sources;
+  }
+}
+
 /**
  * The events one committed change raises: custom events whose trigger matches, and the standard
  * event, if any. `triggered` says whether the tenant has any event trigger at all (worked out once
@@ -36,32 +68,24 @@ export type DeliverySource = (view: ReadView, change: PendingChange) => NewDeliv
 export function eventsOf(view: ReadView, change: PendingChange, triggered = true): RaisedEvent[] {
   const record = change.after ?? change.before;
   if (!record) return [];
-  let data: RaisedEvent['data'] | undefined;
-  // The event's data is built on first read: most changes raise a standard event no notification listens to.
-  const event = (name: Pick<RaisedEvent, 'eventTypeName'> | Pick<RaisedEvent, 'eventCategory'>): RaisedEvent => ({
-    object: change.object,
-    objectId: record.id,
-    ...name,
-    get data() {
-      return (data ??= eventDataSources(view, change));
-    },
-  });
-  const events: RaisedEvent[] = [];
   const triggers = triggered ? activeTriggersFor(view, change.object) : [];
+  const standard = standardEventOf(change);
+  if (triggers.length === 0 && !standard) return [];
+  const data = new ChangeData(view, change);
+  const events: RaisedEvent[] = [];
   if (triggers.length > 0) {
     const context = conditionContext(change);
     for (const trigger of triggers) {
-      if (compileCondition(trigger.condition).matches(context)) events.push(event({ eventTypeName: trigger.eventType.name }));
+      if (compileCondition(trigger.condition).matches(context)) events.push(new ChangeEvent(change.object, record.id, data, trigger.eventType.name, undefined));
     }
   }
-  const standard = standardEventOf(change);
-  if (standard) events.push(event({ eventCategory: standard.category }));
+  if (standard) events.push(new ChangeEvent(change.object, record.id, data, undefined, standard.category));
   return events;
 }
 
 /** The callouts an event owes: one per active callout of each active notification whose filter it passes. */
-function deliveriesFor(view: ReadView, event: RaisedEvent): NewDelivery[] {
-  return calloutsFor(view, event)
+function deliveriesFor(view: ReadView, event: RaisedEvent, definitions: readonly NotificationDefinition[]): NewDelivery[] {
+  return calloutsFor(view, event, definitions)
     .filter(({ filterRule }) => !filterRule || compileCondition(filterRule).matches({ ...event.data }))
     .map(({ notificationId, spec }) =>
       extend(
@@ -263,9 +287,11 @@ export class Dispatcher {
       // any change: its events are not worked out, change by change, only to find nobody listens.
       const triggered = tx.count(EVENT_TRIGGERS) > 0;
       const heard = triggered || tx.count(NOTIFICATION_DEFINITIONS) > 0;
+      // Read once for every event the changes raise.
+      const definitions = heard ? tx.all<NotificationDefinition>(NOTIFICATION_DEFINITIONS) : [];
       const deliveries: NewDelivery[] = [];
       for (const change of changes) {
-        if (heard) for (const event of eventsOf(tx, change, triggered)) deliveries.push(...deliveriesFor(tx, event));
+        if (heard) for (const event of eventsOf(tx, change, triggered)) deliveries.push(...deliveriesFor(tx, event, definitions));
         for (const source of this.sources) deliveries.push(...source(tx, change));
       }
       if (deliveries.length === 0) return;
@@ -343,7 +369,7 @@ export class Dispatcher {
 
   /** One attempt; `again` sends a delivery that already succeeded once more (the duplicate fault). */
   private async attempt(tenant: string, delivery: CalloutDelivery, again = false): Promise<void> {
-    const requestId = randomUUID().replace(/-/g, '');
+    const requestId = randomUUID().replaceAll('-', '');
     const result = await sendCallout(delivery, requestId, this.attemptTimeoutMs, this.receivers.get(delivery.url));
     let gaveUp: CalloutDelivery | undefined;
     // The attempt's record does not wait for the disk: lost in a crash, the delivery is still owed and

@@ -12,16 +12,42 @@ function text(value: unknown): string {
   return String(value);
 }
 
+/** A legacy field as written (`<Invoice.Id>`), with its object and field names. */
+interface LegacyField {
+  whole: string;
+  objectName: string;
+  fieldName: string;
+}
+
+/** A text split into its literal parts and its legacy fields, in order. */
+function legacyParts(text: string): ReadonlyArray<string | LegacyField> {
+  const parts: Array<string | LegacyField> = [];
+  let from = 0;
+  for (const match of text.matchAll(LEGACY)) {
+    parts.push(text.slice(from, match.index), { whole: match[0], objectName: match[1] as string, fieldName: match[2] as string });
+    from = match.index + match[0].length;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+/** A template's parts, found once: a tenant renders the same few templates for every event it raises. */
+const templateParts = keptAnswers(legacyParts, 1000);
+
 /** `<Invoice.Id>`-style legacy fields; Zuora matches their object and field names without regard to case. */
-function renderLegacy(template: string, data: RaisedEvent['data']): string {
-  return template.replace(LEGACY, (whole, objectName: string, fieldName: string) => {
-    // By name first: only the data source the field names is built (see dataSources.ts).
-    const name = nameLike(data, objectName);
-    const object = name === undefined ? undefined : data[name];
-    if (!object) return whole;
-    const field = nameLike(object, fieldName);
-    return field === undefined ? '' : text(object[field]);
-  });
+function renderLegacy(parts: ReadonlyArray<string | LegacyField>, data: RaisedEvent['data']): string {
+  let rendered = '';
+  for (const part of parts) rendered += typeof part === 'string' ? part : legacyValue(part, data);
+  return rendered;
+}
+
+function legacyValue({ whole, objectName, fieldName }: LegacyField, data: RaisedEvent['data']): string {
+  // By name first: only the data source the field names is built (see dataSources.ts).
+  const name = nameLike(data, objectName);
+  const object = name === undefined ? undefined : data[name];
+  if (!object) return whole;
+  const field = nameLike(object, fieldName);
+  return field === undefined ? '' : text(object[field]);
 }
 
 /** Names in lower case, kept: every callout compares the same few dozen field names again. */
@@ -30,7 +56,8 @@ const lowerCase = keptAnswers((name) => name.toLowerCase(), 5000);
 /** The key of `container` that is `name` regardless of case, if any. */
 function nameLike(container: object, name: string): string | undefined {
   const wanted = lowerCase(name);
-  for (const key of Object.keys(container)) if (lowerCase(key) === wanted) return key;
+  // for-in stops at the key found without listing the others first (a data source has dozens).
+  for (const key in container) if (lowerCase(key) === wanted) return key;
   return undefined;
 }
 
@@ -41,8 +68,10 @@ function nameLike(container: object, name: string): string | undefined {
 export function renderMergeFields(template: string, event: RaisedEvent): string {
   // Only a template with Mustache tags needs the view, and its data sources are read through it as
   // they are named, rather than all built to copy them in.
-  const rendered = template.includes('{{') ? mustache.render(template, mustacheView(event.data), {}, { escape: text }) : template;
-  return rendered.includes('<') ? renderLegacy(rendered, event.data) : rendered;
+  if (!template.includes('{{')) return template.includes('<') ? renderLegacy(templateParts(template), event.data) : template;
+  // Mustache's output differs from event to event: its legacy fields are looked for afresh.
+  const rendered = mustache.render(template, mustacheView(event.data), {}, { escape: text });
+  return rendered.includes('<') ? renderLegacy(legacyParts(rendered), event.data) : rendered;
 }
 
 /** `{{DataSource.Account.Id}}` and `{{Account.Id}}` alike: every data source at the top level too. */

@@ -253,15 +253,10 @@ function hearsCategory(definition: number, event: number): boolean {
   return definition === event || (definition % 100 === 0 && Math.floor(definition / 100) === Math.floor(event / 100));
 }
 
-function definitionsFor(view: ReadView, event: EventName): NotificationDefinition[] {
+function definitionsFor(view: ReadView, event: EventName, all: () => readonly NotificationDefinition[]): NotificationDefinition[] {
   const byName = event.eventTypeName !== undefined ? view.filterBy<NotificationDefinition>(NOTIFICATION_DEFINITIONS, 'eventTypeName', event.eventTypeName) : [];
   const { eventCategory } = event;
-  const byCategory =
-    eventCategory !== undefined
-      ? view
-          .all<NotificationDefinition>(NOTIFICATION_DEFINITIONS)
-          .filter((definition) => definition.eventCategory !== undefined && hearsCategory(definition.eventCategory, eventCategory))
-      : [];
+  const byCategory = eventCategory !== undefined ? all().filter((definition) => definition.eventCategory !== undefined && hearsCategory(definition.eventCategory, eventCategory)) : [];
   return [...byName, ...byCategory];
 }
 
@@ -295,10 +290,12 @@ function filterCondition(rule: FilterRule, values: Readonly<Record<string, strin
 /**
  * The callouts an event owes, for the dispatcher: for every active definition of the event with its
  * callout action on, each active linked template and its active inline callout, in creation order.
+ * `definitions`, when given, are the view's notification definitions, read once for many events.
  */
-export function calloutsFor(view: ReadView, event: EventName): NotificationCallout[] {
+export function calloutsFor(view: ReadView, event: EventName, definitions?: readonly NotificationDefinition[]): NotificationCallout[] {
   const owed: NotificationCallout[] = [];
-  for (const definition of definitionsFor(view, event)) {
+  const all = (): readonly NotificationDefinition[] => definitions ?? view.all<NotificationDefinition>(NOTIFICATION_DEFINITIONS);
+  for (const definition of definitionsFor(view, event, all)) {
     if (!definition.active || !definition.calloutActive) continue;
     const filterRule = definition.filterRule ? filterCondition(definition.filterRule, definition.filterRuleParams ?? {}) : undefined;
     const callouts: CalloutSettings[] = [];

@@ -8,13 +8,18 @@ import type { Change } from './changeFeed.js';
  * in seal order, so replaying them always ends where memory was.
  */
 export class CommitUnit {
-  /** Paths written, each once, in first-write order. */
+  /** Paths as written, a path written twice twice. */
+  private readonly writes: Array<readonly string[]> = [];
+  /** Paths written, each once, in first-write order: `writes` up to `indexed` taken into `tree`. */
   private readonly written: Array<readonly string[]> = [];
   /**
    * The same paths as a tree of their keys, which tells a path written before without joining it
-   * into one string (a key of ~100 characters to build and hash for every record written).
+   * into one string (a key of ~100 characters to build and hash for every record written). Built
+   * only when asked (a journal record, a lock or outbox check): in memory nobody asks, and building
+   * it was a good part of what a commit allocated.
    */
   private readonly tree: PathNode = {};
+  private indexed = 0;
   private readonly tenantsWritten = new Set<string>();
   /** Changes to publish once the unit is durable. */
   readonly changes: Change[] = [];
@@ -48,21 +53,13 @@ export class CommitUnit {
   }
 
   touch(path: readonly string[]): void {
-    let node = this.tree;
-    for (const key of path) {
-      const children = (node.children ??= new Map());
-      let next = children.get(key);
-      if (!next) children.set(key, (next = {}));
-      node = next;
-    }
-    if (node.written) return;
-    node.written = true;
-    this.written.push(path);
+    this.writes.push(path);
     const [root, tenant] = path;
     if (root === 'tenants' && tenant) this.tenantsWritten.add(tenant);
   }
 
   holds(path: readonly string[]): boolean {
+    this.index();
     let node: PathNode | undefined = this.tree;
     for (const key of path) node = node?.children?.get(key);
     return node?.written === true;
@@ -74,12 +71,30 @@ export class CommitUnit {
   }
 
   get empty(): boolean {
-    return this.written.length === 0;
+    return this.writes.length === 0;
   }
 
   /** Written paths, each once, a parent before its children, so a replayed parent never hides a child's value. */
   touched(): Array<readonly string[]> {
+    this.index();
     return [...this.written].sort((a, b) => a.length - b.length);
+  }
+
+  /** Takes the paths written since the last call into the tree, each once. */
+  private index(): void {
+    for (; this.indexed < this.writes.length; this.indexed += 1) {
+      const path = this.writes[this.indexed] as readonly string[];
+      let node = this.tree;
+      for (const key of path) {
+        const children = (node.children ??= new Map());
+        let next = children.get(key);
+        if (!next) children.set(key, (next = {}));
+        node = next;
+      }
+      if (node.written) continue;
+      node.written = true;
+      this.written.push(path);
+    }
   }
 }
 

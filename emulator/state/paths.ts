@@ -105,8 +105,8 @@ export function frozenCopy<T>(value: T): T {
  */
 export function frozenFresh<T extends object>(fresh: T): T {
   const record = fresh as Mutable;
-  // `for...in` reads the keys V8 keeps with the object's shape; Object.keys would build an array of
-  // them for every record stored. Own keys only: the record is a plain object or has no prototype.
+  // for-in walks the object's own keys without building their list (a record-sized array for every
+  // record written); a plain object (what `extend` builds) inherits no enumerable key.
   for (const key in record) {
     const child = record[key];
     if (child === null || typeof child !== 'object' || isFrozen(child)) continue;

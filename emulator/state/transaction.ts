@@ -155,16 +155,21 @@ export class Transaction implements ReadView {
   *inOrder<T extends object = StoredRecord>(object: string, order: RecordOrder): Generator<T> {
     const written = this.writes.get(object);
     const stored = own(this.base.objects, object);
+    if (!written) {
+      // A view, or a transaction that has not written here (the usual case): the index as it stands.
+      for (const id of this.indexes.ordered(this.tenant, object, order, stored)) yield handedOut(own(stored, id) as StoredRecord) as T;
+      return;
+    }
     // The transaction's own writes that the order keeps, merged in by key (ties by id, as the index).
     const mine: Keyed[] = [];
-    for (const record of written?.values() ?? []) {
+    for (const record of written.values()) {
       const key = record ? order.keyOf(record) : undefined;
       if (record && key !== undefined) mine.push({ key, id: record.id, record });
     }
     mine.sort((a, b) => (comesBefore(a, b.key, b.id) ? -1 : 1));
     let next = 0;
     for (const id of this.indexes.ordered(this.tenant, object, order, stored)) {
-      if (written?.has(id)) continue;
+      if (written.has(id)) continue;
       const record = handedOut(own(stored, id) as StoredRecord);
       // A record's key is worked out only while some of the transaction's own are left to merge in.
       if (next < mine.length) {
