@@ -12,18 +12,10 @@ export function warn(message: string): void {
 }
 
 /**
- * Runs `work` and returns what it produced together with the warnings it noted. Inside a work
- * context (a commit unit) no context of its own is entered: the warnings are those the context
- * gathered while `work` ran.
+ * Runs `work` with the warnings the domain notes meanwhile gathered into `warnings`, inside the
+ * work's commit unit when it has one. The context is entered synchronously: whatever `work` returns
+ * (a promise or not) comes back as it is, and asynchronous work goes on noting into `warnings`.
  */
-export async function collectWarnings<T>(work: () => T | Promise<T>): Promise<{ value: T; warnings: string[] }> {
-  const context = currentWork();
-  if (!context) {
-    const warnings: string[] = [];
-    const value = await runInWork({ warnings }, work);
-    return { value, warnings };
-  }
-  const before = context.warnings.length;
-  const value = await work();
-  return { value, warnings: context.warnings.slice(before) };
+export function noteWarnings<T>(warnings: string[], work: () => T): T {
+  return runInWork({ ...currentWork(), warnings }, work);
 }

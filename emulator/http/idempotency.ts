@@ -31,7 +31,7 @@ export class Idempotency {
 
   constructor(private readonly store: Store) {}
 
-  async run(tenant: string, method: string, path: string, key: string, work: () => Promise<Reply>): Promise<Reply> {
+  async run(tenant: string, method: string, path: string, key: string, work: () => Reply | Promise<Reply>): Promise<Reply> {
     if (key.length > MAX_KEY_LENGTH) {
       throw new DomainError('InvalidValue', `The idempotency key is ${key.length} characters long; at most ${MAX_KEY_LENGTH} are allowed`, undefined, 'Idempotency-Key');
     }

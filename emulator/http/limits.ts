@@ -75,7 +75,11 @@ function walk(value: unknown, node: FieldNode, trail: Array<string | number>, li
   if (value === null || typeof value !== 'object') return;
   if (trail.length >= MAX_JSON_DEPTH) throw new DomainError('Malformed', `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`, limits.object, pathOf(trail) || 'body');
   if (Array.isArray(value)) {
-    const items = node.items ?? remember(fieldNode(`${node.field}[]`), limits, (item) => (node.items = item));
+    let items = node.items;
+    if (!items) {
+      items = fieldNode(`${node.field}[]`);
+      if (mayRemember(limits)) node.items = items;
+    }
     for (let index = 0; index < value.length; index += 1) {
       trail.push(index);
       walk(value[index], items, trail, limits);
@@ -83,22 +87,29 @@ function walk(value: unknown, node: FieldNode, trail: Array<string | number>, li
     }
     return;
   }
-  for (const key of Object.keys(value)) {
+  // `for...in` rather than Object.keys: no array of keys made for every object of every body. A
+  // parsed body's objects are plain, so it meets their own keys only.
+  for (const key in value) {
     let member = node.members.get(key);
-    member ??= remember(fieldNode(node.field ? `${node.field}.${key}` : key), limits, (made) => node.members.set(key, made));
+    if (!member) {
+      member = fieldNode(node.field ? `${node.field}.${key}` : key);
+      if (mayRemember(limits)) node.members.set(key, member);
+    }
     trail.push(key);
     walk((value as Record<string, unknown>)[key], member, trail, limits);
     trail.pop();
   }
 }
 
-/** Keeps a new field node, unless the route already remembers as many as it may (a hostile body cannot grow memory). */
-function remember(node: FieldNode, limits: RouteLimits, keep: (node: FieldNode) => void): FieldNode {
-  if (limits.remembered < MAX_REMEMBERED_FIELDS) {
-    limits.remembered += 1;
-    keep(node);
-  }
-  return node;
+/**
+ * Whether a new field node may be kept (and counts it if so): not once the route remembers as many
+ * as it may, so a hostile body cannot grow memory. No callback does the keeping: a closure over the
+ * walk's variables would have V8 allocate their context on every call, for every field of every body.
+ */
+function mayRemember(limits: RouteLimits): boolean {
+  if (limits.remembered >= MAX_REMEMBERED_FIELDS) return false;
+  limits.remembered += 1;
+  return true;
 }
 
 /** `items[2].name` from the trail to it. */
