@@ -13,22 +13,29 @@ export function outbound(): Promise<typeof import('undici')> {
 const POOLS_KEPT = 32;
 const pools = new Map<string, Dispatcher>();
 
+/** The pool of a receiver already called (marked the most recently used), if any. */
+export function keptPool(origin: string): Dispatcher | undefined {
+  const pool = pools.get(origin);
+  if (pool) {
+    pools.delete(origin);
+    pools.set(origin, pool);
+  }
+  return pool;
+}
+
 /**
  * A connection pool of one receiver (`origin`, such as `http://127.0.0.1:8080`). Callouts go to
  * a handful of receivers, many times each: a pool of their own skips the global agent's routing
  * by origin on every request, a measurable part of each callout.
  */
 export async function poolFor(origin: string): Promise<Dispatcher> {
-  let pool = pools.get(origin);
-  if (pool) {
-    pools.delete(origin);
-  } else {
-    pool = new (await outbound()).Pool(origin);
-    const [oldest] = pools;
-    if (pools.size >= POOLS_KEPT && oldest) {
-      pools.delete(oldest[0]);
-      void oldest[1].close().catch(() => undefined);
-    }
+  const kept = keptPool(origin);
+  if (kept) return kept;
+  const pool = new (await outbound()).Pool(origin);
+  const [oldest] = pools;
+  if (pools.size >= POOLS_KEPT && oldest) {
+    pools.delete(oldest[0]);
+    void oldest[1].close().catch(() => undefined);
   }
   pools.set(origin, pool);
   return pool;

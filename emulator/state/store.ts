@@ -260,7 +260,7 @@ export class Store {
   transactSoon<T>(tenant: string, work: (tx: Transaction) => T): T {
     const { result, sealed } = this.run(tenant, work, true);
     // Nobody awaits the seal: its failure is the rollback, which `durable` and `rollbacks` report.
-    sealed.catch(() => undefined);
+    if (sealed !== DONE) sealed.catch(() => undefined);
     return result;
   }
 
