@@ -1,3 +1,4 @@
+import { keptAnswers } from '../keptAnswers.js';
 import { numberKey, type RecordOrder } from '../state/indexes.js';
 import type { ReadView, Transaction } from '../state/transaction.js';
 
@@ -62,10 +63,11 @@ export function jobsBy(view: ReadView, field: string, value: unknown): JobRecord
  */
 export const JOB_STAGES: readonly string[] = ['order.', 'subscription.', 'billing.billRun', 'billing.paymentRun', 'callout.'];
 
-function stageOf(kind: string): number {
+/** A kind's stage, kept: every job scheduled or run works out its place in the due-time index. */
+const stageOf = keptAnswers((kind): number => {
   const stage = JOB_STAGES.findIndex((prefix) => kind.startsWith(prefix));
   return stage === -1 ? JOB_STAGES.length : stage;
-}
+}, 1000);
 
 /** Pending jobs by due time, then stage, then the order they were scheduled: the order the clock runs them in. */
 const DUE_ORDER: RecordOrder = {

@@ -42,18 +42,12 @@ function accountIdOf(object: string, record: StoredRecord): string | undefined {
  * Sets `name` on `data` to be worked out when first read, then kept. Building every joined object
  * for every event cost more than the rest of raising it, and a template reads one or two of them.
  * The property is there (and enumerable, in its place) from the start, so spreading or listing the
- * data sources sees exactly what building them all at once did.
+ * data sources sees exactly what building them all at once did. It stays a getter (of the kept
+ * value): turning it into a plain value on first read reshaped the whole object, slower to read after.
  */
 function lazy(data: DataSources, name: string, build: () => Record<string, unknown>): void {
-  Object.defineProperty(data, name, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = build();
-      Object.defineProperty(data, name, { value, enumerable: true, configurable: true, writable: true });
-      return value;
-    },
-  });
+  let value: Record<string, unknown> | undefined;
+  Object.defineProperty(data, name, { enumerable: true, configurable: true, get: () => (value ??= build()) });
 }
 
 /** A stored record's fields under `name`, when the record exists (a record always has fields). */

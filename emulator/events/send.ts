@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import type { CalloutAuth, CalloutDelivery } from './model.js';
-import { outbound, poolFor } from '../http/outbound.js';
+import { keptPool, outbound, poolFor } from '../http/outbound.js';
 import { keptAnswers } from '../keptAnswers.js';
 import { extend } from '../state/paths.js';
 
@@ -39,12 +39,6 @@ const receiverOf = keptAnswers((url): Receiver | null => {
     return null;
   }
 }, 1000);
-
-/** Where a callout goes: its receiver's pool and the path; undefined for a URL that is not plain http(s). */
-async function targetOf(url: string): Promise<{ dispatcher: Dispatcher; path: string } | undefined> {
-  const receiver = receiverOf(url);
-  return receiver ? { dispatcher: await poolFor(receiver.origin), path: receiver.path } : undefined;
-}
 
 interface Answer {
   status: number;
@@ -148,9 +142,10 @@ async function once(delivery: CalloutDelivery, headers: Record<string, string>, 
     await nextTurn();
     if (answer) return answer;
   }
-  const target = await targetOf(delivery.url);
+  // Where the callout goes: its receiver's pool (already made, but for the first callout to it) and the path.
+  const target = receiverOf(delivery.url);
   const options = { method: delivery.method, headers, ...(delivery.body !== null ? { body: delivery.body } : {}) };
-  if (target) return exchange(target.dispatcher, extend(options, { path: target.path }), deadline);
+  if (target) return exchange(keptPool(target.origin) ?? (await poolFor(target.origin)), extend(options, { path: target.path }), deadline);
   // A URL the pool cannot take goes through undici's own request, which refuses it with its own error.
   const response = await (await outbound()).request(delivery.url, extend(options, { signal: deadline }));
   return { status: response.statusCode, headers: response.headers, text: await response.body.text() };

@@ -9,9 +9,28 @@ export function outbound(): Promise<typeof import('undici')> {
   return client;
 }
 
+/**
+ * Starts loading the client ahead of the first request that will need it (a tenant that has set up
+ * callouts), so that request does not wait for it: in a clock advance, the first job's callout
+ * would. A failure to load surfaces at that request.
+ */
+export function prepareOutbound(): void {
+  if (!client) outbound().catch(() => undefined);
+}
+
 /** Receivers whose kept-alive connections are held; the least recently used beyond this are closed. */
 const POOLS_KEPT = 32;
 const pools = new Map<string, Dispatcher>();
+
+/** The pool of a receiver already called (marked the most recently used), if any. */
+export function keptPool(origin: string): Dispatcher | undefined {
+  const pool = pools.get(origin);
+  if (pool) {
+    pools.delete(origin);
+    pools.set(origin, pool);
+  }
+  return pool;
+}
 
 /**
  * A connection pool of one receiver (`origin`, such as `http://127.0.0.1:8080`). Callouts go to
@@ -19,16 +38,13 @@ const pools = new Map<string, Dispatcher>();
  * by origin on every request, a measurable part of each callout.
  */
 export async function poolFor(origin: string): Promise<Dispatcher> {
-  let pool = pools.get(origin);
-  if (pool) {
-    pools.delete(origin);
-  } else {
-    pool = new (await outbound()).Pool(origin);
-    const [oldest] = pools;
-    if (pools.size >= POOLS_KEPT && oldest) {
-      pools.delete(oldest[0]);
-      void oldest[1].close().catch(() => undefined);
-    }
+  const kept = keptPool(origin);
+  if (kept) return kept;
+  const pool = new (await outbound()).Pool(origin);
+  const [oldest] = pools;
+  if (pools.size >= POOLS_KEPT && oldest) {
+    pools.delete(oldest[0]);
+    void oldest[1].close().catch(() => undefined);
   }
   pools.set(origin, pool);
   return pool;

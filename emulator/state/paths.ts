@@ -128,7 +128,7 @@ export function extend<A extends object, B extends object>(base: A, extra: B): A
 export function extend<A extends object, B extends object, C extends object>(base: A, extra: B, last: C): A & B & C;
 export function extend(...parts: object[]): object {
   // Object.assign would set the copy's prototype for a `__proto__` key (a parsed body may carry one); a spread defines it.
-  if (parts.some((part) => Object.hasOwn(part, '__proto__'))) return parts.reduce((merged, part) => ({ ...merged, ...part }), {});
+  for (const part of parts) if (Object.hasOwn(part, '__proto__')) return parts.reduce((merged, part) => ({ ...merged, ...part }), {});
   return Object.assign({}, ...parts) as object;
 }
 

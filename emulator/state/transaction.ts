@@ -144,7 +144,7 @@ export class Transaction implements ReadView {
     for (const [id, record] of this.indexes.matching(this.tenant, object, field, value, stored)) {
       if (!written?.has(id)) result.push(handedOut(record));
     }
-    for (const record of written?.values() ?? []) if (record && fieldValue(record, field) === value) result.push(record);
+    if (written) for (const record of written.values()) if (record && fieldValue(record, field) === value) result.push(record);
     return result as T[];
   }
 
