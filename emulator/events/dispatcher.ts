@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cancelJobs, scheduleJob, type JobHandler, type JobRegistry } from '../clock/jobs.js';
 import type { Clock } from '../clock/clock.js';
-import { prepareOutbound } from '../http/outbound.js';
 import type { Change } from '../state/changeFeed.js';
 import type { StoredRecord } from '../state/document.js';
 import { numberKey, type RecordOrder } from '../state/indexes.js';
@@ -288,7 +287,6 @@ export class Dispatcher {
       // any change: its events are not worked out, change by change, only to find nobody listens.
       const triggered = tx.count(EVENT_TRIGGERS) > 0;
       const heard = triggered || tx.count(NOTIFICATION_DEFINITIONS) > 0;
-      if (heard) prepareOutbound();
       // Read once for every event the changes raise.
       const definitions = heard ? tx.all<NotificationDefinition>(NOTIFICATION_DEFINITIONS) : [];
       const deliveries: NewDelivery[] = [];

@@ -9,15 +9,6 @@ export function outbound(): Promise<typeof import('undici')> {
   return client;
 }
 
-/**
- * Starts loading the client ahead of the first request that will need it (a tenant that has set up
- * callouts), so that request does not wait for it: in a clock advance, the first job's callout
- * would. A failure to load surfaces at that request.
- */
-export function prepareOutbound(): void {
-  if (!client) outbound().catch(() => undefined);
-}
-
 /** Receivers whose kept-alive connections are held; the least recently used beyond this are closed. */
 const POOLS_KEPT = 32;
 const pools = new Map<string, Dispatcher>();
