@@ -375,10 +375,10 @@ export class Store {
     return unit.open && this.inFlight.has(unit);
   }
 
+  /** A unit that wrote nothing: closed, and the store is done with it. */
   private discard(unit: CommitUnit): void {
     unit.open = false;
-    this.inFlight.delete(unit);
-    unit.finish();
+    this.finishUnit(unit);
   }
 
   private apply(unit: CommitUnit, ops: readonly SetOp[]): void {
