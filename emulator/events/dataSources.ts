@@ -7,6 +7,7 @@ import { SUBSCRIPTIONS } from '../domain/subscriptions/model.js';
 import { tenantEntityId } from '../http/auth.js';
 import type { StoredRecord } from '../state/document.js';
 import type { PendingChange, ReadView } from '../state/transaction.js';
+import { keptAnswers } from '../keptAnswers.js';
 import { zuoraFields } from './fieldNames.js';
 
 // The data an event's merge fields read, as Zuora's data sources join it: the changed record under
@@ -19,7 +20,65 @@ import { zuoraFields } from './fieldNames.js';
 // A merge field naming an object outside the data source is left in the text as written; a field
 // the object does not have renders empty (see mergeFields.ts).
 
-type DataSources = Record<string, Record<string, unknown>>;
+type Fields = Record<string, unknown>;
+
+/** Names in lower case, kept: every callout compares the same few names again. */
+export const lowerCase = keptAnswers((name) => name.toLowerCase(), 5000);
+
+/**
+ * An event's data sources in Zuora's order, each worked out when first read, then kept. Building
+ * every joined object for every event cost more than the rest of raising it, and a template reads
+ * one or two of them. A legacy merge field reads one source by name (`like`); Mustache templates
+ * and filter rules read them as one object (`all`), built only for them: an object with a lazy
+ * property per source cost more than the rest of rendering a callout.
+ */
+export class DataSources {
+  private readonly names: string[] = [];
+  private readonly builds: (() => Fields)[] = [];
+  private readonly kept: (Fields | undefined)[] = [];
+  private whole: Record<string, Fields> | undefined;
+
+  /** Adds the source `name`; a name added before is replaced in its place. */
+  set(name: string, build: () => Fields): void {
+    const at = this.names.indexOf(name);
+    if (at !== -1) {
+      this.builds[at] = build;
+      return;
+    }
+    this.names.push(name);
+    this.builds.push(build);
+    this.kept.push(undefined);
+  }
+
+  /** The first source whose name is `name` regardless of case (Zuora's legacy merge fields), if any. */
+  like(name: string): Fields | undefined {
+    const wanted = lowerCase(name);
+    for (let at = 0; at < this.names.length; at += 1) if (lowerCase(this.names[at] as string) === wanted) return this.read(at);
+    return undefined;
+  }
+
+  /**
+   * Every source as a property of one object, in order, each worked out when first read. The
+   * properties are there (and enumerable, in their places) from the start, so spreading or listing
+   * them sees exactly what building them all at once did. They stay getters (of the kept value):
+   * turning one into a plain value on first read reshaped the whole object, slower to read after.
+   */
+  get all(): Record<string, Fields> {
+    if (this.whole) return this.whole;
+    const whole: Record<string, Fields> = {};
+    this.names.forEach((name, at) => Object.defineProperty(whole, name, { enumerable: true, configurable: true, get: () => this.read(at) }));
+    return (this.whole = whole);
+  }
+
+  private read(at: number): Fields {
+    let value = this.kept[at];
+    if (value === undefined) {
+      value = (this.builds[at] as () => Fields)();
+      this.kept[at] = value;
+    }
+    return value;
+  }
+}
 
 /** A payment method as the data sources show it: the card's mask, never its number. */
 function paymentMethodFields(method: PaymentMethod): Record<string, unknown> {
@@ -38,37 +97,25 @@ function accountIdOf(object: string, record: StoredRecord): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/**
- * Sets `name` on `data` to be worked out when first read, then kept. Building every joined object
- * for every event cost more than the rest of raising it, and a template reads one or two of them.
- * The property is there (and enumerable, in its place) from the start, so spreading or listing the
- * data sources sees exactly what building them all at once did. It stays a getter (of the kept
- * value): turning it into a plain value on first read reshaped the whole object, slower to read after.
- */
-function lazy(data: DataSources, name: string, build: () => Record<string, unknown>): void {
-  let value: Record<string, unknown> | undefined;
-  Object.defineProperty(data, name, { enumerable: true, configurable: true, get: () => (value ??= build()) });
-}
-
 /** A stored record's fields under `name`, when the record exists (a record always has fields). */
 function lazyRecord(data: DataSources, view: ReadView, name: string, collection: string, id: unknown): void {
   const record = typeof id === 'string' ? view.get<StoredRecord>(collection, id) : undefined;
-  if (record) lazy(data, name, () => zuoraFields(record));
+  if (record) data.set(name, () => zuoraFields(record));
 }
 
 /** Account, its contacts and default payment method; the base object keeps its own place and fields. */
 function accountSources(data: DataSources, view: ReadView, account: Account, baseObject: string): void {
-  if (baseObject !== ACCOUNTS) lazy(data, 'Account', () => zuoraFields(account as unknown as StoredRecord));
+  if (baseObject !== ACCOUNTS) data.set('Account', () => zuoraFields(account as unknown as StoredRecord));
   for (const [name, contactId] of [
     ['BillToContact', account.billToId],
     ['SoldToContact', account.soldToId],
   ] as const) {
     if (name === baseObject) continue;
-    lazy(data, name, () => (typeof contactId === 'string' ? zuoraFields(view.get<StoredRecord>(CONTACTS, contactId)) : {}));
+    data.set(name, () => (typeof contactId === 'string' ? zuoraFields(view.get<StoredRecord>(CONTACTS, contactId)) : {}));
   }
   if (baseObject === 'DefaultPaymentMethod') return;
   const method = account.defaultPaymentMethodId ? view.get<PaymentMethod>(PAYMENT_METHODS, account.defaultPaymentMethodId) : undefined;
-  lazy(data, 'DefaultPaymentMethod', () => (method ? paymentMethodFields(method) : { Id: null, ID: null }));
+  data.set('DefaultPaymentMethod', () => (method ? paymentMethodFields(method) : { Id: null, ID: null }));
 }
 
 /** The objects joined to the base object itself (beyond its account). */
@@ -76,9 +123,9 @@ function relatedSources(data: DataSources, view: ReadView, object: string, recor
   if (object === 'Payment') {
     const payment = record as unknown as Payment;
     const parts = payment.paymentParts.map((part) => ({ InvoiceId: part.invoiceId, Amount: part.amount }));
-    lazy(data, 'Payment', () => ({ ...zuoraFields(record), PaymentParts: parts, InvoiceId: parts[0]?.InvoiceId ?? null }));
+    data.set('Payment', () => ({ ...zuoraFields(record), PaymentParts: parts, InvoiceId: parts[0]?.InvoiceId ?? null }));
     const method = payment.paymentMethodId ? view.get<PaymentMethod>(PAYMENT_METHODS, payment.paymentMethodId) : undefined;
-    if (method) lazy(data, 'PaymentMethod', () => paymentMethodFields(method));
+    if (method) data.set('PaymentMethod', () => paymentMethodFields(method));
     lazyRecord(data, view, 'Invoice', INVOICES, parts[0]?.InvoiceId);
   }
   if (object === SUBSCRIPTIONS) lazyRecord(data, view, 'Order', ORDERS, record.orderId);
@@ -90,13 +137,14 @@ function relatedSources(data: DataSources, view: ReadView, object: string, recor
 /** The event's data sources, each built when a merge field, filter or condition first reads it. */
 export function eventDataSources(view: ReadView, change: PendingChange): DataSources {
   const record = (change.after ?? change.before) as StoredRecord;
-  const data: DataSources = {};
-  lazy(data, change.object, () => zuoraFields(record));
+  const data = new DataSources();
+  data.set(change.object, () => zuoraFields(record));
   const accountId = accountIdOf(change.object, record);
   const account = accountId ? view.get<Account>(ACCOUNTS, accountId) : undefined;
   if (account) accountSources(data, view, account, change.object);
   relatedSources(data, view, change.object, record);
   const entity = tenantEntityId(view.tenant);
-  data.Entity = { Id: entity, ID: entity };
+  const fields = { Id: entity, ID: entity };
+  data.set('Entity', () => fields);
   return data;
 }

@@ -9,7 +9,7 @@ import type { Store } from '../state/store.js';
 import type { PendingChange, ReadView, Transaction } from '../state/transaction.js';
 import { calloutFaultInForce, takeCalloutFault, type TakenFault } from './calloutFaults.js';
 import { compileCondition, conditionContext } from './conditions.js';
-import { eventDataSources } from './dataSources.js';
+import { eventDataSources, type DataSources } from './dataSources.js';
 import { CALLOUTS, EVENT_TRIGGERS, NOTIFICATION_DEFINITIONS, type CalloutDelivery, type RaisedEvent } from './model.js';
 import { calloutsFor, type NotificationDefinition } from './notifications.js';
 import { renderCallout } from './render.js';
@@ -18,6 +18,7 @@ import { standardEventOf } from './standardEvents.js';
 import { activeTriggersFor } from './triggers.js';
 
 export const RETRY_JOB = 'callout.retry';
+const SETTLED = Promise.resolve();
 /** Zuora's default: three attempts in all... */
 export const MAX_ATTEMPTS = 3;
 /** ...at least 30 minutes apart; here the wait doubles after each failure. */
@@ -28,23 +29,23 @@ export type NewDelivery = Omit<CalloutDelivery, 'id' | 'seq' | 'createdAt'>;
 /** Another dialect's way of turning a committed change into deliveries (Stripe events into webhooks). */
 export type DeliverySource = (view: ReadView, change: PendingChange) => NewDelivery[];
 
-/** A change's data sources, built on first read and shared by every event it raises. */
+/** A change's data sources, worked out on first read and shared by every event it raises. */
 class ChangeData {
-  private built: RaisedEvent['data'] | undefined;
+  private built: DataSources | undefined;
 
   constructor(
     private readonly view: ReadView,
     private readonly change: PendingChange,
   ) {}
 
-  get sources(): RaisedEvent['data'] {
+  get sources(): DataSources {
     return (this.built ??= eventDataSources(this.view, this.change));
   }
 }
 
 /**
- * An event about a change. Its data is built on first read: most changes raise a standard event no
- * notification listens to. A class, where an object literal with a getter per event showed.
+ * An event about a change. Its data is worked out on first read: most changes raise a standard
+ * event no notification listens to. A class, where an object literal with a getter per event showed.
  */
 class ChangeEvent implements RaisedEvent {
   constructor(
@@ -55,7 +56,7 @@ class ChangeEvent implements RaisedEvent {
     readonly eventCategory: number | undefined,
   ) {}
 
-  get data(): RaisedEvent['data'] {
+  get sources(): DataSources {
     return this.changeData.sources;
   }
 }
@@ -86,7 +87,7 @@ export function eventsOf(view: ReadView, change: PendingChange, triggered = true
 /** The callouts an event owes: one per active callout of each active notification whose filter it passes. */
 function deliveriesFor(view: ReadView, event: RaisedEvent, definitions: readonly NotificationDefinition[]): NewDelivery[] {
   return calloutsFor(view, event, definitions)
-    .filter(({ filterRule }) => !filterRule || compileCondition(filterRule).matches({ ...event.data }))
+    .filter(({ filterRule }) => !filterRule || compileCondition(filterRule).matches({ ...event.sources.all }))
     .map(({ notificationId, spec }) =>
       extend(
         {
@@ -213,13 +214,17 @@ export class Dispatcher {
     this.sources.push(source);
   }
 
-  /** Resolves once nothing is left to attempt now (waiting retries wait for the clock). */
-  async settle(tenant: string): Promise<void> {
-    for (;;) {
-      const run = this.lane(tenant, () => this.drain(tenant));
-      await run;
-      if (this.lanes.get(tenant) === run) return;
-    }
+  /**
+   * Resolves once nothing is left to attempt now (waiting retries wait for the clock): the lane's
+   * work is done and nothing is owed. In an advance, before and after each job, the lane is idle or
+   * busy with the job's own callouts: this waits for that work to end rather than queue a drain
+   * behind it, which would only find nothing (a chain of promises, twice a job).
+   */
+  settle(tenant: string): Promise<void> {
+    const last = this.lanes.get(tenant);
+    const again = (): Promise<void> => this.settle(tenant);
+    if (last) return last.then(again, again);
+    return firstPending(this.store.view(tenant)) ? this.lane(tenant, () => this.drain(tenant)).then(again) : SETTLED;
   }
 
   /**
@@ -272,9 +277,14 @@ export class Dispatcher {
     return calloutJournal(this.store.view(tenant)).at(-1);
   }
 
+  /** Runs `work` after the tenant's lane work before it; the lane is dropped once its last work is done. */
   private lane<T>(tenant: string, work: () => Promise<T>): Promise<T> {
-    const next = (this.lanes.get(tenant) ?? Promise.resolve()).catch(() => undefined).then(work);
+    const next = (this.lanes.get(tenant) ?? SETTLED).catch(() => undefined).then(work);
     this.lanes.set(tenant, next);
+    const done = (): void => {
+      if (this.lanes.get(tenant) === next) this.lanes.delete(tenant);
+    };
+    next.then(done, done);
     return next;
   }
 

@@ -1,5 +1,6 @@
 import mustache from 'mustache';
 import { keptAnswers } from '../keptAnswers.js';
+import { lowerCase, type DataSources } from './dataSources.js';
 import type { RaisedEvent } from './model.js';
 
 const LEGACY = /<([A-Za-z][\w]*)\.([A-Za-z][\w]*)>/g;
@@ -35,23 +36,19 @@ function legacyParts(text: string): ReadonlyArray<string | LegacyField> {
 const templateParts = keptAnswers(legacyParts, 1000);
 
 /** `<Invoice.Id>`-style legacy fields; Zuora matches their object and field names without regard to case. */
-function renderLegacy(parts: ReadonlyArray<string | LegacyField>, data: RaisedEvent['data']): string {
+function renderLegacy(parts: ReadonlyArray<string | LegacyField>, sources: DataSources): string {
   let rendered = '';
-  for (const part of parts) rendered += typeof part === 'string' ? part : legacyValue(part, data);
+  for (const part of parts) rendered += typeof part === 'string' ? part : legacyValue(part, sources);
   return rendered;
 }
 
-function legacyValue({ whole, objectName, fieldName }: LegacyField, data: RaisedEvent['data']): string {
-  // By name first: only the data source the field names is built (see dataSources.ts).
-  const name = nameLike(data, objectName);
-  const object = name === undefined ? undefined : data[name];
+function legacyValue({ whole, objectName, fieldName }: LegacyField, sources: DataSources): string {
+  // By name: only the data source the field names is worked out (see dataSources.ts).
+  const object = sources.like(objectName);
   if (!object) return whole;
   const field = nameLike(object, fieldName);
   return field === undefined ? '' : text(object[field]);
 }
-
-/** Names in lower case, kept: every callout compares the same few dozen field names again. */
-const lowerCase = keptAnswers((name) => name.toLowerCase(), 5000);
 
 /** The key of `container` that is `name` regardless of case, if any. */
 function nameLike(container: object, name: string): string | undefined {
@@ -68,14 +65,14 @@ function nameLike(container: object, name: string): string | undefined {
 export function renderMergeFields(template: string, event: RaisedEvent): string {
   // Only a template with Mustache tags needs the view, and its data sources are read through it as
   // they are named, rather than all built to copy them in.
-  if (!template.includes('{{')) return template.includes('<') ? renderLegacy(templateParts(template), event.data) : template;
+  if (!template.includes('{{')) return template.includes('<') ? renderLegacy(templateParts(template), event.sources) : template;
   // Mustache's output differs from event to event: its legacy fields are looked for afresh.
-  const rendered = mustache.render(template, mustacheView(event.data), {}, { escape: text });
-  return rendered.includes('<') ? renderLegacy(legacyParts(rendered), event.data) : rendered;
+  const rendered = mustache.render(template, mustacheView(event.sources.all), {}, { escape: text });
+  return rendered.includes('<') ? renderLegacy(legacyParts(rendered), event.sources) : rendered;
 }
 
 /** `{{DataSource.Account.Id}}` and `{{Account.Id}}` alike: every data source at the top level too. */
-function mustacheView(data: RaisedEvent['data']): Record<string, unknown> {
+function mustacheView(data: DataSources['all']): Record<string, unknown> {
   const view: Record<string, unknown> = { DataSource: data };
   for (const name of Object.keys(data)) {
     Object.defineProperty(view, name, { enumerable: true, configurable: true, get: () => data[name] });

@@ -2,6 +2,8 @@
 // /notifications/callout-templates and /notifications/notification-definitions, and the callout
 // deliveries the dispatcher makes from them. Ids of these records are UUIDs, as Zuora shows them.
 
+import type { DataSources } from './dataSources.js';
+
 export const EVENT_TRIGGERS = 'EventTrigger';
 export const CALLOUT_TEMPLATES = 'CalloutTemplate';
 export const NOTIFICATION_DEFINITIONS = 'NotificationDefinition';
@@ -68,7 +70,7 @@ export interface RaisedEvent extends EventName {
   object: string;
   objectId: string;
   /** Data sources by object name, fields in Zuora's PascalCase (`Invoice.Balance`). */
-  data: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly sources: DataSources;
 }
 
 export type CalloutStatus = 'pending' | 'waiting' | 'delivered' | 'failed' | 'dropped';
