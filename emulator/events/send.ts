@@ -6,6 +6,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import type { CalloutAuth, CalloutDelivery } from './model.js';
 import { keptPool, outbound, poolFor } from '../http/outbound.js';
+import { startDeadline } from './deadlines.js';
 import { keptAnswers } from '../keptAnswers.js';
 import { extend } from '../state/paths.js';
 
@@ -160,15 +161,14 @@ async function once(delivery: CalloutDelivery, headers: Record<string, string>, 
 export async function sendCallout(delivery: CalloutDelivery, requestId: string, timeoutMs = DEFAULT_ATTEMPT_TIMEOUT_MS, receiver?: CalloutReceiver): Promise<SendResult> {
   const started = performance.now();
   // One deadline for the whole attempt: a receiver that never answers, or answers a byte at a time,
-  // fails it. An emitter serves as the abort signal (undici takes one too); a timer on it costs a
-  // good deal less than an AbortSignal.timeout per attempt.
+  // fails it. An emitter serves as the abort signal (undici takes one too); it costs a good deal
+  // less than an AbortSignal.timeout per attempt.
   const deadline = new EventEmitter();
   let timedOut = false;
-  const timer = setTimeout(() => {
+  const ended = startDeadline(timeoutMs, () => {
     timedOut = true;
     deadline.emit('abort');
-  }, timeoutMs);
-  timer.unref();
+  });
   const headers = delivery.stripe
     ? extend(delivery.headers, { 'Stripe-Signature': stripeSignature(delivery.stripe.secret, delivery.body ?? '') })
     : extend(delivery.headers, { 'Zuora-Request-Id': requestId, 'User-Agent': 'zuora-emulator-callout' });
@@ -188,7 +188,7 @@ export async function sendCallout(delivery: CalloutDelivery, requestId: string, 
     const message = timedOut ? `no answer within ${timeoutMs} ms` : error instanceof Error ? error.message : String(error);
     return { status: null, durationMs: Math.round(performance.now() - started), error: message };
   } finally {
-    clearTimeout(timer);
+    ended();
   }
 }
 

@@ -41,8 +41,10 @@ export function rateQuantity(charge: RatingFields, quantity: number): Rating {
 export function roundMoney(amount: number): number {
   // Most sums an account read rounds are nothing at all (no subscriptions, no unapplied payments).
   if (amount === 0) return 0;
-  // toPrecision drops binary noise first, so 1.005 * 100 (100.49999...) still rounds up.
-  const cents = Math.round(Number((Math.abs(amount) * 100).toPrecision(15)));
+  const scaled = Math.abs(amount) * 100;
+  // Whole cents already (most amounts billed): nothing to round, and no string made to find that out.
+  // Otherwise toPrecision drops binary noise first, so 1.005 * 100 (100.49999...) still rounds up.
+  const cents = Number.isInteger(scaled) && scaled < 1e15 ? scaled : Math.round(Number(scaled.toPrecision(15)));
   return cents === 0 ? 0 : (Math.sign(amount) * cents) / 100;
 }
 
