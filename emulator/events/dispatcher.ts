@@ -155,7 +155,11 @@ const HELD_ORDER: RecordOrder = {
 
 /** Deliveries held back by the reorder fault follow the first one sent after them. */
 function releaseHeld(tx: Transaction, sentSeq: number): void {
-  const earlier = [...tx.inOrder<CalloutDelivery>(CALLOUTS, HELD_ORDER)].filter((held) => held.seq < sentSeq);
+  const earlier: CalloutDelivery[] = [];
+  for (const held of tx.inOrder<CalloutDelivery>(CALLOUTS, HELD_ORDER)) {
+    if (held.seq >= sentSeq) break;
+    earlier.push(held);
+  }
   for (const held of earlier) tx.update<CalloutDelivery>(CALLOUTS, held.id, { status: 'pending' });
 }
 
@@ -346,12 +350,13 @@ export class Dispatcher {
       }
       // Faults are rare: only a tenant with one in force pays for the transaction that takes it.
       const fault = calloutFaultInForce(this.store.view(tenant)) ? await this.store.transact(tenant, (tx) => takeCalloutFault(tx)) : undefined;
-      await this.deliver(tenant, next, fault);
+      await (fault ? this.deliver(tenant, next, fault) : this.attempt(tenant, next));
     }
   }
 
-  private async deliver(tenant: string, delivery: CalloutDelivery, fault: TakenFault | undefined): Promise<void> {
-    switch (fault?.mode) {
+  /** A delivery under a callout fault: dropped, delayed, overtaken or sent twice. */
+  private async deliver(tenant: string, delivery: CalloutDelivery, fault: TakenFault): Promise<void> {
+    switch (fault.mode) {
       case 'drop':
         await this.store.transact(tenant, (tx) => tx.update<CalloutDelivery>(CALLOUTS, delivery.id, { status: 'dropped' }));
         return;
