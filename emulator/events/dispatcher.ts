@@ -294,7 +294,8 @@ export class Dispatcher {
 
   /** Runs `work` after the tenant's lane work before it; the lane is dropped once its last work is done. */
   private lane<T>(tenant: string, work: () => Promise<T>): Promise<T> {
-    const next = (this.lanes.get(tenant) ?? SETTLED).catch(() => undefined).then(work);
+    // After the work before it, however that ended.
+    const next = (this.lanes.get(tenant) ?? SETTLED).then(work, work);
     this.lanes.set(tenant, next);
     const done = (): void => {
       if (this.lanes.get(tenant) === next) this.lanes.delete(tenant);

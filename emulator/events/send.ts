@@ -132,23 +132,37 @@ function beforeDeadline<T>(work: Promise<T>, deadline: EventEmitter): Promise<T>
   });
 }
 
-async function once(delivery: CalloutDelivery, headers: Record<string, string>, deadline: EventEmitter, receiver?: CalloutReceiver): Promise<Answer> {
+function once(delivery: CalloutDelivery, headers: Record<string, string>, deadline: EventEmitter, receiver?: CalloutReceiver): Promise<Answer> {
   const received = receiver && asReceived(headers);
-  if (receiver && received) {
-    // A turn of the event loop before the receiver reads the callout and another before its answer
-    // is read, as an HTTP exchange takes: a lane draining many deliveries would otherwise hold up
-    // the requests and journal flushes waiting behind it.
-    await nextTurn();
-    const answer = await beforeDeadline(receiver({ method: delivery.method, headers: received, body: delivery.body }), deadline);
-    await nextTurn();
-    if (answer) return answer;
-  }
+  if (receiver && received) return inProcess(receiver, delivery, received, deadline).then((answer) => answer ?? overHttp(delivery, headers, deadline));
+  return overHttp(delivery, headers, deadline);
+}
+
+/** The receiver in this process, or undefined when it leaves the callout to HTTP. */
+async function inProcess(receiver: CalloutReceiver, delivery: CalloutDelivery, headers: Record<string, string>, deadline: EventEmitter): Promise<Answer | undefined> {
+  // A turn of the event loop before the receiver reads the callout and another before its answer
+  // is read, as an HTTP exchange takes: a lane draining many deliveries would otherwise hold up
+  // the requests and journal flushes waiting behind it.
+  await nextTurn();
+  const answer = await beforeDeadline(receiver({ method: delivery.method, headers, body: delivery.body }), deadline);
+  await nextTurn();
+  return answer;
+}
+
+/** The callout over HTTP; the exchange itself, without an async function around it, once the receiver's pool is made. */
+function overHttp(delivery: CalloutDelivery, headers: Record<string, string>, deadline: EventEmitter): Promise<Answer> {
   // Where the callout goes: its receiver's pool (already made, but for the first callout to it) and the path.
   const target = receiverOf(delivery.url);
   const options = { method: delivery.method, headers, ...(delivery.body !== null ? { body: delivery.body } : {}) };
-  if (target) return exchange(keptPool(target.origin) ?? (await poolFor(target.origin)), extend(options, { path: target.path }), deadline);
-  // A URL the pool cannot take goes through undici's own request, which refuses it with its own error.
-  const response = await (await outbound()).request(delivery.url, extend(options, { signal: deadline }));
+  if (!target) return viaRequest(delivery.url, options, deadline);
+  const request = extend(options, { path: target.path });
+  const pool = keptPool(target.origin);
+  return pool ? exchange(pool, request, deadline) : poolFor(target.origin).then((made) => exchange(made, request, deadline));
+}
+
+/** A URL the pool cannot take goes through undici's own request, which refuses it with its own error. */
+async function viaRequest(url: string, options: Omit<Dispatcher.RequestOptions, 'path' | 'origin'>, deadline: EventEmitter): Promise<Answer> {
+  const response = await (await outbound()).request(url, extend(options, { signal: deadline }));
   return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
 }
 
