@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import type { CalloutAuth, CalloutDelivery } from './model.js';
-import { keptPool, outbound, poolFor } from '../http/outbound.js';
+import { outbound, poolFor } from '../http/outbound.js';
 import { startDeadline } from './deadlines.js';
 import { keptAnswers } from '../keptAnswers.js';
 import { extend } from '../state/paths.js';
@@ -149,15 +149,14 @@ async function inProcess(receiver: CalloutReceiver, delivery: CalloutDelivery, h
   return answer;
 }
 
-/** The callout over HTTP; the exchange itself, without an async function around it, once the receiver's pool is made. */
+/** The callout over HTTP: the exchange itself, without an async function around it. */
 function overHttp(delivery: CalloutDelivery, headers: Record<string, string>, deadline: EventEmitter): Promise<Answer> {
-  // Where the callout goes: its receiver's pool (already made, but for the first callout to it) and the path.
+  // Where the callout goes: its receiver's pool and the path.
   const target = receiverOf(delivery.url);
   const options = { method: delivery.method, headers, ...(delivery.body !== null ? { body: delivery.body } : {}) };
   if (!target) return viaRequest(delivery.url, options, deadline);
   const request = extend(options, { path: target.path });
-  const pool = keptPool(target.origin);
-  return pool ? exchange(pool, request, deadline) : poolFor(target.origin).then((made) => exchange(made, request, deadline));
+  return exchange(poolFor(target.origin), request, deadline);
 }
 
 /** A URL the pool cannot take goes through undici's own request, which refuses it with its own error. */
