@@ -18,11 +18,12 @@ import { standardEventOf } from './standardEvents.js';
 import { activeTriggersFor } from './triggers.js';
 
 export const RETRY_JOB = 'callout.retry';
-const SETTLED = Promise.resolve();
 /** Zuora's default: three attempts in all... */
 export const MAX_ATTEMPTS = 3;
 /** ...at least 30 minutes apart; here the wait doubles after each failure. */
 const RETRY_BASE_MS = 30 * 60 * 1000;
+/** What `settle` answers when there is nothing to wait for: one settled promise, not one each time. */
+const SETTLED = Promise.resolve();
 
 export type NewDelivery = Omit<CalloutDelivery, 'id' | 'seq' | 'createdAt'>;
 
