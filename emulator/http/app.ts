@@ -75,20 +75,15 @@ export function buildApp(services: Services, tables: readonly RouteTable[]): Htt
   // that cannot be read, is answered in the path's dialect.
   const listener = (message: IncomingMessage, res: Response): void => {
     const req = requestOf(message);
-    try {
+    guarded(req, res, () => {
       if (refusedWithoutHost(message, req, res)) return;
-    } catch (error) {
-      lastResort(error, req, res);
-      return;
-    }
-    readBody(message, (error, body) => {
-      try {
-        if (error) throw error;
-        req.body = body;
-        routed(req, res);
-      } catch (thrown) {
-        lastResort(thrown, req, res);
-      }
+      readBody(message, (error, body) =>
+        guarded(req, res, () => {
+          if (error) throw error;
+          req.body = body;
+          routed(req, res);
+        }),
+      );
     });
   };
   return {
@@ -354,7 +349,13 @@ function requestOf(message: IncomingMessage): Request {
     path = mark < 0 ? url : url.slice(0, mark);
     search = mark < 0 ? null : url.slice(mark + 1);
   } else {
-    const parsed = parseUrl(url);
+    // A target even the URL parser refuses (`http://[::1/`) stays whole: a path no route has.
+    let parsed: { pathname: string | null; query: string | null } = { pathname: url, query: null };
+    try {
+      parsed = parseUrl(url);
+    } catch {
+      // Answered as an unknown endpoint, named as it was sent.
+    }
     path = parsed.pathname ?? '';
     search = parsed.query;
   }
@@ -381,6 +382,23 @@ function refusedWithoutHost(message: IncomingMessage, req: Request, res: Respons
 function unmatchedRoute(req: Request, res: Response): void {
   const error = new DomainError('NotFound', `No such endpoint: ${req.method} ${req.path}`, undefined, 'path');
   send(req, res, { ...errorReply(dialectForPath(req.path), error, req.method), status: 404 });
+}
+
+/**
+ * Runs one of the listener's steps: what it throws is answered by `lastResort`, and should even that
+ * throw (the answer already begun), the connection is ended, as express's final handler did.
+ */
+function guarded(req: Request, res: Response, step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    try {
+      lastResort(error, req, res);
+    } catch (last) {
+      console.error(`zuora-emulator: ${req.method} ${req.originalUrl} failed`, last);
+      res.destroy();
+    }
+  }
 }
 
 /** Errors raised before a route runs (an oversized body, say) still leave in the dialect's shape. */
