@@ -58,7 +58,8 @@ export interface OpenedJournal {
  * of that round; the store then rolls them back in memory.
  */
 export class Journal {
-  private queuedRecords: Buffer[] = [];
+  /** The JSON text of each queued record ('' for none: what `flushed` queues). */
+  private queuedRecords: string[] = [];
   private queuedWaiters: Waiter[] = [];
   private loop: Promise<void> | null = null;
   /** The start of a write put off to the end of this turn (see `append`'s `soon`). */
@@ -99,26 +100,25 @@ export class Journal {
   }
 
   /**
-   * Frames one commit's ops; done by the caller at commit time, so the record is what memory held then.
-   * The JSON is encoded to UTF-8 once, straight into the record (the length is only counted first); the
-   * checksum, the write and the journal's byte count all use those bytes.
+   * One commit's record as text; taken by the caller at commit time, so the record is what memory
+   * held then. It is framed and encoded with the rest of its round when written (`encodeRound`).
    */
+  static record(ops: readonly SetOp[]): string {
+    return JSON.stringify(ops);
+  }
+
+  /** The bytes one commit's record takes in the file, framed as the journal writes it. */
   static frame(ops: readonly SetOp[]): Buffer {
-    const json = JSON.stringify(ops);
-    const record = Buffer.allocUnsafe(Buffer.byteLength(json) + 11);
-    record.write(json, 10);
-    record.write(`#${crc32(record.subarray(10, record.length - 1)).toString(16).padStart(8, '0')} `, 0, 'latin1');
-    record[record.length - 1] = NEWLINE;
-    return record;
+    return encodeRound([Journal.record(ops)]);
   }
 
   /**
-   * Resolves once the framed record is on disk; rejects with JournalWriteError when it cannot be.
+   * Resolves once the record is on disk; rejects with JournalWriteError when it cannot be.
    * `soon`: nobody waits for this record, so the write does not start at once but at the end of
    * this turn of the event loop, and the next commit that is waited for (or anything else made in
    * the meantime) shares it: a commit that need not wait costs no flush of its own.
    */
-  append(record: Buffer, soon = false): Promise<void> {
+  append(record: string, soon = false): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<void>((resolve, reject) => {
       this.queuedRecords.push(record);
@@ -135,7 +135,7 @@ export class Journal {
    */
   flushed(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    return this.loop || this.queuedRecords.length > 0 ? this.append(EMPTY) : Promise.resolve();
+    return this.loop || this.queuedRecords.length > 0 ? this.append('') : Promise.resolve();
   }
 
   /** Waits until every queued batch is durable (or failed). */
@@ -181,7 +181,7 @@ export class Journal {
 
   private async drain(): Promise<void> {
     while (this.queuedRecords.length > 0) {
-      const chunk = this.queuedRecords.length === 1 ? (this.queuedRecords[0] as Buffer) : Buffer.concat(this.queuedRecords);
+      const chunk = encodeRound(this.queuedRecords);
       const waiters = this.queuedWaiters;
       this.queuedRecords = [];
       this.queuedWaiters = [];
@@ -230,11 +230,30 @@ function parseJournal(data: Buffer, file: string): { batches: SetOp[][]; goodByt
 }
 
 const NEWLINE = 0x0a;
-/** What `flushed` appends: nothing, written after everything before it. */
-const EMPTY = Buffer.alloc(0);
 const HASH = 0x23;
 const SPACE = 0x20;
 const OPEN_BRACKET = 0x5b;
+
+/**
+ * A round of records as the bytes of one write, each framed `#<crc32> <json>\n` (an empty text
+ * takes none). Encoded into one buffer per write, straight from the texts: a buffer per record,
+ * copied once more into the round's, cost an allocation and a copy per commit. The checksum is
+ * taken over the bytes written.
+ */
+function encodeRound(records: readonly string[]): Buffer {
+  let size = 0;
+  for (const record of records) if (record) size += Buffer.byteLength(record) + 11;
+  const chunk = Buffer.allocUnsafe(size);
+  let offset = 0;
+  for (const record of records) {
+    if (!record) continue;
+    const end = offset + 10 + chunk.write(record, offset + 10);
+    chunk.write(`#${crc32(chunk.subarray(offset + 10, end)).toString(16).padStart(8, '0')} `, offset, 'latin1');
+    chunk[end] = NEWLINE;
+    offset = end + 1;
+  }
+  return chunk;
+}
 
 /** Whether some line of `data` is a good record (the last one needs no newline here). */
 function anyRecordIn(data: Buffer): boolean {

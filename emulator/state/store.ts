@@ -454,7 +454,7 @@ export class Store {
     try {
       this.admit(unit);
       const root = this.doc as unknown as Record<string, unknown>;
-      const record = Journal.frame(unit.touched().map((at) => ({ path: at, value: valueAt(root, at) })));
+      const record = Journal.record(unit.touched().map((at) => ({ path: at, value: valueAt(root, at) })));
       try {
         await journal.append(record, soon);
       } catch (error) {
