@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { actionRoutes, objectDefinitionRoutes, objectQueryRoutes, v1CrudRoutes, v1Routes } from './api/v1/routes.js';
 import { v2Routes } from './api/v2/routes.js';
@@ -15,7 +15,7 @@ import { triggerRoutes } from './events/triggerRoutes.js';
 import { LIFECYCLE_JOBS } from './domain/orders/lifecycleJobs.js';
 import { ORDER_JOBS } from './domain/orders/orders.js';
 import { generateAdminToken, isLoopback } from './http/adminAuth.js';
-import { buildApp, type HttpApp } from './http/app.js';
+import { buildApp, endStreams } from './http/app.js';
 import { answerParserErrors } from './http/parserErrors.js';
 import { oauthRoutes } from './http/oauth.js';
 import { registerStripe, startStripeApi, type RunningStripeApi } from './api/stripe/server.js';
@@ -159,7 +159,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       closing ??= (async () => {
         await stripe?.close();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-        app.endStreams();
+        endStreams(app);
         await stopped;
         await store.close();
       })();
@@ -174,9 +174,9 @@ function localUrl(host: string, port: number): string {
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
-function listen(app: HttpApp, port: number, host: string): Promise<Server> {
+function listen(app: ReturnType<typeof buildApp>, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = createServer(app.listener).listen(port, host);
+    const server = app.listen(port, host);
     // Idle connections outlive the clients' own keep-alive (undici: 4 s), so a client never reuses
     // one the server is closing at that moment (seen through Docker's port proxy on a busy host).
     server.keepAliveTimeout = 30_000;

@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import { DomainError } from '../domain/errors.js';
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
@@ -8,8 +9,10 @@ const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
  * them (the token endpoint). Reading any label as JSON would let a web page's plain-text POST, which
  * a browser sends cross-site without asking, act on the emulator. An empty body is undefined.
  */
-export function parseBody(raw: Buffer | undefined, type: string, format: 'json' | 'form'): unknown {
-  if (raw === undefined || raw.length === 0) return undefined;
+export function parseBody(req: Request, format: 'json' | 'form'): unknown {
+  const raw: unknown = req.body;
+  if (!Buffer.isBuffer(raw) || raw.length === 0) return undefined;
+  const type = req.header('content-type') ?? '';
   const text = raw.toString('utf8');
   if (format === 'form') {
     if (!FORM_TYPE.test(type)) throw unsupported(type, 'application/x-www-form-urlencoded');
