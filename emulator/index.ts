@@ -15,7 +15,7 @@ import { triggerRoutes } from './events/triggerRoutes.js';
 import { LIFECYCLE_JOBS } from './domain/orders/lifecycleJobs.js';
 import { ORDER_JOBS } from './domain/orders/orders.js';
 import { generateAdminToken, isLoopback } from './http/adminAuth.js';
-import { buildApp, endStreams } from './http/app.js';
+import { buildApp, endStreams, serverFor } from './http/app.js';
 import { answerParserErrors } from './http/parserErrors.js';
 import { oauthRoutes } from './http/oauth.js';
 import { registerStripe, startStripeApi, type RunningStripeApi } from './api/stripe/server.js';
@@ -176,7 +176,7 @@ function localUrl(host: string, port: number): string {
 
 function listen(app: ReturnType<typeof buildApp>, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
+    const server = serverFor(app).listen(port, host);
     // Idle connections outlive the clients' own keep-alive (undici: 4 s), so a client never reuses
     // one the server is closing at that moment (seen through Docker's port proxy on a busy host).
     server.keepAliveTimeout = 30_000;
