@@ -1,33 +1,13 @@
 import { keptAnswers } from '../keptAnswers.js';
 import type { StoredRecord } from '../state/document.js';
 
-/** What a missing record shows: no fields. */
-const NO_FIELDS: Readonly<Record<string, unknown>> = Object.freeze({});
-
-/**
- * Each record's fields as zuoraFields names them, kept: a stored record never changes (a write stores
- * a new one), and one change's record is read for its triggers' conditions and again for its
- * callouts' merge fields, the record before an update having been the one after the change before
- * it. Frozen, since every event of the record shares them.
- */
-const keptFields = new WeakMap<StoredRecord, Readonly<Record<string, unknown>>>();
-
 /**
  * A stored record as Zuora's object model names its fields: `balance` -> `Balance`,
  * `isLatestVersion` -> `IsLatestVersion`; custom fields keep their own names (`stiggCustomerId__c`).
  * Id fields also answer as `ID`, which legacy merge fields such as `<Account.ID>` use.
  */
-export function zuoraFields(record: StoredRecord | null | undefined): Readonly<Record<string, unknown>> {
-  if (!record) return NO_FIELDS;
-  let fields = keptFields.get(record);
-  if (!fields) {
-    fields = Object.freeze(namedFields(record));
-    keptFields.set(record, fields);
-  }
-  return fields;
-}
-
-function namedFields(record: StoredRecord): Record<string, unknown> {
+export function zuoraFields(record: StoredRecord | null | undefined): Record<string, unknown> {
+  if (!record) return {};
   const fields: Record<string, unknown> = {};
   for (const name of Object.keys(record)) {
     const value = record[name];
