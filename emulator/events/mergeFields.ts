@@ -56,8 +56,8 @@ const lowerCase = keptAnswers((name) => name.toLowerCase(), 5000);
 /**
  * Each container's keys by their lower-case form (the first key of each form, as a for-in meets
  * them), made on its first lookup: a callout's template looks up several fields of one object (nine
- * of the default payment method for an account change), and a record's fields are shared by its
- * events (fieldNames.ts). Containers never gain keys once built (dataSources.ts sets them all up front).
+ * of the default payment method for an account change), each a walk over all of its keys before.
+ * Containers live as long as their event, and never gain keys (dataSources.ts sets them up front).
  */
 const keysByLowerCase = new WeakMap<object, Map<string, string>>();
 
