@@ -1,4 +1,5 @@
 import { request as plainRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 // The engine's HTTP client towards Zuora, Stripe and the emulator: node's own http(s), through its
 // global keep-alive agents (which close an idle connection before the server's announced
@@ -72,7 +73,11 @@ export async function request(address: string, { method, headers, body, timeoutM
   const url = new URL(address);
   const local = localServers.get(url.origin);
   if (local) {
+    // A turn of the event loop before the request is read and another before its answer is, as an
+    // HTTP exchange takes: a flow of many reads would otherwise hold up everything else in the process.
+    await nextTurn();
     const answer = await local({ method, url: `${url.pathname}${url.search}`, headers: asRead(url, headers), ...(body !== undefined ? { body } : {}) });
+    await nextTurn();
     if (answer) return answer;
   }
   const send = await sender(url);
