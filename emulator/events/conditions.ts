@@ -173,8 +173,8 @@ export function conditionContext(change: Pick<Change, 'object' | 'changeType' | 
     const base = name.endsWith(OLD) ? name.slice(0, -OLD.length) : undefined;
     return base !== undefined && known(base) ? (old[base] ?? null) : undefined;
   };
-  // An empty target: a frozen record's own would bind the traps to answer exactly its properties.
-  // Listed, the fields show as a plain object of them would, each with its _old twin.
+  // An empty target of its own, so the traps answer every name (a target's fixed properties would
+  // bind them). Listed, the fields show as a plain object of them would, each with its _old twin.
   const fields = new Proxy(
     {},
     {
