@@ -17,6 +17,15 @@ interface Waiter {
 const HAS_DSYNC = constants.O_DSYNC !== undefined;
 const APPEND_DURABLY = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | (HAS_DSYNC ? constants.O_DSYNC : 0);
 
+/**
+ * How long a record nobody waits for (`append`'s `soon`) may wait for a write it can share (wall
+ * time). Not just the end of the turn: a callout's attempt record is made while the next callout is
+ * handed over a turn or two later, and the next job of an advance commits once the job's callouts
+ * are answered, a millisecond or two on; each record written alone was a disk flush of its own (one
+ * per callout, twice an advance's flushes with the bundled sync engine connected).
+ */
+const SOON_WAIT_MS = 5;
+
 /** How bytes reach the disk; replaced in tests to inject a full disk or an I/O error. Durable once `write` resolves. */
 export interface JournalIo {
   write(handle: FileHandle, chunk: Buffer): Promise<void>;
@@ -58,11 +67,12 @@ export interface OpenedJournal {
  * of that round; the store then rolls them back in memory.
  */
 export class Journal {
-  private queuedRecords: Buffer[] = [];
+  /** The JSON text of each queued record ('' for none: what `flushed` queues). */
+  private queuedRecords: string[] = [];
   private queuedWaiters: Waiter[] = [];
   private loop: Promise<void> | null = null;
-  /** The start of a write put off to the end of this turn (see `append`'s `soon`). */
-  private deferred: NodeJS.Immediate | null = null;
+  /** The start of a write put off for records nobody waits for (see `append`'s `soon`). */
+  private deferred: NodeJS.Timeout | null = null;
   /** Set by a failed write: commits are refused until the store has rolled memory back and called `resume`. */
   private failure: JournalWriteError | null = null;
   /** Durable write rounds so far; fewer than commits whenever group commit kicked in. */
@@ -99,33 +109,32 @@ export class Journal {
   }
 
   /**
-   * Frames one commit's ops; done by the caller at commit time, so the record is what memory held then.
-   * The JSON is encoded to UTF-8 once, straight into the record (the length is only counted first); the
-   * checksum, the write and the journal's byte count all use those bytes.
+   * One commit's record as text; taken by the caller at commit time, so the record is what memory
+   * held then. It is framed and encoded with the rest of its round when written (`encodeRound`).
    */
+  static record(ops: readonly SetOp[]): string {
+    return JSON.stringify(ops);
+  }
+
+  /** The bytes one commit's record takes in the file, framed as the journal writes it. */
   static frame(ops: readonly SetOp[]): Buffer {
-    const json = JSON.stringify(ops);
-    const record = Buffer.allocUnsafe(Buffer.byteLength(json) + 11);
-    record.write(json, 10);
-    record.write(`#${crc32(record.subarray(10, record.length - 1)).toString(16).padStart(8, '0')} `, 0, 'latin1');
-    record[record.length - 1] = NEWLINE;
-    return record;
+    return encodeRound([Journal.record(ops)]);
   }
 
   /**
-   * Resolves once the framed record is on disk; rejects with JournalWriteError when it cannot be.
-   * `soon`: nobody waits for this record, so the write does not start at once but at the end of
-   * this turn of the event loop, and the next commit that is waited for (or anything else made in
-   * the meantime) shares it: a commit that need not wait costs no flush of its own.
+   * Resolves once the record is on disk; rejects with JournalWriteError when it cannot be.
+   * `soon`: nobody waits for this record, so the write does not start at once but with the next
+   * commit that is waited for, or SOON_WAIT_MS later, whichever comes first: a commit that need not
+   * wait costs no flush of its own.
    */
-  append(record: Buffer, soon = false): Promise<void> {
+  append(record: string, soon = false): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<void>((resolve, reject) => {
       this.queuedRecords.push(record);
       this.queuedWaiters.push({ resolve, reject });
       if (this.loop) return;
       if (!soon) this.startDrain();
-      else this.deferred ??= setImmediate(() => this.startDrain());
+      else this.deferred ??= setTimeout(() => this.startDrain(), SOON_WAIT_MS);
     });
   }
 
@@ -135,7 +144,7 @@ export class Journal {
    */
   flushed(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    return this.loop || this.queuedRecords.length > 0 ? this.append(EMPTY) : Promise.resolve();
+    return this.loop || this.queuedRecords.length > 0 ? this.append('') : Promise.resolve();
   }
 
   /** Waits until every queued batch is durable (or failed). */
@@ -172,7 +181,7 @@ export class Journal {
   }
 
   private startDrain(): void {
-    if (this.deferred) clearImmediate(this.deferred);
+    if (this.deferred) clearTimeout(this.deferred);
     this.deferred = null;
     this.loop ??= this.drain().finally(() => {
       this.loop = null;
@@ -181,7 +190,7 @@ export class Journal {
 
   private async drain(): Promise<void> {
     while (this.queuedRecords.length > 0) {
-      const chunk = this.queuedRecords.length === 1 ? (this.queuedRecords[0] as Buffer) : Buffer.concat(this.queuedRecords);
+      const chunk = encodeRound(this.queuedRecords);
       const waiters = this.queuedWaiters;
       this.queuedRecords = [];
       this.queuedWaiters = [];
@@ -230,11 +239,30 @@ function parseJournal(data: Buffer, file: string): { batches: SetOp[][]; goodByt
 }
 
 const NEWLINE = 0x0a;
-/** What `flushed` appends: nothing, written after everything before it. */
-const EMPTY = Buffer.alloc(0);
 const HASH = 0x23;
 const SPACE = 0x20;
 const OPEN_BRACKET = 0x5b;
+
+/**
+ * A round of records as the bytes of one write, each framed `#<crc32> <json>\n` (an empty text
+ * takes none). Encoded into one buffer per write, straight from the texts: a buffer per record,
+ * copied once more into the round's, cost an allocation and a copy per commit. The checksum is
+ * taken over the bytes written.
+ */
+function encodeRound(records: readonly string[]): Buffer {
+  let size = 0;
+  for (const record of records) if (record) size += Buffer.byteLength(record) + 11;
+  const chunk = Buffer.allocUnsafe(size);
+  let offset = 0;
+  for (const record of records) {
+    if (!record) continue;
+    const end = offset + 10 + chunk.write(record, offset + 10);
+    chunk.write(`#${crc32(chunk.subarray(offset + 10, end)).toString(16).padStart(8, '0')} `, offset, 'latin1');
+    chunk[end] = NEWLINE;
+    offset = end + 1;
+  }
+  return chunk;
+}
 
 /** Whether some line of `data` is a good record (the last one needs no newline here). */
 function anyRecordIn(data: Buffer): boolean {
