@@ -52,16 +52,25 @@ function legacyValue({ whole, objectName, fieldName }: LegacyField, sources: Dat
 
 /**
  * Each container's keys by their lower-case form (the first key of each form, as a for-in meets
- * them), made on its first lookup: a callout's template looks up several fields of one object (nine
- * of the default payment method for an account change), each a walk over all of its keys before.
- * Containers (a data source's fields) live as long as their event, and never gain keys.
+ * them), made on its second lookup: a callout's template may look up several fields of one object
+ * (nine of the default payment method for an account change), each a walk over its keys otherwise;
+ * but most look up one (`<Invoice.ID>`), and a walk that stops at the match costs far less than
+ * the map. Containers (a data source's fields) live as long as their event, and never gain keys.
  */
 const keysByLowerCase = new WeakMap<object, Map<string, string>>();
+/** Containers looked up once already: the next lookup makes their map. */
+const lookedUp = new WeakSet<object>();
 
 /** The key of `container` that is `name` regardless of case, if any. */
 function nameLike(container: object, name: string): string | undefined {
+  const wanted = lowerCase(name);
   let keys = keysByLowerCase.get(container);
   if (!keys) {
+    if (!lookedUp.has(container)) {
+      lookedUp.add(container);
+      for (const key in container) if (lowerCase(key) === wanted) return key;
+      return undefined;
+    }
     keys = new Map();
     for (const key in container) {
       const lower = lowerCase(key);
@@ -69,7 +78,7 @@ function nameLike(container: object, name: string): string | undefined {
     }
     keysByLowerCase.set(container, keys);
   }
-  return keys.get(lowerCase(name));
+  return keys.get(wanted);
 }
 
 /**
