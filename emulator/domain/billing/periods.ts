@@ -84,9 +84,16 @@ export function periodContaining(schedule: BillingSchedule, date: string): Span 
     schedule.unit === 'month'
       ? Math.floor(monthsBetween(schedule.firstCycleDate, date) / schedule.months)
       : Math.floor(daysBetween(schedule.firstCycleDate, date) / schedule.days);
-  while (boundary(schedule, k) > date) k -= 1;
-  while (boundary(schedule, k + 1) <= date) k += 1;
-  return { start: boundary(schedule, k), end: boundary(schedule, k + 1) };
+  // Each boundary worked out once: a bill run asks for a period or two of every charge, and each
+  // boundary is a date formatted afresh.
+  let start = boundary(schedule, k);
+  while (start > date) start = boundary(schedule, --k);
+  let end = boundary(schedule, k + 1);
+  while (end <= date) {
+    start = end;
+    end = boundary(schedule, ++k + 1);
+  }
+  return { start, end };
 }
 
 /**
