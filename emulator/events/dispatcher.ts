@@ -115,7 +115,7 @@ function insertDeliveries(tx: Transaction, deliveries: readonly NewDelivery[]): 
   const createdAt = tx.now().toISOString();
   for (const delivery of deliveries) {
     const id = tx.newId();
-    tx.insertFresh<CalloutDelivery>(CALLOUTS, extend(delivery, { id, seq: Number(tx.meta().counters.id ?? 0), createdAt }));
+    tx.insert<CalloutDelivery>(CALLOUTS, extend(delivery, { id, seq: Number(tx.meta().counters.id ?? 0), createdAt }));
   }
 }
 

@@ -182,21 +182,8 @@ export class Transaction implements ReadView {
   }
 
   insert<T extends { id: string }>(object: string, record: T): T {
-    this.mustBeNew(object, record.id);
-    return this.store(object, frozenCopy(record), 'INSERT', null);
-  }
-
-  /**
-   * `insert` of a record the caller has just built and holds alone (an `extend` of a line and its
-   * ids, say): frozen in place rather than copied once more, as `update` does with its patch.
-   */
-  insertFresh<T extends { id: string }>(object: string, record: T): T {
-    this.mustBeNew(object, record.id);
-    return this.store(object, frozenFresh(record), 'INSERT', null);
-  }
-
-  private mustBeNew(object: string, id: string): void {
-    if (this.get(object, id)) throw new Error(`${object} ${id} already exists`);
+    if (this.get(object, record.id)) throw new Error(`${object} ${record.id} already exists`);
+    return this.put(object, record, 'INSERT', null);
   }
 
   update<T extends { id: string }>(object: string, id: string, patch: Partial<T>): T {
@@ -297,6 +284,10 @@ export class Transaction implements ReadView {
 
   changes(): readonly PendingChange[] {
     return this.pending;
+  }
+
+  private put<T extends { id: string }>(object: string, record: T, changeType: ChangeType, before: StoredRecord | null): T {
+    return this.store(object, frozenCopy(record), changeType, before);
   }
 
   /** Writes a record that is frozen throughout already. */

@@ -173,7 +173,7 @@ function insertInvoice(
     updatedDate: now,
   });
   for (const line of lines) {
-    tx.insertFresh<InvoiceItem>(INVOICE_ITEMS, extend(line, { id: tx.newId(), invoiceId: id, accountId: account.id, createdDate: now, updatedDate: now }));
+    tx.insert<InvoiceItem>(INVOICE_ITEMS, extend(line, { id: tx.newId(), invoiceId: id, accountId: account.id, createdDate: now, updatedDate: now }));
   }
   return invoice;
 }
