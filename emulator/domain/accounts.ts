@@ -101,10 +101,9 @@ export const invoiceBalanceOf = (account: Account): number => roundMoney(account
 
 export function createAccount(tx: Transaction, input: NewAccountInput): AccountWithContacts {
   const fields = checkAccountFields(tx, input);
-  const accountNumber = input.accountNumber ?? tx.nextFreeNumber('account', (number) => !!findAccountByNumber(tx, number));
-  if (findAccountByNumber(tx, accountNumber)) {
-    throw conflict(ACCOUNTS, `An account with number '${accountNumber}' already exists`, 'account_number');
-  }
+  const accountNumber = tx.givenOrNextNumber('account', input.accountNumber, (number) => !!findAccountByNumber(tx, number), () =>
+    conflict(ACCOUNTS, `An account with number '${input.accountNumber}' already exists`, 'account_number'),
+  );
   if (!input.billTo && (input.status ?? 'Active') !== 'Draft') throw missingField(ACCOUNTS, 'bill_to');
   const id = tx.newId();
   const billTo = input.billTo ? createContact(tx, id, input.billTo, 'bill_to') : null;

@@ -228,6 +228,16 @@ export class Transaction implements ReadView {
     }
   }
 
+  /**
+   * The number the caller gave, refused with `inUse()` when it is taken, or else the next free one
+   * of the kind: free by construction, so not looked up a second time.
+   */
+  givenOrNextNumber(kind: NumberKind, given: string | null | undefined, isTaken: (candidate: string) => boolean, inUse: () => Error): string {
+    if (given === undefined || given === null) return this.nextFreeNumber(kind, isTaken);
+    if (isTaken(given)) throw inUse();
+    return given;
+  }
+
   setNow(iso: string): void {
     this.patchMeta({ now: iso });
   }
