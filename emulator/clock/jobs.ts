@@ -36,7 +36,7 @@ export class JobRegistry {
 export function scheduleJob(tx: Transaction, kind: string, dueAt: Date, payload: unknown): JobRecord {
   const id = tx.newId();
   const seq = Number(tx.meta().counters.id ?? 0);
-  return tx.insertFresh<JobRecord>(JOBS, { id, kind, dueAt: dueAt.toISOString(), seq, payload, status: 'pending' });
+  return tx.insert<JobRecord>(JOBS, { id, kind, dueAt: dueAt.toISOString(), seq, payload, status: 'pending' });
 }
 
 /**

@@ -110,10 +110,10 @@ export function createAccount(tx: Transaction, input: NewAccountInput): AccountW
   const soldTo = input.soldTo ? createContact(tx, id, input.soldTo, 'sold_to') : billTo;
   const now = tx.now().toISOString();
   const user = apiUserId(tx.tenant);
-  // The input's members less its contacts, then `fields` over them, then the record's own: built
-  // once and frozen in place (`extend`, not a spread: see there why). `fields` holds no contact.
+  // The input's members less its contacts, then `fields` over them, then the record's own, in one
+  // `extend` (not a spread: see there why). `fields` holds no contact.
   const { billTo: _billTo, soldTo: _soldTo, ...rest } = input;
-  const account = tx.insertFresh<Account>(ACCOUNTS, extend(rest, fields, {
+  const account = tx.insert<Account>(ACCOUNTS, extend(rest, fields, {
     id,
     accountNumber,
     billCycleDay: input.billCycleDay ?? 0,

@@ -45,7 +45,7 @@ export function createContact(tx: Transaction, accountId: string, input: Contact
   const customFields = checkCustomFields(tx, 'Contact', input.customFields ?? {}, `${field}.custom_fields.`);
   const now = tx.now().toISOString();
   // `extend`, not a spread: see there why.
-  return tx.insertFresh<Contact>(CONTACTS, extend(input, { id: tx.newId(), accountId, customFields, createdDate: now, updatedDate: now }));
+  return tx.insert<Contact>(CONTACTS, extend(input, { id: tx.newId(), accountId, customFields, createdDate: now, updatedDate: now }));
 }
 
 export function updateContact(tx: Transaction, id: string, patch: ContactInput, field: string): Contact {

@@ -65,7 +65,7 @@ export function writeVersion(tx: Transaction, draft: SubscriptionDraft): Subscri
   const { base } = draft;
   if (base) tx.update<Subscription>(SUBSCRIPTIONS, base.id, { isLatestVersion: false, updatedDate: now, updatedById: user });
   // `extend`, not a spread: see there why.
-  const subscription = tx.insertFresh<Subscription>(
+  const subscription = tx.insert<Subscription>(
     SUBSCRIPTIONS,
     extend(draft.subscription, {
       id,
@@ -82,11 +82,11 @@ export function writeVersion(tx: Transaction, draft: SubscriptionDraft): Subscri
   for (const plan of draft.ratePlans) {
     const planId = tx.newId();
     ratePlanIds.set(plan.id, planId);
-    tx.insertFresh<SubscriptionRatePlan>(SUBSCRIPTION_RATE_PLANS, extend(plan, { id: planId, subscriptionId: id, createdDate: now, updatedDate: now }));
+    tx.insert<SubscriptionRatePlan>(SUBSCRIPTION_RATE_PLANS, extend(plan, { id: planId, subscriptionId: id, createdDate: now, updatedDate: now }));
   }
   for (const charge of draft.charges) {
     const chargeId = tx.newId();
-    tx.insertFresh<SubscriptionCharge>(
+    tx.insert<SubscriptionCharge>(
       SUBSCRIPTION_CHARGES,
       extend(charge, {
         id: chargeId,

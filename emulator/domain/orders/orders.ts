@@ -64,7 +64,7 @@ export function placeOrder(tx: Transaction, input: OrderInput): Order {
   const billing = status === 'Completed' ? processOrderBilling(tx, account, results, input.processingOptions, orderDate) : { invoiceIds: [], paymentIds: [] };
   const now = tx.now().toISOString();
   const user = apiUserId(tx.tenant);
-  const order = tx.insertFresh<Order>(ORDERS, {
+  const order = tx.insert<Order>(ORDERS, {
     id,
     orderNumber,
     accountId: account.id,
