@@ -8,6 +8,7 @@ import { receiveInProcess } from '../emulator/services.js';
 import { DEFAULT_SYNC_PORT, SYNC_SUBDIR } from '../sync/config.js';
 import { startSyncEngineBeside } from '../sync/besideEmulator.js';
 import type { RunningSyncEngine } from '../sync/index.js';
+import { answerLocally } from '../sync/httpClient.js';
 import { UsageError } from './errors.js';
 import { parseFlags } from './flags.js';
 import { listenFailure, parsePort } from './ports.js';
@@ -156,8 +157,12 @@ export async function runStart(argv: string[]): Promise<number> {
   ];
   let sync: RunningSyncEngine | undefined;
   let stopInProcess: (() => void) | undefined;
+  let stopLocalReads: (() => void) | undefined;
   if (settings.sync) {
     const tenant = { url: emulator.url, ...emulator.credentials, adminToken: emulator.adminToken };
+    // The engine's reads of its tenant are answered in this process, without HTTP (the same
+    // answers and request log: emulator/http/app.ts answerInProcess); from its first, at connect.
+    stopLocalReads = answerLocally(emulator.url, emulator.answerInProcess);
     try {
       sync = await startSyncEngineBeside(tenant, { port: syncPort, host, dataDir: syncDataDir, inMemory }).catch((error: unknown) => {
         throw listenFailure(error, host, syncPort, '--sync-port');
@@ -183,6 +188,7 @@ export async function runStart(argv: string[]): Promise<number> {
   // The engine first, since it may still be talking to the emulator.
   stopInProcess?.();
   await sync?.close();
+  stopLocalReads?.();
   await emulator.close();
   return 0;
 }

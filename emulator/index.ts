@@ -15,7 +15,7 @@ import { triggerRoutes } from './events/triggerRoutes.js';
 import { LIFECYCLE_JOBS } from './domain/orders/lifecycleJobs.js';
 import { ORDER_JOBS } from './domain/orders/orders.js';
 import { generateAdminToken, isLoopback } from './http/adminAuth.js';
-import { buildApp, endStreams, serverFor } from './http/app.js';
+import { buildApp, endStreams, serverFor, type BuiltApp, type InProcessAnswerer } from './http/app.js';
 import { answerParserErrors } from './http/parserErrors.js';
 import { oauthRoutes } from './http/oauth.js';
 import { registerStripe, startStripeApi, type RunningStripeApi } from './api/stripe/server.js';
@@ -61,6 +61,11 @@ export interface RunningEmulator {
   /** Send as `Authorization: Bearer <adminToken>` on admin calls (also accepted when started admin-open). */
   adminToken: string;
   services: Services;
+  /**
+   * Answers a read of the API made in this very process as its HTTP server would (the bundled sync
+   * engine's reads under `zuora-emulator start`); undefined for a request that must go over HTTP.
+   */
+  answerInProcess: InProcessAnswerer;
   /** The Stripe dialect's address and default account, when a Stripe port was asked for. */
   stripe?: Omit<RunningStripeApi, 'close'>;
   /** Stops accepting requests, waits for pending writes and compacts state to disk. */
@@ -132,7 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const zuoraVersion = options.zuoraVersion;
     await store.transact(DEFAULT_TENANT.clientId, (tx) => tx.patchMeta({ settings: mergeSettings(tx.meta().settings, { zuoraVersion }) }));
   }
-  const app = buildApp(services, SERVED_TABLES);
+  const { app, answerInProcess } = buildApp(services, SERVED_TABLES);
   // Callouts owed when the process last stopped go out now.
   services.dispatcher.resume();
   let server: Server;
@@ -154,6 +159,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     credentials: { clientId: DEFAULT_TENANT.clientId, clientSecret: DEFAULT_TENANT.clientSecret },
     adminToken,
     services,
+    answerInProcess,
     ...(stripe ? { stripe: { url: stripe.url, port: stripe.port, account: stripe.account, secretKey: stripe.secretKey } } : {}),
     close: () => {
       closing ??= (async () => {
@@ -174,7 +180,7 @@ function localUrl(host: string, port: number): string {
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
-function listen(app: ReturnType<typeof buildApp>, port: number, host: string): Promise<Server> {
+function listen(app: BuiltApp['app'], port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = serverFor(app).listen(port, host);
     // Idle connections outlive the clients' own keep-alive (undici: 4 s), so a client never reuses

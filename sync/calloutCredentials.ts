@@ -12,11 +12,18 @@ export function calloutCredentials(clientSecret: string): CalloutCredentials {
   return { username: USERNAME, password: createHmac('sha256', clientSecret).update('zuora-callouts').digest('hex') };
 }
 
-/** Whether an `Authorization` header carries exactly these credentials. */
+/** The bytes a header must decode to, by the credentials (the engine has one set, checked on every callout). */
+const wantedBytes = new WeakMap<CalloutCredentials, Buffer>();
+
+/**
+ * Whether an `Authorization` header carries exactly these credentials. The decoded bytes are
+ * compared as they are: the credentials are ASCII, so no other bytes read as text would equal them.
+ */
 export function carriesCredentials(header: string | undefined, expected: CalloutCredentials): boolean {
   const match = /^Basic\s+(\S+)\s*$/i.exec(header ?? '');
   if (!match?.[1]) return false;
-  const given = Buffer.from(Buffer.from(match[1], 'base64').toString('utf8'));
-  const wanted = Buffer.from(`${expected.username}:${expected.password}`);
+  const given = Buffer.from(match[1], 'base64');
+  let wanted = wantedBytes.get(expected);
+  if (!wanted) wantedBytes.set(expected, (wanted = Buffer.from(`${expected.username}:${expected.password}`)));
   return given.length === wanted.length && timingSafeEqual(given, wanted);
 }

@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { invalidValue } from '../domain/errors.js';
 import type { Change } from '../state/changeFeed.js';
-import { keptAnswers } from '../keptAnswers.js';
 import { zuoraFields } from './fieldNames.js';
 import { EVENT_TRIGGERS } from './model.js';
 
@@ -160,27 +159,35 @@ function* walk(tree: unknown): Generator<AstNode> {
  * What a condition sees of one change: `changeType`, and the record under its object name with
  * Zuora's field names, each field also as `<Field>_old` (its value before the change). A deleted
  * record's current values are its last ones; an inserted record has no old values, so they are null.
+ * The fields are looked up as the condition reads them (one or two), not all copied out for every
+ * change a trigger sees: every field of the record or of the one before it answers its value or null,
+ * and `<Field>_old` the one before, or null; any other name is undefined.
  */
 export function conditionContext(change: Pick<Change, 'object' | 'changeType' | 'before' | 'after'>): Record<string, unknown> {
   const current = zuoraFields(change.changeType === 'DELETE' ? change.before : change.after);
   const old = zuoraFields(change.changeType === 'INSERT' ? null : change.before);
-  const fields: Record<string, unknown> = {};
-  for (const name of Object.keys(current)) {
-    fields[name] = current[name] ?? null;
-    fields[oldName(name)] = old[name] ?? null;
-  }
-  // Then the fields only the record before the change has.
-  for (const name of Object.keys(old)) {
-    if (Object.hasOwn(current, name)) continue;
-    fields[name] = null;
-    fields[oldName(name)] = old[name] ?? null;
-  }
+  const known = (name: string): boolean => Object.hasOwn(current, name) || Object.hasOwn(old, name);
+  const field = (name: string | symbol): unknown => {
+    if (typeof name !== 'string') return undefined;
+    if (known(name)) return current[name] ?? null;
+    const base = name.endsWith(OLD) ? name.slice(0, -OLD.length) : undefined;
+    return base !== undefined && known(base) ? (old[base] ?? null) : undefined;
+  };
+  // An empty target of its own, so the traps answer every name (a target's fixed properties would
+  // bind them). Listed, the fields show as a plain object of them would, each with its _old twin.
+  const fields = new Proxy(
+    {},
+    {
+      get: (_target, name) => field(name),
+      has: (_target, name) => field(name) !== undefined,
+      ownKeys: () => [...new Set([...Object.keys(current), ...Object.keys(old)].flatMap((name) => [name, `${name}${OLD}`]))],
+      getOwnPropertyDescriptor: (_target, name) => {
+        const value = field(name);
+        return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: false };
+      },
+    },
+  );
   return { changeType: change.changeType, [change.object]: fields };
 }
 
-/**
- * `<Field>_old`, kept: each change a trigger sees names every field of its record with it (a sign-up
- * order's account, subscription and order, with the bundled sync engine's triggers). Field names
- * come from the code and from custom field definitions, as for fieldNames.ts's.
- */
-const oldName = keptAnswers((name) => `${name}_old`, 5000);
+const OLD = '_old';

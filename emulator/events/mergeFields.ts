@@ -53,12 +53,26 @@ function legacyValue({ whole, objectName, fieldName }: LegacyField, data: Raised
 /** Names in lower case, kept: every callout compares the same few dozen field names again. */
 const lowerCase = keptAnswers((name) => name.toLowerCase(), 5000);
 
+/**
+ * Each container's keys by their lower-case form (the first key of each form, as a for-in meets
+ * them), made on its first lookup: a callout's template looks up several fields of one object (nine
+ * of the default payment method for an account change), each a walk over all of its keys before.
+ * Containers live as long as their event, and never gain keys (dataSources.ts sets them up front).
+ */
+const keysByLowerCase = new WeakMap<object, Map<string, string>>();
+
 /** The key of `container` that is `name` regardless of case, if any. */
 function nameLike(container: object, name: string): string | undefined {
-  const wanted = lowerCase(name);
-  // for-in stops at the key found without listing the others first (a data source has dozens).
-  for (const key in container) if (lowerCase(key) === wanted) return key;
-  return undefined;
+  let keys = keysByLowerCase.get(container);
+  if (!keys) {
+    keys = new Map();
+    for (const key in container) {
+      const lower = lowerCase(key);
+      if (!keys.has(lower)) keys.set(lower, key);
+    }
+    keysByLowerCase.set(container, keys);
+  }
+  return keys.get(lowerCase(name));
 }
 
 /**

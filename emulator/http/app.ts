@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse, type Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { parse as parseQuery } from 'node:querystring';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { match, type MatchFunction } from 'path-to-regexp';
 import { DomainError } from '../domain/errors.js';
@@ -22,11 +23,29 @@ import { compileBodyValidator, type BodyValidator } from './validation.js';
 
 export const ADMIN_TENANT_HEADER = 'x-emulator-tenant';
 
+/** A request made from inside this process (the bundled sync engine's reads), as its HTTP server would read it: header names in lower case. */
+export interface InProcessRequest {
+  method: string;
+  /** Path and query, as on the request line. */
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** The status and body text the HTTP server would have sent; undefined for a request left to HTTP. */
+export type InProcessAnswerer = (request: InProcessRequest) => Promise<{ status: number; text: string } | undefined>;
+
+export interface BuiltApp {
+  app: express.Express;
+  /** Answers reads made in this very process without HTTP (see answerInProcess). */
+  answerInProcess: InProcessAnswerer;
+}
+
 /**
  * Assembles the express app from the route tables. Every route runs the same pipeline:
  * resolve tenant -> parse body -> validate -> handler (domain call + shaping) -> error mapping.
  */
-export function buildApp(services: Services, tables: readonly RouteTable[]): express.Express {
+export function buildApp(services: Services, tables: readonly RouteTable[]): BuiltApp {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -49,7 +68,87 @@ export function buildApp(services: Services, tables: readonly RouteTable[]): exp
   app.use(inSequence([hostRequired, bodyBytes, routeGroup(groups)]));
   app.use(unmatchedRoute);
   app.use(lastResort);
-  return app;
+  return { app, answerInProcess: answerInProcess(groups) };
+}
+
+/** The request line and headers as express reads them, for a request that never was a socket's. */
+interface InProcessReq {
+  method: string;
+  url: string;
+  originalUrl: string;
+  path: string;
+  query: Record<string, unknown>;
+  headers: Record<string, string>;
+  params: Record<string, string>;
+  body: undefined;
+  header(name: string): string | undefined;
+}
+
+/** What `send` and the pipeline use of a response, keeping what was sent. */
+class InProcessRes {
+  statusCode = 200;
+  text = '';
+
+  writeHead(status: number): this {
+    this.statusCode = status;
+    return this;
+  }
+
+  status(status: number): this {
+    this.statusCode = status;
+    return this;
+  }
+
+  setHeader(): this {
+    return this;
+  }
+
+  end(body?: string | Buffer): this {
+    if (body !== undefined) this.text = typeof body === 'string' ? body : body.toString('utf8');
+    return this;
+  }
+}
+
+/**
+ * A read (GET, no body) on a tenant's API, answered by its route's own pipeline (authentication,
+ * rate limits, the handler, the request log) exactly as over HTTP, without a socket and two HTTP
+ * stacks on every read: the bundled sync engine, running in this process under `zuora-emulator
+ * start`, reads an invoice and its items back for every invoice callout. Anything else (a write, a
+ * body, the admin API with its streams, a path no route takes) is left to HTTP: undefined.
+ */
+function answerInProcess(groups: ReadonlyMap<string, readonly GroupRoute[]>): InProcessAnswerer {
+  return async ({ method, url, headers, body }) => {
+    if (method !== 'GET' || body !== undefined) return undefined;
+    const queryAt = url.indexOf('?');
+    const path = queryAt < 0 ? url : url.slice(0, queryAt);
+    if (dialectForPath(path) === 'admin') return undefined;
+    for (const route of groups.get(groupKey(path)) ?? []) {
+      let matched: ReturnType<GroupRoute['match']>;
+      try {
+        matched = route.match(path);
+      } catch {
+        return undefined;
+      }
+      if (!matched || route.method !== 'GET') continue;
+      const req: InProcessReq = {
+        method,
+        url,
+        originalUrl: url,
+        path,
+        // express's default ("simple") query parser.
+        query: parseQuery(queryAt < 0 ? '' : url.slice(queryAt + 1)),
+        headers,
+        params: matched.params,
+        body: undefined,
+        header: (name) => headers[name.toLowerCase()],
+      };
+      const res = new InProcessRes();
+      // Only what the pipeline reads of express's request and response is there (see above).
+      await route.handle(req as unknown as Request, res as unknown as Response);
+      return { status: res.statusCode, text: res.text };
+    }
+    return undefined;
+  };
 }
 
 /**

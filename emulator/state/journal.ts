@@ -17,6 +17,15 @@ interface Waiter {
 const HAS_DSYNC = constants.O_DSYNC !== undefined;
 const APPEND_DURABLY = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | (HAS_DSYNC ? constants.O_DSYNC : 0);
 
+/**
+ * How long a record nobody waits for (`append`'s `soon`) may wait for a write it can share (wall
+ * time). Not just the end of the turn: a callout's attempt record is made while the next callout is
+ * handed over a turn or two later, and the next job of an advance commits once the job's callouts
+ * are answered, a millisecond or two on; each record written alone was a disk flush of its own (one
+ * per callout, twice an advance's flushes with the bundled sync engine connected).
+ */
+const SOON_WAIT_MS = 5;
+
 /** How bytes reach the disk; replaced in tests to inject a full disk or an I/O error. Durable once `write` resolves. */
 export interface JournalIo {
   write(handle: FileHandle, chunk: Buffer): Promise<void>;
@@ -62,8 +71,8 @@ export class Journal {
   private queuedRecords: string[] = [];
   private queuedWaiters: Waiter[] = [];
   private loop: Promise<void> | null = null;
-  /** The start of a write put off to the end of this turn (see `append`'s `soon`). */
-  private deferred: NodeJS.Immediate | null = null;
+  /** The start of a write put off for records nobody waits for (see `append`'s `soon`). */
+  private deferred: NodeJS.Timeout | null = null;
   /** Set by a failed write: commits are refused until the store has rolled memory back and called `resume`. */
   private failure: JournalWriteError | null = null;
   /** Durable write rounds so far; fewer than commits whenever group commit kicked in. */
@@ -114,9 +123,9 @@ export class Journal {
 
   /**
    * Resolves once the record is on disk; rejects with JournalWriteError when it cannot be.
-   * `soon`: nobody waits for this record, so the write does not start at once but at the end of
-   * this turn of the event loop, and the next commit that is waited for (or anything else made in
-   * the meantime) shares it: a commit that need not wait costs no flush of its own.
+   * `soon`: nobody waits for this record, so the write does not start at once but with the next
+   * commit that is waited for, or SOON_WAIT_MS later, whichever comes first: a commit that need not
+   * wait costs no flush of its own.
    */
   append(record: string, soon = false): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
@@ -125,7 +134,7 @@ export class Journal {
       this.queuedWaiters.push({ resolve, reject });
       if (this.loop) return;
       if (!soon) this.startDrain();
-      else this.deferred ??= setImmediate(() => this.startDrain());
+      else this.deferred ??= setTimeout(() => this.startDrain(), SOON_WAIT_MS);
     });
   }
 
@@ -172,7 +181,7 @@ export class Journal {
   }
 
   private startDrain(): void {
-    if (this.deferred) clearImmediate(this.deferred);
+    if (this.deferred) clearTimeout(this.deferred);
     this.deferred = null;
     this.loop ??= this.drain().finally(() => {
       this.loop = null;

@@ -253,7 +253,7 @@ export class Store {
    * disk. Only for bookkeeping whose loss in a crash breaks no promise made to anyone: the clock's
    * time during an advance not yet answered, the record of a callout attempt (a lost one is sent
    * again, as Zuora's own retries would). The record is queued in commit order and shares the next
-   * flush, at the latest at the end of this turn of the event loop; its changes are published only
+   * flush, at the latest a few milliseconds on (journal.ts SOON_WAIT_MS); its changes are published only
    * once it is durable, as any commit's. A failed write is handled as for any commit (memory rolled
    * back, `rollbacks` counts it); whoever needs the work kept calls `durable` before answering.
    */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { receiveInProcess } from '../../emulator/services.js';
 import { emulatorTime } from '../../sync/emulatorTime.js';
+import { answerLocally } from '../../sync/httpClient.js';
 import { startSyncEngine, type RunningSyncEngine } from '../../sync/index.js';
 import { ScenarioHttp, type StripeAccess, type ZuoraCredentials } from './http.js';
 import { journalsInProcess, journalsOverHttp, type Journals } from './journals.js';
@@ -74,13 +75,17 @@ interface Billing {
 /** A fresh tenant and a fresh sync engine per scenario, so scenarios are independent and can run side by side. */
 export class InProcessHost implements ScenarioHost {
   private counter = 0;
+  private readonly stopLocalReads: (() => void) | undefined;
 
   private constructor(
     readonly emulatorUrl: string,
     private readonly adminToken: string | undefined,
     private readonly stripeUrl: string | undefined,
     private readonly emulator: RunningEmulator | undefined,
-  ) {}
+  ) {
+    // The engines' reads of their tenants are answered by the emulator in this process, as under `zuora-emulator start`.
+    this.stopLocalReads = emulator ? answerLocally(emulator.url, emulator.answerInProcess) : undefined;
+  }
 
   static async start(options: InProcessHostOptions = {}): Promise<InProcessHost> {
     if (options.emulatorUrl) return new InProcessHost(options.emulatorUrl.replace(/\/+$/, ''), options.adminToken, options.stripeUrl, undefined);
@@ -172,6 +177,7 @@ export class InProcessHost implements ScenarioHost {
   }
 
   async close(): Promise<void> {
+    this.stopLocalReads?.();
     await this.emulator?.close();
   }
 }

@@ -22,6 +22,9 @@ export interface InProcessAnswer {
   text: string;
 }
 
+/** Half a surrogate pair, which UTF-8 cannot carry (in a /u pattern, a whole pair is one code point and does not match). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 /** A content type express.json reads as UTF-8 (none, or one whose charset is UTF-8). */
 const UTF8_CONTENT = /^[^;]*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 
@@ -36,8 +39,7 @@ function plainJson(request: InProcessRequest): unknown {
   if (body === null || (type !== undefined && !UTF8_CONTENT.test(type)) || request.headers['content-encoding'] !== undefined) return undefined;
   if (!/^[ \t\r\n]*[{[]/.test(body)) return undefined;
   // Sent, the text is its UTF-8 bytes: it arrives as it left unless it held a lone surrogate.
-  const bytes = Buffer.from(body);
-  if (bytes.length > BODY_LIMIT_BYTES || bytes.toString('utf8') !== body) return undefined;
+  if (LONE_SURROGATE.test(body) || Buffer.byteLength(body) > BODY_LIMIT_BYTES) return undefined;
   try {
     return JSON.parse(body) as unknown;
   } catch {
