@@ -191,7 +191,6 @@ export class Transaction implements ReadView {
     return this.put(object, record, 'INSERT', null);
   }
 
-
   update<T extends { id: string }>(object: string, id: string, patch: Partial<T>): T {
     const before = this.get<T>(object, id);
     if (!before) throw new Error(`${object} ${id} does not exist`);
