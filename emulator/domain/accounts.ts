@@ -101,19 +101,19 @@ export const invoiceBalanceOf = (account: Account): number => roundMoney(account
 
 export function createAccount(tx: Transaction, input: NewAccountInput): AccountWithContacts {
   const fields = checkAccountFields(tx, input);
-  const accountNumber = input.accountNumber ?? tx.nextFreeNumber('account', (number) => !!findAccountByNumber(tx, number));
-  if (findAccountByNumber(tx, accountNumber)) {
-    throw conflict(ACCOUNTS, `An account with number '${accountNumber}' already exists`, 'account_number');
-  }
+  const accountNumber = tx.givenOrNextNumber('account', input.accountNumber, (number) => !!findAccountByNumber(tx, number), () =>
+    conflict(ACCOUNTS, `An account with number '${input.accountNumber}' already exists`, 'account_number'),
+  );
   if (!input.billTo && (input.status ?? 'Active') !== 'Draft') throw missingField(ACCOUNTS, 'bill_to');
   const id = tx.newId();
   const billTo = input.billTo ? createContact(tx, id, input.billTo, 'bill_to') : null;
   const soldTo = input.soldTo ? createContact(tx, id, input.soldTo, 'sold_to') : billTo;
   const now = tx.now().toISOString();
   const user = apiUserId(tx.tenant);
-  const { billTo: _billTo, soldTo: _soldTo, ...rest } = extend(input, fields);
-  // `extend`, not a spread: see there why.
-  const account = tx.insert<Account>(ACCOUNTS, extend(rest, {
+  // The input's members less its contacts, then `fields` over them, then the record's own, in one
+  // `extend` (not a spread: see there why). `fields` holds no contact.
+  const { billTo: _billTo, soldTo: _soldTo, ...rest } = input;
+  const account = tx.insert<Account>(ACCOUNTS, extend(rest, fields, {
     id,
     accountNumber,
     billCycleDay: input.billCycleDay ?? 0,

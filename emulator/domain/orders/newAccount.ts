@@ -1,4 +1,3 @@
-import { extend } from '../../state/paths.js';
 import type { Transaction } from '../../state/transaction.js';
 import { ACCOUNTS, createAccount, type Account, type AccountFields, type NewAccountInput } from '../accounts.js';
 import type { ContactInput } from '../contacts.js';
@@ -85,14 +84,18 @@ const ACCOUNT_FLAGS = ['autoPay', 'invoiceDeliveryPrefsEmail', 'invoiceDeliveryP
 
 function accountFrom(input: Input): NewAccountInput {
   const fields: AccountFields = {};
-  for (const key of ACCOUNT_TEXT_FIELDS) if (text(input, key) !== undefined) fields[key] = text(input, key);
+  for (const key of ACCOUNT_TEXT_FIELDS) {
+    const value = text(input, key);
+    if (value !== undefined) fields[key] = value;
+  }
   for (const key of ACCOUNT_FLAGS) if (typeof input[key] === 'boolean') fields[key] = input[key] as boolean;
   if (typeof input.billCycleDay === 'number') fields.billCycleDay = input.billCycleDay;
   if (Array.isArray(input.additionalEmailAddresses)) fields.additionalEmailAddresses = input.additionalEmailAddresses.map(String);
   if (input.taxInfo && typeof input.taxInfo === 'object') fields.taxInfo = input.taxInfo as Record<string, unknown>;
   const billTo = input.billToContact as Input | undefined;
   const soldTo = input.soldToContact as Input | undefined;
-  return extend(fields, {
+  // Completed in place: `fields` is ours alone, and the account record copies it once more anyway.
+  return Object.assign(fields, {
     name: text(input, 'name') ?? '',
     currency: text(input, 'currency') ?? '',
     billTo: billTo ? contactFrom(billTo) : {},

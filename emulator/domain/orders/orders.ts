@@ -54,8 +54,9 @@ export function placeOrder(tx: Transaction, input: OrderInput): Order {
   // Checked now, so a scheduled order does not fail later for a bad switch.
   if (input.processingOptions) creditSourcesOf(input.processingOptions);
   const account = orderAccount(tx, input);
-  const orderNumber = input.orderNumber ?? tx.nextFreeNumber('order', (number) => !!tx.findBy(ORDERS, 'orderNumber', number));
-  if (tx.findBy(ORDERS, 'orderNumber', orderNumber)) throw conflict(ORDERS, `Order number '${orderNumber}' is already in use`, 'orderNumber');
+  const orderNumber = tx.givenOrNextNumber('order', input.orderNumber, (number) => !!tx.findBy(ORDERS, 'orderNumber', number), () =>
+    conflict(ORDERS, `Order number '${input.orderNumber}' is already in use`, 'orderNumber'),
+  );
   const id = tx.newId();
   const groups = input.subscriptions ?? [];
   if (status === 'Scheduled') checkScheduledOrder(tx, groups, account);

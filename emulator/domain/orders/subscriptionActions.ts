@@ -42,14 +42,17 @@ export function createSubscriptionDraft(ctx: ActionContext, input: CreateSubscri
     throw invalidValue(ORDERS, `${field}.createSubscription.terms.initialTerm.period`, 'A TERMED subscription needs a whole number of periods above 0');
   }
   const renewal = terms.renewalTerms?.[0];
-  const number = input.subscriptionNumber ?? group.subscriptionNumber ?? tx.nextFreeNumber('subscription', (candidate) => !!findLatestVersion(tx, candidate));
-  if (findLatestVersion(tx, number)) throw conflict(SUBSCRIPTIONS, `Subscription number '${number}' is already in use`, `${field}.createSubscription.subscriptionNumber`);
+  const given = input.subscriptionNumber ?? group.subscriptionNumber;
+  const number = tx.givenOrNextNumber('subscription', given, (candidate) => !!findLatestVersion(tx, candidate), () =>
+    conflict(SUBSCRIPTIONS, `Subscription number '${given}' is already in use`, `${field}.createSubscription.subscriptionNumber`),
+  );
   const currency = input.currency ?? account.currency;
   if (input.paymentTerm && !findPaymentTerm(input.paymentTerm)) {
     throw invalidValue(ORDERS, `${field}.createSubscription.paymentTerm`, `Payment term '${input.paymentTerm}' does not exist`);
   }
   const termStart = initial.startDate ? checkDate(initial.startDate, `${field}.createSubscription.terms.initialTerm.startDate`) : ctx.dates.contractEffective;
   const period = initial.period ?? 0;
+  const termEnd = initial.termType === 'TERMED' ? addTerm(termStart, period, initialType) : null;
   if (account.billCycleDay === 0) {
     // An account whose bill cycle day is set automatically takes the day its first subscription starts.
     tx.update<Account>(ACCOUNTS, account.id, { billCycleDay: Number(ctx.dates.contractEffective.slice(8, 10)) });
@@ -72,9 +75,9 @@ export function createSubscriptionDraft(ctx: ActionContext, input: CreateSubscri
       renewalSetting: terms.renewalSetting ?? 'RENEW_WITH_SPECIFIC_TERM',
       autoRenew: terms.autoRenew ?? false,
       termStartDate: termStart,
-      termEndDate: initial.termType === 'TERMED' ? addTerm(termStart, period, initialType) : null,
+      termEndDate: termEnd,
       subscriptionStartDate: termStart,
-      subscriptionEndDate: initial.termType === 'TERMED' ? addTerm(termStart, period, initialType) : null,
+      subscriptionEndDate: termEnd,
       contractEffectiveDate: ctx.dates.contractEffective,
       serviceActivationDate: ctx.dates.serviceActivation ?? ctx.dates.contractEffective,
       customerAcceptanceDate: ctx.dates.customerAcceptance ?? ctx.dates.serviceActivation ?? ctx.dates.contractEffective,
