@@ -314,11 +314,16 @@ export class Dispatcher {
       // any change: its events are not worked out, change by change, only to find nobody listens.
       const triggered = tx.count(EVENT_TRIGGERS) > 0;
       const heard = triggered || tx.count(NOTIFICATION_DEFINITIONS) > 0;
-      // Read once for every event the changes raise.
-      const definitions = heard ? tx.all<NotificationDefinition>(NOTIFICATION_DEFINITIONS) : [];
+      // Read once for every event the changes raise, at the first: most transactions raise none
+      // (a callout's attempt records, a clock step).
+      let definitions: NotificationDefinition[] | undefined;
       const deliveries: NewDelivery[] = [];
       for (const change of changes) {
-        if (heard) for (const event of eventsOf(tx, change, triggered)) deliveries.push(...deliveriesFor(tx, event, definitions));
+        const events = heard ? eventsOf(tx, change, triggered) : [];
+        for (const event of events) {
+          definitions ??= tx.all<NotificationDefinition>(NOTIFICATION_DEFINITIONS);
+          deliveries.push(...deliveriesFor(tx, event, definitions));
+        }
         for (const source of this.sources) deliveries.push(...source(tx, change));
       }
       if (deliveries.length === 0) return;
