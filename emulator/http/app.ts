@@ -122,32 +122,30 @@ function answerInProcess(groups: ReadonlyMap<string, readonly GroupRoute[]>): In
     const queryAt = url.indexOf('?');
     const path = queryAt < 0 ? url : url.slice(0, queryAt);
     if (dialectForPath(path) === 'admin') return undefined;
-    for (const route of groups.get(groupKey(path)) ?? []) {
-      let matched: ReturnType<GroupRoute['match']>;
-      try {
-        matched = route.match(path);
-      } catch {
-        return undefined;
-      }
-      if (!matched || route.method !== 'GET') continue;
-      const req: InProcessReq = {
-        method,
-        url,
-        originalUrl: url,
-        path,
-        // express's default ("simple") query parser.
-        query: parseQuery(queryAt < 0 ? '' : url.slice(queryAt + 1)),
-        headers,
-        params: matched.params,
-        body: undefined,
-        header: (name) => headers[name.toLowerCase()],
-      };
-      const res = new InProcessRes();
-      // Only what the pipeline reads of express's request and response is there (see above).
-      await route.handle(req as unknown as Request, res as unknown as Response);
-      return { status: res.statusCode, text: res.text };
+    let found: FoundRoute | undefined;
+    try {
+      found = routeFor(groups, method, path);
+    } catch {
+      // A parameter that does not decode: HTTP answers it (a 400).
+      return undefined;
     }
-    return undefined;
+    if (!found) return undefined;
+    const req: InProcessReq = {
+      method,
+      url,
+      originalUrl: url,
+      path,
+      // express's default ("simple") query parser.
+      query: parseQuery(queryAt < 0 ? '' : url.slice(queryAt + 1)),
+      headers,
+      params: found.params,
+      body: undefined,
+      header: (name) => headers[name.toLowerCase()],
+    };
+    const res = new InProcessRes();
+    // Only what the pipeline reads of express's request and response is there (see above).
+    await found.route.handle(req as unknown as Request, res as unknown as Response);
+    return { status: res.statusCode, text: res.text };
   };
 }
 
@@ -388,23 +386,39 @@ function groupKey(path: string): string {
  */
 function routeGroup(groups: ReadonlyMap<string, readonly GroupRoute[]>) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const path = req.path;
-    const group = req.method === 'OPTIONS' ? undefined : groups.get(groupKey(path));
-    for (const route of group ?? []) {
-      let matched: ReturnType<GroupRoute['match']>;
-      try {
-        matched = route.match(path);
-      } catch (error) {
-        next(error);
-        return;
-      }
-      if (!matched || (route.method !== req.method && !(req.method === 'HEAD' && route.method === 'GET'))) continue;
-      req.params = matched.params;
-      void route.handle(req, res);
+    let found: FoundRoute | undefined;
+    try {
+      found = routeFor(groups, req.method, req.path);
+    } catch (error) {
+      next(error);
       return;
     }
-    next();
+    if (!found) {
+      next();
+      return;
+    }
+    req.params = found.params;
+    void found.route.handle(req, res);
   };
+}
+
+/** A route that takes a request, with the parameters its path gave. */
+interface FoundRoute {
+  route: GroupRoute;
+  params: Record<string, string>;
+}
+
+/**
+ * The route of `path`'s group that takes `method` (HEAD by the first GET), if any; throws the 400
+ * of a parameter that does not decode. OPTIONS finds none.
+ */
+function routeFor(groups: ReadonlyMap<string, readonly GroupRoute[]>, method: string, path: string): FoundRoute | undefined {
+  if (method === 'OPTIONS') return undefined;
+  for (const route of groups.get(groupKey(path)) ?? []) {
+    const matched = route.match(path);
+    if (matched && (route.method === method || (method === 'HEAD' && route.method === 'GET'))) return { route, params: matched.params };
+  }
+  return undefined;
 }
 
 /** The matcher express's router compiles for a route path (non-strict, case-insensitive). */
