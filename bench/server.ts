@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import express from 'express';
+import { tuneForServing } from '../cli/tiering.js';
 
 /** What a ceiling answers to every request: the bytes the emulator answered to the same request. */
 export interface Answer {
@@ -48,6 +49,8 @@ async function emulatorCode(): Promise<{ compiled: boolean; module: typeof impor
 if (kind === 'emulator') {
   const code = await emulatorCode();
   const { startEmulator } = code.module;
+  // Tuned as `zuora-emulator start` tunes it (cli/tiering.ts): the ceilings run as their users would run them.
+  tuneForServing();
   // From here: loading the state and listening, not loading the code.
   const started = performance.now();
   const dataDir = process.env.BENCH_DATA_DIR;

@@ -13,6 +13,7 @@ import { UsageError } from './errors.js';
 import { parseFlags } from './flags.js';
 import { listenFailure, parsePort } from './ports.js';
 import { untilStopped } from './signals.js';
+import { tuneForServing } from './tiering.js';
 
 /** Every flag of `start`, with the environment variable that sets it when the flag is absent (as in the Docker image). */
 const FLAGS = {
@@ -124,6 +125,7 @@ export async function runStart(argv: string[]): Promise<number> {
     return 0;
   }
   const { port, syncPort, host, dataDir, inMemory } = settings;
+  tuneForServing();
   const syncDataDir = path.join(dataDir, SYNC_SUBDIR);
   // The data directory first, before any port is taken: a mistake there is one line, never a hang.
   if (!inMemory) {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 // The bin runs the CLI's bundle with V8's code cache kept beside it. Here the bin itself runs a
@@ -70,6 +70,22 @@ exports.main = async (argv) => { if (argv[0] === 'tune') require('node:v8').setF
     expect(run('tune', 'b', 'c')).toBe(3);
     // Checked as the bundle loaded, before the flags changed: taken, nothing to write again.
     expect(statSync(cache).mtimeMs).toBe(written.mtimeMs);
+  });
+});
+
+describe("start's V8 tuning (cli/tiering.ts)", () => {
+  it('changes V8 flags while the process runs and puts them back before the bin, which listened first, writes its cache', () => {
+    const tiering = pathToFileURL(fileURLToPath(new URL('../cli/tiering.ts', import.meta.url))).href;
+    // The bin's exit listener is added as the bundle loads, before any command runs: here too.
+    const script = `import { cachedDataVersionTag } from 'node:v8';
+import { tuneForServing } from ${JSON.stringify(tiering)};
+const before = cachedDataVersionTag();
+process.on('exit', () => process.stdout.write(JSON.stringify({ changedWhileRunning: tuned !== before, sameAtExit: cachedDataVersionTag() === before })));
+tuneForServing();
+const tuned = cachedDataVersionTag();`;
+    const { status, stdout, stderr } = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+    expect(JSON.parse(stdout)).toEqual({ changedWhileRunning: true, sameAtExit: true });
   });
 });
 
