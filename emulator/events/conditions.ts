@@ -229,21 +229,20 @@ function* walk(tree: unknown): Generator<AstNode> {
  * and `<Field>_old` the one before, or null; any other name is undefined.
  */
 export function conditionContext(change: Pick<Change, 'object' | 'changeType' | 'before' | 'after'>): Record<string, unknown> {
-  // Worked out at the first field a condition reads: most conditions a change meets stop at its
-  // changeType (`changeType =~ ['UPDATE'] && ...` on an insert) and read no field at all.
-  let records: { current: Record<string, unknown>; old: Record<string, unknown> } | undefined;
-  const fieldsOf = () =>
-    (records ??= {
-      current: zuoraFields(change.changeType === 'DELETE' ? change.before : change.after),
-      old: zuoraFields(change.changeType === 'INSERT' ? null : change.before),
-    });
-  const known = (name: string): boolean => Object.hasOwn(fieldsOf().current, name) || Object.hasOwn(fieldsOf().old, name);
+  // Each record's fields are worked out at the first field a condition reads of it: many conditions
+  // stop at the changeType (`changeType =~ ['UPDATE'] && ...` on an insert) and read no field, and
+  // most read only current values, which the record before the change is needed for only when the
+  // current one lacks the field.
+  let current: Record<string, unknown> | undefined;
+  let old: Record<string, unknown> | undefined;
+  const currentFields = () => (current ??= zuoraFields(change.changeType === 'DELETE' ? change.before : change.after));
+  const oldFields = () => (old ??= zuoraFields(change.changeType === 'INSERT' ? null : change.before));
+  const known = (name: string): boolean => Object.hasOwn(currentFields(), name) || Object.hasOwn(oldFields(), name);
   const field = (name: string | symbol): unknown => {
     if (typeof name !== 'string') return undefined;
-    const { current, old } = fieldsOf();
-    if (known(name)) return current[name] ?? null;
+    if (known(name)) return currentFields()[name] ?? null;
     const base = name.endsWith(OLD) ? name.slice(0, -OLD.length) : undefined;
-    return base !== undefined && known(base) ? (old[base] ?? null) : undefined;
+    return base !== undefined && known(base) ? (oldFields()[base] ?? null) : undefined;
   };
   // An empty target of its own, so the traps answer every name (a target's fixed properties would
   // bind them). Listed, the fields show as a plain object of them would, each with its _old twin.
@@ -252,10 +251,7 @@ export function conditionContext(change: Pick<Change, 'object' | 'changeType' | 
     {
       get: (_target, name) => field(name),
       has: (_target, name) => field(name) !== undefined,
-      ownKeys: () => {
-        const { current, old } = fieldsOf();
-        return [...new Set([...Object.keys(current), ...Object.keys(old)].flatMap((name) => [name, `${name}${OLD}`]))];
-      },
+      ownKeys: () => [...new Set([...Object.keys(currentFields()), ...Object.keys(oldFields())].flatMap((name) => [name, `${name}${OLD}`]))],
       getOwnPropertyDescriptor: (_target, name) => {
         const value = field(name);
         return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: false };
