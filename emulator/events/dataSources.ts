@@ -80,6 +80,13 @@ export class DataSources {
   }
 }
 
+/**
+ * An account's default payment method when it has none: one object for every such event, so the
+ * merge fields that read it (nine in the standard account callout) find its keys kept from the
+ * first (mergeFields.ts nameLike) rather than looked up afresh on a new object each time.
+ */
+const NO_PAYMENT_METHOD: Readonly<Fields> = Object.freeze({ Id: null, ID: null });
+
 /** A payment method as the data sources show it: the card's mask, never its number. */
 function paymentMethodFields(method: PaymentMethod): Record<string, unknown> {
   return {
@@ -115,7 +122,7 @@ function accountSources(data: DataSources, view: ReadView, account: Account, bas
   }
   if (baseObject === 'DefaultPaymentMethod') return;
   const method = account.defaultPaymentMethodId ? view.get<PaymentMethod>(PAYMENT_METHODS, account.defaultPaymentMethodId) : undefined;
-  data.set('DefaultPaymentMethod', () => (method ? paymentMethodFields(method) : { Id: null, ID: null }));
+  data.set('DefaultPaymentMethod', () => (method ? paymentMethodFields(method) : NO_PAYMENT_METHOD));
 }
 
 /** The objects joined to the base object itself (beyond its account). */

@@ -123,12 +123,25 @@ function asReceived(headers: Record<string, string>): Record<string, string> | u
   return received;
 }
 
-/** The receiver's answer, or the deadline's failure if that comes first (as a request running out of time). */
+/**
+ * The receiver's answer, or the deadline's failure if that comes first (as a request running out of
+ * time). The listener goes as the answer comes, in the same step: a `finally` after it cost three
+ * promises more on every callout.
+ */
 function beforeDeadline<T>(work: Promise<T>, deadline: EventEmitter): Promise<T> {
   return new Promise((resolve, reject) => {
     const abort = (): void => reject(new Error('the attempt ran out of time'));
     deadline.once('abort', abort);
-    work.then(resolve, reject).finally(() => deadline.off('abort', abort));
+    work.then(
+      (answer) => {
+        deadline.off('abort', abort);
+        resolve(answer);
+      },
+      (error: unknown) => {
+        deadline.off('abort', abort);
+        reject(error);
+      },
+    );
   });
 }
 
