@@ -10,6 +10,8 @@ import type { BenchServer } from './servers.js';
 export interface Measured extends LoadResult {
   target: string;
   cpuSeconds: number;
+  /** Of `cpuSeconds`, the server's main thread's (where the server knows it). */
+  mainThreadCpuSeconds?: number;
   /** Requests answered per CPU-second of the server's process tree. */
   perCpuSecond: number;
 }
@@ -34,9 +36,23 @@ export interface Load {
 /** One load against one server, with the CPU time its process tree spent meanwhile. */
 export async function measure(server: Loadable, spec: Load, target: string = server.kind): Promise<Measured> {
   const before = server.cpuSeconds();
+  const mainBefore = server.mainThreadCpuSeconds?.();
   const result = await load({ url: server.url, connections: spec.connections, ...spec.bound, request: spec.request, verifyBody: spec.verifyBody });
   const cpuSeconds = server.cpuSeconds() - before;
-  return { target, ...result, cpuSeconds, perCpuSecond: cpuSeconds > 0 ? result.requests / cpuSeconds : 0 };
+  const main = mainBefore === undefined ? {} : { mainThreadCpuSeconds: (server.mainThreadCpuSeconds?.() ?? mainBefore) - mainBefore };
+  return { target, ...result, cpuSeconds, ...main, perCpuSecond: cpuSeconds > 0 ? result.requests / cpuSeconds : 0 };
+}
+
+/**
+ * A request's CPU on the server's main thread and on its others (V8's compiler and garbage collector,
+ * I/O), as `; N µs main thread, M µs other threads a request` for a bench line; empty where the main
+ * thread's share is not known. While code is still being compiled optimized, the other threads take
+ * nearly as much as the main one.
+ */
+export function threadsText(measured: Measured): string {
+  if (measured.mainThreadCpuSeconds === undefined || measured.requests === 0) return '';
+  const microseconds = (seconds: number): string => ((seconds / measured.requests) * 1e6).toFixed(0);
+  return `; ${microseconds(measured.mainThreadCpuSeconds)} µs main thread, ${microseconds(measured.cpuSeconds - measured.mainThreadCpuSeconds)} µs other threads a request`;
 }
 
 /** The emulator's answer to the request, so the ceilings can answer the very same bytes. */

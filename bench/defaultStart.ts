@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { binCompiled, spawnBin } from './bin.js';
 import { measure, type Measured } from './compare.js';
-import { treeCpuSeconds, type BenchServer } from './servers.js';
+import { mainThreadCpuSeconds, treeCpuSeconds, type BenchServer } from './servers.js';
 import { createCatalog, session, signUpOrder, type Session } from './tenant.js';
 
 export interface DefaultStartRun extends Measured {
@@ -42,6 +42,7 @@ async function startBin(dataDir: string, sync: boolean): Promise<BenchServer> {
     clientSecret: credentials?.[2] ?? '',
     adminToken: /admin token: (\S+)/.exec(seen)?.[1] ?? '',
     cpuSeconds: () => treeCpuSeconds(pid),
+    mainThreadCpuSeconds: () => mainThreadCpuSeconds(pid),
     stats: async () => ({ objects: 0, rssBytes: 0 }),
     answer: async () => {},
     stop: async () => {

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { progress } from '../cli/progress.js';
-import { measure, type Load, type Measured } from './compare.js';
+import { measure, threadsText, type Load, type Measured } from './compare.js';
 import { startServer, type BenchServer } from './servers.js';
 import { createCatalog, existingAccountOrder, session, signUpOrder, type Catalog, type Session } from './tenant.js';
 
@@ -65,7 +65,7 @@ export async function benchGrowth(sizes: GrowthSizes, log: (line: string) => voi
       const batch = { ...measured, objects };
       batches.push(batch);
       line.update(objects, sizes.targetObjects);
-      line.print(() => log(`  ${objects.toLocaleString('en').padStart(8)} objects: ${measured.rps.toFixed(0)} sign-ups/s, ${measured.perCpuSecond.toFixed(0)}/CPU-s, p99 ${measured.p99.toFixed(1)} ms, max ${measured.max.toFixed(1)} ms`));
+      line.print(() => log(`  ${objects.toLocaleString('en').padStart(8)} objects: ${measured.rps.toFixed(0)} sign-ups/s, p99 ${measured.p99.toFixed(1)} ms, max ${measured.max.toFixed(1)} ms; ${measured.perCpuSecond.toFixed(0)}/CPU-s${threadsText(measured)}`));
       if (!existingAtStart) existingAtStart = await measure(server, existing, 'orders on an existing account');
       if (!existingAtSize && objects >= sizes.measureAt) {
         signUpsAtSize = batch;

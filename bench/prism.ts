@@ -15,6 +15,8 @@ export interface Loadable {
   kind: string;
   url: string;
   cpuSeconds(): number;
+  /** Where known: the CPU seconds of the process's main thread alone. */
+  mainThreadCpuSeconds?(): number;
 }
 
 export interface Peer extends Loadable {

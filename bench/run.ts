@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { benchAdvance, type AdvanceRun } from './advance.js';
-import type { Comparison } from './compare.js';
+import { threadsText, type Comparison } from './compare.js';
 import { benchDefaultStart, type DefaultStartRun } from './defaultStart.js';
 import { benchGrowth } from './growth.js';
 import { findPrism, startPrism, type Peer } from './prism.js';
@@ -120,7 +120,7 @@ for (const [sync, amount, advanceYear] of [
   const run = await benchDefaultStart(sync, amount, SIZES.growth.connections, advanceYear);
   defaultStart.push(run);
   const year = run.advance ? `; then a year: ${(run.advance.wallMs / 1000).toFixed(2)} s (${run.advance.cpuSeconds.toFixed(2)} CPU-s), ${run.advance.jobsRun} jobs, ${run.advance.callouts} callouts` : '';
-  console.log(`  ${run.target}: ${run.perCpuSecond.toFixed(0)}/CPU-s (${run.rps.toFixed(0)}/s, p99 ${run.p99.toFixed(1)} ms), ${run.callouts} callouts${year}`);
+  console.log(`  ${run.target}: ${run.perCpuSecond.toFixed(0)}/CPU-s (${run.rps.toFixed(0)}/s, p99 ${run.p99.toFixed(1)} ms${threadsText(run)}), ${run.callouts} callouts${year}`);
 }
 
 printSection('ready time and memory of the bin (zuora-emulator start --port 0 --in-memory)');

@@ -23,6 +23,8 @@ export interface BenchServer {
   adminToken?: string;
   /** CPU seconds the server's process tree has used so far. */
   cpuSeconds(): number;
+  /** CPU seconds the server's main thread has used so far. */
+  mainThreadCpuSeconds(): number;
   stats(): Promise<{ objects: number; rssBytes: number }>;
   /** Ceilings only: what to answer from now on. */
   answer(answer: Answer): Promise<void>;
@@ -48,6 +50,7 @@ export async function startServer(kind: ServerKind, env: Record<string, string> 
     ...(ready.compiled !== undefined ? { compiled: ready.compiled } : {}),
     ...(ready.clientId ? { clientId: ready.clientId, clientSecret: ready.clientSecret, adminToken: ready.adminToken } : {}),
     cpuSeconds: () => treeCpuSeconds(pid),
+    mainThreadCpuSeconds: () => mainThreadCpuSeconds(pid),
     stats: async () => {
       const stats = await ask(child, { type: 'stats' }, 'stats');
       return { objects: stats.objects, rssBytes: stats.rssBytes };
@@ -97,9 +100,22 @@ export function treeCpuSeconds(pid: number): number {
   if (!HAS_PROC) throw new Error('reading CPU time needs /proc (Linux)');
   let nanoseconds = 0;
   for (const each of [pid, ...descendants(pid)]) {
-    for (const task of tasksOf(each)) nanoseconds += Number(readOr(`/proc/${each}/task/${task}/schedstat`).split(' ')[0] || 0);
+    for (const task of tasksOf(each)) nanoseconds += taskCpuNanoseconds(each, task);
   }
   return nanoseconds / 1e9;
+}
+
+/**
+ * CPU time of a process's main thread alone (where its JavaScript runs), apart from its other
+ * threads: V8's compiler and garbage collector, libuv's I/O threads.
+ */
+export function mainThreadCpuSeconds(pid: number): number {
+  if (!HAS_PROC) throw new Error('reading CPU time needs /proc (Linux)');
+  return taskCpuNanoseconds(pid, String(pid)) / 1e9;
+}
+
+function taskCpuNanoseconds(pid: number, task: string): number {
+  return Number(readOr(`/proc/${pid}/task/${task}/schedstat`).split(' ')[0] || 0);
 }
 
 /** Resident set size of a process, from /proc (bytes). */
