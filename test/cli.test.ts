@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createConnection } from 'node:net';
@@ -57,6 +58,20 @@ function listening(url: string): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/** A process's threads by id, each with its nice value and the CPU time it has run. */
+function threadsOf(pid: number): { id: number; nice: number; cpuNs: number }[] {
+  return readdirSync(`/proc/${pid}/task`)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((id) => {
+      // The fields after the command name, which is in parentheses and may hold spaces; nice is the 19th field.
+      const stat = readFileSync(`/proc/${pid}/task/${id}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cpuNs = Number(readFileSync(`/proc/${pid}/task/${id}/schedstat`, 'utf8').split(' ')[0]);
+      return { id, nice: Number(fields[16]), cpuNs };
+    });
 }
 
 function exitOf(child: ChildProcess): Promise<number | null> {
@@ -164,6 +179,25 @@ describe('zuora-emulator start', () => {
     const exited = exitOf(started.child);
     started.child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  // Threads and their priorities are read from /proc, which only Linux has.
+  it.skipIf(!existsSync('/proc/self/task'))('serves first: V8\'s background threads run at the lowest priority, the main thread and the I/O threads at the normal one (Linux only)', async () => {
+    const started = await startCli(['--port', '0', '--in-memory', '--no-sync']);
+    const pid = started.child.pid as number;
+    const client = await tenantClient(started.url, 'zuora-emulator-default-client-000001', 'zuora-emulator-default-secret');
+    for (let i = 0; i < 200; i++) expect((await client.post('/v1/accounts', accountBody())).status).toBe(200);
+    const threads = threadsOf(pid);
+    const afterMain = threads.filter((thread) => thread.id > pid);
+    // Node starts V8's pool (its task scheduler and four workers) before any JavaScript runs.
+    const pool = afterMain.slice(0, 5);
+    expect(threads.find((thread) => thread.id === pid)?.nice).toBe(0);
+    expect(pool.map((thread) => thread.nice)).toEqual([19, 19, 19, 19, 19]);
+    // They are the threads V8 compiled the request paths on.
+    expect(pool.reduce((sum, thread) => sum + thread.cpuNs, 0)).toBeGreaterThan(0);
+    const rest = afterMain.slice(5);
+    expect(rest.length).toBeGreaterThanOrEqual(4);
+    expect(rest.map((thread) => thread.nice)).toEqual(rest.map(() => 0));
   });
 
   it('prints a fresh admin token on the ready lines, and the admin API answers only to it', async () => {
