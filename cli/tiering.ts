@@ -21,9 +21,9 @@ const SERVING_FLAGS = [
 ] as const;
 
 /**
- * Tunes V8 for serving until the process exits. V8's flags are the process's, and the code cache
- * the bin writes as it exits carries them (bin/zuora-emulator.js): they are put back first, so the
- * cache suits the next run of any command.
+ * Tunes V8 for serving until the process exits: its flags, and the priority of its background
+ * threads. V8's flags are the process's, and the code cache the bin writes as it exits carries them
+ * (bin/zuora-emulator.js): they are put back first, so the cache suits the next run of any command.
  */
 export function tuneForServing(): void {
   for (const flag of SERVING_FLAGS) setFlagsFromString(`--${flag.name}=${flag.serving}`);
@@ -39,7 +39,7 @@ export function tuneForServing(): void {
  * first thousand sign-ups after a start, the answering thread waited for a core about 160 ms of the
  * 600 they took, while V8 compiled. At the lowest priority (nice 19) they take the time the answering
  * thread leaves; measured through the bin on 2 cores (6 alternated pairs, the first 1,000 sign-ups)
- * that was +10-20% sign-ups/s, with `clock.advance` of a year unchanged. The price: on a machine
+ * that was +8% to +23% sign-ups/s, with `clock.advance` of a year unchanged. The price: on a machine
  * whose cores are all busy with other work, V8 gets to its compiling later. Linux only (threads are
  * found under /proc, and elsewhere a thread's priority cannot be set apart); a system that refuses
  * the change just serves as before.
@@ -57,7 +57,8 @@ function lowerV8ThreadPriority(): void {
 /**
  * The threads of V8's pool. Node starts them before any JavaScript runs, right after the main
  * thread: first the one that schedules delayed tasks, then the workers. Thread ids grow in the
- * order threads start, so they are the lowest after the main thread's; libuv's I/O threads, which
+ * order threads start (until the system's ids wrap round), so they are the lowest after the main
+ * thread's; libuv's I/O threads, which
  * write the journal and so must keep their priority, start later.
  */
 function v8PoolThreads(): number[] {
