@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { appendFile, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -209,7 +209,7 @@ describe('an advance on a data directory', () => {
   it('on a slow disk, answers only once the files hold all it did: a copy of the directory taken at the answer has every job and attempt', async () => {
     receiver.reset();
     // Each write takes a few milliseconds, so a record still on its way at the answer would be missing from the copy.
-    const slowDisk: JournalIo = { write: async (handle, chunk) => new Promise((resolve, reject) => setTimeout(() => DISK_IO.write(handle, chunk).then(resolve, reject), 5)) };
+    const slowDisk: JournalIo = { write: async (handle, chunk, position) => new Promise((resolve, reject) => setTimeout(() => DISK_IO.write(handle, chunk, position).then(resolve, reject), 5)) };
     const emulator = await startEmulator({ dataDir, port: 0, journalIo: slowDisk, now: '2026-01-01T00:00:00.000Z', adminToken: ADMIN_TOKEN });
     const copy = await mkdtemp(path.join(tmpdir(), 'zuora-emulator-durability-copy-'));
     const tenant = emulator.credentials.clientId;
@@ -288,11 +288,11 @@ describe('the outbox rule', () => {
     let renameWriteStarted: () => void = () => undefined;
     const renameWriting = new Promise<void>((resolve) => (renameWriteStarted = resolve));
     const slowForRename: JournalIo = {
-      write: async (handle, chunk) => {
-        if (!chunk.includes('Second name')) return DISK_IO.write(handle, chunk);
+      write: async (handle, chunk, position) => {
+        if (!chunk.includes('Second name')) return DISK_IO.write(handle, chunk, position);
         renameWriteStarted();
         await new Promise((resolve) => setTimeout(resolve, 50));
-        await DISK_IO.write(handle, chunk);
+        await DISK_IO.write(handle, chunk, position);
         events.push('rename on disk');
       },
     };
@@ -349,7 +349,14 @@ describe('a torn journal', () => {
     await kill(first);
     const journal = path.join(dataDir, 'journal.ndjson');
     const torn = `${Journal.frame([{ path: ['tenants', CLIENT.id, 'objects', 'Account', 'x'], value: { id: 'x' } }])}`.slice(0, 40);
-    await appendFile(journal, torn);
+    // Where the next write would have gone: after the last record, into the zeros the journal keeps
+    // written there (a crash tore it).
+    const bytes = await readFile(journal);
+    const recordsEnd = bytes.lastIndexOf(0x0a) + 1;
+    expect(bytes.subarray(recordsEnd).every((byte) => byte === 0)).toBe(true);
+    const file = await open(journal, 'r+');
+    await file.write(torn, recordsEnd);
+    await file.close();
 
     const second = await startChild();
     expect(second.output()).toContain(`cut a torn last record (${torn.length} bytes)`);
@@ -363,6 +370,25 @@ describe('a torn journal', () => {
     expect((await last.get(`/v2/accounts/${after.body.id}`)).body.name).toBe('After the tear');
     expect(third.output()).not.toContain('torn');
     await kill(third);
+  });
+
+  it('torn by a power cut inside its room, a later part of the write kept and an earlier one lost, is cut where the write began', async () => {
+    const store = await Store.open({ dataDir });
+    await createTenant(store, { clientId: 't', clientSecret: 's' }, new Date());
+    await store.transact('t', (tx) => tx.insert('Note', { id: 'kept' }));
+    const journal = path.join(dataDir, 'journal.ndjson');
+    const recordsEnd = (await readFile(journal)).lastIndexOf(0x0a) + 1;
+    // The write began at the end of the records; its first 4 KiB never reached the disk, its last two records did.
+    const lastPart = Buffer.concat(['lost', 'lost too'].map((id) => Journal.frame([{ path: ['tenants', 't', 'objects', 'Note', id], value: { id } }])));
+    const file = await open(journal, 'r+');
+    await file.write(lastPart, 0, lastPart.length, recordsEnd + 4096);
+    await file.close();
+    await writeFile(path.join(dataDir, 'lock'), '999999999\n');
+    const warnings: string[] = [];
+    const reopened = await Store.open({ dataDir, warn: (message) => warnings.push(message) });
+    expect(reopened.view('t').all<{ id: string }>('Note').map((note) => note.id)).toEqual(['kept']);
+    expect(warnings.join('\n')).toContain(`cut a torn last record (${lastPart.length} bytes)`);
+    await reopened.close();
   });
 
   it('with a damaged record in the middle is refused rather than guessed at', async () => {
@@ -388,7 +414,7 @@ function fillableDisk(): { io: JournalIo; full: boolean; fullAfterWrites?: numbe
   const disk: { io: JournalIo; full: boolean; fullAfterWrites?: number } = {
     full: false,
     io: {
-      write: async (handle: FileHandle, chunk: Buffer) => {
+      write: async (handle: FileHandle, chunk: Buffer, position: number) => {
         if (disk.fullAfterWrites !== undefined) {
           disk.fullAfterWrites -= 1;
           if (disk.fullAfterWrites < 0) {
@@ -396,8 +422,8 @@ function fillableDisk(): { io: JournalIo; full: boolean; fullAfterWrites?: numbe
             disk.fullAfterWrites = undefined;
           }
         }
-        if (!disk.full) return DISK_IO.write(handle, chunk);
-        await handle.write(chunk.subarray(0, Math.floor(chunk.length / 2)));
+        if (!disk.full) return DISK_IO.write(handle, chunk, position);
+        await handle.write(chunk, 0, Math.floor(chunk.length / 2), position);
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       },
     } satisfies JournalIo,
@@ -448,10 +474,16 @@ describe('a full disk', () => {
     const store = await Store.open({ dataDir, journalIo: disk.io, warn: () => undefined });
     await createTenant(store, { clientId: 't', clientSecret: 's' }, new Date());
     const journal = path.join(dataDir, 'journal.ndjson');
-    const before = (await stat(journal)).size;
+    // The records, without the zeros the journal keeps written after them to write into.
+    const records = async (): Promise<Buffer> => {
+      const bytes = await readFile(journal);
+      const room = bytes.indexOf(0);
+      return room === -1 ? bytes : bytes.subarray(0, room);
+    };
+    const before = await records();
     disk.full = true;
     await expect(store.transact('t', (tx) => tx.insert('Note', { id: tx.newId() }))).rejects.toThrow(/could not be saved/);
-    expect((await stat(journal)).size).toBe(before);
+    expect(await records()).toEqual(before);
     expect(store.view('t').all('Note')).toEqual([]);
     disk.full = false;
     await store.transact('t', (tx) => tx.insert('Note', { id: tx.newId() }));
@@ -533,9 +565,9 @@ describe('lock contention', () => {
     const gate: { holding: boolean; release?: () => void } = { holding: false };
     const releaseWrite = (): void => gate.release?.();
     const slowDisk: JournalIo = {
-      write: async (handle, chunk) => {
+      write: async (handle, chunk, position) => {
         if (gate.holding) await new Promise<void>((resolve) => (gate.release = resolve));
-        return DISK_IO.write(handle, chunk);
+        return DISK_IO.write(handle, chunk, position);
       },
     };
     const emulator = await startEmulator({ dataDir, port: 0, journalIo: slowDisk, now: '2026-01-15T00:00:00.000Z' });

@@ -9,13 +9,26 @@ interface Waiter {
 }
 
 /**
- * The journal file is opened for appending with O_DSYNC: a write returns once its bytes (and what is
- * needed to read them back) are on the disk, so a round costs one trip to the thread pool, not a
- * write and then an fdatasync. Where the platform has no O_DSYNC (Windows), each write is followed
- * by an fdatasync instead.
+ * The journal file is opened with O_DSYNC: a write returns once its bytes (and what is needed to read
+ * them back) are on the disk, so a round costs one trip to the thread pool, not a write and then an
+ * fdatasync. Where the platform has no O_DSYNC (Windows), each write is followed by an fdatasync
+ * instead. Rounds are written at their offset rather than appended: see ROOM_BYTES.
  */
 const HAS_DSYNC = constants.O_DSYNC !== undefined;
-const APPEND_DURABLY = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | (HAS_DSYNC ? constants.O_DSYNC : 0);
+const WRITE_DURABLY = constants.O_WRONLY | constants.O_CREAT | (HAS_DSYNC ? constants.O_DSYNC : 0);
+
+/**
+ * Zeros the journal keeps written ahead of its records, and writes its rounds into. A durable write
+ * that makes the file longer must also put the file's new length on the disk (a second flush, of the
+ * file system's own journal); one into bytes already written need not. The room is added with the
+ * round that finds none left, in the same write. Measured on ext4: 8 KiB rounds one at a time took
+ * 0.10 ms each into room against 0.22 ms appended; `clock.advance` of a year at 1,000 subscriptions
+ * on a data directory (a durable write per job) 10.0 s against 10.8-11.3 s; the first thousand
+ * sign-ups at 10 connections +3% (6 alternated pairs). No record holds a zero byte (JSON text,
+ * framed), so on open whatever is not zero after the last good record is a torn write.
+ */
+const ROOM_BYTES = 1024 * 1024;
+const ROOM = Buffer.alloc(ROOM_BYTES);
 
 /**
  * How long a record nobody waits for (`append`'s `soon`) may wait for a write it can share (wall
@@ -26,15 +39,15 @@ const APPEND_DURABLY = constants.O_WRONLY | constants.O_CREAT | constants.O_APPE
  */
 const SOON_WAIT_MS = 5;
 
-/** How bytes reach the disk; replaced in tests to inject a full disk or an I/O error. Durable once `write` resolves. */
+/** How bytes reach the disk, at `position` in the file; replaced in tests to inject a full disk or an I/O error. Durable once `write` resolves. */
 export interface JournalIo {
-  write(handle: FileHandle, chunk: Buffer): Promise<void>;
+  write(handle: FileHandle, chunk: Buffer, position: number): Promise<void>;
 }
 
 export const DISK_IO: JournalIo = {
-  write: async (handle, chunk) => {
+  write: async (handle, chunk, position) => {
     // A write may put down fewer bytes than asked (a signal, a nearly full disk): go on from there.
-    for (let offset = 0; offset < chunk.length; ) offset += (await handle.write(chunk, offset)).bytesWritten;
+    for (let offset = 0; offset < chunk.length; ) offset += (await handle.write(chunk, offset, chunk.length - offset, position + offset)).bytesWritten;
     if (!HAS_DSYNC) await handle.datasync();
   },
 };
@@ -50,14 +63,15 @@ export interface OpenedJournal {
   journal: Journal;
   /** Committed op batches, in commit order. */
   batches: SetOp[][];
-  /** Bytes of a torn last record cut off the file (0 when the file ended cleanly). */
-  cutBytes: number;
+  /** Bytes of a torn last record cut off the file (0 when the file ended cleanly, room aside). */
+  tornBytes: number;
 }
 
 /**
- * Append-only log of committed op batches, one framed record per commit: `#<crc32> <json>\n`. A
- * record whose checksum or newline is missing at the end of the file is a write that was never
- * acknowledged (a crash or a full disk tore it); it is cut off on open, never appended to.
+ * Append-only log of committed op batches, one framed record per commit: `#<crc32> <json>\n`, then
+ * the zeros of its room (ROOM_BYTES). A record whose checksum or newline is missing at the end of the
+ * file is a write that was never acknowledged (a crash or a full disk tore it); it is cut off on
+ * open, never appended to.
  *
  * Group commit: while one durable write is in flight, new commits queue up and all of them share the
  * next one, so durability costs one disk flush per batch rather than one per request. A commit nobody
@@ -81,31 +95,34 @@ export class Journal {
   private constructor(
     readonly file: string,
     private handle: FileHandle,
-    /** Bytes of good records in the file. */
+    /** Bytes of good records in the file: where the next round is written. */
     public bytes: number,
+    /** Bytes the file holds: its records, then the zeros of its room. */
+    private fileBytes: number,
     private readonly io: JournalIo,
     private readonly afterFlush: () => Promise<void>,
   ) {}
 
   /** Opens (or creates) the journal, cuts a torn last record, and returns the batches it holds. */
   static async open(file: string, afterFlush: () => Promise<void>, io: JournalIo = DISK_IO): Promise<OpenedJournal> {
-    const { batches, goodBytes, cutBytes } = await Journal.read(file);
-    const handle = await open(file, APPEND_DURABLY);
-    if (cutBytes > 0) {
+    const { batches, goodBytes, fileBytes, tornBytes } = await Journal.read(file);
+    const handle = await open(file, WRITE_DURABLY);
+    // A torn record goes, and the room with it: room is zeros the next write can trust.
+    if (fileBytes > goodBytes) {
       await handle.truncate(goodBytes);
       await handle.sync();
     }
-    return { journal: new Journal(file, handle, goodBytes, io, afterFlush), batches, cutBytes };
+    return { journal: new Journal(file, handle, goodBytes, goodBytes, io, afterFlush), batches, tornBytes };
   }
 
   /** The batches a journal file holds (none when it does not exist), without opening it for writing. */
-  static async read(file: string): Promise<{ batches: SetOp[][]; goodBytes: number; cutBytes: number }> {
+  static async read(file: string): Promise<{ batches: SetOp[][]; goodBytes: number; fileBytes: number; tornBytes: number }> {
     const data = await readFile(file).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return Buffer.alloc(0);
       throw error;
     });
     const { batches, goodBytes } = parseJournal(data, file);
-    return { batches, goodBytes, cutBytes: data.length - goodBytes };
+    return { batches, goodBytes, fileBytes: data.length, tornBytes: nonZeroBytes(data.subarray(goodBytes)) };
   }
 
   /**
@@ -162,6 +179,7 @@ export class Journal {
   async truncate(): Promise<void> {
     await this.handle.truncate(0);
     this.bytes = 0;
+    this.fileBytes = 0;
   }
 
   /**
@@ -171,8 +189,9 @@ export class Journal {
   async rotate(segment: string): Promise<void> {
     await this.handle.close();
     await rename(this.file, segment);
-    this.handle = await open(this.file, APPEND_DURABLY);
+    this.handle = await open(this.file, WRITE_DURABLY);
     this.bytes = 0;
+    this.fileBytes = 0;
   }
 
   async close(): Promise<void> {
@@ -195,11 +214,12 @@ export class Journal {
       this.queuedRecords = [];
       this.queuedWaiters = [];
       try {
-        if (chunk.length > 0) await this.io.write(this.handle, chunk);
+        if (chunk.length > 0) await this.writeRound(chunk);
       } catch (error) {
         // What reached the file may be half a record: cut back to the last good one, so the next
         // write starts clean (if even that fails, the next start cuts the torn tail).
         await this.handle.truncate(this.bytes).catch(() => undefined);
+        this.fileBytes = this.bytes;
         // Commits queued behind the failed ones saw their changes in memory: they fail with them.
         this.failure = new JournalWriteError(error);
         for (const waiter of [...waiters, ...this.queuedWaiters]) waiter.reject(this.failure);
@@ -213,12 +233,30 @@ export class Journal {
       await this.afterFlush();
     }
   }
+
+  /** A round's bytes at the end of the records: into the room, or with new room after them when too little is left. */
+  private async writeRound(chunk: Buffer): Promise<void> {
+    const end = this.bytes + chunk.length;
+    if (end <= this.fileBytes) return this.io.write(this.handle, chunk, this.bytes);
+    await this.io.write(this.handle, Buffer.concat([chunk, ROOM]), this.bytes);
+    this.fileBytes = end + ROOM_BYTES;
+  }
+}
+
+/** How many bytes of `data` are not zero. */
+function nonZeroBytes(data: Buffer): number {
+  let count = 0;
+  for (let index = 0; index < data.length; index += 1) if (data[index] !== 0) count += 1;
+  return count;
 }
 
 /**
  * The batches of a journal and the length of its good prefix. A bad record at the very end is a torn
- * write; a bad record with good ones after it is corruption, which is refused rather than guessed at.
- * Lines starting with `[` are records of the unframed format older data directories hold.
+ * write; so is one holding a zero byte, whatever follows it: no record holds one, so it is a write
+ * into the room that did not all reach the disk (after a power cut, the disk may have kept a later
+ * part of the write and not an earlier one). Any other bad record with good ones after it is
+ * corruption, which is refused rather than guessed at. Lines starting with `[` are records of the
+ * unframed format older data directories hold.
  */
 function parseJournal(data: Buffer, file: string): { batches: SetOp[][]; goodBytes: number } {
   const batches: SetOp[][] = [];
@@ -227,7 +265,7 @@ function parseJournal(data: Buffer, file: string): { batches: SetOp[][]; goodByt
     const end = data.indexOf(NEWLINE, offset);
     const batch = end === -1 ? undefined : parseRecord(data.subarray(offset, end));
     if (!batch) {
-      if (end !== -1 && anyRecordIn(data.subarray(end + 1))) {
+      if (end !== -1 && !data.subarray(offset, end).includes(0) && anyRecordIn(data.subarray(end + 1))) {
         throw new Error(`${file}: the journal record at byte ${offset} is damaged and later records follow it; refusing to guess`);
       }
       return { batches, goodBytes: offset };

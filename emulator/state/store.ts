@@ -78,7 +78,7 @@ interface Loaded {
   doc: StateDocument;
   journal: Journal;
   skipped: number;
-  cutBytes: number;
+  tornBytes: number;
 }
 
 /**
@@ -132,7 +132,7 @@ export class Store {
       const fresh = !(await exists(path.join(dataDir, SNAPSHOT_FILE))) || (await exists(path.join(dataDir, FOLDING_FILE)));
       let store: Store | undefined;
       const loaded = await load(dataDir, io, () => store?.compactIfDue() ?? Promise.resolve());
-      if (loaded.cutBytes > 0) warn(`zuora-emulator: ${path.join(dataDir, JOURNAL_FILE)}: cut a torn last record (${loaded.cutBytes} bytes), a write never acknowledged`);
+      if (loaded.tornBytes > 0) warn(`zuora-emulator: ${path.join(dataDir, JOURNAL_FILE)}: cut a torn last record (${loaded.tornBytes} bytes), a write never acknowledged`);
       if (loaded.skipped > 0) warn(`zuora-emulator: skipped ${loaded.skipped} journal operation(s) whose path went through a prototype name (__proto__, prototype, constructor)`);
       store = new Store(loaded.doc, dataDir, loaded.journal, compactAfterBytes, io, warn, release);
       if (fresh) await store.compact();
@@ -573,7 +573,7 @@ async function load(dataDir: string, io: JournalIo, afterFlush: () => Promise<vo
   // Read and parsed once (a file that is not JSON is refused here, naming the line).
   const doc = (await readJsonFile<StateDocument>(path.join(dataDir, SNAPSHOT_FILE))) ?? emptyDocument();
   const folded = await Journal.read(path.join(dataDir, FOLDING_FILE));
-  const { journal, batches, cutBytes } = await Journal.open(path.join(dataDir, JOURNAL_FILE), afterFlush, io);
+  const { journal, batches, tornBytes } = await Journal.open(path.join(dataDir, JOURNAL_FILE), afterFlush, io);
   let skipped = 0;
   for (const ops of [...folded.batches, ...batches]) {
     for (const op of ops) {
@@ -586,5 +586,5 @@ async function load(dataDir: string, io: JournalIo, afterFlush: () => Promise<vo
     }
   }
   // Records are not frozen here but when a transaction first hands one out (see Transaction).
-  return { doc, journal, skipped, cutBytes };
+  return { doc, journal, skipped, tornBytes };
 }
