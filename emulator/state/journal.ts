@@ -24,7 +24,7 @@ const WRITE_DURABLY = constants.O_WRONLY | constants.O_CREAT | (HAS_DSYNC ? cons
  * round that finds none left, in the same write. Measured on ext4: 8 KiB rounds one at a time took
  * 0.10 ms each into room against 0.22 ms appended; `clock.advance` of a year at 1,000 subscriptions
  * on a data directory (a durable write per job) 10.0 s against 10.8-11.3 s; the first thousand
- * sign-ups at 10 connections +3% (6 alternated pairs). No record holds a zero byte (JSON text,
+ * sign-ups at 10 connections +3% (10 alternated pairs). No record holds a zero byte (JSON text,
  * framed), so on open whatever is not zero after the last good record is a torn write.
  */
 const ROOM_BYTES = 1024 * 1024;
