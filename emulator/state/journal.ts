@@ -28,7 +28,6 @@ const WRITE_DURABLY = constants.O_WRONLY | constants.O_CREAT | (HAS_DSYNC ? cons
  * framed), so on open whatever is not zero after the last good record is a torn write.
  */
 const ROOM_BYTES = 1024 * 1024;
-const ROOM = Buffer.alloc(ROOM_BYTES);
 
 /**
  * How long a record nobody waits for (`append`'s `soon`) may wait for a write it can share (wall
@@ -238,7 +237,10 @@ export class Journal {
   private async writeRound(chunk: Buffer): Promise<void> {
     const end = this.bytes + chunk.length;
     if (end <= this.fileBytes) return this.io.write(this.handle, chunk, this.bytes);
-    await this.io.write(this.handle, Buffer.concat([chunk, ROOM]), this.bytes);
+    // Made for the write, not kept: zeros held for the next time would be a mebibyte resident for good.
+    const withRoom = Buffer.alloc(chunk.length + ROOM_BYTES);
+    chunk.copy(withRoom);
+    await this.io.write(this.handle, withRoom, this.bytes);
     this.fileBytes = end + ROOM_BYTES;
   }
 }
