@@ -18,7 +18,7 @@ const HAS_DSYNC = constants.O_DSYNC !== undefined;
 const WRITE_DURABLY = constants.O_WRONLY | constants.O_CREAT | (HAS_DSYNC ? constants.O_DSYNC : 0);
 
 /**
- * Zeros the journal keeps written ahead of its records, and writes its rounds into. A durable write
+ * Zeros the journal keeps written after its records, for its next rounds to go into. A durable write
  * that makes the file longer must also put the file's new length on the disk (a second flush, of the
  * file system's own journal); one into bytes already written need not. The room is added with the
  * round that finds none left, in the same write. Measured on ext4: 8 KiB rounds one at a time took
