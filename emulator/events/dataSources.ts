@@ -38,11 +38,13 @@ export class DataSources {
   private readonly kept: (Fields | undefined)[] = [];
   private whole: Record<string, Fields> | undefined;
 
-  /** Adds the source `name`; a name added before is replaced in its place. */
+  /** Adds the source `name`; a name added before is replaced in its place (a Payment by its fuller fields). */
   set(name: string, build: () => Fields): void {
     const at = this.names.indexOf(name);
     if (at !== -1) {
       this.builds[at] = build;
+      // What the replaced source worked out, if it was read already, is not the new one's.
+      this.kept[at] = undefined;
       return;
     }
     this.names.push(name);
