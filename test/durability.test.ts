@@ -206,6 +206,33 @@ describe('an advance on a data directory', () => {
     await kill(second);
   });
 
+  it('runs the bill runs of one day in groups that share a disk flush, with every callout delivered, in commit order, before it answers', async () => {
+    receiver.reset();
+    const emulator = await startEmulator({ dataDir, port: 0, now: '2026-01-01T00:00:00.000Z', adminToken: ADMIN_TOKEN });
+    try {
+      const zuora = await tenantClient(emulator.url, emulator.credentials.clientId, emulator.credentials.clientSecret);
+      await categoryCallout(zuora, 1110, `${receiver.url}/invoices`, { Id: '<Invoice.ID>', Number: '<Invoice.InvoiceNumber>' });
+      const catalog = await createTestCatalog(zuora);
+      for (let index = 0; index < 40; index += 1) await supportAccount(zuora, catalog, '2026-01-01');
+      const store = emulator.services.store;
+      const before = store.stats();
+      const advanced = await adminClient(emulator.url, undefined, ADMIN_TOKEN).post('/clock/advance', { by: 'P1M' });
+      expect(advanced.status).toBe(200);
+      const bills = (advanced.body.ran as Array<{ kind: string; outcome: string }>).filter((job) => job.kind === 'billing.billRun');
+      expect(bills.map((job) => job.outcome)).toEqual(Array(40).fill('done'));
+      // A flush per job took 41 here; now a flush per group of bill runs, and a few for the records of
+      // their callouts' attempts (which wait a few milliseconds for a write to share).
+      expect(store.stats().flushes - before.flushes).toBeLessThanOrEqual(12);
+      const numbers = receiver.at('/invoices').map((hit) => (hit.body as { Number: string }).Number);
+      expect(numbers).toHaveLength(40);
+      expect(numbers).toEqual([...numbers].sort());
+      const deliveries = calloutJournal(store.view(emulator.credentials.clientId));
+      expect(deliveries.map((delivery) => delivery.status)).toEqual(Array(40).fill('delivered'));
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('on a slow disk, answers only once the files hold all it did: a copy of the directory taken at the answer has every job and attempt', async () => {
     receiver.reset();
     // Each write takes a few milliseconds, so a record still on its way at the answer would be missing from the copy.
@@ -247,9 +274,9 @@ describe('an advance on a data directory', () => {
       const zuora = await tenantClient(emulator.url, emulator.credentials.clientId, emulator.credentials.clientSecret);
       const admin = adminClient(emulator.url, undefined, ADMIN_TOKEN);
       accounts = await billedTenant(zuora, receiver.url);
-      // The disk fills once the advance is a few flushes in: a job's commit, and callout attempts' records
-      // that did not wait for the disk, are in the write that fails.
-      disk.fullAfterWrites = 3;
+      // The disk fills once the advance is a flush in (February's bill runs): March's bill runs, and the
+      // records of February's callout attempts that did not wait for the disk, are in the write that fails.
+      disk.fullAfterWrites = 1;
       const refused = await admin.post('/clock/advance', { by: 'P3M' });
       expect(refused.status).toBe(503);
       expect(refused.body.error.message).toMatch(/^a write failed during the advance \(.*ENOSPC.*\); the clock stands at 2026-.* advance again to go on$/);

@@ -31,6 +31,15 @@ export class ClockError extends Error {}
 const SLICE_MS = 10;
 
 /**
+ * Jobs of one kind due at one instant (a thousand bill runs on the 1st) run in groups of this many:
+ * a group's commits share one disk flush, then its callouts are delivered, then the next group runs.
+ * A flush per job was most of an advance on a data directory. A count, not a time slice, so the
+ * order in which jobs and a receiver's calls back interleave is the same in every run; 32 jobs hold
+ * the event loop for some 8 ms.
+ */
+const GROUP_SIZE = 32;
+
+/**
  * Each tenant's virtual clock. Time stands still until advanced; advancing runs every job that falls
  * due on the way, in time order, each at its own due time, and returns once the tenant is quiet.
  */
@@ -120,8 +129,11 @@ export class Clock {
         await this.moveTo(tenant, next.dueAt, kept);
         kept();
       }
-      ran.push(await this.runJob(tenant, next));
-      // Callouts from this job may make the platform call back and schedule work before `target`.
+      this.runGroup(tenant, next, targetIso, ran);
+      // The group's commits did not wait for the disk one by one: all of them are on it before their
+      // callouts leave (they would wait anyway), and a failed write stops the advance here.
+      await this.store.durable();
+      // Callouts from the group may make the platform call back and schedule work before `target`.
       await this.quiesce(tenant);
     }
     await this.moveTo(tenant, targetIso, kept);
@@ -161,22 +173,37 @@ export class Clock {
     await this.quiesce(tenant);
   }
 
-  private async runJob(tenant: string, job: JobRecord): Promise<JobRun> {
+  /**
+   * Runs `first` and the jobs due with it of its kind, up to GROUP_SIZE, each in its own commit,
+   * taking them one by one as they come due (a job may cancel or schedule another).
+   */
+  private runGroup(tenant: string, first: JobRecord, until: string, ran: JobRun[]): void {
+    ran.push(this.runJob(tenant, first));
+    for (let count = 1; count < GROUP_SIZE; count += 1) {
+      const next = nextDueJob(this.store.view(tenant), until);
+      if (!next || next.dueAt !== first.dueAt || next.kind !== first.kind) return;
+      ran.push(this.runJob(tenant, next));
+    }
+  }
+
+  /**
+   * One job, committed without waiting for the disk: until the advance answers nobody has been
+   * promised it (a crash leaves the job due), and its callouts leave only once it is durable.
+   */
+  private runJob(tenant: string, job: JobRecord): JobRun {
     const handler = this.jobs.handler(job.kind);
     const run = { id: job.id, kind: job.kind, dueAt: job.dueAt, payload: job.payload };
     try {
-      await this.store.transact(tenant, (tx) => {
+      this.store.transactSoon(tenant, (tx) => {
         tx.remove(JOBS, job.id);
         if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
         handler(tx, job.payload);
       });
       return extend(run, { outcome: 'done' as const });
     } catch (error) {
-      // Not the job's failure but the disk's: the job stays due, and the advance stops with the error.
-      if (error instanceof StoreUnavailableError) throw error;
       // The failed job stays visible (status failed) instead of blocking every later job.
       const message = error instanceof Error ? error.message : String(error);
-      await this.store.transact(tenant, (tx) => {
+      this.store.transactSoon(tenant, (tx) => {
         tx.update<JobRecord>(JOBS, job.id, { status: 'failed', error: message });
       });
       return extend(run, { outcome: 'failed' as const, error: message });

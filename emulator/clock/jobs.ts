@@ -58,7 +58,8 @@ export function jobsBy(view: ReadView, field: string, value: unknown): JobRecord
  * Jobs due at one instant run stage by stage in this order (by the start of their kind), then in the
  * order they were scheduled: a scheduled order changes a subscription before its term ends or
  * renews, both before the bill run invoices the day, and the payment run collects what the bill run
- * posted. Callout retries come last; callouts a job raises are delivered before the next job runs.
+ * posted. Callout retries come last. The clock runs jobs of one kind due together in groups, and
+ * the callouts a group raises are delivered before the next group runs (clock.ts GROUP_SIZE).
  * Kinds not listed (tests' own) run after these.
  */
 export const JOB_STAGES: readonly string[] = ['order.', 'subscription.', 'billing.billRun', 'billing.paymentRun', 'callout.'];

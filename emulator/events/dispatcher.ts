@@ -406,7 +406,7 @@ export class Dispatcher {
     let gaveUp: CalloutDelivery | undefined;
     // The attempt's record does not wait for the disk: lost in a crash, the delivery is still owed and
     // is sent again after the restart (at least once, as Zuora's retries are). It shares the next
-    // flush (in an advance, the next job's commit); an advance answers only once it is on disk.
+    // flush (in an advance, the next group of jobs'); an advance answers only once it is on disk.
     this.store.transactSoon(tenant, (tx) => {
       releaseHeld(tx, delivery.seq);
       const current = tx.get<CalloutDelivery>(CALLOUTS, delivery.id);

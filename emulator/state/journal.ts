@@ -32,9 +32,9 @@ const ROOM_BYTES = 1024 * 1024;
 /**
  * How long a record nobody waits for (`append`'s `soon`) may wait for a write it can share (wall
  * time). Not just the end of the turn: a callout's attempt record is made while the next callout is
- * handed over a turn or two later, and the next job of an advance commits once the job's callouts
- * are answered, a millisecond or two on; each record written alone was a disk flush of its own (one
- * per callout, twice an advance's flushes with the bundled sync engine connected).
+ * handed over a turn or two later, and the next group of an advance's jobs commits once the group's
+ * callouts are answered; each record written alone was a disk flush of its own (one per callout,
+ * twice an advance's flushes with the bundled sync engine connected).
  */
 const SOON_WAIT_MS = 5;
 
