@@ -84,6 +84,24 @@ describe('durable store', () => {
     await reopened.close();
   });
 
+  it('puts folding off while a burst of work asks it to (an advance), then folds once, losing nothing', async () => {
+    const store = await storeWithTenant({ compactAfterBytes: 4096 });
+    const { compactions } = store.stats();
+    const foldNow = store.foldLater();
+    // Some 14 KiB of journal: over three times the size that folds it, under the four that would fold it anyway.
+    const bulky = 'x'.repeat(1000);
+    for (let index = 0; index < 12; index += 1) await store.transact('t', (tx) => tx.insert('Note', { id: tx.newId(), index, bulky }));
+    expect(store.stats().journalBytes).toBeGreaterThan(3 * 4096);
+    expect(store.stats().compactions).toBe(compactions);
+
+    foldNow();
+    await store.settled();
+    expect(store.stats()).toMatchObject({ compactions: compactions + 1, journalBytes: 0 });
+    const snapshot = JSON.parse(await readFile(path.join(dataDir, 'state.json'), 'utf8'));
+    expect(Object.keys(snapshot.tenants.t.objects.Note)).toHaveLength(12);
+    await store.close();
+  });
+
   it('keeps what changed while a snapshot was being written, updates and deletions too, across a crash', async () => {
     const store = await storeWithTenant({ compactAfterBytes: 1024 });
     // Notes large enough that a snapshot is written in several chunks, with commits landing between them.

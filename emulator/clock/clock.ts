@@ -94,12 +94,16 @@ export class Clock {
   }
 
   private async runUntil(tenant: string, target: Date): Promise<AdvanceResult> {
+    // An advance through months of bill runs grows the journal fast: it is folded once, after.
+    const foldNow = this.store.foldLater();
     try {
       return await this.runJobsUntil(tenant, target);
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       // Jobs before the failure may be kept: the answer says where the clock stands now.
       throw new StoreUnavailableError(`a write failed during the advance (${error.message}); the clock stands at ${this.now(tenant).toISOString()}, as the data directory has it; advance again to go on`);
+    } finally {
+      foldNow();
     }
   }
 
