@@ -293,8 +293,9 @@ describe('an advance on a data directory', () => {
       const zuora = await tenantClient(emulator.url, emulator.credentials.clientId, emulator.credentials.clientSecret);
       const admin = adminClient(emulator.url, undefined, ADMIN_TOKEN);
       accounts = await billedTenant(zuora, receiver.url);
-      // The disk fills once the advance is a flush in (February's bill runs): March's bill runs, and the
-      // records of February's callout attempts that did not wait for the disk, are in the write that fails.
+      // The disk fills after the advance's first write (February's bill runs). The write that fails holds
+      // the records of February's callout attempts, which did not wait for the disk, and most often
+      // March's bill runs with them.
       disk.fullAfterWrites = 1;
       const refused = await admin.post('/clock/advance', { by: 'P3M' });
       expect(refused.status).toBe(503);
