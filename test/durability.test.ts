@@ -607,6 +607,41 @@ describe('journal operations through prototype names', () => {
 });
 
 describe('lock contention', () => {
+  it("with the setting on, the clock's own jobs never contend with each other: two scheduled orders on one subscription run on one day", async () => {
+    const emulator = await startEmulator({ dataDir, port: 0, now: '2026-01-15T00:00:00.000Z', adminToken: ADMIN_TOKEN });
+    try {
+      const zuora = await tenantClient(emulator.url, emulator.credentials.clientId, emulator.credentials.clientSecret);
+      const admin = adminClient(emulator.url, undefined, ADMIN_TOKEN);
+      const catalog = await createTestCatalog(zuora);
+      const { body: account } = await zuora.post('/v2/accounts', accountBody());
+      const created = await zuora.post('/v1/orders', {
+        orderDate: '2026-01-15',
+        existingAccountNumber: account.account_number,
+        subscriptions: [{ orderActions: [{ type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId: catalog.pro.planId }] } }] }],
+      });
+      const number = created.body.subscriptionNumbers[0] as string;
+      const scheduleAddSupport = () =>
+        zuora.post('/v1/orders', {
+          orderDate: '2026-01-15',
+          existingAccountNumber: account.account_number,
+          status: 'Scheduled',
+          schedulingOptions: { scheduledDate: '2026-02-01', scheduledDatePolicy: 'SpecificDate' },
+          subscriptions: [{ subscriptionNumber: number, orderActions: [{ type: 'AddProduct', triggerDates: [{ name: 'ContractEffective', triggerDate: '2026-02-01' }], addProduct: { productRatePlanId: catalog.support.planId } }] }],
+        });
+      const orders = [(await scheduleAddSupport()).body.orderNumber, (await scheduleAddSupport()).body.orderNumber];
+      await admin.patch('/settings', { lockContention: 'on' });
+
+      const advanced = await admin.post('/clock/advance', { to: '2026-02-02T00:00:00Z' });
+      expect(advanced.status).toBe(200);
+      const scheduled = (advanced.body.ran as Array<{ kind: string; outcome: string; error?: string }>).filter((job) => job.kind.startsWith('order.'));
+      // A job that failed shows its error in place of its outcome.
+      expect(scheduled.map(({ outcome, error }) => error ?? outcome)).toEqual(['done', 'done']);
+      for (const orderNumber of orders) expect((await zuora.get(`/v1/orders/${orderNumber}`)).body.order.status).toBe('Completed');
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('with the setting on, a second change to a subscription while the first is being saved answers category 50', async () => {
     // A disk that holds a write until the test lets it go, so a change stays in flight.
     const gate: { holding: boolean; release?: () => void } = { holding: false };

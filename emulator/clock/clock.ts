@@ -133,10 +133,11 @@ export class Clock {
         await this.moveTo(tenant, next.dueAt, kept);
         kept();
       }
-      this.runGroup(tenant, next, targetIso, ran);
-      // The group's commits did not wait for the disk one by one: all of them are on it before their
-      // callouts leave (they would wait anyway), and a failed write stops the advance here.
-      await this.store.durable();
+      // The group is one unit: one journal record and one flush for all its jobs, on disk before their
+      // callouts leave (they would wait anyway); a failed write stops the advance here. Each job is
+      // still a transaction of its own (one that fails changes nothing), and the jobs of a group never
+      // wait on each other's locks (lock contention, when on, is between requests).
+      await this.store.unit(() => this.runGroup(tenant, next, targetIso, ran));
       // Callouts from the group may make the platform call back and schedule work before `target`.
       await this.quiesce(tenant);
     }
@@ -190,10 +191,7 @@ export class Clock {
     }
   }
 
-  /**
-   * One job, committed without waiting for the disk: until the advance answers nobody has been
-   * promised it (a crash leaves the job due), and its callouts leave only once it is durable.
-   */
+  /** One job, a transaction in its group's unit (so it answers at once: the unit waits for the disk). */
   private runJob(tenant: string, job: JobRecord): JobRun {
     const handler = this.jobs.handler(job.kind);
     const run = { id: job.id, kind: job.kind, dueAt: job.dueAt, payload: job.payload };
