@@ -164,7 +164,7 @@ export class Clock {
    * Sets the clock forward and lets subscribers do what that time calls for before anything else
    * runs. The step does not wait for the disk: until the advance answers, nobody has been promised
    * it (a crash before then leaves the clock where the journal has it, and the jobs still due), and
-   * the next commit that waits, the job's, shares its flush. A subscriber is told only a time that
+   * the next commit that waits, the group of jobs', shares its flush. A subscriber is told only a time that
    * is on disk.
    */
   private async moveTo(tenant: string, iso: string, kept: () => void): Promise<void> {
@@ -179,7 +179,7 @@ export class Clock {
   }
 
   /**
-   * Runs `first` and the jobs due with it of its kind, up to GROUP_SIZE, each in its own commit,
+   * Runs `first` and the jobs due with it of its kind, up to GROUP_SIZE, each its own transaction,
    * taking them one by one as they come due (a job may cancel or schedule another).
    */
   private runGroup(tenant: string, first: JobRecord, until: string, ran: JobRun[]): void {
