@@ -164,8 +164,8 @@ export class Clock {
    * Sets the clock forward and lets subscribers do what that time calls for before anything else
    * runs. The step does not wait for the disk: until the advance answers, nobody has been promised
    * it (a crash before then leaves the clock where the journal has it, and the jobs still due), and
-   * the next commit that waits, the group of jobs', shares its flush. A subscriber is told only a time that
-   * is on disk.
+   * the next commit that waits, the group of jobs', shares its flush. A subscriber is told only a
+   * time that is on disk.
    */
   private async moveTo(tenant: string, iso: string, kept: () => void): Promise<void> {
     if (iso <= this.now(tenant).toISOString()) return;
