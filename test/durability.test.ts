@@ -613,22 +613,16 @@ describe('lock contention', () => {
       const zuora = await tenantClient(emulator.url, emulator.credentials.clientId, emulator.credentials.clientSecret);
       const admin = adminClient(emulator.url, undefined, ADMIN_TOKEN);
       const catalog = await createTestCatalog(zuora);
-      const { body: account } = await zuora.post('/v2/accounts', accountBody());
-      const created = await zuora.post('/v1/orders', {
-        orderDate: '2026-01-15',
-        existingAccountNumber: account.account_number,
-        subscriptions: [{ orderActions: [{ type: 'CreateSubscription', createSubscription: { terms: { initialTerm: { termType: 'EVERGREEN' } }, subscribeToRatePlans: [{ productRatePlanId: catalog.pro.planId }] } }] }],
-      });
-      const number = created.body.subscriptionNumbers[0] as string;
-      const scheduleAddSupport = () =>
+      const { account, subscriptionNumber } = await supportAccount(zuora, catalog, '2026-01-15');
+      const scheduleAddPro = () =>
         zuora.post('/v1/orders', {
           orderDate: '2026-01-15',
           existingAccountNumber: account.account_number,
           status: 'Scheduled',
           schedulingOptions: { scheduledDate: '2026-02-01', scheduledDatePolicy: 'SpecificDate' },
-          subscriptions: [{ subscriptionNumber: number, orderActions: [{ type: 'AddProduct', triggerDates: [{ name: 'ContractEffective', triggerDate: '2026-02-01' }], addProduct: { productRatePlanId: catalog.support.planId } }] }],
+          subscriptions: [{ subscriptionNumber, orderActions: [{ type: 'AddProduct', triggerDates: [{ name: 'ContractEffective', triggerDate: '2026-02-01' }], addProduct: { productRatePlanId: catalog.pro.planId } }] }],
         });
-      const orders = [(await scheduleAddSupport()).body.orderNumber, (await scheduleAddSupport()).body.orderNumber];
+      const orders = [(await scheduleAddPro()).body.orderNumber, (await scheduleAddPro()).body.orderNumber];
       await admin.patch('/settings', { lockContention: 'on' });
 
       const advanced = await admin.post('/clock/advance', { to: '2026-02-02T00:00:00Z' });
