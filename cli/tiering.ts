@@ -58,8 +58,8 @@ function lowerV8ThreadPriority(): void {
  * The threads of V8's pool. Node starts them before any JavaScript runs, right after the main
  * thread: first the one that schedules delayed tasks, then the workers. Thread ids grow in the
  * order threads start (until the system's ids wrap round), so they are the lowest after the main
- * thread's; libuv's I/O threads, which
- * write the journal and so must keep their priority, start later.
+ * thread's; libuv's I/O threads, which write the journal and so must keep their priority, start
+ * later.
  */
 function v8PoolThreads(): number[] {
   let threads: number[];
